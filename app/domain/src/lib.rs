@@ -1,0 +1,15 @@
+//! The domain of motcua: what a civil servant would recognise, with no I/O.
+//!
+//! This crate compiles both to the server and to WebAssembly, so the citizen's browser
+//! validates with exactly the code the server uses. It has no database, HTTP or UI
+//! dependency on purpose: the compiler keeps it pure.
+
+pub mod answers;
+pub mod check;
+pub mod condition;
+pub mod dossier_code;
+pub mod format;
+pub mod procedure;
+pub mod search;
+pub mod text;
+pub mod validate;

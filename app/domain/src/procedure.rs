@@ -1,0 +1,283 @@
+//! The procedure definition (thủ tục hành chính), format `motcua.procedure/1`.
+//!
+//! These are the typed shapes of a *valid* definition. Raw JSON is first checked by
+//! [`crate::check`] (which reports every problem with its JSON path) and only then
+//! deserialised into these types, so code that holds a [`Procedure`] may rely on every rule of
+//! the format: unique ids, conditions naming earlier fields, options present, and so on.
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+use super::text::Text;
+
+/// The only value accepted in the `format` key.
+pub const FORMAT: &str = "motcua.procedure/1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Procedure {
+    pub format: String,
+    /// National procedure code, e.g. `1.001193.000.00.00.H56`.
+    pub code: String,
+    /// `YYYY-MM-DD`: the date this version takes effect.
+    pub version: String,
+    pub name: Text,
+    /// Lĩnh vực (sector), used to group the catalogue.
+    pub sector: Text,
+    pub level: Level,
+    pub online: Online,
+    pub duration: Duration,
+    #[serde(default)]
+    pub fees: Vec<Fee>,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    pub result: ResultSpec,
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    pub form: Vec<Step>,
+    pub process: Vec<ProcessStep>,
+}
+
+/// Which tier handles the procedure (no district tier since 7/2025).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Province,
+    Commune,
+}
+
+/// Toàn trình (`full`) or một phần (`partial`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Online {
+    Full,
+    Partial,
+}
+
+/// Statutory processing time (thời hạn giải quyết).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: DurationUnit,
+}
+
+/// Working hours in one working day (07:00–11:30 and 13:30–17:00).
+pub const HOURS_PER_WORKING_DAY: f64 = 8.0;
+
+/// The statutory duration expressed in working hours, the unit of
+/// [`ProcessStep::duration_hours`]; the sum of a procedure's process steps may not exceed it.
+///
+/// - `working_hours`: the amount as is;
+/// - `working_days`: amount × 8;
+/// - `calendar_days`: amount × 8, i.e. every calendar day counted as if it were a working
+///   day. A period of N calendar days never holds more than N whole working days after the
+///   day of acceptance, so this is the most the internal steps can be planned for without
+///   knowing the acceptance date, weekends and holidays. (The real due moment of a
+///   calendar-day procedure is computed from the calendar, not from this number.)
+pub fn working_hours(d: &Duration) -> f64 {
+    match d.unit {
+        DurationUnit::WorkingHours => d.amount,
+        DurationUnit::WorkingDays | DurationUnit::CalendarDays => d.amount * HOURS_PER_WORKING_DAY,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    WorkingDays,
+    WorkingHours,
+    CalendarDays,
+}
+
+/// Phí, lệ phí.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fee {
+    pub label: Text,
+    pub amount_vnd: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultSpec {
+    pub name: Text,
+    pub delivery: Vec<Delivery>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Counter,
+    Post,
+    Online,
+}
+
+/// One component of the dossier (thành phần hồ sơ).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub name: Text,
+    pub copy: CopyKind,
+    pub quantity: u32,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Condition>,
+    /// Accepted file kinds; `None` means all three.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept: Option<Vec<FileKind>>,
+    /// Default 10 MB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_size_mb: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyKind {
+    Original,
+    CertifiedCopy,
+    Copy,
+    Any,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Pdf,
+    Jpg,
+    Png,
+}
+
+/// One page of the online form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub title: Text,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<Prefill>,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+}
+
+/// The field type with its type-specific keys (`"type": "..."` in JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FieldKind {
+    Text {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_length: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_length: Option<u32>,
+        /// A regular expression (`regex-lite` syntax) that must match the *whole* value: it is
+        /// anchored as `^(?:pattern)$`, see [`crate::check::pattern_regex`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pattern: Option<String>,
+    },
+    Textarea {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_length: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_length: Option<u32>,
+    },
+    Number {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        #[serde(default)]
+        integer: bool,
+    },
+    Money {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    Date {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<String>,
+    },
+    Select {
+        options: Vec<Choice>,
+    },
+    Radio {
+        options: Vec<Choice>,
+    },
+    Checkboxes {
+        options: Vec<Choice>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_selected: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_selected: Option<u32>,
+    },
+    Checkbox,
+    Email,
+    Phone,
+    IdNumber,
+    TaxCode,
+    Address,
+    Group {
+        fields: Vec<Field>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        repeat: Option<Repeat>,
+    },
+    Declaration,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repeat {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// Which applicant value a field starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Prefill {
+    #[serde(rename = "applicant.full_name")]
+    FullName,
+    #[serde(rename = "applicant.id_number")]
+    IdNumber,
+    #[serde(rename = "applicant.phone")]
+    Phone,
+    #[serde(rename = "applicant.email")]
+    Email,
+    #[serde(rename = "applicant.address")]
+    Address,
+    #[serde(rename = "applicant.birth_date")]
+    BirthDate,
+}
+
+/// One internal step (quy trình nội bộ).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcessStep {
+    pub id: String,
+    pub title: Text,
+    pub role: Role,
+    pub duration_hours: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Reception,
+    Specialist,
+    Leader,
+    Clerk,
+}

@@ -1,0 +1,1819 @@
+//! Parsing and validation of one form page: raw posted strings ([`RawForm`]) in, canonical
+//! [`Answers`] and [`FieldError`]s out. The server and the citizen's browser run exactly
+//! this code.
+//!
+//! ## General rules
+//! - Every value is trimmed at both ends and normalised to Unicode NFC ([`nfc`]); a value
+//!   that is empty after trimming is absent. A field that takes one value uses the first
+//!   value posted under its name.
+//! - Visibility is decided in form order: a field's `visible_if` is evaluated against the
+//!   earlier pages' answers plus the valid answers of the fields before it on this page.
+//!   A hidden field is neither validated nor stored, and a stale answer for it in `earlier`
+//!   is not seen by later conditions. A field whose value is invalid is not stored either, so
+//!   conditions on it see it as missing.
+//! - One problem is reported per input (the first found), except that an address may report
+//!   one per sub-input. Bounds (`min`, `max`, lengths, counts) are inclusive.
+//! - Error `name`s are the input names as posted (see [`crate::answers`]): inside a
+//!   repeating group they use the posted entry index, which may have gaps, while the stored
+//!   array is renumbered densely.
+//!
+//! ## Per type
+//! | type | accepted | stored |
+//! |---|---|---|
+//! | `text` | one line: no control characters (tab, CR, LF…) nor U+2028/U+2029; length in characters (not bytes), `min_length`, `max_length` (default 200); `pattern` must match the whole value | string |
+//! | `textarea` | CRLF and lone CR become LF; LF and tab allowed, other control characters not; `max_length` default 2000 | string |
+//! | `number` | optional sign, digits, optionally one `,` or `.` decimal mark followed by digits (`2,5`, `-1.25`); no thousands separators, no exponent; `integer`, `min`, `max` | JSON number (an integer when whole) |
+//! | `money` | whole non-negative đồng: plain digits, or groups of three separated consistently by `.`, `,`, a space, a no-break space (U+00A0) or a narrow no-break space (U+202F): `1.500.000`, `1,500,000`, `1 500 000`; an optional trailing `₫`, `đ`, `đồng`, `VND` or `VNĐ`. Decimals (`1.5`, `1.500,00`) and negatives are rejected | integer |
+//! | `date` | `yyyy-mm-dd` (a date input), or `d/m/yyyy` with one- or two-digit day and month and `/`, `-` or `.` as separator; a real calendar date (`time` crate); `min`/`max` as `YYYY-MM-DD` or `"today"` (`Context::today`) | `YYYY-MM-DD` |
+//! | `select`, `radio` | one of the option values | string |
+//! | `checkboxes` | every value an option (repeats ignored); `min_selected`, `max_selected` apply once something is ticked | array in the options' order |
+//! | `checkbox` | ticked when a non-empty value is posted; `required` means it must be ticked | bool (unticked optional: `false`) |
+//! | `declaration` | must be ticked, always | `true` |
+//! | `email` | no whitespace, exactly one `@`, a local part of 1–64 characters without `<>()[]\,;:"` and without leading, trailing or doubled dots; a domain of dot-separated labels (letters, digits, `-`, not at the ends), at least two labels, the last at least two characters and not all digits | local part as typed, domain lowercased |
+//! | `phone` | spaces, dots and dashes between digits are ignored; `0` + 9 digits, or `+84`, `84` or `0084` + 9 digits; the 9 digits after the trunk `0`/country code must not start with `0` (so `+84 0912…` and `00…` are rejected) | `0xxxxxxxxx` |
+//! | `id_number` | exactly 12 digits; spaces between digit groups are ignored (`001 234 567 890`) | 12 digits |
+//! | `tax_code` | 10 digits, or 10 digits `-` 3 digits; spaces are ignored | digits (with the `-`) |
+//! | `address` | `{id}.province`, `{id}.commune`, `{id}.street`. All empty = absent. Once any part is filled (or when required) province and commune are required. Codes are 1–20 of `A-Z a-z 0-9 . _ -`, and when [`Context::units`] is given the province must exist and the commune belong to it. Street: one line, at most 200 characters, optional | `{ "province", "commune", "street" }` (street `""` when empty) |
+//! | `group` | without `repeat`: a fieldset, its `required` has no effect of its own. With `repeat`: entries are the indices found in names `{group}[{i}].…`; an entry whose inputs (other than `_`-prefixed control inputs) are all empty is ignored; `repeat.min`/`max` bound the number of entries, and a required group needs at least one | array of entry objects, stored only when the whole group is valid; no entries = absent |
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+use time::{Date, Month};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::answers::{Answers, RawForm, first};
+use crate::condition::visible;
+use crate::format::{
+    format_date, format_decimal, format_vnd, group_thousands, iso_date, parse_iso_date,
+};
+use crate::procedure::{Choice, Field, FieldKind, Repeat, Step};
+
+/// Default `max_length` of a `text` field.
+pub const TEXT_MAX_LENGTH: u32 = 200;
+/// Default `max_length` of a `textarea` field.
+pub const TEXTAREA_MAX_LENGTH: u32 = 2000;
+/// Maximum length of the street line of an address.
+pub const STREET_MAX_LENGTH: u32 = 200;
+
+/// What is wrong with one input. The UI turns these into messages in the reader's language;
+/// parameters that are limits come preformatted for display where their type needs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldErrorKind {
+    /// A required field (or, for an address, its province or commune; for a repeating group,
+    /// its first entry) has no value.
+    Required,
+    /// The text has fewer than `min` characters.
+    TooShort { min: u32 },
+    /// The text has more than `max` characters.
+    TooLong { max: u32 },
+    /// The text does not match the field's `pattern`.
+    PatternMismatch,
+    /// The text contains a control character (for one-line text this includes line breaks
+    /// and tabs).
+    ControlCharacters,
+    /// Not a decimal number (`12`, `2,5` and `-1.25` are numbers).
+    NotANumber,
+    /// A number with a fractional part where a whole number is required.
+    NotAnInteger,
+    /// A number or amount below the minimum; `min` is formatted for display (`1,5`,
+    /// `1.500.000 ₫`).
+    BelowMin { min: String },
+    /// A number or amount above the maximum; `max` is formatted for display.
+    AboveMax { max: String },
+    /// Not a whole, non-negative amount of đồng in an accepted form (e.g. `1.500.000`).
+    InvalidMoney,
+    /// Not a date in an accepted form, or not a real calendar date (e.g. 29/02/2025).
+    InvalidDate,
+    /// The date is before the earliest allowed date `min` (`dd/mm/yyyy`).
+    DateTooEarly { min: String },
+    /// The date is after the latest allowed date `max` (`dd/mm/yyyy`).
+    DateTooLate { max: String },
+    /// The value is not one of the field's options.
+    NotAnOption,
+    /// Fewer than `min` options are ticked.
+    TooFewSelected { min: u32 },
+    /// More than `max` options are ticked.
+    TooManySelected { max: u32 },
+    /// A required checkbox or a declaration is not ticked.
+    MustTick,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not a Vietnamese phone number (10 digits starting with 0, or +84 and 9 digits).
+    InvalidPhone,
+    /// Not a 12-digit citizen identity number (CCCD / số định danh cá nhân).
+    InvalidIdNumber,
+    /// Not a tax code (10 digits, or 10 digits, `-`, 3 digits).
+    InvalidTaxCode,
+    /// The province code is malformed or not in the administrative-unit list.
+    UnknownProvince,
+    /// The commune code is malformed or not a commune of the chosen province.
+    UnknownCommune,
+    /// A repeating group has fewer than `min` entries.
+    TooFewEntries { min: u32 },
+    /// A repeating group has more than `max` entries.
+    TooManyEntries { max: u32 },
+}
+
+/// One problem, attached to an input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The input name the message belongs to (the UI's anchor id): the field's input name,
+    /// `addr.province` etc. for an address part, the group id for entry-count problems.
+    pub name: String,
+    /// The id of the field in the procedure (the group's id for entry-count problems).
+    pub field_id: String,
+    pub kind: FieldErrorKind,
+}
+
+/// The administrative units (đơn vị hành chính) the deployment knows.
+pub trait UnitCatalog {
+    fn province_exists(&self, code: &str) -> bool;
+    fn commune_in_province(&self, province: &str, commune: &str) -> bool;
+}
+
+/// What validation needs from outside the form.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// Today in Asia/Ho_Chi_Minh, for `"today"` date limits.
+    pub today: Date,
+    /// The unit list; `None` (e.g. in the browser) checks only the codes' shape.
+    pub units: Option<&'a dyn UnitCatalog>,
+}
+
+impl<'a> Context<'a> {
+    /// A context without a unit list.
+    pub fn new(today: Date) -> Self {
+        Context { today, units: None }
+    }
+}
+
+/// The result of validating a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StepOutcome {
+    /// Canonical values of the visible, valid fields of this page.
+    pub answers: Answers,
+    /// Problems, in form order.
+    pub errors: Vec<FieldError>,
+}
+
+impl StepOutcome {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Unicode NFC. Kept in one place so the browser build could use `String.normalize`.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Validates page `index` of `form` (an out-of-range index gives an empty outcome).
+pub fn validate_step(
+    form: &[Step],
+    index: usize,
+    raw: &RawForm,
+    earlier: &Answers,
+    ctx: &Context,
+) -> StepOutcome {
+    match form.get(index) {
+        Some(step) => validate_fields(&step.fields, raw, earlier, ctx),
+        None => StepOutcome::default(),
+    }
+}
+
+/// Validates the fields of one page (see the module doc).
+pub fn validate_fields(
+    fields: &[Field],
+    raw: &RawForm,
+    earlier: &Answers,
+    ctx: &Context,
+) -> StepOutcome {
+    let mut walker = Walker {
+        raw,
+        ctx,
+        errors: Vec::new(),
+    };
+    let mut scope = earlier.clone();
+    let mut answers = Answers::new();
+    walker.walk(fields, "", &mut scope, &mut answers);
+    StepOutcome {
+        answers,
+        errors: walker.errors,
+    }
+}
+
+struct Walker<'r, 'c, 'u> {
+    raw: &'r RawForm,
+    ctx: &'c Context<'u>,
+    errors: Vec<FieldError>,
+}
+
+/// Removes `fields` (and everything inside their groups) from `scope`.
+fn forget(fields: &[Field], scope: &mut Answers) {
+    for f in fields {
+        scope.remove(&f.id);
+        if let FieldKind::Group { fields, .. } = &f.kind {
+            forget(fields, scope);
+        }
+    }
+}
+
+impl Walker<'_, '_, '_> {
+    fn error(&mut self, name: &str, field: &Field, kind: FieldErrorKind) {
+        self.errors.push(FieldError {
+            name: name.to_string(),
+            field_id: field.id.clone(),
+            kind,
+        });
+    }
+
+    /// Validates `fields` whose input names start with `prefix`; `scope` is what conditions
+    /// see, `out` receives the canonical values.
+    fn walk(&mut self, fields: &[Field], prefix: &str, scope: &mut Answers, out: &mut Answers) {
+        for f in fields {
+            forget(std::slice::from_ref(f), scope);
+            if !visible(f.visible_if.as_ref(), scope) {
+                continue;
+            }
+            let name = format!("{prefix}{}", f.id);
+            let value = match &f.kind {
+                FieldKind::Group {
+                    fields: inner,
+                    repeat: None,
+                } => {
+                    self.walk(inner, prefix, scope, out);
+                    None
+                }
+                FieldKind::Group {
+                    fields: inner,
+                    repeat: Some(repeat),
+                } => self.group(f, inner, *repeat, &name, scope),
+                _ => self.field(f, &name),
+            };
+            if let Some(v) = value {
+                scope.insert(f.id.clone(), v.clone());
+                out.insert(f.id.clone(), v);
+            }
+        }
+    }
+
+    fn group(
+        &mut self,
+        f: &Field,
+        inner: &[Field],
+        repeat: Repeat,
+        name: &str,
+        scope: &Answers,
+    ) -> Option<Value> {
+        let before = self.errors.len();
+        let mut entries = Vec::new();
+        for index in entry_indices(self.raw, name) {
+            let prefix = format!("{name}[{index}].");
+            if entry_is_empty(self.raw, &prefix) {
+                continue;
+            }
+            let mut entry_scope = scope.clone();
+            let mut entry = Answers::new();
+            self.walk(inner, &prefix, &mut entry_scope, &mut entry);
+            entries.push(Value::Object(entry));
+        }
+        let count = entries.len() as u64;
+        if count < u64::from(repeat.min) {
+            self.error(name, f, FieldErrorKind::TooFewEntries { min: repeat.min });
+        } else if count == 0 && f.required {
+            self.error(name, f, FieldErrorKind::Required);
+        } else if count > u64::from(repeat.max) {
+            self.error(name, f, FieldErrorKind::TooManyEntries { max: repeat.max });
+        }
+        (self.errors.len() == before && !entries.is_empty()).then_some(Value::Array(entries))
+    }
+
+    /// Parses one non-group field; records its problems and returns its canonical value.
+    fn field(&mut self, f: &Field, name: &str) -> Option<Value> {
+        let raw = self.raw;
+        match &f.kind {
+            FieldKind::Checkbox | FieldKind::Declaration => {
+                let ticked = raw
+                    .get(name)
+                    .is_some_and(|vs| vs.iter().any(|v| !v.trim().is_empty()));
+                let must = f.required || matches!(f.kind, FieldKind::Declaration);
+                if must && !ticked {
+                    self.error(name, f, FieldErrorKind::MustTick);
+                    return None;
+                }
+                return Some(Value::Bool(ticked));
+            }
+            FieldKind::Checkboxes {
+                options,
+                min_selected,
+                max_selected,
+            } => {
+                let ticked: Vec<String> = raw
+                    .get(name)
+                    .map(|vs| {
+                        vs.iter()
+                            .map(|v| nfc(v.trim()))
+                            .filter(|v| !v.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                return match checkboxes(&ticked, options, *min_selected, *max_selected) {
+                    Ok(None) if f.required => {
+                        self.error(name, f, FieldErrorKind::Required);
+                        None
+                    }
+                    Ok(v) => v,
+                    Err(kind) => {
+                        self.error(name, f, kind);
+                        None
+                    }
+                };
+            }
+            FieldKind::Address => return self.address(f, name),
+            _ => {}
+        }
+
+        let value = first(raw, name).map(clean).unwrap_or_default();
+        let value = match f.kind {
+            FieldKind::Textarea { .. } => {
+                // Trimming again after unifying line breaks keeps a lone CR at an end out.
+                value
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n")
+                    .trim()
+                    .to_string()
+            }
+            _ => value,
+        };
+        if value.is_empty() {
+            if f.required {
+                self.error(name, f, FieldErrorKind::Required);
+            }
+            return None;
+        }
+        match parse_single(&f.kind, &value, self.ctx) {
+            Ok(v) => Some(v),
+            Err(kind) => {
+                self.error(name, f, kind);
+                None
+            }
+        }
+    }
+
+    fn address(&mut self, f: &Field, name: &str) -> Option<Value> {
+        let part = |p: &str| {
+            first(self.raw, &format!("{name}.{p}"))
+                .map(clean)
+                .unwrap_or_default()
+        };
+        let (province, commune, street) = (part("province"), part("commune"), part("street"));
+        let p_name = format!("{name}.province");
+        let c_name = format!("{name}.commune");
+        let s_name = format!("{name}.street");
+        if province.is_empty() && commune.is_empty() && street.is_empty() {
+            if f.required {
+                self.error(&p_name, f, FieldErrorKind::Required);
+                self.error(&c_name, f, FieldErrorKind::Required);
+            }
+            return None;
+        }
+        let before = self.errors.len();
+        let units = self.ctx.units;
+        let mut province_ok = false;
+        if province.is_empty() {
+            self.error(&p_name, f, FieldErrorKind::Required);
+        } else if !unit_code_shape(&province)
+            || units.is_some_and(|u| !u.province_exists(&province))
+        {
+            self.error(&p_name, f, FieldErrorKind::UnknownProvince);
+        } else {
+            province_ok = true;
+        }
+        if commune.is_empty() {
+            self.error(&c_name, f, FieldErrorKind::Required);
+        } else if !unit_code_shape(&commune)
+            || (province_ok && units.is_some_and(|u| !u.commune_in_province(&province, &commune)))
+        {
+            self.error(&c_name, f, FieldErrorKind::UnknownCommune);
+        }
+        if let Err(kind) = one_line(&street, None, Some(STREET_MAX_LENGTH)) {
+            self.error(&s_name, f, kind);
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        let mut obj = Map::new();
+        obj.insert("province".into(), Value::String(province));
+        obj.insert("commune".into(), Value::String(commune));
+        obj.insert("street".into(), Value::String(street));
+        Some(Value::Object(obj))
+    }
+}
+
+/// Trim, then NFC, then trim again (normalisation never adds whitespace, but cheap).
+fn clean(s: &str) -> String {
+    nfc(s.trim()).trim().to_string()
+}
+
+/// The entry indices of repeating group `group` (full input name) found in `raw`, in order.
+fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
+    let prefix = format!("{group}[");
+    let mut found: Vec<usize> = raw
+        .range(prefix.clone()..)
+        .take_while(|(k, _)| k.starts_with(&prefix))
+        .filter_map(|(k, _)| {
+            let rest = &k[prefix.len()..];
+            let (index, after) = rest.split_once(']')?;
+            if !after.starts_with('.')
+                || index.is_empty()
+                || !index.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            index.parse().ok()
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Whether every input of the entry with name prefix `prefix` is empty (control inputs,
+/// whose names start with `_`, do not count).
+fn entry_is_empty(raw: &RawForm, prefix: &str) -> bool {
+    raw.range(prefix.to_string()..)
+        .take_while(|(k, _)| k.starts_with(prefix))
+        .filter(|(k, _)| !k[prefix.len()..].starts_with('_'))
+        .all(|(_, vs)| vs.iter().all(|v| v.trim().is_empty()))
+}
+
+fn parse_single(kind: &FieldKind, value: &str, ctx: &Context) -> Result<Value, FieldErrorKind> {
+    let string = |s: String| Ok(Value::String(s));
+    match kind {
+        FieldKind::Text {
+            min_length,
+            max_length,
+            pattern,
+        } => {
+            one_line(
+                value,
+                *min_length,
+                Some(max_length.unwrap_or(TEXT_MAX_LENGTH)),
+            )?;
+            // Patterns are checked at import; an uncompilable one cannot reach here, and if
+            // it did the citizen would not be the one to blame, so it is skipped.
+            if let Some(p) = pattern
+                && let Ok(re) = regex_lite::Regex::new(&format!("^(?:{p})$"))
+                && !re.is_match(value)
+            {
+                return Err(FieldErrorKind::PatternMismatch);
+            }
+            string(value.to_string())
+        }
+        FieldKind::Textarea {
+            min_length,
+            max_length,
+        } => {
+            if value
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+            {
+                return Err(FieldErrorKind::ControlCharacters);
+            }
+            lengths(
+                value,
+                *min_length,
+                Some(max_length.unwrap_or(TEXTAREA_MAX_LENGTH)),
+            )?;
+            string(value.to_string())
+        }
+        FieldKind::Number { min, max, integer } => {
+            let x = parse_number(value).ok_or(FieldErrorKind::NotANumber)?;
+            if *integer && x.fract() != 0.0 {
+                return Err(FieldErrorKind::NotAnInteger);
+            }
+            if let Some(min) = min.filter(|m| x < *m) {
+                return Err(FieldErrorKind::BelowMin {
+                    min: format_decimal(min),
+                });
+            }
+            if let Some(max) = max.filter(|m| x > *m) {
+                return Err(FieldErrorKind::AboveMax {
+                    max: format_decimal(max),
+                });
+            }
+            Ok(number_value(x))
+        }
+        FieldKind::Money { min, max } => {
+            let amount = parse_money(value).ok_or(FieldErrorKind::InvalidMoney)?;
+            if let Some(min) = min.filter(|m| amount < *m) {
+                return Err(FieldErrorKind::BelowMin {
+                    min: format_vnd(min),
+                });
+            }
+            if let Some(max) = max.filter(|m| amount > *m) {
+                return Err(FieldErrorKind::AboveMax {
+                    max: format_vnd(max),
+                });
+            }
+            Ok(Value::Number(amount.into()))
+        }
+        FieldKind::Date { min, max } => {
+            let d = parse_date(value).ok_or(FieldErrorKind::InvalidDate)?;
+            if let Some(min) = date_bound(min.as_deref(), ctx).filter(|m| d < *m) {
+                return Err(FieldErrorKind::DateTooEarly {
+                    min: format_date(min),
+                });
+            }
+            if let Some(max) = date_bound(max.as_deref(), ctx).filter(|m| d > *m) {
+                return Err(FieldErrorKind::DateTooLate {
+                    max: format_date(max),
+                });
+            }
+            string(iso_date(d))
+        }
+        FieldKind::Select { options } | FieldKind::Radio { options } => {
+            if options.iter().any(|o| o.value == value) {
+                string(value.to_string())
+            } else {
+                Err(FieldErrorKind::NotAnOption)
+            }
+        }
+        FieldKind::Email => parse_email(value)
+            .map(Value::String)
+            .ok_or(FieldErrorKind::InvalidEmail),
+        FieldKind::Phone => parse_phone(value)
+            .map(Value::String)
+            .ok_or(FieldErrorKind::InvalidPhone),
+        FieldKind::IdNumber => parse_id_number(value)
+            .map(Value::String)
+            .ok_or(FieldErrorKind::InvalidIdNumber),
+        FieldKind::TaxCode => parse_tax_code(value)
+            .map(Value::String)
+            .ok_or(FieldErrorKind::InvalidTaxCode),
+        // Handled by the caller.
+        FieldKind::Checkboxes { .. }
+        | FieldKind::Checkbox
+        | FieldKind::Declaration
+        | FieldKind::Address
+        | FieldKind::Group { .. } => Ok(Value::Null),
+    }
+}
+
+fn lengths(value: &str, min: Option<u32>, max: Option<u32>) -> Result<(), FieldErrorKind> {
+    let n = value.chars().count();
+    if let Some(max) = max.filter(|m| n > *m as usize) {
+        return Err(FieldErrorKind::TooLong { max });
+    }
+    if let Some(min) = min.filter(|m| n < *m as usize) {
+        return Err(FieldErrorKind::TooShort { min });
+    }
+    Ok(())
+}
+
+/// One line of text: no control characters nor line/paragraph separators, then lengths.
+fn one_line(value: &str, min: Option<u32>, max: Option<u32>) -> Result<(), FieldErrorKind> {
+    if value
+        .chars()
+        .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        return Err(FieldErrorKind::ControlCharacters);
+    }
+    lengths(value, min, max)
+}
+
+fn checkboxes(
+    ticked: &[String],
+    options: &[Choice],
+    min: Option<u32>,
+    max: Option<u32>,
+) -> Result<Option<Value>, FieldErrorKind> {
+    if ticked.is_empty() {
+        return Ok(None);
+    }
+    if ticked
+        .iter()
+        .any(|t| !options.iter().any(|o| o.value == *t))
+    {
+        return Err(FieldErrorKind::NotAnOption);
+    }
+    let chosen: Vec<Value> = options
+        .iter()
+        .filter(|o| ticked.contains(&o.value))
+        .map(|o| Value::String(o.value.clone()))
+        .collect();
+    let n = chosen.len();
+    if let Some(min) = min.filter(|m| n < *m as usize) {
+        return Err(FieldErrorKind::TooFewSelected { min });
+    }
+    if let Some(max) = max.filter(|m| n > *m as usize) {
+        return Err(FieldErrorKind::TooManySelected { max });
+    }
+    Ok(Some(Value::Array(chosen)))
+}
+
+/// A number as JSON: an integer when it is whole and exactly representable, else a float.
+fn number_value(x: f64) -> Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if x.fract() == 0.0 && x.abs() <= EXACT {
+        Value::Number((x as i64).into())
+    } else {
+        Number::from_f64(x)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    }
+}
+
+/// `[+-]digits[(.|,)digits]` → f64.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = match body.find(['.', ',']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let x: f64 = s.replace(',', ".").parse().ok()?;
+    x.is_finite().then_some(if x == 0.0 { 0.0 } else { x })
+}
+
+/// Whole đồng in the accepted forms (see the module doc).
+pub fn parse_money(s: &str) -> Option<u64> {
+    let lower = s.to_lowercase();
+    let mut body = lower.as_str();
+    for suffix in ["₫", "đồng", "vnđ", "vnd", "đ"] {
+        if let Some(rest) = body.strip_suffix(suffix) {
+            body = rest.trim_end();
+            break;
+        }
+    }
+    if body.is_empty() {
+        return None;
+    }
+    let digits: String = match body.chars().find(|c| !c.is_ascii_digit()) {
+        None => body.to_string(),
+        Some(sep) => {
+            if !['.', ',', ' ', '\u{a0}', '\u{202f}'].contains(&sep) {
+                return None;
+            }
+            let groups: Vec<&str> = body.split(sep).collect();
+            let ok = groups.iter().enumerate().all(|(i, g)| {
+                let len_ok = if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                };
+                len_ok && g.bytes().all(|b| b.is_ascii_digit())
+            });
+            if !ok {
+                return None;
+            }
+            groups.concat()
+        }
+    };
+    digits.parse().ok()
+}
+
+/// A date as `yyyy-mm-dd` or `d/m/yyyy` (separator `/`, `-` or `.`), a real calendar date.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if let Some(d) = parse_iso_date(s) {
+        return Some(d);
+    }
+    let sep = s.chars().find(|c| !c.is_ascii_digit())?;
+    if !['/', '-', '.'].contains(&sep) {
+        return None;
+    }
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let num = |p: &str, lens: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let day = num(day, 1..=2)?;
+    let month = num(month, 1..=2)?;
+    let year = num(year, 4..=4)?;
+    Date::from_calendar_date(year as i32, Month::try_from(month as u8).ok()?, day as u8).ok()
+}
+
+/// A `min`/`max` of a date field: `"today"` or `YYYY-MM-DD` (anything else is ignored;
+/// the import rejects it).
+fn date_bound(bound: Option<&str>, ctx: &Context) -> Option<Date> {
+    match bound? {
+        "today" => Some(ctx.today),
+        s => parse_iso_date(s),
+    }
+}
+
+/// An e-mail address with the domain lowercased (see the module doc for the rules).
+pub fn parse_email(s: &str) -> Option<String> {
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let (local, domain) = s.split_once('@')?;
+    if domain.contains('@') {
+        return None;
+    }
+    let local_ok = (1..=64).contains(&local.chars().count())
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && !local.chars().any(|c| "<>()[]\\,;:\"".contains(c));
+    if !local_ok {
+        return None;
+    }
+    let domain = domain.to_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    let labels_ok = domain.chars().count() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            (1..=63).contains(&l.chars().count())
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    let tld = labels.last()?;
+    if !labels_ok || tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!("{local}@{domain}"))
+}
+
+/// A Vietnamese phone number as `0xxxxxxxxx` (see the module doc for the accepted forms).
+pub fn parse_phone(s: &str) -> Option<String> {
+    let mut digits = String::with_capacity(s.len());
+    let mut plus = false;
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => plus = true,
+            ' ' | '.' | '-' | '\u{a0}' if !digits.is_empty() => {}
+            _ => return None,
+        }
+    }
+    if !s.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let national = if plus {
+        digits.strip_prefix("84")?
+    } else if digits.len() == 10 {
+        digits.strip_prefix('0')?
+    } else if digits.len() == 11 {
+        digits.strip_prefix("84")?
+    } else {
+        digits.strip_prefix("0084")?
+    };
+    (national.len() == 9 && !national.starts_with('0')).then(|| format!("0{national}"))
+}
+
+/// A 12-digit CCCD number; spaces between digits are ignored.
+pub fn parse_id_number(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    (digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// A tax code: 10 digits, or 10 digits `-` 3 digits; spaces are ignored.
+pub fn parse_tax_code(s: &str) -> Option<String> {
+    let code: String = s.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    let all_digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let ok = match code.split_once('-') {
+        None => all_digits(&code, 10),
+        Some((main, branch)) => all_digits(main, 10) && all_digits(branch, 3),
+    };
+    ok.then_some(code)
+}
+
+/// The shape of an administrative-unit code: 1–20 of `A-Z a-z 0-9 . _ -`.
+fn unit_code_shape(code: &str) -> bool {
+    (1..=20).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// The inverse of validation: the raw inputs that would produce `answers`, to refill a form
+/// (dates as `dd/mm/yyyy`, money as `1.500.000`, numbers with a `,` decimal mark, ticked
+/// boxes as `"true"`, repeating-group entries numbered from 0).
+pub fn raw_from_answers(fields: &[Field], answers: &Answers) -> RawForm {
+    let mut raw = RawForm::new();
+    fill(fields, answers, "", &mut raw);
+    raw
+}
+
+fn fill(fields: &[Field], answers: &Answers, prefix: &str, raw: &mut RawForm) {
+    for f in fields {
+        let name = format!("{prefix}{}", f.id);
+        if let FieldKind::Group {
+            fields: inner,
+            repeat,
+        } = &f.kind
+        {
+            match repeat {
+                None => fill(inner, answers, prefix, raw),
+                Some(_) => {
+                    if let Some(Value::Array(entries)) = answers.get(&f.id) {
+                        let objects = entries.iter().filter_map(Value::as_object);
+                        for (i, entry) in objects.enumerate() {
+                            fill(inner, entry, &format!("{name}[{i}]."), raw);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(value) = answers.get(&f.id) else {
+            continue;
+        };
+        let mut put = |name: String, v: String| {
+            if !v.is_empty() {
+                raw.entry(name).or_default().push(v);
+            }
+        };
+        match (&f.kind, value) {
+            (FieldKind::Money { .. }, Value::Number(n)) => match n.as_u64() {
+                Some(amount) => put(name, group_thousands(amount)),
+                None => put(name, n.to_string()),
+            },
+            (FieldKind::Number { .. }, Value::Number(n)) => put(name, number_text(n)),
+            (FieldKind::Date { .. }, Value::String(s)) => put(
+                name,
+                parse_iso_date(s)
+                    .map(format_date)
+                    .unwrap_or_else(|| s.clone()),
+            ),
+            (FieldKind::Checkbox | FieldKind::Declaration, Value::Bool(true)) => {
+                put(name, "true".into())
+            }
+            (FieldKind::Checkbox | FieldKind::Declaration, _) => {}
+            (FieldKind::Checkboxes { .. }, Value::Array(values)) => {
+                for v in values.iter().filter_map(Value::as_str) {
+                    put(name.clone(), v.to_string());
+                }
+            }
+            (FieldKind::Address, Value::Object(parts)) => {
+                for part in ["province", "commune", "street"] {
+                    if let Some(Value::String(s)) = parts.get(part) {
+                        put(format!("{name}.{part}"), s.clone());
+                    }
+                }
+            }
+            (_, Value::String(s)) => put(name, s.clone()),
+            (_, Value::Number(n)) => put(name, n.to_string()),
+            _ => {}
+        }
+    }
+}
+
+/// A stored number as a Vietnamese user types it: `2,5`, `-3`, `1000000`.
+fn number_text(n: &Number) -> String {
+    if let Some(i) = n.as_i64() {
+        i.to_string()
+    } else if let Some(u) = n.as_u64() {
+        u.to_string()
+    } else {
+        n.as_f64()
+            .map(|x| x.to_string())
+            .unwrap_or_default()
+            .replace('.', ",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::raw_from_pairs;
+    use serde_json::json;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2025 - 07 - 01);
+
+    fn ctx() -> Context<'static> {
+        Context::new(TODAY)
+    }
+
+    fn fields(v: Value) -> Vec<Field> {
+        serde_json::from_value(v).expect("fields")
+    }
+
+    fn one(spec: Value) -> Vec<Field> {
+        let mut spec = spec;
+        let obj = spec.as_object_mut().unwrap();
+        obj.entry("id").or_insert(json!("f"));
+        obj.entry("label").or_insert(json!("F"));
+        fields(json!([spec]))
+    }
+
+    fn raw(pairs: &[(&str, &str)]) -> RawForm {
+        raw_from_pairs(pairs.iter().copied())
+    }
+
+    fn run(fs: &[Field], pairs: &[(&str, &str)]) -> StepOutcome {
+        validate_fields(fs, &raw(pairs), &Answers::new(), &ctx())
+    }
+
+    /// Validates `input` against a single field `f` of the given spec.
+    fn check(spec: Value, input: &str) -> Result<Option<Value>, FieldErrorKind> {
+        let fs = one(spec);
+        let out = run(&fs, &[("f", input)]);
+        match out.errors.as_slice() {
+            [] => Ok(out.answers.get("f").cloned()),
+            [e] => {
+                assert_eq!(e.name, "f");
+                assert_eq!(e.field_id, "f");
+                assert!(out.answers.get("f").is_none());
+                Err(e.kind.clone())
+            }
+            many => panic!("several errors: {many:?}"),
+        }
+    }
+
+    fn ok(spec: Value, input: &str) -> Value {
+        check(spec, input)
+            .unwrap_or_else(|e| panic!("{input:?} rejected: {e:?}"))
+            .unwrap_or_else(|| panic!("{input:?} absent"))
+    }
+
+    fn err(spec: Value, input: &str) -> FieldErrorKind {
+        match check(spec, input) {
+            Err(e) => e,
+            Ok(v) => panic!("{input:?} accepted as {v:?}"),
+        }
+    }
+
+    use FieldErrorKind as K;
+
+    #[test]
+    fn text_trims_normalises_and_limits() {
+        let t = json!({ "type": "text" });
+        assert_eq!(ok(t.clone(), "  Nguyễn Văn A \t"), json!("Nguyễn Văn A"));
+        // Decomposed input is stored composed (NFC).
+        let decomposed = "Nguye\u{302}\u{303}n";
+        assert_eq!(decomposed.chars().count(), 8);
+        assert_eq!(ok(t.clone(), decomposed), json!("Nguyễn"));
+        assert_eq!(check(t.clone(), "   "), Ok(None));
+        assert_eq!(err(t.clone(), "a\nb"), K::ControlCharacters);
+        assert_eq!(err(t.clone(), "a\tb"), K::ControlCharacters);
+        assert_eq!(err(t.clone(), "a\u{0}b"), K::ControlCharacters);
+        assert_eq!(err(t.clone(), "a\u{2028}b"), K::ControlCharacters);
+        // Default max 200 characters, counted as characters, not bytes.
+        let s200 = "ệ".repeat(200);
+        assert_eq!(ok(t.clone(), &s200), json!(s200));
+        assert_eq!(err(t.clone(), &"ệ".repeat(201)), K::TooLong { max: 200 });
+        // A decomposed string is measured after NFC.
+        assert!(check(t, &"e\u{302}\u{323}".repeat(200)).is_ok());
+    }
+
+    #[test]
+    fn text_lengths_and_pattern() {
+        let t = json!({ "type": "text", "min_length": 3, "max_length": 5, "pattern": "[A-Z0-9]+" });
+        assert_eq!(ok(t.clone(), "AB1"), json!("AB1"));
+        assert_eq!(err(t.clone(), "AB"), K::TooShort { min: 3 });
+        assert_eq!(err(t.clone(), "ABCDEF"), K::TooLong { max: 5 });
+        assert_eq!(err(t.clone(), "ab1"), K::PatternMismatch);
+        // The pattern must match the whole value, even with alternation.
+        let alt = json!({ "type": "text", "pattern": "a|b" });
+        assert_eq!(ok(alt.clone(), "a"), json!("a"));
+        assert_eq!(err(alt, "ab"), K::PatternMismatch);
+    }
+
+    #[test]
+    fn required_and_absent() {
+        let fs = one(json!({ "type": "text", "required": true }));
+        let out = run(&fs, &[]);
+        assert_eq!(out.errors[0].kind, K::Required);
+        let out = run(&fs, &[("f", "   ")]);
+        assert_eq!(out.errors[0].kind, K::Required);
+        let fs = one(json!({ "type": "phone" }));
+        let out = run(&fs, &[("f", "")]);
+        assert!(out.errors.is_empty() && out.answers.is_empty());
+    }
+
+    #[test]
+    fn textarea() {
+        let t = json!({ "type": "textarea" });
+        assert_eq!(
+            ok(t.clone(), "\r\n dòng 1\r\ndòng 2\rdòng 3\n"),
+            json!("dòng 1\ndòng 2\ndòng 3")
+        );
+        assert_eq!(ok(t.clone(), "a\tb"), json!("a\tb"));
+        assert_eq!(err(t.clone(), "a\u{7}b"), K::ControlCharacters);
+        assert!(check(t.clone(), &"x".repeat(2000)).is_ok());
+        assert_eq!(err(t, &"x".repeat(2001)), K::TooLong { max: 2000 });
+        let short = json!({ "type": "textarea", "min_length": 10 });
+        assert_eq!(err(short, "ngắn"), K::TooShort { min: 10 });
+    }
+
+    #[test]
+    fn numbers() {
+        let n = json!({ "type": "number" });
+        assert_eq!(ok(n.clone(), "3"), json!(3));
+        assert_eq!(ok(n.clone(), "2,5"), json!(2.5));
+        assert_eq!(ok(n.clone(), "2.5"), json!(2.5));
+        assert_eq!(ok(n.clone(), "-1,25"), json!(-1.25));
+        assert_eq!(ok(n.clone(), "+7"), json!(7));
+        assert_eq!(ok(n.clone(), "-0"), json!(0));
+        assert_eq!(ok(n.clone(), "2,0"), json!(2));
+        for bad in [
+            "abc", "1.234,5", "1 234", "1e3", ",5", "5,", "--1", "0x10", "NaN", "inf",
+        ] {
+            assert_eq!(err(n.clone(), bad), K::NotANumber, "{bad}");
+        }
+        let int = json!({ "type": "number", "integer": true, "min": 1.5, "max": 10 });
+        assert_eq!(err(int.clone(), "2,5"), K::NotAnInteger);
+        assert_eq!(ok(int.clone(), "2"), json!(2));
+        assert_eq!(err(int.clone(), "1"), K::BelowMin { min: "1,5".into() });
+        assert_eq!(err(int.clone(), "11"), K::AboveMax { max: "10".into() });
+        assert_eq!(ok(int, "10"), json!(10));
+    }
+
+    #[test]
+    fn money() {
+        let m = json!({ "type": "money" });
+        for good in [
+            "1.500.000",
+            "1500000",
+            "1 500 000",
+            "1\u{a0}500\u{a0}000",
+            "1\u{202f}500\u{202f}000",
+            "1,500,000",
+            "1.500.000 đ",
+            "1.500.000₫",
+            "1500000 VND",
+            "1.500.000 VNĐ",
+            "1.500.000 đồng",
+        ] {
+            assert_eq!(ok(m.clone(), good), json!(1_500_000), "{good}");
+        }
+        assert_eq!(ok(m.clone(), "0"), json!(0));
+        assert_eq!(ok(m.clone(), "999"), json!(999));
+        for bad in [
+            "1.5",
+            "-5",
+            "1,5",
+            "1.500.000,00",
+            "1.500,000",
+            "1.5000.000",
+            "12.34",
+            "1 500.000",
+            "abc",
+            "đ",
+            "+5",
+            "1..000",
+            ".500",
+            "1.500.",
+            "99999999999999999999",
+        ] {
+            assert_eq!(err(m.clone(), bad), K::InvalidMoney, "{bad}");
+        }
+        let bounded = json!({ "type": "money", "min": 100000, "max": 1500000 });
+        assert_eq!(
+            err(bounded.clone(), "50.000"),
+            K::BelowMin {
+                min: "100.000 ₫".into()
+            }
+        );
+        assert_eq!(
+            err(bounded.clone(), "1.500.001"),
+            K::AboveMax {
+                max: "1.500.000 ₫".into()
+            }
+        );
+        assert_eq!(ok(bounded, "1.500.000"), json!(1_500_000));
+    }
+
+    #[test]
+    fn dates() {
+        let d = json!({ "type": "date" });
+        assert_eq!(ok(d.clone(), "01/07/2025"), json!("2025-07-01"));
+        assert_eq!(ok(d.clone(), "1/7/2025"), json!("2025-07-01"));
+        assert_eq!(ok(d.clone(), "2025-07-01"), json!("2025-07-01"));
+        assert_eq!(ok(d.clone(), "01-07-2025"), json!("2025-07-01"));
+        assert_eq!(ok(d.clone(), "01.07.2025"), json!("2025-07-01"));
+        assert_eq!(ok(d.clone(), "29/02/2024"), json!("2024-02-29"));
+        assert_eq!(ok(d.clone(), "2024-02-29"), json!("2024-02-29"));
+        for bad in [
+            "29/02/2025",
+            "2025-02-29",
+            "31/04/2025",
+            "00/01/2025",
+            "32/01/2025",
+            "01/13/2025",
+            "01/07/25",
+            "2025/07/01",
+            "01/07-2025",
+            "hôm nay",
+            "1/7/2025/1",
+            "001/07/2025",
+            "2025-7-1",
+            "29/02/1900",
+        ] {
+            assert_eq!(err(d.clone(), bad), K::InvalidDate, "{bad}");
+        }
+        assert_eq!(ok(d, "29/02/2000"), json!("2000-02-29"));
+    }
+
+    #[test]
+    fn date_limits() {
+        let past = json!({ "type": "date", "max": "today", "min": "1900-01-01" });
+        assert_eq!(ok(past.clone(), "01/07/2025"), json!("2025-07-01"));
+        assert_eq!(
+            err(past.clone(), "02/07/2025"),
+            K::DateTooLate {
+                max: "01/07/2025".into()
+            }
+        );
+        assert_eq!(
+            err(past, "31/12/1899"),
+            K::DateTooEarly {
+                min: "01/01/1900".into()
+            }
+        );
+        let future = json!({ "type": "date", "min": "today", "max": "2025-12-31" });
+        assert_eq!(
+            err(future.clone(), "30/06/2025"),
+            K::DateTooEarly {
+                min: "01/07/2025".into()
+            }
+        );
+        assert_eq!(
+            err(future.clone(), "2026-01-01"),
+            K::DateTooLate {
+                max: "31/12/2025".into()
+            }
+        );
+        assert!(check(future, "31/12/2025").is_ok());
+    }
+
+    #[test]
+    fn select_and_radio() {
+        for t in ["select", "radio"] {
+            let s = json!({ "type": t, "options": [
+                { "value": "co", "label": "Có" }, { "value": "khong", "label": "Không" } ] });
+            assert_eq!(ok(s.clone(), " co "), json!("co"));
+            assert_eq!(err(s.clone(), "Có"), K::NotAnOption);
+            assert_eq!(err(s.clone(), "maybe"), K::NotAnOption);
+            assert_eq!(check(s, ""), Ok(None));
+        }
+    }
+
+    #[test]
+    fn checkboxes() {
+        let fs = one(
+            json!({ "type": "checkboxes", "min_selected": 2, "max_selected": 3, "options": [
+            { "value": "a", "label": "A" }, { "value": "b", "label": "B" },
+            { "value": "c", "label": "C" }, { "value": "d", "label": "D" } ] }),
+        );
+        let out = run(&fs, &[("f", "c"), ("f", "a"), ("f", "c")]);
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(out.answers["f"], json!(["a", "c"]));
+        let kinds = |pairs: &[(&str, &str)]| -> Vec<K> {
+            run(&fs, pairs).errors.into_iter().map(|e| e.kind).collect()
+        };
+        assert_eq!(kinds(&[("f", "a")]), [K::TooFewSelected { min: 2 }]);
+        assert_eq!(
+            kinds(&[("f", "a"), ("f", "b"), ("f", "c"), ("f", "d")]),
+            [K::TooManySelected { max: 3 }]
+        );
+        assert_eq!(kinds(&[("f", "a"), ("f", "x")]), [K::NotAnOption]);
+        // Nothing ticked on an optional field: absent.
+        assert_eq!(kinds(&[("f", "")]), []);
+        assert!(run(&fs, &[]).answers.is_empty());
+        let req = one(
+            json!({ "type": "checkboxes", "required": true, "options": [ { "value": "a", "label": "A" } ] }),
+        );
+        assert_eq!(run(&req, &[]).errors[0].kind, K::Required);
+    }
+
+    #[test]
+    fn checkbox_and_declaration() {
+        let opt = one(json!({ "type": "checkbox" }));
+        assert_eq!(run(&opt, &[]).answers["f"], json!(false));
+        assert_eq!(run(&opt, &[("f", "true")]).answers["f"], json!(true));
+        assert_eq!(run(&opt, &[("f", "")]).answers["f"], json!(false));
+        let req = one(json!({ "type": "checkbox", "required": true }));
+        assert_eq!(run(&req, &[]).errors[0].kind, K::MustTick);
+        assert!(run(&req, &[]).answers.is_empty());
+        assert_eq!(run(&req, &[("f", "on")]).answers["f"], json!(true));
+        let decl = one(json!({ "type": "declaration" }));
+        assert_eq!(run(&decl, &[]).errors[0].kind, K::MustTick);
+        assert_eq!(run(&decl, &[("f", "true")]).answers["f"], json!(true));
+    }
+
+    #[test]
+    fn emails() {
+        let e = json!({ "type": "email" });
+        assert_eq!(
+            ok(e.clone(), " An.Nguyen@Example.GOV.vn "),
+            json!("An.Nguyen@example.gov.vn")
+        );
+        assert_eq!(ok(e.clone(), "a+b@mail.co"), json!("a+b@mail.co"));
+        for bad in [
+            "a",
+            "a@",
+            "@b.vn",
+            "a@b",
+            "a@@b.vn",
+            "a@b@c.vn",
+            "a b@c.vn",
+            "a@b .vn",
+            "a@.b.vn",
+            "a@b..vn",
+            "a@b.vn.",
+            "a@-b.vn",
+            "a@b.c",
+            "a@1.23",
+            ".a@b.vn",
+            "a..b@c.vn",
+            "<a>@b.vn",
+            "a@b_c.vn",
+        ] {
+            assert_eq!(err(e.clone(), bad), K::InvalidEmail, "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones() {
+        let p = json!({ "type": "phone" });
+        for good in [
+            "0912345678",
+            "+84912345678",
+            "0912 345 678",
+            "0912.345.678",
+            "0912-345-678",
+            "+84 912 345 678",
+            "84912345678",
+            "0084912345678",
+        ] {
+            assert_eq!(ok(p.clone(), good), json!("0912345678"), "{good}");
+        }
+        for bad in [
+            "912345678",
+            "091234567",
+            "09123456789",
+            "1912345678",
+            "+840912345678",
+            "+8491234567",
+            "+1 912 345 678",
+            "0012345678",
+            "0912a45678",
+            "(091) 2345678",
+            "0912345678-",
+            "-0912345678",
+            "09123+45678",
+            "+",
+            "84 0912 345 678",
+        ] {
+            assert_eq!(err(p.clone(), bad), K::InvalidPhone, "{bad}");
+        }
+    }
+
+    #[test]
+    fn id_numbers() {
+        let i = json!({ "type": "id_number" });
+        assert_eq!(ok(i.clone(), "001234567890"), json!("001234567890"));
+        assert_eq!(ok(i.clone(), "001 234 567 890"), json!("001234567890"));
+        for bad in [
+            "00123456789",
+            "0012345678901",
+            "00123456789a",
+            "001-234-567-890",
+            "１２３４５６７８９０１２",
+        ] {
+            assert_eq!(err(i.clone(), bad), K::InvalidIdNumber, "{bad}");
+        }
+    }
+
+    #[test]
+    fn tax_codes() {
+        let t = json!({ "type": "tax_code" });
+        assert_eq!(ok(t.clone(), "0101234567"), json!("0101234567"));
+        assert_eq!(ok(t.clone(), "0101234567-001"), json!("0101234567-001"));
+        assert_eq!(ok(t.clone(), "0101234567 - 001"), json!("0101234567-001"));
+        for bad in [
+            "010123456",
+            "01012345678",
+            "0101234567-01",
+            "0101234567-0001",
+            "0101234567-",
+            "010123456a",
+            "0101234567-001-002",
+        ] {
+            assert_eq!(err(t.clone(), bad), K::InvalidTaxCode, "{bad}");
+        }
+    }
+
+    struct Units;
+    impl UnitCatalog for Units {
+        fn province_exists(&self, code: &str) -> bool {
+            code == "01" || code == "79"
+        }
+        fn commune_in_province(&self, province: &str, commune: &str) -> bool {
+            (province, commune) == ("01", "00004") || (province, commune) == ("79", "26734")
+        }
+    }
+
+    fn address_errors(
+        required: bool,
+        units: bool,
+        pairs: &[(&str, &str)],
+    ) -> (Option<Value>, Vec<(String, K)>) {
+        let fs = one(json!({ "type": "address", "id": "addr", "required": required }));
+        let catalog = Units;
+        let ctx = Context {
+            today: TODAY,
+            units: if units { Some(&catalog) } else { None },
+        };
+        let out = validate_fields(&fs, &raw(pairs), &Answers::new(), &ctx);
+        (
+            out.answers.get("addr").cloned(),
+            out.errors.into_iter().map(|e| (e.name, e.kind)).collect(),
+        )
+    }
+
+    #[test]
+    fn addresses() {
+        let full = [
+            ("addr.province", "01"),
+            ("addr.commune", "00004"),
+            ("addr.street", " Số 1,  phố Tràng Tiền "),
+        ];
+        let (v, errs) = address_errors(true, true, &full);
+        assert_eq!(errs, vec![]);
+        assert_eq!(
+            v,
+            Some(
+                json!({ "province": "01", "commune": "00004", "street": "Số 1,  phố Tràng Tiền" })
+            )
+        );
+
+        // Street is optional.
+        let (v, errs) = address_errors(
+            true,
+            true,
+            &[("addr.province", "79"), ("addr.commune", "26734")],
+        );
+        assert_eq!(errs, vec![]);
+        assert_eq!(v.unwrap()["street"], json!(""));
+
+        // Required and empty: province and commune are both reported.
+        let (v, errs) = address_errors(true, true, &[("addr.street", " ")]);
+        assert_eq!(v, None);
+        assert_eq!(
+            errs,
+            vec![
+                ("addr.province".into(), K::Required),
+                ("addr.commune".into(), K::Required)
+            ]
+        );
+        // Optional and empty: absent.
+        assert_eq!(address_errors(false, true, &[]), (None, vec![]));
+        // Optional but partly filled: province and commune become required.
+        let (_, errs) = address_errors(false, true, &[("addr.street", "Số 1")]);
+        assert_eq!(
+            errs,
+            vec![
+                ("addr.province".into(), K::Required),
+                ("addr.commune".into(), K::Required)
+            ]
+        );
+        let (_, errs) = address_errors(false, true, &[("addr.province", "01")]);
+        assert_eq!(errs, vec![("addr.commune".into(), K::Required)]);
+
+        // Against the catalogue.
+        let (_, errs) = address_errors(
+            true,
+            true,
+            &[("addr.province", "02"), ("addr.commune", "00004")],
+        );
+        assert_eq!(errs, vec![("addr.province".into(), K::UnknownProvince)]);
+        let (_, errs) = address_errors(
+            true,
+            true,
+            &[("addr.province", "79"), ("addr.commune", "00004")],
+        );
+        assert_eq!(errs, vec![("addr.commune".into(), K::UnknownCommune)]);
+        // Without a catalogue only the shape is checked.
+        let (v, errs) = address_errors(
+            true,
+            false,
+            &[("addr.province", "79"), ("addr.commune", "00004")],
+        );
+        assert_eq!(errs, vec![]);
+        assert!(v.is_some());
+        let (_, errs) = address_errors(
+            true,
+            false,
+            &[("addr.province", "7 9"), ("addr.commune", "<x>")],
+        );
+        assert_eq!(
+            errs,
+            vec![
+                ("addr.province".into(), K::UnknownProvince),
+                ("addr.commune".into(), K::UnknownCommune)
+            ]
+        );
+        // Street: one line, at most 200 characters.
+        let long = "đ".repeat(201);
+        let (_, errs) = address_errors(
+            true,
+            true,
+            &[
+                ("addr.province", "01"),
+                ("addr.commune", "00004"),
+                ("addr.street", &long),
+            ],
+        );
+        assert_eq!(errs, vec![("addr.street".into(), K::TooLong { max: 200 })]);
+        let (_, errs) = address_errors(
+            true,
+            true,
+            &[
+                ("addr.province", "01"),
+                ("addr.commune", "00004"),
+                ("addr.street", "a\nb"),
+            ],
+        );
+        assert_eq!(errs, vec![("addr.street".into(), K::ControlCharacters)]);
+    }
+
+    fn marriage_page() -> Vec<Field> {
+        fields(json!([
+            { "id": "da_tung_ket_hon", "type": "radio", "label": "Đã từng kết hôn?", "required": true,
+              "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã từng" } ] },
+            { "id": "giay_ly_hon_so", "type": "text", "label": "Số quyết định", "required": true,
+              "visible_if": { "field": "da_tung_ket_hon", "equals": "co" } },
+            { "id": "ngay_ly_hon", "type": "date", "label": "Ngày", "max": "today",
+              "visible_if": { "field": "giay_ly_hon_so", "filled": true } }
+        ]))
+    }
+
+    #[test]
+    fn hidden_fields_are_neither_validated_nor_stored() {
+        let fs = marriage_page();
+        // Hidden required field with no value: no error. Hidden field with a bad value: ignored.
+        let out = run(
+            &fs,
+            &[
+                ("da_tung_ket_hon", "khong"),
+                ("giay_ly_hon_so", "12/QĐ"),
+                ("ngay_ly_hon", "31/02/2020"),
+            ],
+        );
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(
+            out.answers,
+            json!({ "da_tung_ket_hon": "khong" })
+                .as_object()
+                .unwrap()
+                .clone()
+        );
+        // Shown: required and validated.
+        let out = run(&fs, &[("da_tung_ket_hon", "co")]);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].name, "giay_ly_hon_so");
+        assert_eq!(out.errors[0].kind, K::Required);
+        let out = run(
+            &fs,
+            &[
+                ("da_tung_ket_hon", "co"),
+                ("giay_ly_hon_so", "12/QĐ"),
+                ("ngay_ly_hon", "31/02/2020"),
+            ],
+        );
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].kind, K::InvalidDate);
+        // The chain: an invalid answer is missing for later conditions.
+        let out = run(
+            &fs,
+            &[("da_tung_ket_hon", "maybe"), ("giay_ly_hon_so", "12/QĐ")],
+        );
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].kind, K::NotAnOption);
+        assert!(out.answers.is_empty());
+    }
+
+    #[test]
+    fn conditions_see_earlier_pages_but_not_stale_answers_of_this_page() {
+        let fs = fields(json!([
+            { "id": "ghi_chu", "type": "text", "label": "Ghi chú", "required": true,
+              "visible_if": { "all": [ { "field": "loai", "equals": "b" }, { "field": "so_con", "equals": 2 } ] } }
+        ]));
+        let earlier = json!({ "loai": "b", "so_con": 2.0 })
+            .as_object()
+            .unwrap()
+            .clone();
+        let out = validate_fields(&fs, &RawForm::new(), &earlier, &ctx());
+        assert_eq!(out.errors[0].kind, K::Required);
+        let other = json!({ "loai": "a", "so_con": 2 })
+            .as_object()
+            .unwrap()
+            .clone();
+        assert!(
+            validate_fields(&fs, &RawForm::new(), &other, &ctx())
+                .errors
+                .is_empty()
+        );
+
+        // `earlier` holding an old answer of a field on this page that is now absent.
+        let fs = marriage_page();
+        let stale = json!({ "da_tung_ket_hon": "co", "giay_ly_hon_so": "old" })
+            .as_object()
+            .unwrap()
+            .clone();
+        let out = validate_fields(
+            &fs,
+            &raw(&[("da_tung_ket_hon", "co"), ("ngay_ly_hon", "xx")]),
+            &stale,
+            &ctx(),
+        );
+        // giay_ly_hon_so is required and now empty; ngay_ly_hon must not see the stale value.
+        assert_eq!(
+            out.errors
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect::<Vec<_>>(),
+            ["giay_ly_hon_so"]
+        );
+    }
+
+    #[test]
+    fn plain_groups_store_fields_at_top_level() {
+        let fs = fields(json!([
+            { "id": "co_nguoi_giam_ho", "type": "checkbox", "label": "Có người giám hộ" },
+            { "id": "giam_ho", "type": "group", "label": "Người giám hộ", "required": true,
+              "visible_if": { "field": "co_nguoi_giam_ho", "equals": true },
+              "fields": [
+                { "id": "gh_ten", "type": "text", "label": "Tên", "required": true },
+                { "id": "gh_sdt", "type": "phone", "label": "SĐT" }
+              ] }
+        ]));
+        let out = run(
+            &fs,
+            &[
+                ("co_nguoi_giam_ho", "true"),
+                ("gh_ten", "Lê B"),
+                ("gh_sdt", "0912 345 678"),
+            ],
+        );
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(
+            Value::Object(out.answers),
+            json!({ "co_nguoi_giam_ho": true, "gh_ten": "Lê B", "gh_sdt": "0912345678" })
+        );
+        // A group's `required` only means its fields are required as they say.
+        let out = run(&fs, &[("co_nguoi_giam_ho", "true"), ("gh_ten", "Lê B")]);
+        assert_eq!(out.errors, vec![]);
+        // Hidden group: nothing inside is validated or stored.
+        let out = run(&fs, &[("gh_sdt", "bad")]);
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(
+            Value::Object(out.answers),
+            json!({ "co_nguoi_giam_ho": false })
+        );
+    }
+
+    fn family_page() -> Vec<Field> {
+        fields(json!([
+            { "id": "ho_ten", "type": "text", "label": "Họ tên" },
+            { "id": "thanh_vien", "type": "group", "label": "Thành viên", "repeat": { "min": 1, "max": 3 },
+              "fields": [
+                { "id": "tv_ten", "type": "text", "label": "Tên", "required": true },
+                { "id": "tv_quan_he", "type": "select", "label": "Quan hệ", "required": true,
+                  "options": [ { "value": "con", "label": "Con" }, { "value": "khac", "label": "Khác" } ] },
+                { "id": "tv_ghi_ro", "type": "text", "label": "Ghi rõ", "required": true,
+                  "visible_if": { "field": "tv_quan_he", "equals": "khac" } },
+                { "id": "tv_ngay_sinh", "type": "date", "label": "Ngày sinh",
+                  "visible_if": { "field": "ho_ten", "filled": true } }
+              ] },
+            { "id": "ghi_chu", "type": "text", "label": "Ghi chú", "visible_if": { "field": "thanh_vien", "filled": true } }
+        ]))
+    }
+
+    #[test]
+    fn repeating_groups_renumber_and_skip_empty_entries() {
+        let fs = family_page();
+        let out = run(
+            &fs,
+            &[
+                ("ho_ten", "Trần C"),
+                ("thanh_vien[0].tv_ten", "An"),
+                ("thanh_vien[0].tv_quan_he", "con"),
+                ("thanh_vien[0].tv_ngay_sinh", "1/1/2020"),
+                // [1] was removed; [2] is empty (only a control input); [3] is real.
+                ("thanh_vien[2].tv_ten", "  "),
+                ("thanh_vien[2]._new", ""),
+                ("thanh_vien[3].tv_ten", "Bình"),
+                ("thanh_vien[3].tv_quan_he", "khac"),
+                ("thanh_vien[3].tv_ghi_ro", "Cháu"),
+                ("ghi_chu", "ok"),
+            ],
+        );
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(
+            Value::Object(out.answers),
+            json!({
+                "ho_ten": "Trần C",
+                "thanh_vien": [
+                    { "tv_ten": "An", "tv_quan_he": "con", "tv_ngay_sinh": "2020-01-01" },
+                    { "tv_ten": "Bình", "tv_quan_he": "khac", "tv_ghi_ro": "Cháu" }
+                ],
+                "ghi_chu": "ok"
+            })
+        );
+    }
+
+    #[test]
+    fn repeating_group_entry_conditions_and_error_names() {
+        let fs = family_page();
+        let out = run(
+            &fs,
+            &[
+                ("thanh_vien[0].tv_ten", "An"),
+                ("thanh_vien[0].tv_quan_he", "con"),
+                ("thanh_vien[0].tv_ghi_ro", ""),
+                // Outside field ho_ten is empty, so tv_ngay_sinh is hidden: its bad value is ignored.
+                ("thanh_vien[0].tv_ngay_sinh", "bad"),
+                ("thanh_vien[5].tv_quan_he", "khac"),
+            ],
+        );
+        let names: Vec<(&str, &str, &K)> = out
+            .errors
+            .iter()
+            .map(|e| (e.name.as_str(), e.field_id.as_str(), &e.kind))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("thanh_vien[5].tv_ten", "tv_ten", &K::Required),
+                ("thanh_vien[5].tv_ghi_ro", "tv_ghi_ro", &K::Required),
+            ]
+        );
+        // The group is not stored while any entry is invalid, and later conditions see it missing.
+        assert!(out.answers.get("thanh_vien").is_none());
+    }
+
+    #[test]
+    fn repeating_group_counts() {
+        let fs = family_page();
+        let entry = |i: usize| {
+            vec![
+                (format!("thanh_vien[{i}].tv_ten"), "X".to_string()),
+                (format!("thanh_vien[{i}].tv_quan_he"), "con".to_string()),
+            ]
+        };
+        let run_n = |n: usize| {
+            let pairs: Vec<(String, String)> = (0..n).flat_map(|i| entry(i * 2)).collect();
+            validate_fields(&fs, &raw_from_pairs(pairs), &Answers::new(), &ctx())
+        };
+        let out = run_n(0);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].name, "thanh_vien");
+        assert_eq!(out.errors[0].field_id, "thanh_vien");
+        assert_eq!(out.errors[0].kind, K::TooFewEntries { min: 1 });
+        assert_eq!(run_n(3).errors, vec![]);
+        assert_eq!(run_n(3).answers["thanh_vien"].as_array().unwrap().len(), 3);
+        let out = run_n(4);
+        assert_eq!(out.errors[0].kind, K::TooManyEntries { max: 3 });
+        assert!(out.answers.get("thanh_vien").is_none());
+
+        // Required with min 0: at least one entry; optional with min 0: none is fine.
+        let g = |required: bool| {
+            fields(
+                json!([{ "id": "g", "type": "group", "label": "G", "required": required,
+                "repeat": { "min": 0, "max": 2 },
+                "fields": [ { "id": "x", "type": "text", "label": "X" } ] }]),
+            )
+        };
+        assert_eq!(run(&g(true), &[("g[0].x", "")]).errors[0].kind, K::Required);
+        let out = run(&g(false), &[("g[0].x", "")]);
+        assert_eq!(out.errors, vec![]);
+        assert!(out.answers.is_empty());
+        // Names that only look like entries are ignored.
+        let out = run(
+            &g(false),
+            &[
+                ("g[x].x", "a"),
+                ("g[].x", "a"),
+                ("g[1]x", "a"),
+                ("gg[0].x", "a"),
+            ],
+        );
+        assert!(out.answers.is_empty() && out.errors.is_empty());
+    }
+
+    #[test]
+    fn validate_step_picks_the_page() {
+        let form: Vec<Step> = serde_json::from_value(json!([
+            { "id": "a", "title": "A", "fields": [ { "id": "x", "type": "text", "label": "X", "required": true } ] },
+            { "id": "b", "title": "B", "fields": [ { "id": "y", "type": "declaration", "label": "Y" } ] }
+        ]))
+        .unwrap();
+        let r = raw(&[("x", "1")]);
+        assert_eq!(
+            validate_step(&form, 0, &r, &Answers::new(), &ctx()).answers["x"],
+            json!("1")
+        );
+        assert_eq!(
+            validate_step(&form, 1, &r, &Answers::new(), &ctx()).errors[0].kind,
+            K::MustTick
+        );
+        assert_eq!(
+            validate_step(&form, 2, &r, &Answers::new(), &ctx()),
+            StepOutcome::default()
+        );
+    }
+
+    #[test]
+    fn raw_from_answers_round_trips() {
+        let fs = fields(json!([
+            { "id": "t", "type": "text", "label": "T" },
+            { "id": "ta", "type": "textarea", "label": "TA" },
+            { "id": "n", "type": "number", "label": "N" },
+            { "id": "n2", "type": "number", "label": "N2" },
+            { "id": "m", "type": "money", "label": "M" },
+            { "id": "d", "type": "date", "label": "D" },
+            { "id": "s", "type": "select", "label": "S", "options": [ { "value": "a", "label": "A" } ] },
+            { "id": "cs", "type": "checkboxes", "label": "CS", "options": [
+                { "value": "a", "label": "A" }, { "value": "b", "label": "B" } ] },
+            { "id": "c1", "type": "checkbox", "label": "C1" },
+            { "id": "c2", "type": "checkbox", "label": "C2" },
+            { "id": "e", "type": "email", "label": "E" },
+            { "id": "p", "type": "phone", "label": "P" },
+            { "id": "i", "type": "id_number", "label": "I" },
+            { "id": "tc", "type": "tax_code", "label": "TC" },
+            { "id": "a", "type": "address", "label": "A" },
+            { "id": "plain", "type": "group", "label": "G", "fields": [ { "id": "inner", "type": "text", "label": "I" } ] },
+            { "id": "rep", "type": "group", "label": "R", "repeat": { "min": 0, "max": 5 }, "fields": [
+                { "id": "rn", "type": "text", "label": "RN" },
+                { "id": "rd", "type": "date", "label": "RD" },
+                { "id": "ra", "type": "address", "label": "RA" } ] },
+            { "id": "dec", "type": "declaration", "label": "Cam đoan" }
+        ]));
+        let answers = json!({
+            "t": "Nguyễn Văn A", "ta": "dòng 1\ndòng 2", "n": 2.5, "n2": -3, "m": 1500000,
+            "d": "2024-02-29", "s": "a", "cs": ["a", "b"], "c1": true, "c2": false,
+            "e": "a@b.vn", "p": "0912345678", "i": "001234567890", "tc": "0101234567-001",
+            "a": { "province": "01", "commune": "00004", "street": "" },
+            "inner": "x",
+            "rep": [ { "rn": "một", "rd": "2020-01-01" },
+                     { "rn": "hai", "ra": { "province": "79", "commune": "26734", "street": "Số 2" } } ],
+            "dec": true
+        })
+        .as_object()
+        .unwrap()
+        .clone();
+        let r = raw_from_answers(&fs, &answers);
+        assert_eq!(r["m"], ["1.500.000"]);
+        assert_eq!(r["d"], ["29/02/2024"]);
+        assert_eq!(r["n"], ["2,5"]);
+        assert_eq!(r["cs"], ["a", "b"]);
+        assert_eq!(r["c1"], ["true"]);
+        assert!(!r.contains_key("c2"));
+        assert!(!r.contains_key("a.street"));
+        assert_eq!(r["rep[1].ra.province"], ["79"]);
+        assert_eq!(r["rep[0].rd"], ["01/01/2020"]);
+        let out = validate_fields(&fs, &r, &Answers::new(), &ctx());
+        assert_eq!(out.errors, vec![]);
+        assert_eq!(out.answers, answers);
+    }
+
+    #[test]
+    fn error_kinds_serialise_for_the_draft_store() {
+        for kind in [
+            K::Required,
+            K::TooLong { max: 5 },
+            K::BelowMin {
+                min: "1.000 ₫".into(),
+            },
+        ] {
+            let e = FieldError {
+                name: "a.province".into(),
+                field_id: "a".into(),
+                kind,
+            };
+            let back: FieldError =
+                serde_json::from_value(serde_json::to_value(&e).unwrap()).unwrap();
+            assert_eq!(back, e);
+        }
+        assert_eq!(
+            serde_json::to_value(K::TooShort { min: 3 }).unwrap(),
+            json!({ "code": "too_short", "min": 3 })
+        );
+    }
+
+    #[test]
+    fn parsers_directly() {
+        assert_eq!(parse_money("1.500.000"), Some(1_500_000));
+        assert_eq!(parse_money("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_money("18446744073709551616"), None);
+        assert_eq!(parse_date("29/02/2024"), Some(date!(2024 - 02 - 29)));
+        assert_eq!(parse_date("29/02/2025"), None);
+        assert_eq!(parse_number("1,5"), Some(1.5));
+        assert_eq!(nfc("a\u{301}"), "á");
+    }
+}

@@ -1,0 +1,421 @@
+//! Page models for the filing flow (`/thu-tuc/{code}/nop/{token}/{page}`). Posts to those
+//! pages are handled by the server's form handlers, which save and redirect back here.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::components::answer_rows::AnswerRow;
+use crate::components::fields::FormModel;
+use crate::i18n::Lang;
+
+/// Where the citizen is in the flow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub procedure_code: String,
+    pub procedure_name: String,
+    /// 1-based page number and page count (the receipt is not counted).
+    pub number: usize,
+    pub count: usize,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub name: String,
+    pub copy: String,
+    pub quantity: u32,
+    pub required: bool,
+    /// `accept` attribute value, e.g. `.pdf,.jpg,.jpeg,.png`.
+    pub accept: String,
+    pub formats: String,
+    pub max_mb: f64,
+    pub files: Vec<FileView>,
+    pub problem: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileView {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewSection {
+    pub title: String,
+    pub change_href: String,
+    pub rows: Vec<AnswerRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub code: String,
+    pub procedure_name: String,
+    pub agency_name: String,
+    pub applicant_name: String,
+    pub status: i32,
+    pub filed_at: String,
+    pub documents: Vec<(String, Vec<String>)>,
+    pub lookup_href: String,
+}
+
+/// What the filing page at a URL shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FilingView {
+    NotFound,
+    /// The page cannot be shown now; go there instead (e.g. a filed draft → its receipt).
+    Redirect(String),
+    Form {
+        progress: Progress,
+        intro: Option<String>,
+        model: FormModel,
+    },
+    Documents {
+        progress: Progress,
+        action: String,
+        back_href: String,
+        documents: Vec<DocumentView>,
+    },
+    Review {
+        progress: Progress,
+        action: String,
+        sections: Vec<ReviewSection>,
+        documents: Vec<(String, Vec<String>)>,
+    },
+    Receipt(Receipt),
+}
+
+/// The model of page `page` of the filing under `token` for procedure `code`.
+#[server(endpoint = "nop-ho-so")]
+pub async fn get_filing_page(
+    code: String,
+    token: String,
+    page: String,
+    review: bool,
+    lang: Lang,
+) -> Result<FilingView, ServerFnError> {
+    let state = crate::api::AppState::get()?;
+    ssr::filing_view(&state, &code, &token, &page, review, lang)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! Server-only: loading a draft and building page models.
+
+    use motcua_domain::answers::Answers;
+    use motcua_domain::procedure::{FileKind, Procedure};
+    use crate::api::filing_copy_name as copy_name;
+    use motcua_domain::validate::Context;
+    use motcua_store::{Draft, StoreError};
+
+    use super::*;
+    use crate::api::AppState;
+    use crate::api::state::today_vn;
+    use crate::components::answer_rows::answer_rows;
+    use crate::flow::{self, DraftState, PageKind};
+    use crate::i18n::{Key, t};
+
+    /// A draft with its procedure version and parsed state.
+    pub struct Loaded {
+        pub draft: Draft,
+        pub procedure: Procedure,
+        pub state: DraftState,
+        /// Desks that may receive it: `(agency code, name)`.
+        pub agencies: Vec<(String, String)>,
+    }
+
+    impl Loaded {
+        pub fn applicant_fields(&self) -> Vec<motcua_domain::procedure::Field> {
+            flow::applicant_fields(&self.procedure, &self.agencies)
+        }
+
+        pub fn href(&self, page: &str) -> String {
+            format!("/thu-tuc/{}/nop/{}/{page}", self.procedure.code, self.draft.token)
+        }
+    }
+
+    /// Loads the draft `token`, checking it belongs to procedure `code`.
+    pub async fn load(state: &AppState, code: &str, token: &str) -> Result<Option<Loaded>, StoreError> {
+        let Some(draft) = state.store.draft(token).await? else {
+            return Ok(None);
+        };
+        let Some(stored) = state.store.procedure_version(draft.procedure_id).await? else {
+            return Ok(None);
+        };
+        if stored.procedure.code != code {
+            return Ok(None);
+        }
+        let parsed: DraftState = serde_json::from_value(draft.data.clone()).unwrap_or_default();
+        let agencies = state
+            .store
+            .receivers(code)
+            .await?
+            .into_iter()
+            .map(|a| (a.code, a.name))
+            .collect();
+        Ok(Some(Loaded {
+            draft,
+            procedure: stored.procedure,
+            state: parsed,
+            agencies,
+        }))
+    }
+
+    /// The validation context of this deployment, today.
+    pub fn context(state: &AppState) -> Context<'_> {
+        Context {
+            today: today_vn(),
+            units: Some(state.units.as_ref()),
+        }
+    }
+
+    fn progress(l: &Loaded, page: &str, lang: Lang, title: String) -> Progress {
+        let pages = flow::pages(&l.procedure);
+        Progress {
+            procedure_code: l.procedure.code.clone(),
+            procedure_name: l.procedure.name.get(lang).to_string(),
+            number: pages.iter().position(|(s, _)| s == page).unwrap_or(0) + 1,
+            count: pages.len(),
+            title,
+        }
+    }
+
+    pub fn human_size(bytes: u64) -> String {
+        if bytes >= 1024 * 1024 {
+            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+        } else {
+            format!("{} KB", bytes.div_ceil(1024))
+        }
+    }
+
+    pub fn accepted(doc: &motcua_domain::procedure::Document) -> Vec<FileKind> {
+        doc.accept
+            .clone()
+            .unwrap_or_else(|| vec![FileKind::Pdf, FileKind::Jpg, FileKind::Png])
+    }
+
+    fn kind_name(k: FileKind) -> &'static str {
+        match k {
+            FileKind::Pdf => "pdf",
+            FileKind::Jpg => "jpg",
+            FileKind::Png => "png",
+        }
+    }
+
+    pub fn accepted_names(doc: &motcua_domain::procedure::Document) -> Vec<String> {
+        accepted(doc).into_iter().map(|k| kind_name(k).to_string()).collect()
+    }
+
+    async fn documents_received(
+        state: &AppState,
+        l: &Loaded,
+        answers: &Answers,
+        lang: Lang,
+    ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        let uploads = state.store.uploads(&l.draft.token).await?;
+        Ok(motcua_domain::condition::applicable_documents(&l.procedure, answers)
+            .into_iter()
+            .map(|d| {
+                let files = uploads
+                    .iter()
+                    .filter(|u| u.document_id == d.id)
+                    .map(|u| u.original_name.clone())
+                    .collect();
+                (d.name.get(lang).to_string(), files)
+            })
+            .collect())
+    }
+
+    pub async fn receipt(state: &AppState, dossier_code: &str, lang: Lang) -> Result<Option<Receipt>, StoreError> {
+        let Some(d) = state.store.dossier(dossier_code).await? else {
+            return Ok(None);
+        };
+        let procedure = state.store.procedure_version(d.procedure_id).await?;
+        let agency = state.store.agency(&d.agency_code).await?;
+        let uploads = state.store.dossier_documents(dossier_code).await?;
+        let documents = match &procedure {
+            Some(p) => {
+                let answers = d.answers.as_object().cloned().unwrap_or_default();
+                motcua_domain::condition::applicable_documents(&p.procedure, &answers)
+                    .into_iter()
+                    .map(|doc| {
+                        let files = uploads
+                            .iter()
+                            .filter(|u| u.document_id == doc.id)
+                            .map(|u| u.original_name.clone())
+                            .collect();
+                        (doc.name.get(lang).to_string(), files)
+                    })
+                    .collect()
+            }
+            None => vec![],
+        };
+        Ok(Some(Receipt {
+            code: d.code.clone(),
+            procedure_name: procedure.map(|p| p.procedure.name.get(lang).to_string()).unwrap_or_default(),
+            agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
+            applicant_name: d.applicant.full_name.clone(),
+            status: d.status,
+            filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),
+            documents,
+            lookup_href: format!("/tra-cuu?ma={}", d.code),
+        }))
+    }
+
+    pub async fn filing_view(
+        state: &AppState,
+        code: &str,
+        token: &str,
+        page: &str,
+        review: bool,
+        lang: Lang,
+    ) -> Result<FilingView, StoreError> {
+        let Some(l) = load(state, code, token).await? else {
+            return Ok(FilingView::NotFound);
+        };
+        if let Some(dossier_code) = &l.draft.dossier_code {
+            if page != flow::RECEIPT {
+                return Ok(FilingView::Redirect(l.href(flow::RECEIPT)));
+            }
+            return Ok(match receipt(state, dossier_code, lang).await? {
+                Some(r) => FilingView::Receipt(r),
+                None => FilingView::NotFound,
+            });
+        }
+        let Some(kind) = flow::page_kind(&l.procedure, page) else {
+            return Ok(FilingView::NotFound);
+        };
+        let ctx = context(state);
+        let applicant_fields = l.applicant_fields();
+        let eval = flow::evaluate(&l.procedure, &applicant_fields, &l.state, &ctx);
+        let back_href = flow::previous_page(&l.procedure, page).map(|p| l.href(&p));
+        match kind {
+            PageKind::Applicant | PageKind::Step(_) => {
+                let (fields, earlier, title, intro) = match kind {
+                    PageKind::Step(i) => {
+                        let step = &l.procedure.form[i];
+                        (step.fields.clone(), eval.before(page), step.title.get(lang).to_string(), None)
+                    }
+                    _ => (
+                        applicant_fields.clone(),
+                        Answers::new(),
+                        t(lang, Key::ApplicantStepTitle).to_string(),
+                        Some(t(lang, Key::ApplicantIntro).to_string()),
+                    ),
+                };
+                let raw = match l.state.raw.get(page) {
+                    Some(raw) => raw.clone(),
+                    None => flow::prefilled(&fields, &eval.applicant),
+                };
+                let mut communes = std::collections::BTreeMap::new();
+                for (name, values) in &raw {
+                    if name.ends_with(".province") {
+                        for p in values {
+                            if let Some(list) = state.units.communes.get(p) {
+                                communes.insert(p.clone(), list.clone());
+                            }
+                        }
+                    }
+                }
+                let model = FormModel {
+                    lang,
+                    action: l.href(page),
+                    fields,
+                    raw,
+                    errors: l.state.errors.get(page).cloned().unwrap_or_default(),
+                    earlier,
+                    today: ctx.today.to_string(),
+                    provinces: state.units.provinces.clone(),
+                    communes,
+                    back_href,
+                    return_to_review: review,
+                };
+                Ok(FilingView::Form {
+                    progress: progress(&l, page, lang, title),
+                    intro,
+                    model,
+                })
+            }
+            PageKind::Documents => {
+                let answers = eval.answers();
+                let uploads = state.store.uploads(&l.draft.token).await?;
+                let documents = motcua_domain::condition::applicable_documents(&l.procedure, &answers)
+                    .into_iter()
+                    .map(|d| {
+                        let names = accepted_names(d);
+                        let mut accept: Vec<String> = names.iter().map(|n| format!(".{n}")).collect();
+                        if names.iter().any(|n| n == "jpg") {
+                            accept.push(".jpeg".into());
+                            accept.push("image/jpeg".into());
+                        }
+                        if names.iter().any(|n| n == "png") {
+                            accept.push("image/png".into());
+                        }
+                        if names.iter().any(|n| n == "pdf") {
+                            accept.push("application/pdf".into());
+                        }
+                        DocumentView {
+                            id: d.id.clone(),
+                            name: d.name.get(lang).to_string(),
+                            copy: copy_name(lang, d.copy).to_string(),
+                            quantity: d.quantity,
+                            required: d.required,
+                            accept: accept.join(","),
+                            formats: names.join(", ").to_uppercase(),
+                            max_mb: d.max_size_mb.unwrap_or(10.0),
+                            files: uploads
+                                .iter()
+                                .filter(|u| u.document_id == d.id)
+                                .map(|u| FileView {
+                                    id: u.id,
+                                    name: u.original_name.clone(),
+                                    size: human_size(u.size),
+                                })
+                                .collect(),
+                            problem: l
+                                .state
+                                .upload_problems
+                                .iter()
+                                .find(|p| p.document_id == d.id)
+                                .map(|p| flow::upload_message(lang, &p.problem)),
+                        }
+                    })
+                    .collect();
+                Ok(FilingView::Documents {
+                    progress: progress(&l, page, lang, t(lang, Key::DocumentsStepTitle).to_string()),
+                    action: l.href(page),
+                    back_href: back_href.unwrap_or_default(),
+                    documents,
+                })
+            }
+            PageKind::Review => {
+                if let Some(bad) = &eval.first_invalid {
+                    return Ok(FilingView::Redirect(l.href(bad)));
+                }
+                let units = |code: &str| state.units.name(code).map(str::to_string);
+                let mut sections = vec![ReviewSection {
+                    title: t(lang, Key::ApplicantStepTitle).to_string(),
+                    change_href: format!("{}?sua=1", l.href(flow::APPLICANT)),
+                    rows: answer_rows(&applicant_fields, &eval.applicant, lang, &units),
+                }];
+                for (step, (slug, answers)) in l.procedure.form.iter().zip(&eval.steps) {
+                    sections.push(ReviewSection {
+                        title: step.title.get(lang).to_string(),
+                        change_href: format!("{}?sua=1", l.href(slug)),
+                        rows: answer_rows(&step.fields, answers, lang, &units),
+                    });
+                }
+                let documents = documents_received(state, &l, &eval.answers(), lang).await?;
+                Ok(FilingView::Review {
+                    progress: progress(&l, page, lang, t(lang, Key::ReviewTitle).to_string()),
+                    action: l.href(page),
+                    sections,
+                    documents,
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The public dossier lookup: code plus the applicant's ID number or phone.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub status: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LookupResult {
+    pub code: String,
+    pub procedure_name: String,
+    pub agency_name: String,
+    pub status: i32,
+    pub filed_at: String,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LookupView {
+    /// No query yet: show the empty form.
+    Empty,
+    /// Wrong pair or unknown code: the same answer for both, so nothing leaks.
+    NotFound,
+    /// Too many misses from this client: wait this many seconds.
+    TooMany(u64),
+    Found(LookupResult),
+}
+
+/// Looks up dossier `code` for the holder of `id_or_phone`. Misses count against the client
+/// address, and past the limit the answer is HTTP 429 with `Retry-After`, whether or not
+/// the next guess would be right.
+#[server(endpoint = "tra-cuu")]
+pub async fn lookup_dossier(code: String, id_or_phone: String, lang: Lang) -> Result<LookupView, ServerFnError> {
+    let state = crate::api::AppState::get()?;
+    let code = code.trim().to_uppercase();
+    let key: String = id_or_phone.chars().filter(|c| !c.is_whitespace() && *c != '.' && *c != '-').collect();
+    if code.is_empty() && key.is_empty() {
+        return Ok(LookupView::Empty);
+    }
+    let ip = client_ip().await;
+    if let Some(wait) = state.lookup_limiter.blocked(ip) {
+        too_many(wait);
+        return Ok(LookupView::TooMany(wait));
+    }
+    // Phones may be typed +84…; the store keeps 0….
+    let key = match key.strip_prefix("+84") {
+        Some(rest) => format!("0{rest}"),
+        None => key,
+    };
+    let found = state
+        .store
+        .find_for_lookup(&code, &key)
+        .await
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    let Some(d) = found else {
+        state.lookup_limiter.miss(ip);
+        return Ok(LookupView::NotFound);
+    };
+    let store_err = |e: motcua_store::StoreError| ServerFnError::new(e.to_string());
+    let procedure = state.store.procedure_version(d.procedure_id).await.map_err(store_err)?;
+    let agency = state.store.agency(&d.agency_code).await.map_err(store_err)?;
+    let events = state.store.events(&d.code).await.map_err(store_err)?;
+    Ok(LookupView::Found(LookupResult {
+        code: d.code.clone(),
+        procedure_name: procedure.map(|p| p.procedure.name.get(lang).to_string()).unwrap_or_default(),
+        agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
+        status: d.status,
+        filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),
+        timeline: events
+            .into_iter()
+            .map(|e| TimelineEntry {
+                at: motcua_domain::format::format_datetime_vn(e.at),
+                status: e.to_status,
+            })
+            .collect(),
+    }))
+}
+
+#[cfg(feature = "ssr")]
+async fn client_ip() -> std::net::IpAddr {
+    use axum::extract::ConnectInfo;
+    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map(|ConnectInfo(addr)| addr.ip())
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+}
+
+#[cfg(feature = "ssr")]
+fn too_many(wait: u64) {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::TOO_MANY_REQUESTS);
+        if let Ok(v) = http::HeaderValue::from_str(&wait.to_string()) {
+            res.insert_header(http::header::RETRY_AFTER, v);
+        }
+    }
+}

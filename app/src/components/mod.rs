@@ -1,0 +1,7 @@
+//! Shared widgets: the page layout, the error summary and the schema-driven form fields.
+
+pub mod answer_rows;
+pub mod error_summary;
+pub mod fields;
+pub mod layout;
+pub mod procedure_facts;

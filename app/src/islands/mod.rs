@@ -1,0 +1,3 @@
+//! Islands: the only components compiled to WebAssembly. Everything else is server HTML.
+
+pub mod form;

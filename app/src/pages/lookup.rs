@@ -1,0 +1,73 @@
+//! `/tra-cuu`: look a dossier up with its code and the applicant's ID number or phone.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::lookup::{LookupView, lookup_dossier};
+use crate::components::layout::{Layout, current_lang};
+use crate::i18n::{Key, next_step, status_name, t};
+
+#[component]
+pub fn LookupPage() -> impl IntoView {
+    let lang = current_lang();
+    let (code, key) = use_query_map().with_untracked(|q| {
+        (q.get("ma").unwrap_or_default(), q.get("giay_to").unwrap_or_default())
+    });
+    let result = {
+        let (code, key) = (code.clone(), key.clone());
+        move || {
+            let (code, key) = (code.clone(), key.clone());
+            Suspend::new(async move {
+                match lookup_dossier(code, key, lang).await.unwrap_or(LookupView::NotFound) {
+                    LookupView::Empty => ().into_any(),
+                    LookupView::NotFound => view! {
+                        <div class="panel notice" role="alert"><p>{t(lang, Key::LookupNotFound)}</p></div>
+                    }
+                    .into_any(),
+                    LookupView::TooMany(_) => view! {
+                        <div class="panel notice" role="alert"><p>{t(lang, Key::LookupTooMany)}</p></div>
+                    }
+                    .into_any(),
+                    LookupView::Found(d) => view! {
+                        <section class="panel result" aria-labelledby="ket-qua">
+                            <h2 id="ket-qua">{t(lang, Key::DossierCode)}": "<span class="dossier-code small">{d.code}</span></h2>
+                            <dl class="facts">
+                                <dt>{t(lang, Key::Procedure)}</dt><dd>{d.procedure_name}</dd>
+                                <dt>{t(lang, Key::ReceivingAgencyLabel)}</dt><dd>{d.agency_name}</dd>
+                                <dt>{t(lang, Key::FiledAt)}</dt><dd>{d.filed_at}</dd>
+                                <dt>{t(lang, Key::Status)}</dt><dd class="status">{status_name(lang, d.status)}</dd>
+                                <dt>{t(lang, Key::NextStep)}</dt><dd>{next_step(lang, d.status)}</dd>
+                            </dl>
+                            <h3>{t(lang, Key::Timeline)}</h3>
+                            <ol class="timeline">
+                                {d.timeline.into_iter().map(|e| view! {
+                                    <li><time>{e.at}</time>" — "{status_name(lang, e.status)}</li>
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }
+                    .into_any(),
+                }
+            })
+        }
+    };
+    view! {
+        <Layout title=t(lang, Key::LookupTitle)>
+            <h1>{t(lang, Key::LookupTitle)}</h1>
+            <p class="lead">{t(lang, Key::LookupIntro)}</p>
+            <form method="get" action="/tra-cuu" class="lookup">
+                <div class="field">
+                    <label for="ma">{t(lang, Key::LookupCode)}</label>
+                    <input type="text" id="ma" name="ma" value=code autocapitalize="characters" spellcheck="false"/>
+                </div>
+                <div class="field">
+                    <label for="giay_to">{t(lang, Key::LookupIdOrPhone)}</label>
+                    <p class="hint" id="giay_to-hint">{t(lang, Key::LookupIdOrPhoneHint)}</p>
+                    <input type="text" id="giay_to" name="giay_to" value=key inputmode="numeric" aria-describedby="giay_to-hint"/>
+                </div>
+                <button type="submit" class="primary">{t(lang, Key::LookupButton)}</button>
+            </form>
+            <Suspense fallback=|| ()>{result}</Suspense>
+        </Layout>
+    }
+}

@@ -1,0 +1,19 @@
+//! One file per page, named after what the citizen sees.
+
+pub mod catalogue;
+pub mod documents;
+pub mod filing;
+pub mod filing_start;
+pub mod lookup;
+pub mod not_found;
+pub mod procedure;
+pub mod receipt;
+pub mod review;
+
+/// Sets the HTTP status of the page being rendered; nothing in the browser.
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    crate::api::set_status(code);
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}

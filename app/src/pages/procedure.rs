@@ -1,0 +1,44 @@
+//! `/thu-tuc/{code}`: what the procedure needs, and the button to start filing.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::procedure::get_procedure;
+use crate::components::layout::{Layout, current_lang};
+use crate::components::procedure_facts::ProcedureFacts;
+use crate::i18n::{Key, t};
+use crate::pages::not_found::NotFoundBody;
+
+#[component]
+pub fn ProcedurePage() -> impl IntoView {
+    let lang = current_lang();
+    let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let content = move || {
+        let code = code.clone();
+        Suspend::new(async move {
+            match get_procedure(code).await.ok().flatten() {
+                None => {
+                    super::set_status(404);
+                    view! { <NotFoundBody/> }.into_any()
+                }
+                Some(p) => {
+                    let name = p.name.get(lang).to_string();
+                    let start = format!("/thu-tuc/{}/nop", p.code);
+                    view! {
+                        <Layout title=name.clone()>
+                            <p class="crumb"><a href="/thu-tuc">{t(lang, Key::NavCatalogue)}</a></p>
+                            <h1>{name}</h1>
+                            <ProcedureFacts procedure=p lang=lang/>
+                            <form method="post" action=start class="start">
+                                <p>{t(lang, Key::StartFilingIntro)}</p>
+                                <button type="submit" class="primary big">{t(lang, Key::StartFiling)}</button>
+                            </form>
+                        </Layout>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{content}</Suspense> }
+}

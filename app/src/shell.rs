@@ -1,0 +1,52 @@
+//! The HTML document and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::current_lang;
+use crate::pages;
+
+/// The whole HTML document. One stylesheet, no render-blocking script: the islands loader is
+/// a module script, which the browser defers.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options=options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: every page is rendered completely on the server before it is sent
+/// (`SsrMode::Async`), so it is whole without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::catalogue::CataloguePage ssr=SsrMode::Async/>
+                <Route path=path!("/thu-tuc") view=pages::catalogue::CataloguePage ssr=SsrMode::Async/>
+                <Route path=path!("/thu-tuc/:code") view=pages::procedure::ProcedurePage ssr=SsrMode::Async/>
+                <Route path=path!("/thu-tuc/:code/nop") view=pages::filing_start::FilingStartPage ssr=SsrMode::Async/>
+                <Route path=path!("/thu-tuc/:code/nop/:token/:page") view=pages::filing::FilingPage ssr=SsrMode::Async/>
+                <Route path=path!("/tra-cuu") view=pages::lookup::LookupPage ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,65 @@
+//! Configuration: `Leptos.toml` (section `[motcua]` for ours, `[package.metadata.leptos]` for
+//! Leptos), each value overridable by an environment variable.
+
+use std::path::{Path, PathBuf};
+
+use leptos::config::LeptosOptions;
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `MOTCUA_DATABASE_URL`; default `sqlite://data/motcua.db`.
+    pub database_url: String,
+    /// `MOTCUA_DEMO_DIR`; default `demo`. Empty: no demo data.
+    pub demo_dir: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://data/motcua.db".into(),
+            demo_dir: "demo".into(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct File {
+    #[serde(default)]
+    motcua: Option<Config>,
+}
+
+/// The configuration file: `MOTCUA_CONFIG`, or `Leptos.toml` in the working directory.
+pub fn config_path() -> PathBuf {
+    std::env::var("MOTCUA_CONFIG").map(PathBuf::from).unwrap_or_else(|_| "Leptos.toml".into())
+}
+
+/// Reads our section of the configuration file (if present), then the environment.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let mut config = match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str::<File>(&text)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .motcua
+            .unwrap_or_default(),
+        Err(_) => Config::default(),
+    };
+    if let Ok(v) = std::env::var("MOTCUA_DATABASE_URL") {
+        config.database_url = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_DEMO_DIR") {
+        config.demo_dir = v;
+    }
+    Ok(config)
+}
+
+/// Leptos's options from the same file (environment `LEPTOS_*` overrides), or from the
+/// environment alone when there is no file.
+pub fn leptos_options(path: &Path) -> Result<LeptosOptions, String> {
+    let conf = if path.exists() {
+        leptos::config::get_configuration(path.to_str())
+    } else {
+        leptos::config::get_configuration(None)
+    };
+    conf.map(|c| c.leptos_options).map_err(|e| e.to_string())
+}

@@ -1,0 +1,115 @@
+//! Importing procedure definitions and administrative units from files.
+
+use std::path::{Path, PathBuf};
+
+use motcua_domain::check::parse_procedure;
+use motcua_store::{ImportOutcome, Store, Unit};
+
+/// What an import printed and how many files failed.
+#[derive(Default, Debug)]
+pub struct Report {
+    pub lines: Vec<String>,
+    pub imported: usize,
+    pub failed: usize,
+}
+
+/// The `.json` files named, and those directly inside folders named, in a stable order.
+fn json_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = vec![];
+    for p in paths {
+        if p.is_dir() {
+            let mut inner: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            inner.retain(|f| f.extension().is_some_and(|e| e == "json"));
+            inner.sort();
+            files.extend(inner);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files
+}
+
+/// Imports every procedure file under `paths`. Each file is all or nothing: a file with any
+/// problem imports nothing and every problem is reported with its JSON path.
+pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    for file in json_files(paths) {
+        let shown = file.display();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) => {
+                report.failed += 1;
+                report.lines.push(format!("{shown}: cannot read: {e}"));
+                continue;
+            }
+        };
+        let procedure = match parse_procedure(&text) {
+            Ok(p) => p,
+            Err(problems) => {
+                report.failed += 1;
+                report.lines.push(format!("{shown}: {} problem(s), nothing imported", problems.len()));
+                report.lines.extend(problems.iter().map(|p| format!("  {p}")));
+                continue;
+            }
+        };
+        // Compare versions by their meaning, not their whitespace.
+        let canonical = serde_json::to_string(&procedure).unwrap_or_default();
+        match store.import_procedure(&procedure, &canonical).await {
+            Ok(outcome) => {
+                report.imported += 1;
+                let what = match outcome {
+                    ImportOutcome::Inserted => "imported",
+                    ImportOutcome::Unchanged => "unchanged",
+                };
+                report.lines.push(format!("{shown}: {} version {} {what}", procedure.code, procedure.version));
+            }
+            Err(e) => {
+                report.failed += 1;
+                report.lines.push(format!("{shown}: {e}"));
+            }
+        }
+    }
+    report
+}
+
+/// Reads administrative units from a CSV file (`code,name,level,parent_code`). A bad row is
+/// reported with its line number and nothing is imported.
+pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
+    let mut reader = csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let expected = ["code", "name", "level", "parent_code"];
+    if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
+        return Err(format!("{}: line 1: the header must be code,name,level,parent_code", file.display()));
+    }
+    let mut units = vec![];
+    for (i, row) in reader.records().enumerate() {
+        let line = i + 2;
+        let row = row.map_err(|e| format!("{}: line {line}: {e}", file.display()))?;
+        let get = |k: usize| row.get(k).unwrap_or("").trim().to_string();
+        let (code, name, level, parent) = (get(0), get(1), get(2), get(3));
+        let bad = |why: &str| Err(format!("{}: line {line}: {why}", file.display()));
+        if code.is_empty() || name.is_empty() {
+            return bad("code and name are required");
+        }
+        match level.as_str() {
+            "province" => {}
+            "commune" if !parent.is_empty() => {}
+            "commune" => return bad("a commune needs its parent_code (the province)"),
+            _ => return bad("level must be province or commune"),
+        }
+        units.push(Unit {
+            code,
+            name,
+            level,
+            parent_code: (!parent.is_empty()).then_some(parent),
+        });
+    }
+    Ok(units)
+}
+
+pub async fn import_units(store: &Store, file: &Path) -> Result<usize, String> {
+    let units = read_units(file)?;
+    store.import_units(&units).await.map_err(|e| e.to_string())
+}

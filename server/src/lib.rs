@@ -1,0 +1,11 @@
+//! The motcua server: command line, configuration, the HTTP router and the handlers that are
+//! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
+//! parts and holds no rules: those are in `motcua-domain`.
+
+pub mod cli;
+pub mod config;
+pub mod csrf;
+pub mod demo;
+pub mod import;
+pub mod router;
+pub mod routes;

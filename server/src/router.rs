@@ -1,0 +1,108 @@
+//! The HTTP router: Leptos pages and server functions, our form-post handlers, static files.
+
+use std::sync::Arc;
+
+use app::api::AppState;
+use app::api::state::{LookupLimiter, Units};
+use app::shell::{App, shell};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use http::{HeaderValue, header};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use motcua_store::Store;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::{csrf, routes};
+
+/// Largest request body accepted on the documents page: several photos of documents.
+pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
+
+/// What axum handlers share.
+#[derive(Clone)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(s: &ServerState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+
+async fn server_fns(State(state): State<ServerState>, req: Request) -> impl IntoResponse {
+    let app = state.app.clone();
+    handle_server_fns_with_context(move || provide_context(app.clone()), req).await
+}
+
+pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, String> {
+    let units = Units::load(&store).await.map_err(|e| e.to_string())?;
+    let home_province = store
+        .agencies()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find_map(|a| a.unit_code)
+        .and_then(|c| units.communes.iter().find(|(_, list)| list.iter().any(|u| u.code == c)).map(|(p, _)| p.clone()));
+    let app = AppState {
+        store,
+        units: Arc::new(units),
+        lookup_limiter: Arc::new(LookupLimiter::default()),
+        home_province,
+    };
+    let state = ServerState {
+        leptos_options: options.clone(),
+        app: app.clone(),
+    };
+    let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    // Asset names carry a content hash (cargo-leptos `hash-files`), so they never change:
+    // cache them for a year, and send the brotli or gzip file made at build time.
+    let pkg = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+    let routes = generate_route_list(App);
+    let router = Router::new()
+        .route("/thu-tuc/{code}/nop", post(routes::filing_start::post))
+        .route(
+            "/thu-tuc/{code}/nop/{token}/{page}",
+            post(routes::filing_page::post).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route("/ngon-ngu/{lang}", get(routes::language::get))
+        .route("/suc-khoe", get(routes::health::get))
+        .route("/api/{*fn_name}", post(server_fns).get(server_fns))
+        .nest("/pkg", pkg)
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(app.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .with_state(state);
+    Ok(router)
+}
