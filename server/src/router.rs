@@ -78,6 +78,7 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
         )
         .route("/ngon-ngu/{lang}", get(routes::language::get))
         .route("/suc-khoe", get(routes::health::get))
+        .route("/don-vi/{province}/xa", get(routes::communes::get))
         .route("/api/{*fn_name}", post(server_fns).get(server_fns))
         .nest("/pkg", pkg)
         .leptos_routes_with_context(

@@ -18,7 +18,7 @@ use crate::answers::Answers;
 use crate::procedure::{Document, Procedure};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, try_from = "ConditionRepr")]
 pub enum Condition {
     Equals {
         field: String,
@@ -42,6 +42,48 @@ pub enum Condition {
     Not {
         not: Box<Condition>,
     },
+}
+
+/// The flat shape of a condition in JSON: one object with the keys of any of the six forms.
+/// Decoded this way rather than `untagged`, whose buffering machinery would weigh on the
+/// form island. The import check (`check.rs`) has already refused malformed conditions.
+#[derive(Deserialize)]
+struct ConditionRepr {
+    #[serde(default)]
+    field: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    equals: Option<Value>,
+    #[serde(default, rename = "in")]
+    values: Option<Vec<Value>>,
+    #[serde(default)]
+    filled: Option<bool>,
+    #[serde(default)]
+    all: Option<Vec<Condition>>,
+    #[serde(default)]
+    any: Option<Vec<Condition>>,
+    #[serde(default)]
+    not: Option<Box<Condition>>,
+}
+
+/// `equals: null` is a value to compare with, not an absent key.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+impl TryFrom<ConditionRepr> for Condition {
+    type Error = &'static str;
+
+    fn try_from(r: ConditionRepr) -> Result<Condition, &'static str> {
+        Ok(match r {
+            ConditionRepr { field: Some(field), equals: Some(equals), .. } => Condition::Equals { field, equals },
+            ConditionRepr { field: Some(field), values: Some(values), .. } => Condition::In { field, values },
+            ConditionRepr { field: Some(field), filled: Some(filled), .. } => Condition::Filled { field, filled },
+            ConditionRepr { all: Some(all), .. } => Condition::All { all },
+            ConditionRepr { any: Some(any), .. } => Condition::Any { any },
+            ConditionRepr { not: Some(not), .. } => Condition::Not { not },
+            _ => return Err("a condition needs field with equals, in or filled; or all, any or not"),
+        })
+    }
 }
 
 impl Condition {

@@ -153,6 +153,7 @@ pub struct Step {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FieldRepr")]
 pub struct Field {
     pub id: String,
     pub label: Text,
@@ -280,4 +281,128 @@ pub enum Role {
     Specialist,
     Leader,
     Clerk,
+}
+
+/// The flat shape of a field in JSON, decoded without serde's `flatten` and internally
+/// tagged machinery: that machinery would add about 60 KB to the form island, which decodes
+/// field definitions in the browser. Unknown keys are ignored, as the format allows.
+#[derive(Deserialize)]
+struct FieldRepr {
+    id: String,
+    label: Text,
+    #[serde(default)]
+    hint: Option<Text>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    visible_if: Option<Condition>,
+    #[serde(default)]
+    prefill: Option<Prefill>,
+    #[serde(rename = "type")]
+    kind: KindName,
+    #[serde(default)]
+    min_length: Option<u32>,
+    #[serde(default)]
+    max_length: Option<u32>,
+    #[serde(default)]
+    pattern: Option<String>,
+    #[serde(default)]
+    min: Option<serde_json::Value>,
+    #[serde(default)]
+    max: Option<serde_json::Value>,
+    #[serde(default)]
+    integer: bool,
+    #[serde(default)]
+    options: Option<Vec<Choice>>,
+    #[serde(default)]
+    min_selected: Option<u32>,
+    #[serde(default)]
+    max_selected: Option<u32>,
+    #[serde(default)]
+    fields: Option<Vec<Field>>,
+    #[serde(default)]
+    repeat: Option<Repeat>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KindName {
+    Text,
+    Textarea,
+    Number,
+    Money,
+    Date,
+    Select,
+    Radio,
+    Checkboxes,
+    Checkbox,
+    Email,
+    Phone,
+    IdNumber,
+    TaxCode,
+    Address,
+    Group,
+    Declaration,
+}
+
+impl TryFrom<FieldRepr> for Field {
+    type Error = String;
+
+    fn try_from(r: FieldRepr) -> Result<Field, String> {
+        let options = |o: Option<Vec<Choice>>| o.ok_or_else(|| format!("{}: options are required", r.id));
+        let f64_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_f64);
+        let u64_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_u64);
+        let str_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(|x| x.as_str().map(str::to_string));
+        let kind = match r.kind {
+            KindName::Text => FieldKind::Text {
+                min_length: r.min_length,
+                max_length: r.max_length,
+                pattern: r.pattern,
+            },
+            KindName::Textarea => FieldKind::Textarea {
+                min_length: r.min_length,
+                max_length: r.max_length,
+            },
+            KindName::Number => FieldKind::Number {
+                min: f64_of(&r.min),
+                max: f64_of(&r.max),
+                integer: r.integer,
+            },
+            KindName::Money => FieldKind::Money {
+                min: u64_of(&r.min),
+                max: u64_of(&r.max),
+            },
+            KindName::Date => FieldKind::Date {
+                min: str_of(&r.min),
+                max: str_of(&r.max),
+            },
+            KindName::Select => FieldKind::Select { options: options(r.options)? },
+            KindName::Radio => FieldKind::Radio { options: options(r.options)? },
+            KindName::Checkboxes => FieldKind::Checkboxes {
+                options: options(r.options)?,
+                min_selected: r.min_selected,
+                max_selected: r.max_selected,
+            },
+            KindName::Checkbox => FieldKind::Checkbox,
+            KindName::Email => FieldKind::Email,
+            KindName::Phone => FieldKind::Phone,
+            KindName::IdNumber => FieldKind::IdNumber,
+            KindName::TaxCode => FieldKind::TaxCode,
+            KindName::Address => FieldKind::Address,
+            KindName::Group => FieldKind::Group {
+                fields: r.fields.ok_or_else(|| format!("{}: fields are required", r.id))?,
+                repeat: r.repeat,
+            },
+            KindName::Declaration => FieldKind::Declaration,
+        };
+        Ok(Field {
+            id: r.id,
+            label: r.label,
+            hint: r.hint,
+            required: r.required,
+            visible_if: r.visible_if,
+            prefill: r.prefill,
+            kind,
+        })
+    }
 }

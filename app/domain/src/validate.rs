@@ -39,6 +39,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 use time::{Date, Month};
+#[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;
 
 use crate::answers::{Answers, RawForm, first};
@@ -127,7 +128,8 @@ pub struct FieldError {
 }
 
 /// The administrative units (đơn vị hành chính) the deployment knows.
-pub trait UnitCatalog {
+/// `Sync` so that a validation context can be held across an `.await` on the server.
+pub trait UnitCatalog: Sync {
     fn province_exists(&self, code: &str) -> bool;
     fn commune_in_province(&self, province: &str, commune: &str) -> bool;
 }
@@ -165,7 +167,16 @@ impl StepOutcome {
 
 /// Unicode NFC. Kept in one place so the browser build could use `String.normalize`.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        s.nfc().collect()
+    }
+    // In the browser, its own normaliser gives the same result without shipping Unicode
+    // tables to the phone (they would double the size of the form island).
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(s).normalize("NFC").into()
+    }
 }
 
 /// Validates page `index` of `form` (an out-of-range index gives an empty outcome).

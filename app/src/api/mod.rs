@@ -6,7 +6,6 @@ pub mod catalogue;
 pub mod filing;
 pub mod lookup;
 pub mod procedure;
-pub mod units;
 
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1,7 +1,12 @@
-//! Schema-driven form fields. The same components render the page on the server (a complete
-//! `<form method="post">` that works without JavaScript) and run inside the form island in
-//! the browser, where they validate as the citizen types, show and hide conditional fields
-//! and add or remove repeating-group entries without a round trip.
+//! Schema-driven form fields, rendered on the server as a complete `<form method="post">`
+//! that works without JavaScript. The form island ([`crate::islands::form`]) then enhances
+//! this very HTML in the browser; the hooks it relies on are:
+//! - every field sits in a wrapper `id="f-{name}"` (hidden while its condition is false);
+//! - every input has an always-present message slot `id="{name}-error"` (hidden when empty);
+//! - the error summary `id="loi"` is always present (hidden when empty);
+//! - a repeating group has a `<template id="tpl-{group}">` of one entry, whose names use
+//!   `__i__` for the entry index, and add/remove buttons marked `data-add` / `data-remove`;
+//! - the "Update page" button (`value="refresh"`) is only needed without JavaScript.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,10 +14,10 @@ use leptos::prelude::*;
 use motcua_domain::answers::{Answers, RawForm, entry_name, first};
 use motcua_domain::condition::visible;
 use motcua_domain::procedure::{Choice, Field, FieldKind};
-use motcua_domain::validate::{Context, FieldError, UnitCatalog, validate_fields};
+use motcua_domain::validate::{Context, FieldError, validate_fields};
 use serde::{Deserialize, Serialize};
 
-use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::error_summary::ErrorSummary;
 use crate::i18n::{Key, Lang, field_error, t};
 
 /// One administrative unit offered in an address field.
@@ -22,7 +27,7 @@ pub struct UnitOption {
     pub name: String,
 }
 
-/// Everything needed to render one form page, on the server or in the island.
+/// Everything needed to render one form page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormModel {
     pub lang: Lang,
@@ -46,258 +51,155 @@ pub struct FormModel {
     pub return_to_review: bool,
 }
 
-/// A [`UnitCatalog`] over the units a page knows: exact for provinces, and for communes of
-/// the provinces it has loaded; it lets the server have the last word otherwise.
-struct PageUnits<'a> {
-    provinces: &'a [UnitOption],
-    communes: &'a BTreeMap<String, Vec<UnitOption>>,
+/// What the field components share while rendering one page.
+#[derive(Clone)]
+struct Render {
+    lang: Lang,
+    raw: RawForm,
+    errors: Vec<FieldError>,
+    /// Answers of earlier pages and of this page as typed, for conditions.
+    scope: Answers,
+    provinces: Vec<UnitOption>,
+    communes: BTreeMap<String, Vec<UnitOption>>,
+    today: time::Date,
 }
 
-impl UnitCatalog for PageUnits<'_> {
-    fn province_exists(&self, code: &str) -> bool {
-        self.provinces.is_empty() || self.provinces.iter().any(|p| p.code == code)
-    }
-    fn commune_in_province(&self, province: &str, commune: &str) -> bool {
-        match self.communes.get(province) {
-            Some(list) => list.iter().any(|c| c.code == commune),
-            None => true,
-        }
-    }
-}
-
-/// The reactive state of one form page, shared by its fields through context.
-#[derive(Clone, Copy)]
-pub struct FormState {
-    pub lang: Lang,
-    pub raw: RwSignal<RawForm>,
-    pub earlier: StoredValue<Answers>,
-    pub today: StoredValue<String>,
-    pub provinces: StoredValue<Vec<UnitOption>>,
-    pub communes: RwSignal<BTreeMap<String, Vec<UnitOption>>>,
-    /// Input names whose problems are shown (server errors, touched fields, all after submit).
-    pub shown: RwSignal<BTreeSet<String>>,
-    /// Problems the server reported; used until the browser takes over.
-    pub server_errors: StoredValue<Vec<FieldError>>,
-    /// `true` once the island runs in the browser.
-    pub live: RwSignal<bool>,
-    pub fields: StoredValue<Vec<Field>>,
-}
-
-impl FormState {
-    pub fn new(model: &FormModel) -> Self {
-        FormState {
-            lang: model.lang,
-            raw: RwSignal::new(model.raw.clone()),
-            earlier: StoredValue::new(model.earlier.clone()),
-            today: StoredValue::new(model.today.clone()),
-            provinces: StoredValue::new(model.provinces.clone()),
-            communes: RwSignal::new(model.communes.clone()),
-            shown: RwSignal::new(model.errors.iter().map(|e| e.name.clone()).collect()),
-            server_errors: StoredValue::new(model.errors.clone()),
-            live: RwSignal::new(false),
-            fields: StoredValue::new(model.fields.clone()),
-        }
-    }
-
-    /// Validates `fields` against `raw` with the shared domain code.
-    fn run(&self, fields: &[Field], raw: &RawForm, earlier: &Answers) -> (Answers, Vec<FieldError>) {
-        let today = self
-            .today
-            .with_value(|t| time::Date::parse(t, &time::format_description::well_known::Iso8601::DATE).ok())
-            .unwrap_or(time::macros::date!(2026 - 01 - 01));
-        self.provinces.with_value(|provinces| {
-            self.communes.with_untracked(|communes| {
-                let units = PageUnits { provinces, communes };
-                let ctx = Context {
-                    today,
-                    units: Some(&units),
-                };
-                let outcome = validate_fields(fields, raw, earlier, &ctx);
-                (outcome.answers, outcome.errors)
-            })
-        })
-    }
-
-    /// All problems on the page as the browser sees them now.
-    pub fn all_errors(&self) -> Vec<FieldError> {
-        if !self.live.get() {
-            return self.server_errors.get_value();
-        }
-        let raw = self.raw.get();
-        let fields = self.fields.get_value();
-        self.earlier
-            .with_value(|earlier| self.run(&fields, &raw, earlier).1)
-    }
-
-    /// The problems to show now: those of fields the citizen has left or that were reported.
-    pub fn visible_errors(&self) -> Vec<FieldError> {
-        let shown = self.shown.get();
-        self.all_errors()
-            .into_iter()
-            .filter(|e| shown.contains(&e.name) || shown.contains(&e.field_id))
-            .collect()
-    }
-
-    /// Answers in scope for a condition: earlier pages, this page, and for a field inside a
-    /// repeating-group entry, that entry's own fields.
-    pub fn scope(&self, entry: Option<&(String, usize)>) -> Answers {
-        let raw = self.raw.get();
-        let fields = self.fields.get_value();
-        let mut scope = self.earlier.get_value();
-        let (page, _) = self.run(&fields, &raw, &scope);
-        scope.extend(page);
-        if let Some((group, index)) = entry {
-            if let Some(group_fields) = find_group_fields(&fields, group) {
-                let prefix = format!("{group}[{index}].");
-                let entry_raw: RawForm = raw
-                    .iter()
-                    .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v.clone())))
-                    .collect();
-                let (entry_answers, _) = self.run(&group_fields, &entry_raw, &scope);
-                scope.extend(entry_answers);
-            }
-        }
-        scope
-    }
-
-    /// The message for the first problem of input `name`, if it is shown.
-    pub fn error_for(&self, name: &str) -> Option<String> {
-        self.visible_errors()
-            .into_iter()
+impl Render {
+    fn error(&self, name: &str) -> Option<String> {
+        self.errors
+            .iter()
             .find(|e| e.name == name)
             .map(|e| field_error(self.lang, &e.kind))
     }
-}
 
-fn find_group_fields(fields: &[Field], group: &str) -> Option<Vec<Field>> {
-    fields.iter().find_map(|f| match &f.kind {
-        FieldKind::Group { fields: inner, .. } if f.id == group => Some(inner.clone()),
-        FieldKind::Group { fields: inner, .. } => find_group_fields(inner, group),
-        _ => None,
-    })
+    fn value(&self, name: &str) -> String {
+        first(&self.raw, name).unwrap_or("").to_string()
+    }
+
+    /// The scope of conditions inside entry `index` of `group`: the page plus that entry.
+    fn entry_scope(&self, group: &[Field], group_id: &str, index: usize) -> Answers {
+        let prefix = format!("{group_id}[{index}].");
+        let entry_raw: RawForm = self
+            .raw
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v.clone())))
+            .collect();
+        let ctx = Context { today: self.today, units: None };
+        let mut scope = self.scope.clone();
+        scope.extend(validate_fields(group, &entry_raw, &self.scope, &ctx).answers);
+        scope
+    }
 }
 
 /// The entry indices present in `raw` for repeating group `group`, in order.
 pub fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
     let prefix = format!("{group}[");
-    let mut set = BTreeSet::new();
-    for name in raw.keys() {
-        if let Some(rest) = name.strip_prefix(&prefix) {
-            if let Some((n, _)) = rest.split_once(']') {
-                if let Ok(i) = n.parse::<usize>() {
-                    set.insert(i);
-                }
-            }
-        }
-    }
+    let set: BTreeSet<usize> = raw
+        .keys()
+        .filter_map(|name| name.strip_prefix(&prefix))
+        .filter_map(|rest| rest.split_once(']'))
+        .filter_map(|(n, _)| n.parse().ok())
+        .collect();
     set.into_iter().collect()
 }
 
-/// The error summary of a form page, linking to each shown problem.
+/// A whole form page: error summary, fields, and the buttons.
 #[component]
-pub fn FormErrorSummary() -> impl IntoView {
-    let state = expect_context::<FormState>();
-    move || {
-        let items = state
-            .visible_errors()
-            .into_iter()
-            .map(|e| SummaryItem {
-                target: e.name.clone(),
-                message: field_error(state.lang, &e.kind),
-            })
-            .collect::<Vec<_>>();
-        view! { <ErrorSummary lang=state.lang items=items/> }
+pub fn FormView(model: FormModel) -> impl IntoView {
+    let lang = model.lang;
+    let today = motcua_domain::format::parse_iso_date(&model.today).unwrap_or(time::macros::date!(2026 - 01 - 01));
+    let ctx = Context { today, units: None };
+    let mut scope = model.earlier.clone();
+    scope.extend(validate_fields(&model.fields, &model.raw, &model.earlier, &ctx).answers);
+    let render = Render {
+        lang,
+        raw: model.raw.clone(),
+        errors: model.errors.clone(),
+        scope,
+        provinces: model.provinces.clone(),
+        communes: model.communes.clone(),
+        today,
+    };
+    let summary = model
+        .errors
+        .iter()
+        .map(|e| (e.name.clone(), field_error(lang, &e.kind)))
+        .collect::<Vec<_>>();
+    let review = model
+        .return_to_review
+        .then(|| view! { <input type="hidden" name="_return" value="review"/> });
+    let back = model.back_href.clone().map(|href| view! { <a class="back" href=href>{t(lang, Key::Back)}</a> });
+    view! {
+        <ErrorSummary lang=lang items=summary/>
+        <form method="post" action=model.action.clone() novalidate id="to-khai">
+            {review}
+            {field_list(&render, &model.fields, None)}
+            <div class="actions">
+                <button type="submit" class="primary" name="_action" value="next">{t(lang, Key::Continue)}</button>
+                <button type="submit" class="secondary" name="_action" value="refresh">{t(lang, Key::Update)}</button>
+                {back}
+            </div>
+        </form>
     }
 }
 
-/// A list of fields, at top level or inside a group entry (`entry` = group id and index).
-#[component]
-pub fn FieldList(fields: Vec<Field>, #[prop(optional)] entry: Option<(String, usize)>) -> impl IntoView {
-    fields
-        .into_iter()
-        .map(|f| view! { <FieldView field=f entry=entry.clone()/> }.into_any())
-        .collect_view()
+fn field_list(r: &Render, fields: &[Field], entry: Option<(&str, usize, &Answers)>) -> AnyView {
+    fields.iter().map(|f| field_view(r, f, entry)).collect_view().into_any()
+}
+
+/// The message slot of input `name`: present even when empty, for the island.
+fn message(r: &Render, name: &str) -> impl IntoView + use<> {
+    let text = r.error(name);
+    let hidden = text.is_none();
+    view! { <p class="error" id=format!("{name}-error") hidden=hidden>{text}</p> }
 }
 
 /// One field with its label, hint, message and input(s), hidden while its condition is false.
-#[component]
-pub fn FieldView(field: Field, entry: Option<(String, usize)>) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    let lang = state.lang;
-    let name = match &entry {
-        Some((g, i)) => entry_name(g, *i, &field.id),
+fn field_view(r: &Render, field: &Field, entry: Option<(&str, usize, &Answers)>) -> AnyView {
+    let lang = r.lang;
+    let name = match entry {
+        Some((g, i, _)) => entry_name(g, i, &field.id),
         None => field.id.clone(),
     };
-    let condition = field.visible_if.clone();
-    let hidden = {
-        let entry = entry.clone();
-        move || match &condition {
-            Some(c) => !visible(Some(c), &state.scope(entry.as_ref())),
-            None => false,
-        }
-    };
+    let scope = entry.map(|(_, _, s)| s).unwrap_or(&r.scope);
+    let hidden = !visible(field.visible_if.as_ref(), scope);
     let label = field.label.get(lang).to_string();
     let hint = field.hint.as_ref().map(|h| h.get(lang).to_string());
-    let optional = (!field.required
-        && !matches!(field.kind, FieldKind::Declaration | FieldKind::Group { .. }))
-    .then(|| view! { <span class="optional">{t(lang, Key::Optional)}</span> });
+    let optional = (!field.required && !matches!(field.kind, FieldKind::Declaration | FieldKind::Group { .. }))
+        .then(|| view! { <span class="optional">{t(lang, Key::Optional)}</span> });
+    let has_error = r.error(&name).is_some();
     let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
     let describedby = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        let name = name.clone();
-        move || {
-            let mut ids = vec![];
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if state.error_for(&name).is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
+        let mut ids = vec![format!("{name}-error")];
+        if hint.is_some() {
+            ids.insert(0, hint_id.clone());
         }
+        ids.join(" ")
     };
-    let hint_view = hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
-    let error_view = {
-        let name = name.clone();
-        move || {
-            state
-                .error_for(&name)
-                .map(|m| view! { <p class="error" id=error_id.clone()>{m}</p> })
-        }
-    };
-    let has_error = {
-        let name = name.clone();
-        move || state.error_for(&name).is_some()
-    };
-    let invalid = {
-        let has_error = has_error.clone();
-        move || has_error().then_some("true")
-    };
-    let value = state.raw.with_untracked(|r| first(r, &name).unwrap_or("").to_string());
-    let values: Vec<String> = state.raw.with_untracked(|r| r.get(&name).cloned().unwrap_or_default());
-    let required = field.required;
+    let hint_view = hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> });
+    let invalid = has_error.then_some("true");
+    let wrapper = format!("f-{name}");
+    let value = r.value(&name);
 
-    let body = match field.kind.clone() {
+    let body = match &field.kind {
         FieldKind::Group { fields, repeat } => {
             return view! {
-                <div class="field" hidden=hidden>
-                    <GroupView id=field.id.clone() label=label hint=field.hint.map(|h| h.get(lang).to_string()) fields=fields repeat=repeat.map(|r| (r.min, r.max))/>
+                <div class="field" id=wrapper hidden=hidden>
+                    {group_view(r, field, &label, fields, repeat.map(|x| (x.min, x.max)))}
                 </div>
             }
             .into_any();
         }
         FieldKind::Radio { options } | FieldKind::Checkboxes { options, .. } => {
             let multiple = matches!(field.kind, FieldKind::Checkboxes { .. });
+            let selected = r.raw.get(&name).cloned().unwrap_or_default();
             return view! {
-                <div class="field" class:has-error=has_error hidden=hidden>
+                <div class="field" class:has-error=has_error id=wrapper hidden=hidden>
                     <fieldset aria-describedby=describedby>
                         <legend>{label}" "{optional}</legend>
                         {hint_view}
-                        {error_view}
-                        <ChoiceList name=name.clone() options=options multiple=multiple selected=values/>
+                        {message(r, &name)}
+                        {choice_list(lang, &name, options, multiple, &selected)}
                     </fieldset>
                 </div>
             }
@@ -306,8 +208,8 @@ pub fn FieldView(field: Field, entry: Option<(String, usize)>) -> impl IntoView 
         FieldKind::Checkbox | FieldKind::Declaration => {
             let checked = !value.is_empty();
             return view! {
-                <div class="field checkbox" class:has-error=has_error hidden=hidden>
-                    {error_view}
+                <div class="field checkbox" class:has-error=has_error id=wrapper hidden=hidden>
+                    {message(r, &name)}
                     <input type="checkbox" id=name.clone() name=name.clone() value="true" checked=checked aria-describedby=describedby aria-invalid=invalid/>
                     <label for=name.clone()>{label}" "{optional}</label>
                     {hint_view}
@@ -317,24 +219,24 @@ pub fn FieldView(field: Field, entry: Option<(String, usize)>) -> impl IntoView 
         }
         FieldKind::Address => {
             return view! {
-                <div class="field" class:has-error=has_error hidden=hidden>
-                    <fieldset aria-describedby=describedby>
+                <div class="field" class:has-error=has_error id=wrapper hidden=hidden>
+                    <fieldset>
                         <legend>{label}" "{optional}</legend>
                         {hint_view}
-                        <AddressInputs name=name.clone() required=required/>
+                        {address_inputs(r, &name)}
                     </fieldset>
                 </div>
             }
             .into_any();
         }
         FieldKind::Textarea { .. } => view! {
-            <textarea id=name.clone() name=name.clone() rows="4" aria-describedby=describedby aria-invalid=invalid.clone()>{value}</textarea>
+            <textarea id=name.clone() name=name.clone() rows="4" aria-describedby=describedby aria-invalid=invalid>{value}</textarea>
         }
         .into_any(),
         FieldKind::Select { options } => view! {
-            <select id=name.clone() name=name.clone() aria-describedby=describedby aria-invalid=invalid.clone()>
+            <select id=name.clone() name=name.clone() aria-describedby=describedby aria-invalid=invalid>
                 <option value="">{t(lang, Key::SelectPlaceholder)}</option>
-                {options.into_iter().map(|o| {
+                {options.iter().map(|o| {
                     let selected = o.value == value;
                     view! { <option value=o.value.clone() selected=selected>{o.label.get(lang).to_string()}</option> }
                 }).collect_view()}
@@ -353,17 +255,17 @@ pub fn FieldView(field: Field, entry: Option<(String, usize)>) -> impl IntoView 
             };
             let suffix = matches!(kind, FieldKind::Money { .. }).then_some(view! { <span class="suffix">" ₫"</span> });
             view! {
-                <input type=input_type id=name.clone() name=name.clone() value=value inputmode=mode autocomplete=autocomplete placeholder=placeholder aria-describedby=describedby aria-invalid=invalid.clone()/>
+                <input type=input_type id=name.clone() name=name.clone() value=value inputmode=mode autocomplete=autocomplete placeholder=placeholder aria-describedby=describedby aria-invalid=invalid/>
                 {suffix}
             }
             .into_any()
         }
     };
     view! {
-        <div class="field" class:has-error=has_error hidden=hidden>
+        <div class="field" class:has-error=has_error id=wrapper hidden=hidden>
             <label for=name.clone()>{label}" "{optional}</label>
             {hint_view}
-            {error_view}
+            {message(r, &name)}
             {body}
         </div>
     }
@@ -372,19 +274,17 @@ pub fn FieldView(field: Field, entry: Option<(String, usize)>) -> impl IntoView 
 
 /// Radio buttons or checkboxes. The first input carries the field's own id, so the error
 /// summary's link lands on it.
-#[component]
-fn ChoiceList(name: String, options: Vec<Choice>, multiple: bool, selected: Vec<String>) -> impl IntoView {
-    let lang = expect_context::<FormState>().lang;
+fn choice_list(lang: Lang, name: &str, options: &[Choice], multiple: bool, selected: &[String]) -> impl IntoView + use<> {
     let kind = if multiple { "checkbox" } else { "radio" };
     options
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, o)| {
-            let id = if i == 0 { name.clone() } else { format!("{name}-{}", o.value) };
+            let id = if i == 0 { name.to_string() } else { format!("{name}-{}", o.value) };
             let checked = selected.contains(&o.value);
             view! {
                 <div class="choice">
-                    <input type=kind id=id.clone() name=name.clone() value=o.value.clone() checked=checked/>
+                    <input type=kind id=id.clone() name=name.to_string() value=o.value.clone() checked=checked/>
                     <label for=id>{o.label.get(lang).to_string()}</label>
                 </div>
             }
@@ -393,146 +293,101 @@ fn ChoiceList(name: String, options: Vec<Choice>, multiple: bool, selected: Vec<
 }
 
 /// Province and commune selects and the street line of an `address` field. Without
-/// JavaScript the commune list follows the province after "Update page"; in the browser it
-/// follows at once.
-#[component]
-fn AddressInputs(name: String, required: bool) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    let lang = state.lang;
-    let _ = required;
+/// JavaScript the commune list follows the province after "Update page"; with it, at once.
+fn address_inputs(r: &Render, name: &str) -> impl IntoView + use<> {
+    let lang = r.lang;
     let p_name = format!("{name}.province");
     let c_name = format!("{name}.commune");
     let s_name = format!("{name}.street");
-    let province = state.raw.with_untracked(|r| first(r, &p_name).unwrap_or("").to_string());
-    let commune = state.raw.with_untracked(|r| first(r, &c_name).unwrap_or("").to_string());
-    let street = state.raw.with_untracked(|r| first(r, &s_name).unwrap_or("").to_string());
-    let chosen_province = {
-        let p_name = p_name.clone();
-        move || state.raw.with(|r| first(r, &p_name).unwrap_or("").to_string())
-    };
-    let commune_options = move || {
-        let p = chosen_province();
-        let list = state.communes.with(|c| c.get(&p).cloned().unwrap_or_default());
-        let commune = commune.clone();
-        list.into_iter()
-            .map(|c| {
-                let selected = c.code == commune;
-                view! { <option value=c.code.clone() selected=selected>{c.name}</option> }
-            })
-            .collect_view()
-    };
-    let on_province = move |ev: leptos::ev::Event| {
-        let code = event_target_value(&ev);
-        if code.is_empty() || state.communes.with_untracked(|c| c.contains_key(&code)) {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            if let Ok(list) = crate::api::units::get_communes(code.clone()).await {
-                state.communes.update(|c| {
-                    c.insert(code, list);
-                });
-            }
-        });
-    };
-    let msg = move |n: String| {
-        move || state.error_for(&n).map(|m| view! { <p class="error" id=format!("{n}-error")>{m}</p> })
-    };
+    let province = r.value(&p_name);
+    let commune = r.value(&c_name);
+    let communes = r.communes.get(&province).cloned().unwrap_or_default();
+    let provinces = r.provinces.clone();
     view! {
         <div class="subfield">
             <label for=p_name.clone()>{t(lang, Key::Province)}</label>
-            {msg(p_name.clone())}
-            <select id=p_name.clone() name=p_name.clone() on:change=on_province>
+            {message(r, &p_name)}
+            <select id=p_name.clone() name=p_name.clone() data-communes=c_name.clone()>
                 <option value="">{t(lang, Key::SelectPlaceholder)}</option>
-                {state.provinces.get_value().into_iter().map(|p| {
+                {provinces.into_iter().map(|p| {
                     let selected = p.code == province;
-                    view! { <option value=p.code.clone() selected=selected>{p.name}</option> }
+                    view! { <option value=p.code selected=selected>{p.name}</option> }
                 }).collect_view()}
             </select>
         </div>
         <div class="subfield">
             <label for=c_name.clone()>{t(lang, Key::Commune)}</label>
-            {msg(c_name.clone())}
+            {message(r, &c_name)}
             <select id=c_name.clone() name=c_name.clone()>
                 <option value="">{t(lang, Key::SelectPlaceholder)}</option>
-                {commune_options}
+                {communes.into_iter().map(|c| {
+                    let selected = c.code == commune;
+                    view! { <option value=c.code selected=selected>{c.name}</option> }
+                }).collect_view()}
             </select>
         </div>
         <div class="subfield">
             <label for=s_name.clone()>{t(lang, Key::Street)}</label>
-            {msg(s_name.clone())}
-            <input type="text" id=s_name.clone() name=s_name value=street autocomplete="street-address"/>
+            {message(r, &s_name)}
+            <input type="text" id=s_name.clone() name=s_name.clone() value=r.value(&s_name) autocomplete="street-address"/>
         </div>
     }
 }
 
-/// A fieldset, or a repeating group: a list of entries with add and remove buttons. The
-/// buttons are submit buttons, so they work without JavaScript (the server adds or removes
-/// the entry and shows the page again); in the browser they act at once.
-#[component]
-fn GroupView(id: String, label: String, hint: Option<String>, fields: Vec<Field>, repeat: Option<(u32, u32)>) -> impl IntoView {
-    let state = expect_context::<FormState>();
-    let lang = state.lang;
-    let error = {
-        let id = id.clone();
-        move || state.error_for(&id).map(|m| view! { <p class="error" id=format!("{id}-error")>{m}</p> })
-    };
-    let hint = hint.map(|h| view! { <p class="hint">{h}</p> });
+/// The index placeholder in a repeating group's entry template.
+pub const TEMPLATE_INDEX: usize = usize::MAX;
+/// How the placeholder index is written in a template's names and ids.
+pub const TEMPLATE_MARK: &str = "__i__";
+
+/// A fieldset, or a repeating group: its entries with add and remove buttons. The buttons
+/// are submit buttons, so without JavaScript the server adds or removes the entry; the
+/// island does it in place from the `<template>`.
+fn group_view(r: &Render, field: &Field, label: &str, fields: &[Field], repeat: Option<(u32, u32)>) -> AnyView {
+    let lang = r.lang;
+    let id = field.id.clone();
+    let hint = field.hint.as_ref().map(|h| view! { <p class="hint">{h.get(lang).to_string()}</p> });
     let Some((min, max)) = repeat else {
         return view! {
-            <fieldset class="group" id=id.clone()>
-                <legend>{label}</legend>
+            <fieldset class="group" id=id>
+                <legend>{label.to_string()}</legend>
                 {hint}
-                <FieldList fields=fields/>
+                {field_list(r, fields, None)}
             </fieldset>
         }
         .into_any();
     };
-    let mut initial = state.raw.with_untracked(|r| entry_indices(r, &id));
-    let mut next = initial.last().map(|i| i + 1).unwrap_or(0);
-    while initial.len() < min.max(1) as usize {
-        initial.push(next);
+    let mut indices = entry_indices(&r.raw, &id);
+    let mut next = indices.last().map(|i| i + 1).unwrap_or(0);
+    while indices.len() < min.max(1) as usize {
+        indices.push(next);
         next += 1;
     }
-    let entries = RwSignal::new(initial);
-    let add = {
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            entries.update(|e| {
-                let n = e.last().map(|i| i + 1).unwrap_or(0);
-                e.push(n);
-            });
+    let count = indices.len();
+    let entry = |index: usize, position: usize| {
+        let scope = r.entry_scope(fields, &id, index);
+        let number = if index == TEMPLATE_INDEX { String::new() } else { position.to_string() };
+        view! {
+            <fieldset class="entry">
+                <legend>{t(lang, Key::Entry)}" "<span class="entry-no">{number}</span></legend>
+                {field_list(r, fields, Some((&id, index, &scope)))}
+                <button type="submit" class="secondary" name="_action" value=format!("remove:{id}:{index}") data-remove="" hidden=count as u32 <= min && index != TEMPLATE_INDEX>
+                    {t(lang, Key::RemoveEntry)}
+                </button>
+            </fieldset>
         }
     };
-    let group_id = id.clone();
-    let add_label = format!("{} {}", t(lang, Key::AddEntry), label.to_lowercase());
+    let entries = indices.iter().enumerate().map(|(pos, i)| entry(*i, pos + 1)).collect_view();
+    // The template's HTML, with the placeholder index written as `__i__`.
+    let template = entry(TEMPLATE_INDEX, 0).to_html().replace(&TEMPLATE_INDEX.to_string(), TEMPLATE_MARK);
     view! {
-        <fieldset class="group repeat" id=id.clone()>
-            <legend>{label}</legend>
+        <fieldset class="group repeat" id=id.clone() data-min=min data-max=max>
+            <legend>{label.to_string()}</legend>
             {hint}
-            {error}
-            <For each=move || entries.get() key=|i| *i let:index>
-                {
-                    let group_id = group_id.clone();
-                    let fields = fields.clone();
-                    let position = move || entries.with(|e| e.iter().position(|x| *x == index).unwrap_or(0) + 1);
-                    let remove = move |ev: leptos::ev::MouseEvent| {
-                        ev.prevent_default();
-                        entries.update(|e| e.retain(|x| *x != index));
-                    };
-                    let can_remove = move || entries.with(|e| e.len() as u32 > min);
-                    view! {
-                        <fieldset class="entry">
-                            <legend>{t(lang, Key::Entry)}" "{position}</legend>
-                            <FieldList fields=fields entry=(group_id.clone(), index)/>
-                            <button type="submit" class="secondary" name="_action" value=format!("remove:{group_id}:{index}") on:click=remove hidden=move || !can_remove()>
-                                {t(lang, Key::RemoveEntry)}
-                            </button>
-                        </fieldset>
-                    }
-                }
-            </For>
-            <button type="submit" class="secondary" name="_action" value=format!("add:{id}") on:click=add hidden=move || entries.with(|e| e.len() as u32 >= max)>
-                {add_label}
+            {message(r, &id)}
+            <div class="entries">{entries}</div>
+            <template id=format!("tpl-{id}") inner_html=template></template>
+            <button type="submit" class="secondary" name="_action" value=format!("add:{id}") data-add=id.clone() hidden=count as u32 >= max>
+                {format!("{} {}", t(lang, Key::AddEntry), label.to_lowercase())}
             </button>
         </fieldset>
     }

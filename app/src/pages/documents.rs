@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::filing::{DocumentView, Progress};
-use crate::components::error_summary::{ErrorSummary, SummaryItem};
+use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::Layout;
 use crate::i18n::{Key, Lang, t};
 use crate::pages::filing::ProgressHeader;
@@ -17,14 +17,9 @@ pub fn DocumentsPage(
     back_href: String,
     documents: Vec<DocumentView>,
 ) -> impl IntoView {
-    let summary: Vec<SummaryItem> = documents
+    let summary: Vec<(String, String)> = documents
         .iter()
-        .filter_map(|d| {
-            d.problem.clone().map(|m| SummaryItem {
-                target: format!("file-{}", d.id),
-                message: format!("{}: {m}", d.name),
-            })
-        })
+        .filter_map(|d| d.problem.clone().map(|m| (format!("file-{}", d.id), format!("{}: {m}", d.name))))
         .collect();
     view! {
         <Layout title=progress.title.clone()>

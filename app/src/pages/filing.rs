@@ -8,7 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::filing::{FilingView, Progress, get_filing_page};
 use crate::components::layout::{Layout, current_lang};
 use crate::i18n::{Key, Lang, t};
-use crate::islands::form::FormIsland;
+use crate::components::fields::FormView;
+use crate::islands::form::FormEnhancer;
 use crate::pages::not_found::NotFoundBody;
 
 #[component]
@@ -42,7 +43,8 @@ pub fn FilingPage() -> impl IntoView {
                     <Layout title=progress.title.clone()>
                         <ProgressHeader lang=lang progress=progress/>
                         {intro.map(|i| view! { <p class="lead">{i}</p> })}
-                        <FormIsland model=model/>
+                        <FormEnhancer fields=model.fields.clone() earlier=model.earlier.clone() today=model.today.clone() lang=lang/>
+                        <FormView model=model/>
                     </Layout>
                 }
                 .into_any(),

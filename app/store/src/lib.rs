@@ -1,1 +1,285 @@
-//! (being written)
+//! The one place in motcua that knows SQL.
+//!
+//! Everything persistent goes through [`Store`]: administrative units, agencies, procedure
+//! versions, filing drafts with their uploads, and dossiers with their append-only events.
+//! Callers see plain async functions and plain structs; no SQL, row or pool type leaks out, so
+//! the backend (SQLite today, PostgreSQL later) can change behind this API.
+//!
+//! ## Decisions
+//! - **Runtime-checked queries** (`sqlx::query` with bind parameters, never string-built SQL):
+//!   the project builds without a database at compile time. The schema lives in
+//!   `migrations/`, applied by [`Store::open`].
+//! - **Time**: every moment is stored as UTC text in one fixed-width form,
+//!   `YYYY-MM-DDTHH:MM:SS.ffffffZ` (valid RFC 3339). Fixed width makes text order equal time
+//!   order, so SQL can compare and sort moments, and the value reads the same in any tool.
+//!   Calendar dates (procedure versions, the sequence day) are `YYYY-MM-DD`.
+//! - **Durability**: WAL journal with `synchronous=FULL`, so a committed filing survives a power
+//!   cut before the citizen sees the receipt. Uploaded bytes are written to a temporary file,
+//!   fsynced, renamed into place and the directory fsynced *before* the row pointing at them is
+//!   committed, so a committed row never points at missing bytes.
+//! - **Concurrency**: every multi-statement write runs in `BEGIN IMMEDIATE`, taking SQLite's
+//!   write lock up front. That is what makes [`Store::file_dossier`] idempotent under double
+//!   submits and the per-agency, per-day sequence gap-free and unique under concurrent filing;
+//!   a deferred transaction could instead fail with `SQLITE_BUSY` when upgrading to a writer.
+//! - **Append-only history**: dossier events (and their attachments) are never updated or
+//!   deleted; triggers refuse it. Procedure versions are immutable for the same reason: a
+//!   dossier keeps the rules it was filed under.
+
+mod dossiers;
+mod drafts;
+mod procedures;
+mod units;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+pub use dossiers::{Applicant, Dossier, Event, FiledDossier};
+pub use drafts::{Draft, DraftData, UploadedFile};
+pub use procedures::{ImportOutcome, StoredProcedure};
+pub use units::{Agency, Unit};
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The thing asked for (draft, agency, procedure version, file) does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The request contradicts what is already stored (e.g. the same procedure version with
+    /// different content, or changing a draft that has been filed).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// The input breaks a rule the store enforces (unknown parent unit, agency that does not
+    /// receive the procedure, malformed version date, ...).
+    #[error("invalid: {0}")]
+    Invalid(String),
+    /// Stored data no longer reads back as expected (bad JSON, file bytes not matching their
+    /// hash). Means corruption or a manual edit, never a user mistake.
+    #[error("corrupt store: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("file storage error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Handle to the database and the uploaded-file directory. Cheap to clone (the pool is shared).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    files_dir: PathBuf,
+}
+
+/// How long a connection waits for another writer (another request or the command-line
+/// import) before giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Store {
+    /// Opens (creating if missing) the SQLite database at `database_url`, e.g.
+    /// `sqlite://data/motcua.db`, and applies pending migrations.
+    ///
+    /// Uploaded files go to a `files/` directory beside the database file (`data/files/` for
+    /// the example). In-memory databases are refused: uploads need a directory and every pooled
+    /// connection would otherwise see its own empty database.
+    pub async fn open(database_url: &str) -> Result<Store> {
+        let options = SqliteConnectOptions::from_str(database_url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let filename = options.get_filename().to_path_buf();
+        if filename
+            .to_string_lossy()
+            .starts_with("file:sqlx-in-memory")
+            || database_url.contains("mode=memory")
+        {
+            return Err(StoreError::Invalid(
+                "in-memory databases are not supported; use a file path".into(),
+            ));
+        }
+        let parent = match filename.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let files_dir = parent.join("files");
+        tokio::fs::create_dir_all(&files_dir).await?;
+
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!().run(&pool).await?;
+        Ok(Store { pool, files_dir })
+    }
+
+    /// The directory holding uploaded file contents (`files/` beside the database).
+    pub fn files_dir(&self) -> &Path {
+        &self.files_dir
+    }
+
+    /// Closes the pool, waiting for connections to finish (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Starts a write transaction holding SQLite's write lock from the start (see the crate
+    /// doc for why).
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+// ---- shared helpers -------------------------------------------------------------------------
+
+/// Formats a moment as stored: fixed-width UTC, microseconds.
+pub(crate) fn ts(t: OffsetDateTime) -> Result<String> {
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+    t.to_offset(UtcOffset::UTC)
+        .format(FORMAT)
+        .map_err(|e| StoreError::Invalid(format!("moment {t} cannot be stored: {e}")))
+}
+
+/// Parses a stored moment.
+pub(crate) fn parse_ts(s: &str) -> Result<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339)
+        .map_err(|e| StoreError::Corrupt(format!("stored moment {s:?}: {e}")))
+}
+
+const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]");
+
+/// Formats a calendar date as `YYYY-MM-DD`.
+pub(crate) fn date_text(d: Date) -> Result<String> {
+    d.format(DATE_FORMAT)
+        .map_err(|e| StoreError::Invalid(format!("date {d} cannot be stored: {e}")))
+}
+
+/// Parses a strict `YYYY-MM-DD` date (a real calendar date, zero-padded), as procedure versions
+/// must be for text comparison to be date comparison.
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    if s.len() != 10 {
+        return None;
+    }
+    Date::parse(s, DATE_FORMAT).ok()
+}
+
+/// Lowercase hex SHA-256.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Reads a JSON text column.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+/// Serialises a value for a JSON text column.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(what: &str, v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Invalid(format!("{what}: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn moments_are_fixed_width_utc() {
+        let t = datetime!(2025-11-22 08:05:03.5 +07:00);
+        let s = ts(t).unwrap();
+        assert_eq!(s, "2025-11-22T01:05:03.500000Z");
+        assert_eq!(parse_ts(&s).unwrap(), t);
+    }
+
+    #[test]
+    fn version_dates_are_strict() {
+        assert!(parse_date("2025-07-01").is_some());
+        assert!(parse_date("2025-7-1").is_none());
+        assert!(parse_date("2025-02-30").is_none());
+        assert!(parse_date("2025-07-01x").is_none());
+    }
+
+    async fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let url = format!("sqlite://{}/motcua.db", dir.path().display());
+        let store = Store::open(&url).await.unwrap();
+        (dir, store)
+    }
+
+    #[tokio::test]
+    async fn connections_are_durable_and_checked() {
+        let (_dir, store) = temp_store().await;
+        let mut conn = store.pool.acquire().await.unwrap();
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(sync, 2, "synchronous=FULL");
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(fk, 1);
+        let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(timeout, 5000);
+    }
+
+    #[tokio::test]
+    async fn history_cannot_be_rewritten() {
+        let (_dir, store) = temp_store().await;
+        let now = ts(OffsetDateTime::now_utc()).unwrap();
+        let setup = [
+            "INSERT INTO agencies (code, name, level) VALUES ('A', 'A', 'commune')".to_string(),
+            format!(
+                "INSERT INTO procedures (code, version, name_vi, sector_vi, level, online,
+                   definition, imported_at)
+                 VALUES ('P', '2025-01-01', 'P', 'S', 'commune', 'full', '{{}}', '{now}')"
+            ),
+            format!(
+                "INSERT INTO dossiers (code, procedure_id, agency_code, status,
+                   applicant_full_name, applicant_id_number, applicant_phone, answers,
+                   filed_at, updated_at)
+                 VALUES ('A-250101-0001', 1, 'A', 1, 'N', '001', '09', '{{}}', '{now}', '{now}')"
+            ),
+            format!(
+                "INSERT INTO dossier_events (dossier_code, at, to_status, actor)
+                 VALUES ('A-250101-0001', '{now}', 1, 'citizen')"
+            ),
+        ];
+        for sql in &setup {
+            sqlx::query(sql).execute(&store.pool).await.unwrap();
+        }
+        for sql in [
+            "UPDATE dossier_events SET to_status = 2",
+            "DELETE FROM dossier_events",
+            "DELETE FROM dossiers",
+            "UPDATE procedures SET definition = '[]'",
+        ] {
+            let err = sqlx::query(sql).execute(&store.pool).await;
+            assert!(err.is_err(), "{sql} must be refused");
+        }
+        assert_eq!(store.events("A-250101-0001").await.unwrap().len(), 1);
+    }
+}

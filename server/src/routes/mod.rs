@@ -1,5 +1,6 @@
 //! Handlers that are not Leptos pages, one file per route.
 
+pub mod communes;
 pub mod filing_page;
 pub mod filing_start;
 pub mod health;

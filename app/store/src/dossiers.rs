@@ -1,0 +1,381 @@
+//! Filing, dossiers and their append-only event history.
+
+use motcua_domain::dossier_code::dossier_code;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::drafts::{FileRow, token_hash};
+use crate::{
+    Result, Store, StoreError, UploadedFile, date_text, parse_json, parse_ts, to_json, ts,
+};
+
+/// Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving), so a fixed offset is exact.
+const VIETNAM: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
+    Ok(o) => o,
+    Err(_) => panic!("UTC+7 is a valid offset"),
+};
+
+/// The applicant (người nộp hồ sơ), recorded with every dossier whatever the procedure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub full_name: String,
+    /// 12-digit citizen identity number; with `phone`, the key of the public lookup.
+    pub id_number: String,
+    /// Canonical `0xxxxxxxxx`.
+    pub phone: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// `{ "province", "commune", "street" }` as an address answer.
+    #[serde(default)]
+    pub address: Option<Value>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub birth_date: Option<String>,
+}
+
+/// A filed dossier as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dossier {
+    pub code: String,
+    /// The exact procedure version it was filed under.
+    pub procedure_id: i64,
+    pub agency_code: String,
+    /// Status code 1..=10 of the national portal (see the workflow spec).
+    pub status: i32,
+    pub applicant: Applicant,
+    /// Canonical answers (field id → value).
+    pub answers: Value,
+    pub filed_at: OffsetDateTime,
+    /// Set on acceptance (status 2); `None` before.
+    pub accepted_at: Option<OffsetDateTime>,
+    /// The due moment, once the clock has started.
+    pub due_at: Option<OffsetDateTime>,
+    /// The process step in progress (status 4).
+    pub current_step: Option<String>,
+    pub updated_at: OffsetDateTime,
+}
+
+/// One status move of a dossier. Events are append-only: never updated or deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at: OffsetDateTime,
+    /// `None` for the filing itself.
+    pub from_status: Option<i32>,
+    pub to_status: i32,
+    /// `"citizen"` or the staff account that acted.
+    pub actor: String,
+    pub step: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The result of [`Store::file_dossier`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FiledDossier {
+    pub dossier: Dossier,
+    /// `false` when the draft had already been filed and this is that same dossier (a retried
+    /// or double submit).
+    pub newly_filed: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct DossierRow {
+    code: String,
+    procedure_id: i64,
+    agency_code: String,
+    status: i32,
+    applicant_full_name: String,
+    applicant_id_number: String,
+    applicant_phone: String,
+    applicant_email: Option<String>,
+    applicant_address: Option<String>,
+    applicant_birth_date: Option<String>,
+    answers: String,
+    filed_at: String,
+    accepted_at: Option<String>,
+    due_at: Option<String>,
+    current_step: Option<String>,
+    updated_at: String,
+}
+
+const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, status, applicant_full_name,
+    applicant_id_number, applicant_phone, applicant_email, applicant_address,
+    applicant_birth_date, answers, filed_at, accepted_at, due_at, current_step, updated_at";
+
+fn parse_opt_ts(s: Option<String>) -> Result<Option<OffsetDateTime>> {
+    s.as_deref().map(parse_ts).transpose()
+}
+
+impl TryFrom<DossierRow> for Dossier {
+    type Error = StoreError;
+
+    fn try_from(r: DossierRow) -> Result<Dossier> {
+        let what = format!("dossier {}", r.code);
+        Ok(Dossier {
+            applicant: Applicant {
+                full_name: r.applicant_full_name,
+                id_number: r.applicant_id_number,
+                phone: r.applicant_phone,
+                email: r.applicant_email,
+                address: r
+                    .applicant_address
+                    .as_deref()
+                    .map(|a| parse_json(&format!("{what} address"), a))
+                    .transpose()?,
+                birth_date: r.applicant_birth_date,
+            },
+            answers: parse_json(&format!("{what} answers"), &r.answers)?,
+            filed_at: parse_ts(&r.filed_at)?,
+            accepted_at: parse_opt_ts(r.accepted_at)?,
+            due_at: parse_opt_ts(r.due_at)?,
+            current_step: r.current_step,
+            updated_at: parse_ts(&r.updated_at)?,
+            code: r.code,
+            procedure_id: r.procedure_id,
+            agency_code: r.agency_code,
+            status: r.status,
+        })
+    }
+}
+
+async fn load_dossier(conn: &mut sqlx::SqliteConnection, code: &str) -> Result<Option<Dossier>> {
+    let row: Option<DossierRow> = sqlx::query_as(&format!(
+        "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = ?"
+    ))
+    .bind(code)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(Dossier::try_from).transpose()
+}
+
+impl Store {
+    /// Files the draft as a dossier, exactly once.
+    ///
+    /// Everything happens in one `BEGIN IMMEDIATE` transaction, so it is all or nothing and
+    /// concurrent calls are serialised by SQLite's write lock:
+    /// - if the draft already became a dossier, that dossier is returned unchanged
+    ///   (`newly_filed: false`) whatever the other arguments: a retried or double submit never
+    ///   files twice, even when the two requests race;
+    /// - otherwise the agency must receive the draft's procedure ([`Store::set_receivers`]),
+    ///   which stops a tampered form from filing with an arbitrary agency; the next sequence
+    ///   number for (agency, Asia/Ho_Chi_Minh date of `now`) is taken from a counter row that
+    ///   is only ever incremented, so codes are gap-free per day and never reused; the dossier
+    ///   (status 1, under the draft's exact procedure version), its documents (the draft's
+    ///   uploads) and the first event (none → 1 by `"citizen"` at `now`) are written, and the
+    ///   draft is marked filed.
+    ///
+    /// `answers` must be a JSON object (field id → canonical value); `now` is the filing
+    /// moment, passed in so callers and tests control the clock.
+    pub async fn file_dossier(
+        &self,
+        token: &str,
+        agency_code: &str,
+        applicant: &Applicant,
+        answers: &Value,
+        now: OffsetDateTime,
+    ) -> Result<FiledDossier> {
+        if !answers.is_object() {
+            return Err(StoreError::Invalid("answers must be a JSON object".into()));
+        }
+        let now_text = ts(now)?;
+        let answers_json = to_json("answers", answers)?;
+        let address_json = applicant
+            .address
+            .as_ref()
+            .map(|a| to_json("applicant address", a))
+            .transpose()?;
+
+        let mut tx = self.begin_write().await?;
+        let draft: Option<(i64, i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = ?",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (draft_id, procedure_id, filed) =
+            draft.ok_or_else(|| StoreError::NotFound("draft".into()))?;
+
+        if let Some(code) = filed {
+            let dossier = load_dossier(&mut tx, &code)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt(format!("draft filed as missing {code}")))?;
+            tx.commit().await?;
+            return Ok(FiledDossier {
+                dossier,
+                newly_filed: false,
+            });
+        }
+
+        let receives: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM procedures p
+             JOIN procedure_receivers r ON r.procedure_code = p.code
+             WHERE p.id = ? AND r.agency_code = ?",
+        )
+        .bind(procedure_id)
+        .bind(agency_code)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if receives.is_none() {
+            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = ?")
+                .bind(agency_code)
+                .fetch_optional(&mut *tx)
+                .await?;
+            return Err(match known {
+                None => StoreError::NotFound(format!("agency {agency_code}")),
+                Some(_) => StoreError::Invalid(format!(
+                    "agency {agency_code} does not receive this procedure"
+                )),
+            });
+        }
+
+        let local_date = now.to_offset(VIETNAM).date();
+        let sequence: i64 = sqlx::query_scalar(
+            "INSERT INTO dossier_sequences (agency_code, day, last) VALUES (?, ?, 1)
+             ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
+             RETURNING last",
+        )
+        .bind(agency_code)
+        .bind(date_text(local_date)?)
+        .fetch_one(&mut *tx)
+        .await?;
+        let sequence = u32::try_from(sequence)
+            .map_err(|_| StoreError::Corrupt(format!("dossier sequence {sequence}")))?;
+        let code = dossier_code(
+            agency_code,
+            local_date.year(),
+            u8::from(local_date.month()),
+            local_date.day(),
+            sequence,
+        );
+
+        sqlx::query(
+            "INSERT INTO dossiers (code, procedure_id, agency_code, status,
+               applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
+               applicant_address, applicant_birth_date, answers, filed_at, updated_at)
+             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&code)
+        .bind(procedure_id)
+        .bind(agency_code)
+        .bind(&applicant.full_name)
+        .bind(&applicant.id_number)
+        .bind(&applicant.phone)
+        .bind(&applicant.email)
+        .bind(&address_json)
+        .bind(&applicant.birth_date)
+        .bind(&answers_json)
+        .bind(&now_text)
+        .bind(&now_text)
+        .execute(&mut *tx)
+        .await?;
+
+        sqlx::query(
+            "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
+               content_type, size, sha256, round, added_at, added_by)
+             SELECT ?, document_id, original_name, content_type, size, sha256, 0, ?, 'citizen'
+             FROM draft_uploads WHERE draft_id = ? ORDER BY id",
+        )
+        .bind(&code)
+        .bind(&now_text)
+        .bind(draft_id)
+        .execute(&mut *tx)
+        .await?;
+
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor)
+             VALUES (?, ?, NULL, 1, 'citizen')",
+        )
+        .bind(&code)
+        .bind(&now_text)
+        .execute(&mut *tx)
+        .await?;
+
+        sqlx::query("UPDATE drafts SET dossier_code = ?, updated_at = ? WHERE id = ?")
+            .bind(&code)
+            .bind(ts(OffsetDateTime::now_utc())?)
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+
+        let dossier = load_dossier(&mut tx, &code)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("dossier {code} vanished")))?;
+        tx.commit().await?;
+        Ok(FiledDossier {
+            dossier,
+            newly_filed: true,
+        })
+    }
+
+    /// One dossier by code.
+    pub async fn dossier(&self, code: &str) -> Result<Option<Dossier>> {
+        let mut conn = self.pool.acquire().await?;
+        load_dossier(&mut conn, code).await
+    }
+
+    /// The dossier's current documents (not superseded by a supplement), in filing order.
+    /// `id` is the dossier document's own id. Empty for an unknown code.
+    pub async fn dossier_documents(&self, code: &str) -> Result<Vec<UploadedFile>> {
+        let rows: Vec<FileRow> = sqlx::query_as(
+            "SELECT id, document_id, original_name, content_type, size, sha256
+             FROM dossier_documents
+             WHERE dossier_code = ? AND superseded_at IS NULL ORDER BY id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(UploadedFile::from).collect())
+    }
+
+    /// The dossier's history, oldest first. Empty for an unknown code.
+    pub async fn events(&self, code: &str) -> Result<Vec<Event>> {
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(
+            String,
+            Option<i32>,
+            i32,
+            String,
+            Option<String>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT at, from_status, to_status, actor, step, reason
+                 FROM dossier_events WHERE dossier_code = ? ORDER BY id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(at, from_status, to_status, actor, step, reason)| {
+                Ok(Event {
+                    at: parse_ts(&at)?,
+                    from_status,
+                    to_status,
+                    actor,
+                    step,
+                    reason,
+                })
+            })
+            .collect()
+    }
+
+    /// The public lookup: the dossier only if `code` matches *and* `id_or_phone` is the
+    /// applicant's ID number or phone (callers pass the phone in canonical `0xxxxxxxxx` form).
+    /// A wrong pair and an unknown code both give `None`, so the answer reveals nothing about
+    /// whether the code exists. Rate limiting is the caller's job.
+    pub async fn find_for_lookup(&self, code: &str, id_or_phone: &str) -> Result<Option<Dossier>> {
+        let key = id_or_phone.trim();
+        if key.is_empty() {
+            return Ok(None);
+        }
+        let row: Option<DossierRow> = sqlx::query_as(&format!(
+            "SELECT {DOSSIER_COLUMNS} FROM dossiers
+             WHERE code = ? AND (applicant_id_number = ? OR applicant_phone = ?)"
+        ))
+        .bind(code.trim())
+        .bind(key)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Dossier::try_from).transpose()
+    }
+}

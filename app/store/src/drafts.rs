@@ -1,0 +1,389 @@
+//! Filing drafts (the citizen's progress, kept server-side) and uploaded files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use motcua_domain::procedure::Procedure;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::{Result, Store, StoreError, parse_json, parse_ts, sha256_hex, to_json, ts};
+
+/// What the web layer keeps in a draft (raw inputs, parsed answers, errors, applicant, chosen
+/// agency, ...). Opaque to the store: it is stored and returned as is. A new draft starts
+/// with an empty object.
+pub type DraftData = serde_json::Value;
+
+/// A filing draft. Reachable only through its token, which the citizen's browser holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub token: String,
+    /// The exact procedure version the draft was started under; it is filed under the same.
+    pub procedure_id: i64,
+    pub data: DraftData,
+    /// Set once the draft has been filed: the dossier it became.
+    pub dossier_code: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// An uploaded file attached to a document of a draft or a dossier. `id` is the row id of
+/// the draft upload (for [`Store::remove_upload`]) or of the dossier document; the bytes are
+/// read with [`Store::read_file`] by `sha256`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedFile {
+    pub id: i64,
+    /// The procedure's document id (`documents[].id`).
+    pub document_id: String,
+    /// The file name the citizen's browser sent; for display only, never used as a path.
+    pub original_name: String,
+    pub content_type: String,
+    pub size: u64,
+    /// Lowercase hex SHA-256 of the content.
+    pub sha256: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct FileRow {
+    id: i64,
+    document_id: String,
+    original_name: String,
+    content_type: String,
+    size: i64,
+    sha256: String,
+}
+
+impl From<FileRow> for UploadedFile {
+    fn from(r: FileRow) -> Self {
+        UploadedFile {
+            id: r.id,
+            document_id: r.document_id,
+            original_name: r.original_name,
+            content_type: r.content_type,
+            size: u64::try_from(r.size).unwrap_or(0),
+            sha256: r.sha256,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    id: i64,
+    procedure_id: i64,
+    dossier_code: Option<String>,
+}
+
+/// Hash under which a token is stored: the token itself never reaches the database.
+pub(crate) fn token_hash(token: &str) -> String {
+    sha256_hex(token.as_bytes())
+}
+
+/// `n` bytes of OS randomness, hex-encoded (URL-safe).
+fn random_hex(n: usize) -> Result<String> {
+    let mut buf = vec![0u8; n];
+    getrandom::fill(&mut buf).map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+    Ok(hex::encode(buf))
+}
+
+fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Where the bytes with this hash live: `files/<first two hex digits>/<hash>`. The fan-out keeps
+/// directories small enough for any filesystem.
+fn blob_path(files_dir: &Path, sha256: &str) -> PathBuf {
+    files_dir.join(&sha256[..2]).join(sha256)
+}
+
+/// Fsyncs a directory so a rename or a new entry in it survives a power cut.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Writes content-addressed bytes durably: temp file, fsync, rename, fsync the directory.
+/// A file at the final path is therefore always complete, so an existing one is reused.
+fn write_blob(
+    files_dir: &Path,
+    sha256: &str,
+    bytes: &[u8],
+    tmp_suffix: &str,
+) -> std::io::Result<()> {
+    let path = blob_path(files_dir, sha256);
+    if path.exists() {
+        return Ok(());
+    }
+    let dir = path.parent().expect("blob path has a parent");
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)?;
+        sync_dir(files_dir)?;
+    }
+    let tmp = dir.join(format!(".{sha256}.{tmp_suffix}.tmp"));
+    let result = (|| {
+        let mut f = std::fs::File::create_new(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, &path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+impl Store {
+    /// Starts a draft for an exact procedure version and returns its token: 256 bits of OS
+    /// randomness as 64 hex digits, URL-safe. The token is the only key to the draft (no
+    /// account needed to file), so it must be unguessable; only its hash is stored.
+    pub async fn create_draft(&self, procedure_id: i64) -> Result<String> {
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM procedures WHERE id = ?")
+            .bind(procedure_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        if known.is_none() {
+            return Err(StoreError::NotFound(format!(
+                "procedure version {procedure_id}"
+            )));
+        }
+        let token = random_hex(32)?;
+        let now = ts(OffsetDateTime::now_utc())?;
+        sqlx::query(
+            "INSERT INTO drafts (token_sha256, procedure_id, data, created_at, updated_at)
+             VALUES (?, ?, '{}', ?, ?)",
+        )
+        .bind(token_hash(&token))
+        .bind(procedure_id)
+        .bind(&now)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// The draft for `token`, if it exists (and has not been cleaned up).
+    pub async fn draft(&self, token: &str) -> Result<Option<Draft>> {
+        let row: Option<(i64, String, Option<String>, String, String)> = sqlx::query_as(
+            "SELECT procedure_id, data, dossier_code, created_at, updated_at
+             FROM drafts WHERE token_sha256 = ?",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((procedure_id, data, dossier_code, created_at, updated_at)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(Draft {
+            token: token.to_string(),
+            procedure_id,
+            data: parse_json("draft data", &data)?,
+            dossier_code,
+            created_at: parse_ts(&created_at)?,
+            updated_at: parse_ts(&updated_at)?,
+        }))
+    }
+
+    /// Replaces the draft's data. Allowed after filing too (the web layer may record what it
+    /// showed); the dossier is a separate copy and never changes through its draft.
+    pub async fn save_draft(&self, token: &str, data: &DraftData) -> Result<()> {
+        let updated =
+            sqlx::query("UPDATE drafts SET data = ?, updated_at = ? WHERE token_sha256 = ?")
+                .bind(to_json("draft data", data)?)
+                .bind(ts(OffsetDateTime::now_utc())?)
+                .bind(token_hash(token))
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        if updated == 0 {
+            return Err(StoreError::NotFound("draft".into()));
+        }
+        Ok(())
+    }
+
+    /// Deletes drafts (with their upload rows) not touched since `older_than`, filed or not:
+    /// a filed draft's dossier keeps its own copy of everything. Returns how many were deleted.
+    ///
+    /// The uploaded bytes stay in `files/`: they may be shared with dossiers (same content),
+    /// and removing unreferenced ones safely needs a collection pass that excludes concurrent
+    /// uploads — not implemented yet.
+    pub async fn delete_stale_drafts(&self, older_than: OffsetDateTime) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM drafts WHERE updated_at < ?")
+            .bind(ts(older_than)?)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+
+    /// Looks a draft up for a change to its uploads: it must exist and not be filed (an upload
+    /// after filing would silently not reach the dossier).
+    async fn open_draft(conn: &mut sqlx::SqliteConnection, token: &str) -> Result<DraftRow> {
+        let row: Option<DraftRow> = sqlx::query_as(
+            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = ?",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&mut *conn)
+        .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound("draft".into()))?;
+        if let Some(code) = &row.dossier_code {
+            return Err(StoreError::Conflict(format!(
+                "the draft has already been filed as dossier {code}"
+            )));
+        }
+        Ok(row)
+    }
+
+    /// Attaches a file to document `document_id` of the draft. Several files per document are
+    /// allowed (e.g. one scan per page); remove one with [`Store::remove_upload`].
+    ///
+    /// `document_id` must be a document of the draft's procedure version. Size and kind limits
+    /// are the caller's (they depend on the procedure and are checked before calling). The
+    /// bytes are written durably under their SHA-256 before the row is committed.
+    pub async fn save_upload(
+        &self,
+        token: &str,
+        document_id: &str,
+        original_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Result<UploadedFile> {
+        // Check before writing anything to disk, so a bad request leaves no bytes behind.
+        let draft = {
+            let mut conn = self.pool.acquire().await?;
+            Self::open_draft(&mut conn, token).await?
+        };
+        let definition: String =
+            sqlx::query_scalar("SELECT definition FROM procedures WHERE id = ?")
+                .bind(draft.procedure_id)
+                .fetch_one(&self.pool)
+                .await?;
+        let procedure: Procedure = parse_json("procedure definition", &definition)?;
+        if !procedure.documents.iter().any(|d| d.id == document_id) {
+            return Err(StoreError::Invalid(format!(
+                "procedure {} has no document {document_id:?}",
+                procedure.code
+            )));
+        }
+
+        let sha256 = sha256_hex(bytes);
+        let size =
+            i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
+        {
+            let files_dir = self.files_dir.clone();
+            let sha = sha256.clone();
+            let bytes = bytes.to_vec();
+            let suffix = random_hex(8)?;
+            tokio::task::spawn_blocking(move || write_blob(&files_dir, &sha, &bytes, &suffix))
+                .await
+                .map_err(|e| StoreError::Io(std::io::Error::other(e)))??;
+        }
+
+        let now = ts(OffsetDateTime::now_utc())?;
+        let mut tx = self.begin_write().await?;
+        // Again inside the transaction: the draft may have been filed meanwhile.
+        let draft_id = Self::open_draft(&mut tx, token).await?.id;
+        debug_assert_eq!(draft_id, draft.id);
+        sqlx::query(
+            "INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?)
+             ON CONFLICT (sha256) DO NOTHING",
+        )
+        .bind(&sha256)
+        .bind(size)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO draft_uploads
+               (draft_id, document_id, original_name, content_type, size, sha256, uploaded_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(draft_id)
+        .bind(document_id)
+        .bind(original_name)
+        .bind(content_type)
+        .bind(size)
+        .bind(&sha256)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE drafts SET updated_at = ? WHERE id = ?")
+            .bind(&now)
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(UploadedFile {
+            id,
+            document_id: document_id.to_string(),
+            original_name: original_name.to_string(),
+            content_type: content_type.to_string(),
+            size: bytes.len() as u64,
+            sha256,
+        })
+    }
+
+    /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
+    /// no such upload (including an id belonging to another draft).
+    pub async fn remove_upload(&self, token: &str, upload_id: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let draft_id = Self::open_draft(&mut tx, token).await?.id;
+        let removed = sqlx::query("DELETE FROM draft_uploads WHERE id = ? AND draft_id = ?")
+            .bind(upload_id)
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if removed > 0 {
+            sqlx::query("UPDATE drafts SET updated_at = ? WHERE id = ?")
+                .bind(ts(OffsetDateTime::now_utc())?)
+                .bind(draft_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(removed > 0)
+    }
+
+    /// The draft's uploads in upload order; empty for an unknown token.
+    pub async fn uploads(&self, token: &str) -> Result<Vec<UploadedFile>> {
+        let rows: Vec<FileRow> = sqlx::query_as(
+            "SELECT u.id, u.document_id, u.original_name, u.content_type, u.size, u.sha256
+             FROM draft_uploads u JOIN drafts d ON d.id = u.draft_id
+             WHERE d.token_sha256 = ? ORDER BY u.id",
+        )
+        .bind(token_hash(token))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(UploadedFile::from).collect())
+    }
+
+    /// The bytes stored under `sha256` (lowercase hex), verified against the hash so that
+    /// corruption on disk is reported instead of served. Callers decide who may read what
+    /// (through a draft token or a dossier); this only fetches.
+    pub async fn read_file(&self, sha256: &str) -> Result<Vec<u8>> {
+        // Validating the form also keeps the hash from ever being a path traversal.
+        if !is_sha256_hex(sha256) {
+            return Err(StoreError::Invalid(format!(
+                "{sha256:?} is not a SHA-256 hex digest"
+            )));
+        }
+        let path = blob_path(&self.files_dir, sha256);
+        let bytes = match tokio::fs::read(&path).await {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound(format!("file {sha256}")));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if sha256_hex(&bytes) != sha256 {
+            return Err(StoreError::Corrupt(format!(
+                "file {} does not match its hash",
+                path.display()
+            )));
+        }
+        Ok(bytes)
+    }
+}

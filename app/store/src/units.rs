@@ -1,0 +1,213 @@
+//! Administrative units (provinces, communes) and receiving agencies.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Result, Store, StoreError};
+
+/// An administrative unit (đơn vị hành chính). Since 7/2025 there are two tiers only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    /// `"province"` or `"commune"`.
+    pub level: String,
+    /// The province of a commune; `None` for a province.
+    pub parent_code: Option<String>,
+}
+
+/// A receiving agency (cơ quan tiếp nhận), identified by its mã định danh, which starts
+/// every dossier code it issues.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Agency {
+    pub code: String,
+    pub name: String,
+    /// Free text, typically `"province"` or `"commune"` (the tier it serves).
+    pub level: String,
+    /// The administrative unit it serves, if recorded; must be an imported unit.
+    pub unit_code: Option<String>,
+}
+
+impl Store {
+    /// Inserts or updates (by code) every row, all in one transaction: either the whole list
+    /// is applied or nothing is. A commune must name a province as parent, either already
+    /// stored or in the same list (in any order). Returns the number of rows written.
+    pub async fn import_units(&self, rows: &[Unit]) -> Result<usize> {
+        for u in rows {
+            match (u.level.as_str(), &u.parent_code) {
+                ("province", None) | ("commune", Some(_)) => {}
+                ("province", Some(_)) => {
+                    return Err(StoreError::Invalid(format!(
+                        "unit {}: a province has no parent",
+                        u.code
+                    )));
+                }
+                ("commune", None) => {
+                    return Err(StoreError::Invalid(format!(
+                        "unit {}: a commune needs its province as parent_code",
+                        u.code
+                    )));
+                }
+                (other, _) => {
+                    return Err(StoreError::Invalid(format!(
+                        "unit {}: level {other:?} is not \"province\" or \"commune\"",
+                        u.code
+                    )));
+                }
+            }
+        }
+        let mut tx = self.begin_write().await?;
+        for u in rows {
+            sqlx::query(
+                "INSERT INTO admin_units (code, name, level, parent_code) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (code) DO UPDATE SET
+                   name = excluded.name, level = excluded.level,
+                   parent_code = excluded.parent_code",
+            )
+            .bind(&u.code)
+            .bind(&u.name)
+            .bind(&u.level)
+            .bind(&u.parent_code)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // The foreign key is deferred (so order within the list does not matter) and SQLite
+        // would only say "FOREIGN KEY constraint failed" at commit; find the culprit first.
+        let orphan: Option<(String, String)> = sqlx::query_as(
+            "SELECT c.code, c.parent_code FROM admin_units c
+             LEFT JOIN admin_units p ON p.code = c.parent_code
+             WHERE c.parent_code IS NOT NULL AND (p.code IS NULL OR p.level <> 'province')
+             LIMIT 1",
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((code, parent)) = orphan {
+            return Err(StoreError::Invalid(format!(
+                "unit {code}: parent {parent} is not a known province"
+            )));
+        }
+        tx.commit().await?;
+        Ok(rows.len())
+    }
+
+    /// All provinces, ordered by code (callers sort by name with a Vietnamese collation if
+    /// they need to; SQL byte order would misplace accented letters).
+    pub async fn provinces(&self) -> Result<Vec<Unit>> {
+        Ok(sqlx::query_as(
+            "SELECT code, name, level, parent_code FROM admin_units
+             WHERE level = 'province' ORDER BY code",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The communes of a province, ordered by code; empty for an unknown province.
+    pub async fn communes_of(&self, province_code: &str) -> Result<Vec<Unit>> {
+        Ok(sqlx::query_as(
+            "SELECT code, name, level, parent_code FROM admin_units
+             WHERE level = 'commune' AND parent_code = ? ORDER BY code",
+        )
+        .bind(province_code)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One unit by code.
+    pub async fn unit(&self, code: &str) -> Result<Option<Unit>> {
+        Ok(
+            sqlx::query_as("SELECT code, name, level, parent_code FROM admin_units WHERE code = ?")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Inserts or updates an agency by code. Its `unit_code`, if any, must be an imported unit.
+    pub async fn upsert_agency(&self, agency: &Agency) -> Result<()> {
+        if let Some(unit) = &agency.unit_code
+            && self.unit(unit).await?.is_none()
+        {
+            return Err(StoreError::Invalid(format!(
+                "agency {}: unit {unit} is not an imported administrative unit",
+                agency.code
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO agencies (code, name, level, unit_code) VALUES (?, ?, ?, ?)
+             ON CONFLICT (code) DO UPDATE SET
+               name = excluded.name, level = excluded.level, unit_code = excluded.unit_code",
+        )
+        .bind(&agency.code)
+        .bind(&agency.name)
+        .bind(&agency.level)
+        .bind(&agency.unit_code)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// All agencies, ordered by code.
+    pub async fn agencies(&self) -> Result<Vec<Agency>> {
+        Ok(
+            sqlx::query_as("SELECT code, name, level, unit_code FROM agencies ORDER BY code")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// One agency by code.
+    pub async fn agency(&self, code: &str) -> Result<Option<Agency>> {
+        Ok(
+            sqlx::query_as("SELECT code, name, level, unit_code FROM agencies WHERE code = ?")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Replaces the set of agencies that receive `procedure_code` (all versions of it), in one
+    /// transaction. Every agency must exist. An empty list means nobody receives it, so it
+    /// cannot be filed.
+    pub async fn set_receivers<S: AsRef<str>>(
+        &self,
+        procedure_code: &str,
+        agency_codes: &[S],
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM procedure_receivers WHERE procedure_code = ?")
+            .bind(procedure_code)
+            .execute(&mut *tx)
+            .await?;
+        for agency in agency_codes {
+            let agency = agency.as_ref();
+            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = ?")
+                .bind(agency)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if known.is_none() {
+                return Err(StoreError::NotFound(format!("agency {agency}")));
+            }
+            sqlx::query(
+                "INSERT INTO procedure_receivers (procedure_code, agency_code) VALUES (?, ?)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(procedure_code)
+            .bind(agency)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The agencies that receive `procedure_code`, ordered by code.
+    pub async fn receivers(&self, procedure_code: &str) -> Result<Vec<Agency>> {
+        Ok(sqlx::query_as(
+            "SELECT a.code, a.name, a.level, a.unit_code
+             FROM procedure_receivers r JOIN agencies a ON a.code = r.agency_code
+             WHERE r.procedure_code = ? ORDER BY a.code",
+        )
+        .bind(procedure_code)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

@@ -1,0 +1,783 @@
+//! Store behaviour on a real SQLite file in a temporary directory.
+
+use std::collections::BTreeSet;
+
+use motcua_domain::procedure::Procedure;
+use motcua_store::{Agency, Applicant, ImportOutcome, Store, StoreError, Unit};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use time::macros::{date, datetime};
+use time::{Duration, OffsetDateTime};
+
+const PROC: &str = "1.000894.000.00.00.H56";
+const AGENCY: &str = "000.00.06.H56";
+
+fn url(dir: &TempDir) -> String {
+    format!("sqlite://{}/data/motcua.db", dir.path().display())
+}
+
+async fn open(dir: &TempDir) -> Store {
+    Store::open(&url(dir)).await.expect("open store")
+}
+
+/// The spec's example procedure, with the version and name given.
+fn procedure_json(version: &str, name: &str) -> Value {
+    json!({
+      "format": "motcua.procedure/1",
+      "code": PROC,
+      "version": version,
+      "name": { "vi": name, "en": "Marriage registration" },
+      "sector": { "vi": "Hộ tịch", "en": "Civil status" },
+      "level": "commune",
+      "online": "partial",
+      "duration": { "amount": 1, "unit": "working_days" },
+      "fees": [],
+      "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
+      "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
+      "documents": [
+        { "id": "to_khai", "name": "Tờ khai đăng ký kết hôn", "copy": "original",
+          "quantity": 1, "required": true },
+        { "id": "giay_to_khac", "name": "Giấy tờ khác", "copy": "any",
+          "quantity": 1, "required": false }
+      ],
+      "form": [
+        { "id": "ben_chong", "title": "Thông tin bên chồng", "fields": [
+          { "id": "chong_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true },
+          { "id": "da_tung_ket_hon", "type": "radio", "label": "Đã từng kết hôn?",
+            "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã từng" } ] },
+          { "id": "giay_ly_hon_so", "type": "text", "label": "Số quyết định ly hôn",
+            "visible_if": { "field": "da_tung_ket_hon", "equals": "co" } }
+        ]}
+      ],
+      "process": [
+        { "id": "tiep_nhan", "title": "Tiếp nhận hồ sơ", "role": "reception", "duration_hours": 1 },
+        { "id": "tham_dinh", "title": "Thẩm định", "role": "specialist", "duration_hours": 7 }
+      ]
+    })
+}
+
+fn parts(v: &Value) -> (Procedure, String) {
+    (
+        serde_json::from_value(v.clone()).expect("valid procedure"),
+        serde_json::to_string(v).unwrap(),
+    )
+}
+
+async fn import(store: &Store, version: &str, name: &str) -> ImportOutcome {
+    let (p, json) = parts(&procedure_json(version, name));
+    store.import_procedure(&p, &json).await.expect("import")
+}
+
+/// Units, one agency receiving the procedure, and version 2025-07-01 of it.
+async fn seeded(dir: &TempDir) -> (Store, i64) {
+    let store = open(dir).await;
+    store
+        .import_units(&[
+            unit("01", "Thành phố Hà Nội", "province", None),
+            unit("00004", "Phường Ba Đình", "commune", Some("01")),
+        ])
+        .await
+        .unwrap();
+    store
+        .upsert_agency(&Agency {
+            code: AGENCY.into(),
+            name: "UBND phường Ba Đình".into(),
+            level: "commune".into(),
+            unit_code: Some("00004".into()),
+        })
+        .await
+        .unwrap();
+    store.set_receivers(PROC, &[AGENCY]).await.unwrap();
+    import(&store, "2025-07-01", "Đăng ký kết hôn").await;
+    let id = store
+        .current_procedure(PROC, date!(2025 - 11 - 22))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    (store, id)
+}
+
+fn unit(code: &str, name: &str, level: &str, parent: Option<&str>) -> Unit {
+    Unit {
+        code: code.into(),
+        name: name.into(),
+        level: level.into(),
+        parent_code: parent.map(Into::into),
+    }
+}
+
+fn applicant(id_number: &str, phone: &str) -> Applicant {
+    Applicant {
+        full_name: "Nguyễn Văn An".into(),
+        id_number: id_number.into(),
+        phone: phone.into(),
+        email: Some("an@example.vn".into()),
+        address: Some(json!({ "province": "01", "commune": "00004", "street": "12 Phố Kim Mã" })),
+        birth_date: Some("1990-05-17".into()),
+    }
+}
+
+fn answers() -> Value {
+    json!({ "chong_ho_ten": "Nguyễn Văn An", "da_tung_ket_hon": "khong" })
+}
+
+/// 2025-11-22 10:00 in Hà Nội.
+const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
+
+#[tokio::test]
+async fn open_creates_directories_and_reopens() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir).await;
+    assert!(dir.path().join("data/motcua.db").is_file());
+    assert!(dir.path().join("data/files").is_dir());
+    assert_eq!(store.files_dir(), dir.path().join("data/files"));
+    store.close().await;
+    // Migrations already applied: reopening is a no-op, and the data is still there.
+    let store = open(&dir).await;
+    assert!(store.provinces().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn in_memory_is_refused() {
+    assert!(matches!(
+        Store::open("sqlite::memory:").await,
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[tokio::test]
+async fn units_upsert_and_validate_parents() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir).await;
+    // A commune may come before its province in the same list.
+    let n = store
+        .import_units(&[
+            unit("00004", "Phường Ba Đình", "commune", Some("01")),
+            unit("01", "Thành phố Hà Nội", "province", None),
+            unit("79", "Thành phố Hồ Chí Minh", "province", None),
+            unit("00001", "Phường Hoàn Kiếm", "commune", Some("01")),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(n, 4);
+    let codes: Vec<_> = store
+        .provinces()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.code)
+        .collect();
+    assert_eq!(codes, ["01", "79"]);
+    let communes: Vec<_> = store
+        .communes_of("01")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.code)
+        .collect();
+    assert_eq!(communes, ["00001", "00004"]);
+    assert!(store.communes_of("79").await.unwrap().is_empty());
+
+    // Upsert by code.
+    store
+        .import_units(&[unit("01", "Hà Nội", "province", None)])
+        .await
+        .unwrap();
+    assert_eq!(store.unit("01").await.unwrap().unwrap().name, "Hà Nội");
+    assert_eq!(store.unit("99").await.unwrap(), None);
+
+    // An unknown parent rejects the whole list.
+    let err = store
+        .import_units(&[
+            unit("00007", "Phường Mới", "commune", Some("01")),
+            unit("00008", "Xã Lạc", "commune", Some("42")),
+        ])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Invalid(ref m) if m.contains("00008")),
+        "{err}"
+    );
+    assert_eq!(store.unit("00007").await.unwrap(), None);
+    // A commune whose parent is a commune is refused too.
+    let err = store
+        .import_units(&[unit("00009", "X", "commune", Some("00004"))])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)));
+    assert!(matches!(
+        store
+            .import_units(&[unit("02", "X", "district", None)])
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+}
+
+#[tokio::test]
+async fn agencies_and_receivers() {
+    let dir = TempDir::new().unwrap();
+    let (store, _) = seeded(&dir).await;
+    let other = Agency {
+        code: "000.00.07.H56".into(),
+        name: "UBND phường Hoàn Kiếm".into(),
+        level: "commune".into(),
+        unit_code: None,
+    };
+    store.upsert_agency(&other).await.unwrap();
+    assert_eq!(store.agencies().await.unwrap().len(), 2);
+    assert_eq!(
+        store.agency(&other.code).await.unwrap(),
+        Some(other.clone())
+    );
+    let renamed = Agency {
+        name: "UBND phường Hoàn Kiếm (mới)".into(),
+        ..other.clone()
+    };
+    store.upsert_agency(&renamed).await.unwrap();
+    assert_eq!(store.agency(&other.code).await.unwrap(), Some(renamed));
+
+    let bad = Agency {
+        unit_code: Some("nowhere".into()),
+        ..other.clone()
+    };
+    assert!(matches!(
+        store.upsert_agency(&bad).await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    store
+        .set_receivers(PROC, &[other.code.as_str(), AGENCY])
+        .await
+        .unwrap();
+    let codes: Vec<_> = store
+        .receivers(PROC)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    assert_eq!(codes, [AGENCY, "000.00.07.H56"]);
+    // Replaces, not adds.
+    store
+        .set_receivers(PROC, std::slice::from_ref(&other.code))
+        .await
+        .unwrap();
+    assert_eq!(store.receivers(PROC).await.unwrap().len(), 1);
+    // Unknown agency: error and nothing changed.
+    assert!(matches!(
+        store.set_receivers(PROC, &["nope"]).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(store.receivers(PROC).await.unwrap().len(), 1);
+    assert!(store.receivers("other").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn procedure_import_is_idempotent_and_versions_supersede() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir).await;
+    assert_eq!(
+        import(&store, "2025-07-01", "Đăng ký kết hôn").await,
+        ImportOutcome::Inserted
+    );
+    assert_eq!(
+        import(&store, "2025-07-01", "Đăng ký kết hôn").await,
+        ImportOutcome::Unchanged
+    );
+
+    let (changed, json) = parts(&procedure_json("2025-07-01", "Đăng ký kết hôn (sửa)"));
+    assert!(matches!(
+        store.import_procedure(&changed, &json).await,
+        Err(StoreError::Conflict(_))
+    ));
+    // The JSON must describe the procedure given.
+    let (p, _) = parts(&procedure_json("2025-07-01", "Đăng ký kết hôn"));
+    assert!(matches!(
+        store.import_procedure(&p, &json).await,
+        Err(StoreError::Invalid(_))
+    ));
+    // The version must be a real date.
+    let (bad, json) = parts(&procedure_json("2025-7-1", "Đăng ký kết hôn"));
+    assert!(matches!(
+        store.import_procedure(&bad, &json).await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    // Nothing in effect before the first version.
+    assert_eq!(
+        store
+            .current_procedure(PROC, date!(2025 - 06 - 30))
+            .await
+            .unwrap(),
+        None
+    );
+    let old = store
+        .current_procedure(PROC, date!(2025 - 07 - 01))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(old.procedure.version, "2025-07-01");
+
+    assert_eq!(
+        import(&store, "2026-01-01", "Đăng ký kết hôn 2026").await,
+        ImportOutcome::Inserted
+    );
+    let still_old = store
+        .current_procedure(PROC, date!(2025 - 12 - 31))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still_old.id, old.id);
+    let new = store
+        .current_procedure(PROC, date!(2026 - 01 - 01))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(new.id, old.id);
+    assert_eq!(new.procedure.name.vi(), "Đăng ký kết hôn 2026");
+    // The old version stays readable by id (dossiers filed under it keep their rules).
+    let by_id = store.procedure_version(old.id).await.unwrap().unwrap();
+    assert_eq!(by_id, old);
+    assert_eq!(store.procedure_version(9999).await.unwrap(), None);
+
+    // Catalogue: one per code.
+    let mut other = procedure_json("2025-01-01", "Thủ tục khác");
+    other["code"] = json!("2.000001.000.00.00.H56");
+    let (p, json) = parts(&other);
+    store.import_procedure(&p, &json).await.unwrap();
+    let catalogue = store
+        .current_procedures(date!(2026 - 02 - 01))
+        .await
+        .unwrap();
+    let listed: Vec<_> = catalogue
+        .iter()
+        .map(|s| (s.procedure.code.as_str(), s.id))
+        .collect();
+    assert_eq!(
+        listed,
+        [(PROC, new.id), ("2.000001.000.00.00.H56", listed[1].1)]
+    );
+    let early = store
+        .current_procedures(date!(2025 - 03 - 01))
+        .await
+        .unwrap();
+    assert_eq!(early.len(), 1);
+    assert_eq!(early[0].procedure.code, "2.000001.000.00.00.H56");
+}
+
+#[tokio::test]
+async fn drafts_round_trip_and_expire() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    assert!(matches!(
+        store.create_draft(424242).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    let token = store.create_draft(pid).await.unwrap();
+    assert_eq!(token.len(), 64);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+    let other = store.create_draft(pid).await.unwrap();
+    assert_ne!(token, other);
+
+    let fresh = store.draft(&token).await.unwrap().unwrap();
+    assert_eq!(fresh.procedure_id, pid);
+    assert_eq!(fresh.data, json!({}));
+    assert_eq!(fresh.dossier_code, None);
+
+    let data = json!({ "raw": { "chong_ho_ten": ["  An "] }, "errors": [], "agency": AGENCY });
+    store.save_draft(&token, &data).await.unwrap();
+    let saved = store.draft(&token).await.unwrap().unwrap();
+    assert_eq!(saved.data, data);
+    assert_eq!(saved.token, token);
+    assert!(saved.updated_at >= saved.created_at);
+
+    assert_eq!(store.draft("not-a-token").await.unwrap(), None);
+    assert!(matches!(
+        store.save_draft("not-a-token", &data).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // Nothing is older than an hour ago; everything is older than an hour from now.
+    let now = OffsetDateTime::now_utc();
+    assert_eq!(
+        store
+            .delete_stale_drafts(now - Duration::hours(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_stale_drafts(now + Duration::hours(1))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(store.draft(&token).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn uploads_are_content_addressed_and_durable() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    let pdf = b"%PDF-1.7 to khai".to_vec();
+    let a = store
+        .save_upload(&token, "to_khai", "tờ khai.pdf", "application/pdf", &pdf)
+        .await
+        .unwrap();
+    assert_eq!(a.size, pdf.len() as u64);
+    assert_eq!(a.sha256.len(), 64);
+    assert!(
+        dir.path()
+            .join("data/files")
+            .join(&a.sha256[..2])
+            .join(&a.sha256)
+            .is_file()
+    );
+    // Several files per document, identical content stored once.
+    let b = store
+        .save_upload(&token, "to_khai", "trang 2.png", "image/png", b"png page 2")
+        .await
+        .unwrap();
+    let c = store
+        .save_upload(&token, "giay_to_khac", "copy.pdf", "application/pdf", &pdf)
+        .await
+        .unwrap();
+    assert_eq!(c.sha256, a.sha256);
+    assert_eq!(
+        store.uploads(&token).await.unwrap(),
+        [a.clone(), b.clone(), c.clone()]
+    );
+
+    // Unknown document or draft.
+    assert!(matches!(
+        store
+            .save_upload(&token, "nope", "x.pdf", "application/pdf", b"x")
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store
+            .save_upload("bad", "to_khai", "x.pdf", "application/pdf", b"x")
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // Removal only through the owning draft.
+    let stranger = store.create_draft(pid).await.unwrap();
+    assert!(!store.remove_upload(&stranger, b.id).await.unwrap());
+    assert!(store.remove_upload(&token, b.id).await.unwrap());
+    assert!(!store.remove_upload(&token, b.id).await.unwrap());
+    assert_eq!(store.uploads(&token).await.unwrap(), [a.clone(), c]);
+
+    // Survives reopening.
+    store.close().await;
+    let store = open(&dir).await;
+    assert_eq!(store.read_file(&a.sha256).await.unwrap(), pdf);
+    assert_eq!(store.uploads(&token).await.unwrap().len(), 2);
+    assert!(matches!(
+        store.read_file(&"0".repeat(64)).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.read_file("../../etc/passwd").await,
+        Err(StoreError::Invalid(_))
+    ));
+    // Corruption on disk is detected, not served.
+    std::fs::write(
+        store.files_dir().join(&a.sha256[..2]).join(&a.sha256),
+        b"tampered",
+    )
+    .unwrap();
+    assert!(matches!(
+        store.read_file(&a.sha256).await,
+        Err(StoreError::Corrupt(_))
+    ));
+}
+
+#[tokio::test]
+async fn filing_is_idempotent() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    let doc = store
+        .save_upload(
+            &token,
+            "to_khai",
+            "to_khai.pdf",
+            "application/pdf",
+            b"%PDF tk",
+        )
+        .await
+        .unwrap();
+    let who = applicant("001090012345", "0912345678");
+
+    let first = store
+        .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+        .await
+        .unwrap();
+    assert!(first.newly_filed);
+    let d = &first.dossier;
+    assert_eq!(d.code, "000.00.06.H56-251122-0001");
+    assert_eq!(d.status, 1);
+    assert_eq!(d.procedure_id, pid);
+    assert_eq!(d.agency_code, AGENCY);
+    assert_eq!(d.applicant, who);
+    assert_eq!(d.answers, answers());
+    assert_eq!(d.filed_at, NOW);
+    assert_eq!(d.due_at, None);
+
+    // Retried submit (even with other arguments): same dossier, nothing new filed.
+    let again = store
+        .file_dossier(
+            &token,
+            AGENCY,
+            &applicant("1", "2"),
+            &json!({}),
+            NOW + Duration::minutes(5),
+        )
+        .await
+        .unwrap();
+    assert!(!again.newly_filed);
+    assert_eq!(again.dossier, first.dossier);
+
+    assert_eq!(store.dossier(&d.code).await.unwrap().as_ref(), Some(d));
+    assert_eq!(
+        store
+            .draft(&token)
+            .await
+            .unwrap()
+            .unwrap()
+            .dossier_code
+            .as_deref(),
+        Some(d.code.as_str())
+    );
+    let docs = store.dossier_documents(&d.code).await.unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(
+        (
+            docs[0].document_id.as_str(),
+            docs[0].sha256.as_str(),
+            docs[0].size
+        ),
+        ("to_khai", doc.sha256.as_str(), doc.size)
+    );
+    let events = store.events(&d.code).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].from_status, None);
+    assert_eq!(events[0].to_status, 1);
+    assert_eq!(events[0].actor, "citizen");
+    assert_eq!(events[0].at, NOW);
+
+    // The filed draft's uploads are frozen; the dossier keeps its documents after cleanup.
+    assert!(matches!(
+        store
+            .save_upload(&token, "to_khai", "late.pdf", "application/pdf", b"late")
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store.remove_upload(&token, doc.id).await,
+        Err(StoreError::Conflict(_))
+    ));
+    store
+        .delete_stale_drafts(OffsetDateTime::now_utc() + Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(store.dossier_documents(&d.code).await.unwrap(), docs);
+    assert_eq!(store.read_file(&doc.sha256).await.unwrap(), b"%PDF tk");
+}
+
+#[tokio::test]
+async fn filing_checks_agency_and_numbers_per_local_day() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let who = applicant("001090012345", "0912345678");
+
+    let t = store.create_draft(pid).await.unwrap();
+    assert!(matches!(
+        store
+            .file_dossier("nope", AGENCY, &who, &answers(), NOW)
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store
+            .file_dossier(&t, "999.99.99.H99", &who, &answers(), NOW)
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    store
+        .upsert_agency(&Agency {
+            code: "000.00.07.H56".into(),
+            name: "Không tiếp nhận".into(),
+            level: "commune".into(),
+            unit_code: None,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .file_dossier(&t, "000.00.07.H56", &who, &answers(), NOW)
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store.file_dossier(&t, AGENCY, &who, &json!([1]), NOW).await,
+        Err(StoreError::Invalid(_))
+    ));
+    // Failed attempts consumed no number and left the draft unfiled.
+    assert_eq!(store.draft(&t).await.unwrap().unwrap().dossier_code, None);
+
+    let mut codes = vec![];
+    // 16:59:59 UTC is 23:59:59 in Hà Nội on the 22nd; 17:00 UTC is already the 23rd there.
+    for now in [
+        datetime!(2025-11-22 16:59:59 UTC),
+        datetime!(2025-11-22 17:00 UTC),
+        datetime!(2025-11-23 02:00 UTC),
+    ] {
+        let t = store.create_draft(pid).await.unwrap();
+        let filed = store
+            .file_dossier(&t, AGENCY, &who, &answers(), now)
+            .await
+            .unwrap();
+        codes.push(filed.dossier.code);
+    }
+    assert_eq!(
+        codes,
+        [
+            "000.00.06.H56-251122-0001",
+            "000.00.06.H56-251123-0001",
+            "000.00.06.H56-251123-0002"
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_filing_gives_distinct_consecutive_codes() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let mut tokens = vec![];
+    for _ in 0..200 {
+        tokens.push(store.create_draft(pid).await.unwrap());
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, token) in tokens.into_iter().enumerate() {
+        let store = store.clone();
+        tasks.spawn(async move {
+            let who = applicant(&format!("{:012}", i), &format!("09{:08}", i));
+            store
+                .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+                .await
+                .map(|f| (f.newly_filed, f.dossier.code))
+        });
+    }
+    let mut codes = BTreeSet::new();
+    while let Some(res) = tasks.join_next().await {
+        let (newly, code) = res.unwrap().expect("filing succeeds");
+        assert!(newly);
+        assert!(codes.insert(code), "code issued twice");
+    }
+    let expected: BTreeSet<String> = (1..=200)
+        .map(|n| format!("000.00.06.H56-251122-{n:04}"))
+        .collect();
+    assert_eq!(codes, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_double_submit_files_once() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let store = store.clone();
+        let token = token.clone();
+        tasks.spawn(async move {
+            let who = applicant("001090012345", "0912345678");
+            store
+                .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+                .await
+                .unwrap()
+        });
+    }
+    let mut codes = BTreeSet::new();
+    let mut newly = 0;
+    while let Some(res) = tasks.join_next().await {
+        let filed = res.unwrap();
+        newly += usize::from(filed.newly_filed);
+        codes.insert(filed.dossier.code);
+    }
+    assert_eq!(newly, 1);
+    assert_eq!(codes.len(), 1);
+    // The next filing gets 0002: no number was burnt by the duplicates.
+    let t = store.create_draft(pid).await.unwrap();
+    let who = applicant("001090012345", "0912345678");
+    let next = store
+        .file_dossier(&t, AGENCY, &who, &answers(), NOW)
+        .await
+        .unwrap();
+    assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
+}
+
+#[tokio::test]
+async fn lookup_needs_code_and_id_or_phone() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    let who = applicant("001090012345", "0912345678");
+    let code = store
+        .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+        .await
+        .unwrap()
+        .dossier
+        .code;
+
+    let by_id = store.find_for_lookup(&code, "001090012345").await.unwrap();
+    assert_eq!(by_id.unwrap().code, code);
+    let by_phone = store.find_for_lookup(&code, " 0912345678 ").await.unwrap();
+    assert_eq!(by_phone.unwrap().code, code);
+
+    assert_eq!(
+        store.find_for_lookup(&code, "001090099999").await.unwrap(),
+        None
+    );
+    assert_eq!(store.find_for_lookup(&code, "").await.unwrap(), None);
+    assert_eq!(
+        store
+            .find_for_lookup("000.00.06.H56-251122-0002", "001090012345")
+            .await
+            .unwrap(),
+        None
+    );
+    // Another applicant's dossier does not open with this applicant's id.
+    let t2 = store.create_draft(pid).await.unwrap();
+    let code2 = store
+        .file_dossier(
+            &t2,
+            AGENCY,
+            &applicant("002000000002", "0987654321"),
+            &answers(),
+            NOW,
+        )
+        .await
+        .unwrap()
+        .dossier
+        .code;
+    assert_eq!(
+        store.find_for_lookup(&code2, "001090012345").await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .find_for_lookup(&code2, "0987654321")
+            .await
+            .unwrap()
+            .unwrap()
+            .code,
+        code2
+    );
+}
