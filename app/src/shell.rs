@@ -15,6 +15,9 @@ use crate::pages;
 /// a module script, which the browser defers.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
+    // Only form pages have an island; every other page is plain HTML and should not make a
+    // phone preload the WebAssembly.
+    let scripts = has_island().then(|| view! { <HydrationScripts options=options.clone() islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -22,7 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options=options islands=true/>
+                {scripts}
                 <MetaTags/>
             </head>
             <body>
@@ -49,4 +52,20 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// Whether the page being rendered has an island: the form pages of a filing
+/// (`/thu-tuc/{code}/nop/{token}/{page}`, other than documents, check and receipt).
+fn has_island() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let path = use_context::<http::request::Parts>()
+            .map(|p| p.uri.path().to_string())
+            .unwrap_or_default();
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        matches!(parts.as_slice(), ["thu-tuc", _, "nop", _, page]
+            if ![crate::flow::DOCUMENTS, crate::flow::REVIEW, crate::flow::RECEIPT].contains(page))
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
 }

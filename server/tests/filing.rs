@@ -110,7 +110,7 @@ async fn two_hundred_concurrent_filings_get_consecutive_codes() {
 #[tokio::test]
 async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     let app = spawn_app().await;
-    let p = demo_procedures().into_iter().find(|p| !p["documents"].as_array().unwrap().is_empty()).unwrap();
+    let p = demo_procedures().into_iter().max_by_key(|p| p["documents"].as_array().unwrap().len()).unwrap();
     let code = p["code"].as_str().unwrap();
     // Walk to the documents page.
     let url = app.start(code).await;
@@ -123,12 +123,14 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     }
     let docs_url = res.url().to_string();
     assert!(docs_url.ends_with("/giay-to"), "{docs_url}");
-    let docs = document_inputs(&res.text().await.unwrap());
+    let html = res.text().await.unwrap();
+    let docs = document_inputs(&html);
     assert!(docs.len() >= 2, "need two documents");
-    // One good PDF, and a text file named .pdf.
+    // One good file, and a text file named .pdf.
+    let (good, _, _) = acceptable_file(&html, &docs[0]);
     let form = reqwest::multipart::Form::new()
         .text("_action", "next")
-        .part(format!("file.{}", docs[0]), reqwest::multipart::Part::bytes(tiny_pdf()).file_name("good.pdf"))
+        .part(format!("file.{}", docs[0]), reqwest::multipart::Part::bytes(good).file_name("good.pdf"))
         .part(format!("file.{}", docs[1]), reqwest::multipart::Part::bytes(b"not really a pdf".to_vec()).file_name("fake.pdf"));
     let res = app.client.post(&docs_url).multipart(form).send().await.unwrap();
     assert!(res.url().as_str().ends_with("/giay-to"), "stays on the page");
@@ -183,7 +185,7 @@ async fn lookup_shows_status_and_slows_down_guessing() {
     let wrong_pair = get(code.clone(), "001190099999").await.text().await.unwrap();
     let unknown = get("000.00.00.H56-990101-0001".into(), "001190012345").await.text().await.unwrap();
     assert!(wrong_pair.contains("Không tìm thấy hồ sơ"));
-    assert!(unknown.contains("Không tìm thấy hồ sơ"));
+    assert!(unknown.contains("Không tìm thấy hồ sơ"), "{}", unknown.split("<main").nth(1).unwrap_or(""));
     assert!(!wrong_pair.contains(&format!(">{code}<")), "a wrong pair reveals nothing");
     let mut limited = None;
     for _ in 0..10 {

@@ -11,12 +11,13 @@ use crate::i18n::{Key, Lang, t};
 pub fn CataloguePage() -> impl IntoView {
     let lang = current_lang();
     let q = use_query_map().with_untracked(|m| m.get("q").unwrap_or_default());
+    let data = OnceResource::new_blocking(get_catalogue(q.clone(), lang));
     let content = {
         let q = q.clone();
         move || {
             let q = q.clone();
             Suspend::new(async move {
-                let groups = get_catalogue(q.clone(), lang).await.unwrap_or_default();
+                let groups = data.await.unwrap_or_default();
                 let heading = (!q.trim().is_empty()).then(|| {
                     view! { <h2>{t(lang, Key::SearchResultsFor)}" “"{q.clone()}"”"</h2> }
                 });

@@ -23,12 +23,10 @@ pub fn FilingPage() -> impl IntoView {
         )
     });
     let review = use_query_map().with_untracked(|q| q.get("sua").is_some());
+    let data = OnceResource::new_blocking(get_filing_page(code, token, page, review, lang));
     let content = move || {
-        let (code, token, page) = (code.clone(), token.clone(), page.clone());
         Suspend::new(async move {
-            let view = get_filing_page(code, token, page, review, lang)
-                .await
-                .unwrap_or(FilingView::NotFound);
+            let view = data.await.unwrap_or(FilingView::NotFound);
             match view {
                 FilingView::NotFound => {
                     super::set_status(404);

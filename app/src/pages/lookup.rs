@@ -13,12 +13,12 @@ pub fn LookupPage() -> impl IntoView {
     let (code, key) = use_query_map().with_untracked(|q| {
         (q.get("ma").unwrap_or_default(), q.get("giay_to").unwrap_or_default())
     });
+    // Loaded once per request: every miss counts against the client exactly once.
+    let found = OnceResource::new_blocking(lookup_dossier(code.clone(), key.clone(), lang));
     let result = {
-        let (code, key) = (code.clone(), key.clone());
         move || {
-            let (code, key) = (code.clone(), key.clone());
             Suspend::new(async move {
-                match lookup_dossier(code, key, lang).await.unwrap_or(LookupView::NotFound) {
+                match found.await.unwrap_or(LookupView::NotFound) {
                     LookupView::Empty => ().into_any(),
                     LookupView::NotFound => view! {
                         <div class="panel notice" role="alert"><p>{t(lang, Key::LookupNotFound)}</p></div>

@@ -13,10 +13,10 @@ use crate::pages::not_found::NotFoundBody;
 pub fn ProcedurePage() -> impl IntoView {
     let lang = current_lang();
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
+    let data = OnceResource::new_blocking(get_procedure(code));
     let content = move || {
-        let code = code.clone();
         Suspend::new(async move {
-            match get_procedure(code).await.ok().flatten() {
+            match data.await.ok().flatten() {
                 None => {
                     super::set_status(404);
                     view! { <NotFoundBody/> }.into_any()

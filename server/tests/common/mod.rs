@@ -214,12 +214,31 @@ pub fn tiny_pdf() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".to_vec()
 }
 
+/// A 1×1 PNG, recognised by its magic bytes.
+pub fn tiny_png() -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&[0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+    png.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
+    png
+}
+
 /// The file-input document ids on a documents page.
 pub fn document_inputs(html: &str) -> Vec<String> {
     html.split("name=\"file.")
         .skip(1)
         .map(|s| s.split('"').next().unwrap().to_string())
         .collect()
+}
+
+/// A file that document `doc` accepts: `(bytes, file name, content type)`.
+pub fn acceptable_file(html: &str, doc: &str) -> (Vec<u8>, String, &'static str) {
+    let input = html.split(&format!("name=\"file.{doc}\"")).nth(1).unwrap_or("");
+    let accept = input.split("accept=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("");
+    if accept.contains("pdf") {
+        (tiny_pdf(), format!("{doc}.pdf"), "application/pdf")
+    } else {
+        (tiny_png(), format!("{doc}.png"), "image/png")
+    }
 }
 
 impl TestApp {
@@ -258,11 +277,16 @@ impl TestApp {
             let html = res.text().await.unwrap();
             let mut form = reqwest::multipart::Form::new().text("_action", "next");
             for doc in document_inputs(&html) {
-                let part = reqwest::multipart::Part::bytes(tiny_pdf()).file_name(format!("{doc}.pdf")).mime_str("application/pdf").unwrap();
+                let (bytes, name, mime) = acceptable_file(&html, &doc);
+                let part = reqwest::multipart::Part::bytes(bytes).file_name(name).mime_str(mime).unwrap();
                 form = form.part(format!("file.{doc}"), part);
             }
             let res = self.client.post(&url).multipart(form).send().await.unwrap();
             url = res.url().to_string();
+            if url.ends_with("/giay-to") {
+                let body = res.text().await.unwrap();
+                panic!("documents page refused: {}", body.split("<main").nth(1).unwrap_or(&body).chars().take(2500).collect::<String>());
+            }
         }
         assert!(url.ends_with("/kiem-tra"), "expected the review page, got {url}");
         url
@@ -278,6 +302,10 @@ impl TestApp {
 
 /// The dossier code shown on a receipt page.
 pub fn receipt_code(html: &str) -> String {
-    let start = html.find("id=\"ma-ho-so\">").expect("receipt shows the code") + "id=\"ma-ho-so\">".len();
-    html[start..].split('<').next().unwrap().to_string()
+    let Some(start) = html.find("id=\"ma-ho-so\"") else {
+        panic!("the receipt shows no code: {}", html.split("<body>").nth(1).unwrap_or(html).chars().take(3000).collect::<String>());
+    };
+    let rest = &html[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    rest.split('<').next().unwrap().to_string()
 }
