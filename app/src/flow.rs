@@ -106,7 +106,12 @@ pub fn applicant_fields(procedure: &Procedure, agencies: &[(String, String)]) ->
                 pattern: None,
             },
         ),
-        field("id_number", Key::ApplicantIdNumber, true, FieldKind::IdNumber),
+        field(
+            "id_number",
+            Key::ApplicantIdNumber,
+            true,
+            FieldKind::IdNumber,
+        ),
         field("phone", Key::ApplicantPhone, true, FieldKind::Phone),
         field("email", Key::ApplicantEmail, false, FieldKind::Email),
         field(
@@ -220,7 +225,13 @@ pub struct Evaluated {
 impl Evaluated {
     /// All Step answers merged.
     pub fn answers(&self) -> Answers {
-        merge(&self.steps.iter().map(|(_, a)| a.clone()).collect::<Vec<_>>())
+        merge(
+            &self
+                .steps
+                .iter()
+                .map(|(_, a)| a.clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The merged answers of the Step pages before `slug` (the scope of its conditions).
@@ -252,14 +263,27 @@ pub fn evaluate(
         }
     };
     let raw = draft.raw.get(APPLICANT);
-    let outcome = validate_fields(applicant_fields, raw.unwrap_or(&empty), &Answers::new(), ctx);
-    mark(&mut out, APPLICANT, raw.is_some() && outcome.errors.is_empty());
+    let outcome = validate_fields(
+        applicant_fields,
+        raw.unwrap_or(&empty),
+        &Answers::new(),
+        ctx,
+    );
+    mark(
+        &mut out,
+        APPLICANT,
+        raw.is_some() && outcome.errors.is_empty(),
+    );
     out.applicant = outcome.answers;
     let mut earlier = Answers::new();
     for step in &procedure.form {
         let raw = draft.raw.get(&step.id);
         let outcome = validate_fields(&step.fields, raw.unwrap_or(&empty), &earlier, ctx);
-        mark(&mut out, &step.id, raw.is_some() && outcome.errors.is_empty());
+        mark(
+            &mut out,
+            &step.id,
+            raw.is_some() && outcome.errors.is_empty(),
+        );
         earlier.extend(outcome.answers.clone());
         out.steps.push((step.id.clone(), outcome.answers));
     }

@@ -6,8 +6,8 @@
 //! formats) come from `motcua-domain`, the same code on both sides.
 
 pub mod api;
-pub mod flow;
 pub mod components;
+pub mod flow;
 pub mod i18n;
 pub mod islands;
 pub mod pages;

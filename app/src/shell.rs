@@ -17,7 +17,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
     // Only form pages have an island; every other page is plain HTML and should not make a
     // phone preload the WebAssembly.
-    let scripts = has_island().then(|| view! { <HydrationScripts options=options.clone() islands=true/> });
+    let scripts =
+        has_island().then(|| view! { <HydrationScripts options=options.clone() islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -25,6 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
+                // No favicon request: one round trip less on a slow connection.
+                <link rel="icon" href="data:,"/>
                 {scripts}
                 <MetaTags/>
             </head>

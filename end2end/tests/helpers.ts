@@ -92,6 +92,15 @@ export function actionButton(page: Page, value: string): Locator {
   return page.locator(`button[name="_action"][value="${value}"]`);
 }
 
+/** The "Thêm …" button of repeating group `group`, checked to be usable: visible, and
+ * labelled "Thêm" followed by the group's name. */
+export async function addButton(page: Page, group: string): Promise<Locator> {
+  const button = actionButton(page, `add:${group}`);
+  await expect(button, `the add button of "${group}" should be visible`).toBeVisible();
+  await expect(button).toHaveText(/^\s*Thêm /);
+  return button;
+}
+
 /** The path of a filing page, for `waitForURL`. */
 export function filingPage(slug: string): RegExp {
   return new RegExp(`/thu-tuc/[^/]+/nop/[^/]+/${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?[^#]*)?(#.*)?$`);

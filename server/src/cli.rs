@@ -40,7 +40,9 @@ pub enum Command {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let path = config::config_path();
     let config = config::load(&path)?;
-    let store = Store::open(&config.database_url).await.map_err(|e| e.to_string())?;
+    let store = Store::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             if !config.demo_dir.is_empty() {
@@ -49,11 +51,19 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let options = config::leptos_options(&path)?;
             let addr = options.site_addr;
             let app = router::build(store, options).await?;
-            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("{addr}: {e}"))?;
-            println!("motcua: listening on http://{}", listener.local_addr().map_err(|e| e.to_string())?);
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            let listener = tokio::net::TcpListener::bind(addr)
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| format!("{addr}: {e}"))?;
+            println!(
+                "motcua: listening on http://{}",
+                listener.local_addr().map_err(|e| e.to_string())?
+            );
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .map_err(|e| e.to_string())
         }
         Command::Import { paths } => {
             let report = import::import_paths(&store, &paths).await;

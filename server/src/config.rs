@@ -32,7 +32,9 @@ struct File {
 
 /// The configuration file: `MOTCUA_CONFIG`, or `Leptos.toml` in the working directory.
 pub fn config_path() -> PathBuf {
-    std::env::var("MOTCUA_CONFIG").map(PathBuf::from).unwrap_or_else(|_| "Leptos.toml".into())
+    std::env::var("MOTCUA_CONFIG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| "Leptos.toml".into())
 }
 
 /// Reads our section of the configuration file (if present), then the environment.

@@ -28,11 +28,19 @@ struct AgencyEntry {
 /// Loads the demo from `dir` when the database holds no procedure yet.
 pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
     let far_future = time::macros::date!(9999 - 12 - 31);
-    if !store.current_procedures(far_future).await.map_err(|e| e.to_string())?.is_empty() {
+    if !store
+        .current_procedures(far_future)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_empty()
+    {
         return Ok(());
     }
     if !dir.exists() {
-        eprintln!("motcua: no demo folder at {}; starting empty", dir.display());
+        eprintln!(
+            "motcua: no demo folder at {}; starting empty",
+            dir.display()
+        );
         return Ok(());
     }
     load(store, dir).await
@@ -41,8 +49,10 @@ pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
 /// Loads the demo from `dir` (units, agencies, procedures, receivers).
 pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
     let units = crate::import::import_units(store, &dir.join("units.csv")).await?;
-    let text = std::fs::read_to_string(dir.join("agencies.json")).map_err(|e| format!("agencies.json: {e}"))?;
-    let file: AgenciesFile = serde_json::from_str(&text).map_err(|e| format!("agencies.json: {e}"))?;
+    let text = std::fs::read_to_string(dir.join("agencies.json"))
+        .map_err(|e| format!("agencies.json: {e}"))?;
+    let file: AgenciesFile =
+        serde_json::from_str(&text).map_err(|e| format!("agencies.json: {e}"))?;
     for a in &file.agencies {
         store
             .upsert_agency(&Agency {
@@ -59,21 +69,42 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
         return Err(format!("demo catalogue:\n{}", report.lines.join("\n")));
     }
     let today = time::macros::date!(9999 - 12 - 31);
-    for p in store.current_procedures(today).await.map_err(|e| e.to_string())? {
+    for p in store
+        .current_procedures(today)
+        .await
+        .map_err(|e| e.to_string())?
+    {
         let p = p.procedure;
         let receivers: Vec<String> = match p.level {
-            Level::Commune => file.agencies.iter().filter(|a| a.level == "commune").map(|a| a.code.clone()).collect(),
+            Level::Commune => file
+                .agencies
+                .iter()
+                .filter(|a| a.level == "commune")
+                .map(|a| a.code.clone())
+                .collect(),
             Level::Province => {
-                let named: Vec<String> =
-                    file.agencies.iter().filter(|a| a.receives.contains(&p.code)).map(|a| a.code.clone()).collect();
+                let named: Vec<String> = file
+                    .agencies
+                    .iter()
+                    .filter(|a| a.receives.contains(&p.code))
+                    .map(|a| a.code.clone())
+                    .collect();
                 if named.is_empty() {
-                    file.agencies.iter().filter(|a| a.level == "province").take(1).map(|a| a.code.clone()).collect()
+                    file.agencies
+                        .iter()
+                        .filter(|a| a.level == "province")
+                        .take(1)
+                        .map(|a| a.code.clone())
+                        .collect()
                 } else {
                     named
                 }
             }
         };
-        store.set_receivers(&p.code, &receivers).await.map_err(|e| e.to_string())?;
+        store
+            .set_receivers(&p.code, &receivers)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     println!(
         "motcua: demo loaded: {units} units, {} agencies, {} procedures",

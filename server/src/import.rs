@@ -49,8 +49,13 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
             Ok(p) => p,
             Err(problems) => {
                 report.failed += 1;
-                report.lines.push(format!("{shown}: {} problem(s), nothing imported", problems.len()));
-                report.lines.extend(problems.iter().map(|p| format!("  {p}")));
+                report.lines.push(format!(
+                    "{shown}: {} problem(s), nothing imported",
+                    problems.len()
+                ));
+                report
+                    .lines
+                    .extend(problems.iter().map(|p| format!("  {p}")));
                 continue;
             }
         };
@@ -63,7 +68,10 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
                     ImportOutcome::Inserted => "imported",
                     ImportOutcome::Unchanged => "unchanged",
                 };
-                report.lines.push(format!("{shown}: {} version {} {what}", procedure.code, procedure.version));
+                report.lines.push(format!(
+                    "{shown}: {} version {} {what}",
+                    procedure.code, procedure.version
+                ));
             }
             Err(e) => {
                 report.failed += 1;
@@ -77,11 +85,15 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
 /// Reads administrative units from a CSV file (`code,name,level,parent_code`). A bad row is
 /// reported with its line number and nothing is imported.
 pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
-    let mut reader = csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut reader =
+        csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
     let expected = ["code", "name", "level", "parent_code"];
     if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
-        return Err(format!("{}: line 1: the header must be code,name,level,parent_code", file.display()));
+        return Err(format!(
+            "{}: line 1: the header must be code,name,level,parent_code",
+            file.display()
+        ));
     }
     let mut units = vec![];
     for (i, row) in reader.records().enumerate() {

@@ -15,6 +15,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use motcua_store::Store;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -43,18 +44,10 @@ async fn server_fns(State(state): State<ServerState>, req: Request) -> impl Into
 
 pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, String> {
     let units = Units::load(&store).await.map_err(|e| e.to_string())?;
-    let home_province = store
-        .agencies()
-        .await
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .find_map(|a| a.unit_code)
-        .and_then(|c| units.communes.iter().find(|(_, list)| list.iter().any(|u| u.code == c)).map(|(p, _)| p.clone()));
     let app = AppState {
         store,
         units: Arc::new(units),
         lookup_limiter: Arc::new(LookupLimiter::default()),
-        home_province,
     };
     let state = ServerState {
         leptos_options: options.clone(),
@@ -64,7 +57,11 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
     // Asset names carry a content hash (cargo-leptos `hash-files`), so they never change:
     // cache them for a year, and send the brotli or gzip file made at build time.
     let pkg = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -81,17 +78,15 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
         .route("/don-vi/{province}/xa", get(routes::communes::get))
         .route("/api/{*fn_name}", post(server_fns).get(server_fns))
         .nest("/pkg", pkg)
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(app.clone()),
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, routes, move || provide_context(app.clone()), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(middleware::from_fn(csrf::same_origin_only))
+        // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
+        // `/pkg` files already carry their build-time compression and are left alone.
+        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

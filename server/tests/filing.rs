@@ -12,8 +12,19 @@ async fn every_demo_procedure_can_be_filed_without_javascript() {
     assert!(procedures.len() >= 8, "the demo has at least 8 procedures");
     for p in &procedures {
         let review = app.fill_to_review(p).await;
-        let html = app.client.get(&review).send().await.unwrap().text().await.unwrap();
-        assert!(html.contains("Nguyễn Văn An") || html.contains("Trần Thị Bình"), "review shows answers");
+        let html = app
+            .client
+            .get(&review)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("Nguyễn Văn An") || html.contains("Trần Thị Bình"),
+            "review shows answers"
+        );
         let (url, receipt) = app.submit(&review).await;
         assert!(url.ends_with("/bien-nhan"), "{url}");
         let code = receipt_code(&receipt);
@@ -22,10 +33,24 @@ async fn every_demo_procedure_can_be_filed_without_javascript() {
         assert_eq!(parts[0].len(), 4, "sequence of {code}");
         assert_eq!(parts[1].len(), 6, "date of {code}");
         assert!(receipt.contains("Mới đăng ký"), "status 1 on the receipt");
-        let stored = app.store.dossier(&code).await.unwrap().expect("dossier stored");
+        let stored = app
+            .store
+            .dossier(&code)
+            .await
+            .unwrap()
+            .expect("dossier stored");
         assert_eq!(stored.status, 1);
-        let version = app.store.procedure_version(stored.procedure_id).await.unwrap().unwrap();
-        assert_eq!(version.procedure.code, p["code"].as_str().unwrap(), "exact procedure version kept");
+        let version = app
+            .store
+            .procedure_version(stored.procedure_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            version.procedure.code,
+            p["code"].as_str().unwrap(),
+            "exact procedure version kept"
+        );
     }
 }
 
@@ -34,7 +59,15 @@ async fn bad_input_rerenders_the_page_with_errors_and_keeps_values() {
     let app = spawn_app().await;
     let p = &demo_procedures()[0];
     let url = app.start(p["code"].as_str().unwrap()).await;
-    let html = app.client.get(&url).send().await.unwrap().text().await.unwrap();
+    let html = app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let mut pairs = applicant_pairs(&html);
     for (k, v) in pairs.iter_mut() {
         if k == "phone" {
@@ -44,20 +77,36 @@ async fn bad_input_rerenders_the_page_with_errors_and_keeps_values() {
             *v = "Lê Văn Cường".into();
         }
     }
-    let res = raw_client_post(&app, &url, &pairs).await;
+    let res = raw_client().post(&url).form(&pairs).send().await.unwrap();
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.ends_with("#loi"), "back to the same page's error summary: {location}");
-    let page = app.client.get(app.url(location.trim_end_matches("#loi"))).send().await.unwrap().text().await.unwrap();
+    assert!(
+        location.ends_with("#loi"),
+        "back to the same page's error summary: {location}"
+    );
+    let page = app
+        .client
+        .get(app.url(location.trim_end_matches("#loi")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("id=\"loi\""), "error summary present");
-    assert!(page.contains("href=\"#phone\""), "summary links to the field");
+    assert!(
+        page.contains("href=\"#phone\""),
+        "summary links to the field"
+    );
     assert!(page.contains("id=\"phone-error\""), "message at the field");
-    assert!(page.contains("value=\"12345\""), "the bad value is kept as typed");
-    assert!(page.contains("value=\"Lê Văn Cường\""), "other values are kept");
-}
-
-async fn raw_client_post(app: &TestApp, url: &str, pairs: &[(String, String)]) -> reqwest::Response {
-    raw_client().post(url).form(pairs).send().await.unwrap()
+    assert!(
+        page.contains("value=\"12345\""),
+        "the bad value is kept as typed"
+    );
+    assert!(
+        page.contains("value=\"Lê Văn Cường\""),
+        "other values are kept"
+    );
 }
 
 #[tokio::test]
@@ -74,19 +123,30 @@ async fn a_double_or_concurrent_submit_files_once() {
         let review = review.clone();
         let client = app.client.clone();
         async move {
-            let res = client.post(&review).form(&[("_action", "file")]).send().await.unwrap();
+            let res = client
+                .post(&review)
+                .form(&[("_action", "file")])
+                .send()
+                .await
+                .unwrap();
             receipt_code(&res.text().await.unwrap())
         }
     });
     let codes = futures::future::join_all(submits).await;
-    assert!(codes.iter().all(|c| c == &codes[0]), "one dossier for 10 concurrent submits: {codes:?}");
+    assert!(
+        codes.iter().all(|c| c == &codes[0]),
+        "one dossier for 10 concurrent submits: {codes:?}"
+    );
     assert_ne!(codes[0], receipt_code(&first));
 }
 
 #[tokio::test]
 async fn two_hundred_concurrent_filings_get_consecutive_codes() {
     let app = spawn_app().await;
-    let p = demo_procedures().into_iter().find(|p| p["level"] == "province").expect("a province-level procedure");
+    let p = demo_procedures()
+        .into_iter()
+        .find(|p| p["level"] == "province")
+        .expect("a province-level procedure");
     // Prepare 200 complete drafts, then file them all at once.
     let mut reviews = vec![];
     for _ in 0..200 {
@@ -96,7 +156,12 @@ async fn two_hundred_concurrent_filings_get_consecutive_codes() {
         let client = app.client.clone();
         let review = review.clone();
         async move {
-            let res = client.post(&review).form(&[("_action", "file")]).send().await.unwrap();
+            let res = client
+                .post(&review)
+                .form(&[("_action", "file")])
+                .send()
+                .await
+                .unwrap();
             receipt_code(&res.text().await.unwrap())
         }
     });
@@ -110,11 +175,22 @@ async fn two_hundred_concurrent_filings_get_consecutive_codes() {
 #[tokio::test]
 async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     let app = spawn_app().await;
-    let p = demo_procedures().into_iter().max_by_key(|p| p["documents"].as_array().unwrap().len()).unwrap();
+    let p = demo_procedures()
+        .into_iter()
+        .max_by_key(|p| p["documents"].as_array().unwrap().len())
+        .unwrap();
     let code = p["code"].as_str().unwrap();
     // Walk to the documents page.
     let url = app.start(code).await;
-    let html = app.client.get(&url).send().await.unwrap().text().await.unwrap();
+    let html = app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let mut res = app.post_form(&url, &applicant_pairs(&html)).await;
     for step in p["form"].as_array().unwrap() {
         let mut pairs = vec![];
@@ -130,10 +206,25 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     let (good, _, _) = acceptable_file(&html, &docs[0]);
     let form = reqwest::multipart::Form::new()
         .text("_action", "next")
-        .part(format!("file.{}", docs[0]), reqwest::multipart::Part::bytes(good).file_name("good.pdf"))
-        .part(format!("file.{}", docs[1]), reqwest::multipart::Part::bytes(b"not really a pdf".to_vec()).file_name("fake.pdf"));
-    let res = app.client.post(&docs_url).multipart(form).send().await.unwrap();
-    assert!(res.url().as_str().ends_with("/giay-to"), "stays on the page");
+        .part(
+            format!("file.{}", docs[0]),
+            reqwest::multipart::Part::bytes(good).file_name("good.pdf"),
+        )
+        .part(
+            format!("file.{}", docs[1]),
+            reqwest::multipart::Part::bytes(b"not really a pdf".to_vec()).file_name("fake.pdf"),
+        );
+    let res = app
+        .client
+        .post(&docs_url)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().as_str().ends_with("/giay-to"),
+        "stays on the page"
+    );
     let page = res.text().await.unwrap();
     assert!(page.contains("id=\"loi\""), "error summary");
     assert!(page.contains("Tệp không đúng định dạng"), "clear message");
@@ -143,12 +234,36 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
 #[tokio::test]
 async fn catalogue_search_ignores_case_and_diacritics() {
     let app = spawn_app().await;
-    let html = app.client.get(app.url("/thu-tuc?q=dang+ky+ket+hon")).send().await.unwrap().text().await.unwrap();
+    let html = app
+        .client
+        .get(app.url("/thu-tuc?q=dang+ky+ket+hon"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let first = html.find("Đăng ký kết hôn").expect("finds Đăng ký kết hôn");
     assert!(html[..first].matches("<li>").count() <= 1, "ranked first");
-    let html = app.client.get(app.url("/thu-tuc?q=KHAI+SINH")).send().await.unwrap().text().await.unwrap();
+    let html = app
+        .client
+        .get(app.url("/thu-tuc?q=KHAI+SINH"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("khai sinh"));
-    let all = app.client.get(app.url("/thu-tuc")).send().await.unwrap().text().await.unwrap();
+    let all = app
+        .client
+        .get(app.url("/thu-tuc"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(all.contains("Hộ tịch"), "grouped by sector");
 }
 
@@ -156,13 +271,29 @@ async fn catalogue_search_ignores_case_and_diacritics() {
 async fn a_procedure_page_shows_level_one_information_and_unknown_codes_are_404() {
     let app = spawn_app().await;
     let p = &demo_procedures()[0];
-    let res = app.client.get(app.url(&format!("/thu-tuc/{}", p["code"].as_str().unwrap()))).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url(&format!("/thu-tuc/{}", p["code"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
-    for needle in ["Thành phần hồ sơ", "Thời hạn giải quyết", "Phí, lệ phí", "Căn cứ pháp lý", "Nộp hồ sơ trực tuyến"] {
+    for needle in [
+        "Thành phần hồ sơ",
+        "Thời hạn giải quyết",
+        "Phí, lệ phí",
+        "Căn cứ pháp lý",
+        "Nộp hồ sơ trực tuyến",
+    ] {
         assert!(html.contains(needle), "shows {needle}");
     }
-    let res = app.client.get(app.url("/thu-tuc/9.999999.000.00.00.X")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/thu-tuc/9.999999.000.00.00.X"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 404);
 }
 
@@ -178,15 +309,34 @@ async fn lookup_shows_status_and_slows_down_guessing() {
         let url = app.url(&format!("/tra-cuu?ma={ma}&giay_to={key}"));
         async move { c.get(url).send().await.unwrap() }
     };
-    let found = get(code.clone(), "001190012345").await.text().await.unwrap();
+    let found = get(code.clone(), "001190012345")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(found.contains("Mới đăng ký"), "status by ID number");
     let by_phone = get(code.clone(), "0987654321").await.text().await.unwrap();
     assert!(by_phone.contains("Mới đăng ký"), "status by phone");
-    let wrong_pair = get(code.clone(), "001190099999").await.text().await.unwrap();
-    let unknown = get("000.00.00.H56-990101-0001".into(), "001190012345").await.text().await.unwrap();
+    let wrong_pair = get(code.clone(), "001190099999")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let unknown = get("000.00.00.H56-990101-0001".into(), "001190012345")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(wrong_pair.contains("Không tìm thấy hồ sơ"));
-    assert!(unknown.contains("Không tìm thấy hồ sơ"), "{}", unknown.split("<main").nth(1).unwrap_or(""));
-    assert!(!wrong_pair.contains(&format!(">{code}<")), "a wrong pair reveals nothing");
+    assert!(
+        unknown.contains("Không tìm thấy hồ sơ"),
+        "{}",
+        unknown.split("<main").nth(1).unwrap_or("")
+    );
+    assert!(
+        !wrong_pair.contains(&format!(">{code}<")),
+        "a wrong pair reveals nothing"
+    );
     let mut limited = None;
     for _ in 0..10 {
         let res = get(code.clone(), "111111111111").await;
@@ -229,8 +379,24 @@ async fn cross_site_posts_are_refused() {
 #[tokio::test]
 async fn the_language_switch_turns_the_ui_to_english() {
     let app = spawn_app().await;
-    let vi = app.client.get(app.url("/tra-cuu")).send().await.unwrap().text().await.unwrap();
+    let vi = app
+        .client
+        .get(app.url("/tra-cuu"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(vi.contains("Tra cứu hồ sơ") && vi.contains("lang=\"vi\""));
-    let en = app.client.get(app.url("/ngon-ngu/en?tiep=/tra-cuu")).send().await.unwrap().text().await.unwrap();
+    let en = app
+        .client
+        .get(app.url("/ngon-ngu/en?tiep=/tra-cuu"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(en.contains("Track a dossier") && en.contains("lang=\"en\""));
 }

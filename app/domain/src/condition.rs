@@ -75,13 +75,29 @@ impl TryFrom<ConditionRepr> for Condition {
 
     fn try_from(r: ConditionRepr) -> Result<Condition, &'static str> {
         Ok(match r {
-            ConditionRepr { field: Some(field), equals: Some(equals), .. } => Condition::Equals { field, equals },
-            ConditionRepr { field: Some(field), values: Some(values), .. } => Condition::In { field, values },
-            ConditionRepr { field: Some(field), filled: Some(filled), .. } => Condition::Filled { field, filled },
+            ConditionRepr {
+                field: Some(field),
+                equals: Some(equals),
+                ..
+            } => Condition::Equals { field, equals },
+            ConditionRepr {
+                field: Some(field),
+                values: Some(values),
+                ..
+            } => Condition::In { field, values },
+            ConditionRepr {
+                field: Some(field),
+                filled: Some(filled),
+                ..
+            } => Condition::Filled { field, filled },
             ConditionRepr { all: Some(all), .. } => Condition::All { all },
             ConditionRepr { any: Some(any), .. } => Condition::Any { any },
             ConditionRepr { not: Some(not), .. } => Condition::Not { not },
-            _ => return Err("a condition needs field with equals, in or filled; or all, any or not"),
+            _ => {
+                return Err(
+                    "a condition needs field with equals, in or filled; or all, any or not",
+                );
+            }
         })
     }
 }

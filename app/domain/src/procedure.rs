@@ -349,10 +349,12 @@ impl TryFrom<FieldRepr> for Field {
     type Error = String;
 
     fn try_from(r: FieldRepr) -> Result<Field, String> {
-        let options = |o: Option<Vec<Choice>>| o.ok_or_else(|| format!("{}: options are required", r.id));
+        let options =
+            |o: Option<Vec<Choice>>| o.ok_or_else(|| format!("{}: options are required", r.id));
         let f64_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_f64);
         let u64_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_u64);
-        let str_of = |v: &Option<serde_json::Value>| v.as_ref().and_then(|x| x.as_str().map(str::to_string));
+        let str_of =
+            |v: &Option<serde_json::Value>| v.as_ref().and_then(|x| x.as_str().map(str::to_string));
         let kind = match r.kind {
             KindName::Text => FieldKind::Text {
                 min_length: r.min_length,
@@ -376,8 +378,12 @@ impl TryFrom<FieldRepr> for Field {
                 min: str_of(&r.min),
                 max: str_of(&r.max),
             },
-            KindName::Select => FieldKind::Select { options: options(r.options)? },
-            KindName::Radio => FieldKind::Radio { options: options(r.options)? },
+            KindName::Select => FieldKind::Select {
+                options: options(r.options)?,
+            },
+            KindName::Radio => FieldKind::Radio {
+                options: options(r.options)?,
+            },
             KindName::Checkboxes => FieldKind::Checkboxes {
                 options: options(r.options)?,
                 min_selected: r.min_selected,
@@ -390,7 +396,9 @@ impl TryFrom<FieldRepr> for Field {
             KindName::TaxCode => FieldKind::TaxCode,
             KindName::Address => FieldKind::Address,
             KindName::Group => FieldKind::Group {
-                fields: r.fields.ok_or_else(|| format!("{}: fields are required", r.id))?,
+                fields: r
+                    .fields
+                    .ok_or_else(|| format!("{}: fields are required", r.id))?,
                 repeat: r.repeat,
             },
             KindName::Declaration => FieldKind::Declaration,

@@ -62,7 +62,13 @@ pub async fn get_catalogue(q: String, lang: Lang) -> Result<Vec<SectorGroup>, Se
             let p = &s.procedure;
             // Search the Vietnamese name always (citizens type it even on the English UI),
             // the English name, the sector and the code.
-            let extra = format!("{} {} {} {}", p.name.get(Lang::En), p.sector.vi(), p.sector.get(Lang::En), p.code);
+            let extra = format!(
+                "{} {} {} {}",
+                p.name.get(Lang::En),
+                p.sector.vi(),
+                p.sector.get(Lang::En),
+                p.code
+            );
             score(q, p.name.vi(), &extra).map(|sc| (sc, entry(p)))
         })
         .collect();

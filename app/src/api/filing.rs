@@ -105,9 +105,9 @@ pub async fn get_filing_page(
 pub mod ssr {
     //! Server-only: loading a draft and building page models.
 
+    use crate::api::filing_copy_name as copy_name;
     use motcua_domain::answers::Answers;
     use motcua_domain::procedure::{FileKind, Procedure};
-    use crate::api::filing_copy_name as copy_name;
     use motcua_domain::validate::Context;
     use motcua_store::{Draft, StoreError};
 
@@ -133,12 +133,19 @@ pub mod ssr {
         }
 
         pub fn href(&self, page: &str) -> String {
-            format!("/thu-tuc/{}/nop/{}/{page}", self.procedure.code, self.draft.token)
+            format!(
+                "/thu-tuc/{}/nop/{}/{page}",
+                self.procedure.code, self.draft.token
+            )
         }
     }
 
     /// Loads the draft `token`, checking it belongs to procedure `code`.
-    pub async fn load(state: &AppState, code: &str, token: &str) -> Result<Option<Loaded>, StoreError> {
+    pub async fn load(
+        state: &AppState,
+        code: &str,
+        token: &str,
+    ) -> Result<Option<Loaded>, StoreError> {
         let Some(draft) = state.store.draft(token).await? else {
             return Ok(None);
         };
@@ -206,7 +213,10 @@ pub mod ssr {
     }
 
     pub fn accepted_names(doc: &motcua_domain::procedure::Document) -> Vec<String> {
-        accepted(doc).into_iter().map(|k| kind_name(k).to_string()).collect()
+        accepted(doc)
+            .into_iter()
+            .map(|k| kind_name(k).to_string())
+            .collect()
     }
 
     async fn documents_received(
@@ -216,20 +226,26 @@ pub mod ssr {
         lang: Lang,
     ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
         let uploads = state.store.uploads(&l.draft.token).await?;
-        Ok(motcua_domain::condition::applicable_documents(&l.procedure, answers)
-            .into_iter()
-            .map(|d| {
-                let files = uploads
-                    .iter()
-                    .filter(|u| u.document_id == d.id)
-                    .map(|u| u.original_name.clone())
-                    .collect();
-                (d.name.get(lang).to_string(), files)
-            })
-            .collect())
+        Ok(
+            motcua_domain::condition::applicable_documents(&l.procedure, answers)
+                .into_iter()
+                .map(|d| {
+                    let files = uploads
+                        .iter()
+                        .filter(|u| u.document_id == d.id)
+                        .map(|u| u.original_name.clone())
+                        .collect();
+                    (d.name.get(lang).to_string(), files)
+                })
+                .collect(),
+        )
     }
 
-    pub async fn receipt(state: &AppState, dossier_code: &str, lang: Lang) -> Result<Option<Receipt>, StoreError> {
+    pub async fn receipt(
+        state: &AppState,
+        dossier_code: &str,
+        lang: Lang,
+    ) -> Result<Option<Receipt>, StoreError> {
         let Some(d) = state.store.dossier(dossier_code).await? else {
             return Ok(None);
         };
@@ -255,7 +271,9 @@ pub mod ssr {
         };
         Ok(Some(Receipt {
             code: d.code.clone(),
-            procedure_name: procedure.map(|p| p.procedure.name.get(lang).to_string()).unwrap_or_default(),
+            procedure_name: procedure
+                .map(|p| p.procedure.name.get(lang).to_string())
+                .unwrap_or_default(),
             agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
             applicant_name: d.applicant.full_name.clone(),
             status: d.status,
@@ -297,7 +315,12 @@ pub mod ssr {
                 let (fields, earlier, title, intro) = match kind {
                     PageKind::Step(i) => {
                         let step = &l.procedure.form[i];
-                        (step.fields.clone(), eval.before(page), step.title.get(lang).to_string(), None)
+                        (
+                            step.fields.clone(),
+                            eval.before(page),
+                            step.title.get(lang).to_string(),
+                            None,
+                        )
                     }
                     _ => (
                         applicant_fields.clone(),
@@ -342,50 +365,57 @@ pub mod ssr {
             PageKind::Documents => {
                 let answers = eval.answers();
                 let uploads = state.store.uploads(&l.draft.token).await?;
-                let documents = motcua_domain::condition::applicable_documents(&l.procedure, &answers)
-                    .into_iter()
-                    .map(|d| {
-                        let names = accepted_names(d);
-                        let mut accept: Vec<String> = names.iter().map(|n| format!(".{n}")).collect();
-                        if names.iter().any(|n| n == "jpg") {
-                            accept.push(".jpeg".into());
-                            accept.push("image/jpeg".into());
-                        }
-                        if names.iter().any(|n| n == "png") {
-                            accept.push("image/png".into());
-                        }
-                        if names.iter().any(|n| n == "pdf") {
-                            accept.push("application/pdf".into());
-                        }
-                        DocumentView {
-                            id: d.id.clone(),
-                            name: d.name.get(lang).to_string(),
-                            copy: copy_name(lang, d.copy).to_string(),
-                            quantity: d.quantity,
-                            required: d.required,
-                            accept: accept.join(","),
-                            formats: names.join(", ").to_uppercase(),
-                            max_mb: d.max_size_mb.unwrap_or(10.0),
-                            files: uploads
-                                .iter()
-                                .filter(|u| u.document_id == d.id)
-                                .map(|u| FileView {
-                                    id: u.id,
-                                    name: u.original_name.clone(),
-                                    size: human_size(u.size),
-                                })
-                                .collect(),
-                            problem: l
-                                .state
-                                .upload_problems
-                                .iter()
-                                .find(|p| p.document_id == d.id)
-                                .map(|p| flow::upload_message(lang, &p.problem)),
-                        }
-                    })
-                    .collect();
+                let documents =
+                    motcua_domain::condition::applicable_documents(&l.procedure, &answers)
+                        .into_iter()
+                        .map(|d| {
+                            let names = accepted_names(d);
+                            let mut accept: Vec<String> =
+                                names.iter().map(|n| format!(".{n}")).collect();
+                            if names.iter().any(|n| n == "jpg") {
+                                accept.push(".jpeg".into());
+                                accept.push("image/jpeg".into());
+                            }
+                            if names.iter().any(|n| n == "png") {
+                                accept.push("image/png".into());
+                            }
+                            if names.iter().any(|n| n == "pdf") {
+                                accept.push("application/pdf".into());
+                            }
+                            DocumentView {
+                                id: d.id.clone(),
+                                name: d.name.get(lang).to_string(),
+                                copy: copy_name(lang, d.copy).to_string(),
+                                quantity: d.quantity,
+                                required: d.required,
+                                accept: accept.join(","),
+                                formats: names.join(", ").to_uppercase(),
+                                max_mb: d.max_size_mb.unwrap_or(10.0),
+                                files: uploads
+                                    .iter()
+                                    .filter(|u| u.document_id == d.id)
+                                    .map(|u| FileView {
+                                        id: u.id,
+                                        name: u.original_name.clone(),
+                                        size: human_size(u.size),
+                                    })
+                                    .collect(),
+                                problem: l
+                                    .state
+                                    .upload_problems
+                                    .iter()
+                                    .find(|p| p.document_id == d.id)
+                                    .map(|p| flow::upload_message(lang, &p.problem)),
+                            }
+                        })
+                        .collect();
                 Ok(FilingView::Documents {
-                    progress: progress(&l, page, lang, t(lang, Key::DocumentsStepTitle).to_string()),
+                    progress: progress(
+                        &l,
+                        page,
+                        lang,
+                        t(lang, Key::DocumentsStepTitle).to_string(),
+                    ),
                     action: l.href(page),
                     back_href: back_href.unwrap_or_default(),
                     documents,

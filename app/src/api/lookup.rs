@@ -36,10 +36,17 @@ pub enum LookupView {
 /// address, and past the limit the answer is HTTP 429 with `Retry-After`, whether or not
 /// the next guess would be right.
 #[server(endpoint = "tra-cuu")]
-pub async fn lookup_dossier(code: String, id_or_phone: String, lang: Lang) -> Result<LookupView, ServerFnError> {
+pub async fn lookup_dossier(
+    code: String,
+    id_or_phone: String,
+    lang: Lang,
+) -> Result<LookupView, ServerFnError> {
     let state = crate::api::AppState::get()?;
     let code = code.trim().to_uppercase();
-    let key: String = id_or_phone.chars().filter(|c| !c.is_whitespace() && *c != '.' && *c != '-').collect();
+    let key: String = id_or_phone
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+        .collect();
     if code.is_empty() && key.is_empty() {
         return Ok(LookupView::Empty);
     }
@@ -63,12 +70,22 @@ pub async fn lookup_dossier(code: String, id_or_phone: String, lang: Lang) -> Re
         return Ok(LookupView::NotFound);
     };
     let store_err = |e: motcua_store::StoreError| ServerFnError::new(e.to_string());
-    let procedure = state.store.procedure_version(d.procedure_id).await.map_err(store_err)?;
-    let agency = state.store.agency(&d.agency_code).await.map_err(store_err)?;
+    let procedure = state
+        .store
+        .procedure_version(d.procedure_id)
+        .await
+        .map_err(store_err)?;
+    let agency = state
+        .store
+        .agency(&d.agency_code)
+        .await
+        .map_err(store_err)?;
     let events = state.store.events(&d.code).await.map_err(store_err)?;
     Ok(LookupView::Found(LookupResult {
         code: d.code.clone(),
-        procedure_name: procedure.map(|p| p.procedure.name.get(lang).to_string()).unwrap_or_default(),
+        procedure_name: procedure
+            .map(|p| p.procedure.name.get(lang).to_string())
+            .unwrap_or_default(),
         agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
         status: d.status,
         filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),

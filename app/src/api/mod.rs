@@ -22,7 +22,10 @@ pub fn set_status(code: u16) {
 }
 
 /// The name of a copy kind (bản chính, bản sao…) in `lang`.
-pub fn filing_copy_name(lang: crate::i18n::Lang, c: motcua_domain::procedure::CopyKind) -> &'static str {
+pub fn filing_copy_name(
+    lang: crate::i18n::Lang,
+    c: motcua_domain::procedure::CopyKind,
+) -> &'static str {
     use crate::i18n::{Key, t};
     use motcua_domain::procedure::CopyKind;
     t(

@@ -17,8 +17,6 @@ pub struct AppState {
     pub store: Store,
     pub units: Arc<Units>,
     pub lookup_limiter: Arc<LookupLimiter>,
-    /// Province code of this deployment, preselected in address fields.
-    pub home_province: Option<String>,
 }
 
 impl AppState {
@@ -45,13 +43,21 @@ impl Units {
                 .communes_of(&p.code)
                 .await?
                 .into_iter()
-                .map(|c| UnitOption { code: c.code, name: c.name })
+                .map(|c| UnitOption {
+                    code: c.code,
+                    name: c.name,
+                })
                 .collect();
             for c in &communes {
-                units.commune_province.insert(c.code.clone(), p.code.clone());
+                units
+                    .commune_province
+                    .insert(c.code.clone(), p.code.clone());
             }
             units.communes.insert(p.code.clone(), communes);
-            units.provinces.push(UnitOption { code: p.code, name: p.name });
+            units.provinces.push(UnitOption {
+                code: p.code,
+                name: p.name,
+            });
         }
         Ok(units)
     }
@@ -71,7 +77,9 @@ impl UnitCatalog for Units {
         self.provinces.iter().any(|p| p.code == code)
     }
     fn commune_in_province(&self, province: &str, commune: &str) -> bool {
-        self.commune_province.get(commune).is_some_and(|p| p == province)
+        self.commune_province
+            .get(commune)
+            .is_some_and(|p| p == province)
     }
 }
 

@@ -21,16 +21,31 @@ pub struct AnswerRow {
 pub type UnitName<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// The rows for `fields` given stored `answers` (hidden fields have no answer: no row).
-pub fn answer_rows(fields: &[Field], answers: &Answers, lang: Lang, units: UnitName) -> Vec<AnswerRow> {
+pub fn answer_rows(
+    fields: &[Field],
+    answers: &Answers,
+    lang: Lang,
+    units: UnitName,
+) -> Vec<AnswerRow> {
     let mut rows = vec![];
     for f in fields {
         let label = f.label.get(lang).to_string();
         match &f.kind {
-            FieldKind::Group { fields, repeat: None } => {
+            FieldKind::Group {
+                fields,
+                repeat: None,
+            } => {
                 rows.extend(answer_rows(fields, answers, lang, units));
             }
-            FieldKind::Group { fields, repeat: Some(_) } => {
-                let entries = answers.get(&f.id).and_then(Value::as_array).cloned().unwrap_or_default();
+            FieldKind::Group {
+                fields,
+                repeat: Some(_),
+            } => {
+                let entries = answers
+                    .get(&f.id)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
                 for (i, e) in entries.iter().enumerate() {
                     rows.push(AnswerRow {
                         label: format!("{label} – {} {}", t(lang, Key::Entry), i + 1),
@@ -68,7 +83,9 @@ fn option_label(options: &[Choice], value: &str, lang: Lang) -> String {
 pub fn display_value(kind: &FieldKind, v: &Value, lang: Lang, units: UnitName) -> String {
     match (kind, v) {
         (FieldKind::Money { .. }, Value::Number(n)) => format_vnd(n.as_u64().unwrap_or(0)),
-        (FieldKind::Date { .. }, Value::String(s)) => format_iso_date_str(s).unwrap_or_else(|| s.clone()),
+        (FieldKind::Date { .. }, Value::String(s)) => {
+            format_iso_date_str(s).unwrap_or_else(|| s.clone())
+        }
         (FieldKind::Select { options } | FieldKind::Radio { options }, Value::String(s)) => {
             option_label(options, s, lang)
         }

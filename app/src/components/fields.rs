@@ -84,7 +84,10 @@ impl Render {
             .iter()
             .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v.clone())))
             .collect();
-        let ctx = Context { today: self.today, units: None };
+        let ctx = Context {
+            today: self.today,
+            units: None,
+        };
         let mut scope = self.scope.clone();
         scope.extend(validate_fields(group, &entry_raw, &self.scope, &ctx).answers);
         scope
@@ -107,7 +110,8 @@ pub fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
 #[component]
 pub fn FormView(model: FormModel) -> impl IntoView {
     let lang = model.lang;
-    let today = motcua_domain::format::parse_iso_date(&model.today).unwrap_or(time::macros::date!(2026 - 01 - 01));
+    let today = motcua_domain::format::parse_iso_date(&model.today)
+        .unwrap_or(time::macros::date!(2026 - 01 - 01));
     let ctx = Context { today, units: None };
     let mut scope = model.earlier.clone();
     scope.extend(validate_fields(&model.fields, &model.raw, &model.earlier, &ctx).answers);
@@ -128,7 +132,10 @@ pub fn FormView(model: FormModel) -> impl IntoView {
     let review = model
         .return_to_review
         .then(|| view! { <input type="hidden" name="_return" value="review"/> });
-    let back = model.back_href.clone().map(|href| view! { <a class="back" href=href>{t(lang, Key::Back)}</a> });
+    let back = model
+        .back_href
+        .clone()
+        .map(|href| view! { <a class="back" href=href>{t(lang, Key::Back)}</a> });
     view! {
         <ErrorSummary lang=lang items=summary/>
         <form method="post" action=model.action.clone() novalidate id="to-khai">
@@ -144,7 +151,11 @@ pub fn FormView(model: FormModel) -> impl IntoView {
 }
 
 fn field_list(r: &Render, fields: &[Field], entry: Option<(&str, usize, &Answers)>) -> AnyView {
-    fields.iter().map(|f| field_view(r, f, entry)).collect_view().into_any()
+    fields
+        .iter()
+        .map(|f| field_view(r, f, entry))
+        .collect_view()
+        .into_any()
 }
 
 /// The message slot of input `name`: present even when empty, for the island.
@@ -165,8 +176,9 @@ fn field_view(r: &Render, field: &Field, entry: Option<(&str, usize, &Answers)>)
     let hidden = !visible(field.visible_if.as_ref(), scope);
     let label = field.label.get(lang).to_string();
     let hint = field.hint.as_ref().map(|h| h.get(lang).to_string());
-    let optional = (!field.required && !matches!(field.kind, FieldKind::Declaration | FieldKind::Group { .. }))
-        .then(|| view! { <span class="optional">{t(lang, Key::Optional)}</span> });
+    let optional = (!field.required
+        && !matches!(field.kind, FieldKind::Declaration | FieldKind::Group { .. }))
+    .then(|| view! { <span class="optional">{t(lang, Key::Optional)}</span> });
     let has_error = r.error(&name).is_some();
     let hint_id = format!("{name}-hint");
     let describedby = {
@@ -274,7 +286,13 @@ fn field_view(r: &Render, field: &Field, entry: Option<(&str, usize, &Answers)>)
 
 /// Radio buttons or checkboxes. The first input carries the field's own id, so the error
 /// summary's link lands on it.
-fn choice_list(lang: Lang, name: &str, options: &[Choice], multiple: bool, selected: &[String]) -> impl IntoView + use<> {
+fn choice_list(
+    lang: Lang,
+    name: &str,
+    options: &[Choice],
+    multiple: bool,
+    selected: &[String],
+) -> impl IntoView + use<> {
     let kind = if multiple { "checkbox" } else { "radio" };
     options
         .iter()
@@ -342,10 +360,19 @@ pub const TEMPLATE_MARK: &str = "__i__";
 /// A fieldset, or a repeating group: its entries with add and remove buttons. The buttons
 /// are submit buttons, so without JavaScript the server adds or removes the entry; the
 /// island does it in place from the `<template>`.
-fn group_view(r: &Render, field: &Field, label: &str, fields: &[Field], repeat: Option<(u32, u32)>) -> AnyView {
+fn group_view(
+    r: &Render,
+    field: &Field,
+    label: &str,
+    fields: &[Field],
+    repeat: Option<(u32, u32)>,
+) -> AnyView {
     let lang = r.lang;
     let id = field.id.clone();
-    let hint = field.hint.as_ref().map(|h| view! { <p class="hint">{h.get(lang).to_string()}</p> });
+    let hint = field
+        .hint
+        .as_ref()
+        .map(|h| view! { <p class="hint">{h.get(lang).to_string()}</p> });
     let Some((min, max)) = repeat else {
         return view! {
             <fieldset class="group" id=id>
@@ -365,20 +392,30 @@ fn group_view(r: &Render, field: &Field, label: &str, fields: &[Field], repeat: 
     let count = indices.len();
     let entry = |index: usize, position: usize| {
         let scope = r.entry_scope(fields, &id, index);
-        let number = if index == TEMPLATE_INDEX { String::new() } else { position.to_string() };
+        let number = if index == TEMPLATE_INDEX {
+            String::new()
+        } else {
+            position.to_string()
+        };
         view! {
             <fieldset class="entry">
                 <legend>{t(lang, Key::Entry)}" "<span class="entry-no">{number}</span></legend>
                 {field_list(r, fields, Some((&id, index, &scope)))}
-                <button type="submit" class="secondary" name="_action" value=format!("remove:{id}:{index}") data-remove="" hidden=count as u32 <= min && index != TEMPLATE_INDEX>
+                <button type="submit" class="secondary" name="_action" value=format!("remove:{id}:{index}") data-remove="" hidden={count as u32 <= min && index != TEMPLATE_INDEX}>
                     {t(lang, Key::RemoveEntry)}
                 </button>
             </fieldset>
         }
     };
-    let entries = indices.iter().enumerate().map(|(pos, i)| entry(*i, pos + 1)).collect_view();
+    let entries = indices
+        .iter()
+        .enumerate()
+        .map(|(pos, i)| entry(*i, pos + 1))
+        .collect_view();
     // The template's HTML, with the placeholder index written as `__i__`.
-    let template = entry(TEMPLATE_INDEX, 0).to_html().replace(&TEMPLATE_INDEX.to_string(), TEMPLATE_MARK);
+    let template = entry(TEMPLATE_INDEX, 0)
+        .to_html()
+        .replace(&TEMPLATE_INDEX.to_string(), TEMPLATE_MARK);
     view! {
         <fieldset class="group repeat" id=id.clone() data-min=min data-max=max>
             <legend>{label.to_string()}</legend>
@@ -386,7 +423,7 @@ fn group_view(r: &Render, field: &Field, label: &str, fields: &[Field], repeat: 
             {message(r, &id)}
             <div class="entries">{entries}</div>
             <template id=format!("tpl-{id}") inner_html=template></template>
-            <button type="submit" class="secondary" name="_action" value=format!("add:{id}") data-add=id.clone() hidden=count as u32 >= max>
+            <button type="submit" class="secondary" name="_action" value=format!("add:{id}") data-add=id.clone() hidden={count as u32 >= max}>
                 {format!("{} {}", t(lang, Key::AddEntry), label.to_lowercase())}
             </button>
         </fieldset>

@@ -14,15 +14,33 @@ pub fn duration_text(p: &Procedure, lang: Lang) -> String {
         DurationUnit::CalendarDays => Key::UnitCalendarDays,
     };
     let amount = p.duration.amount;
-    let amount = if amount.fract() == 0.0 { format!("{amount:.0}") } else { amount.to_string().replace('.', ",") };
+    let amount = if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        amount.to_string().replace('.', ",")
+    };
     format!("{amount} {}", t(lang, unit))
 }
 
 #[component]
 pub fn ProcedureFacts(procedure: Procedure, lang: Lang) -> impl IntoView {
     let p = procedure;
-    let level = t(lang, if p.level == Level::Commune { Key::ProcedureLevelCommune } else { Key::ProcedureLevelProvince });
-    let online = t(lang, if p.online == Online::Full { Key::OnlineFull } else { Key::OnlinePartial });
+    let level = t(
+        lang,
+        if p.level == Level::Commune {
+            Key::ProcedureLevelCommune
+        } else {
+            Key::ProcedureLevelProvince
+        },
+    );
+    let online = t(
+        lang,
+        if p.online == Online::Full {
+            Key::OnlineFull
+        } else {
+            Key::OnlinePartial
+        },
+    );
     let fees = if p.fees.is_empty() {
         view! { <p>{t(lang, Key::NoFee)}</p> }.into_any()
     } else {
@@ -38,11 +56,14 @@ pub fn ProcedureFacts(procedure: Procedure, lang: Lang) -> impl IntoView {
         .delivery
         .iter()
         .map(|d| {
-            t(lang, match d {
-                Delivery::Counter => Key::DeliveryCounter,
-                Delivery::Post => Key::DeliveryPost,
-                Delivery::Online => Key::DeliveryOnline,
-            })
+            t(
+                lang,
+                match d {
+                    Delivery::Counter => Key::DeliveryCounter,
+                    Delivery::Post => Key::DeliveryPost,
+                    Delivery::Online => Key::DeliveryOnline,
+                },
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");

@@ -42,7 +42,9 @@ pub(super) fn text(key: Key) -> &'static str {
         CopyAny => "Original or copy",
         Quantity => "Quantity",
         StartFiling => "Apply online",
-        StartFilingIntro => "You will give the applicant's details, fill in the form and attach documents. What you enter is saved after every page.",
+        StartFilingIntro => {
+            "You will give the applicant's details, fill in the form and attach documents. What you enter is saved after every page."
+        }
         NotFoundTitle => "Page not found",
         NotFoundBody => "This address does not exist or the procedure is no longer offered.",
         BackToCatalogue => "Back to procedures",
@@ -84,7 +86,9 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewIntro => "Review what you entered. Use \"Change\" to correct it.",
         Change => "Change",
         SubmitDossier => "File the dossier",
-        SubmitHint => "Press once and wait. If the network is unreliable, pressing again will not file a second dossier.",
+        SubmitHint => {
+            "Press once and wait. If the network is unreliable, pressing again will not file a second dossier."
+        }
         Yes => "Yes",
         No => "No",
         Step => "Step",
@@ -97,10 +101,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Status => "Status",
         FiledAt => "Filed at",
         WhatNext => "What happens next",
-        WhatNextBody => "An officer of the one-stop desk will check the dossier. Once it is accepted you will get a receipt with the appointment date. Track it with the dossier code and the ID number or phone number.",
+        WhatNextBody => {
+            "An officer of the one-stop desk will check the dossier. Once it is accepted you will get a receipt with the appointment date. Track it with the dossier code and the ID number or phone number."
+        }
         Print => "Print receipt",
         LookupTitle => "Track a dossier",
-        LookupIntro => "Enter the dossier code and the applicant's personal ID number or phone number.",
+        LookupIntro => {
+            "Enter the dossier code and the applicant's personal ID number or phone number."
+        }
         LookupCode => "Dossier code",
         LookupIdOrPhone => "Personal ID number or phone number",
         LookupIdOrPhoneHint => "Of the person who filed the dossier",
@@ -123,7 +131,9 @@ pub(super) fn text(key: Key) -> &'static str {
         NextStep1 => "The one-stop desk will check and accept the dossier.",
         NextStep2 => "The dossier was accepted and will be passed on for processing.",
         NextStep4 => "The agency is processing the dossier.",
-        NextStep5 => "The agency asks for more documents. See the request and supplement the dossier.",
+        NextStep5 => {
+            "The agency asks for more documents. See the request and supplement the dossier."
+        }
         NextStep9 => "The result is ready to be returned.",
         NextStepFinal => "The dossier is closed.",
         FilingExpired => "This filing session no longer exists. Please start again.",

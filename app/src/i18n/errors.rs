@@ -33,9 +33,13 @@ fn vi(kind: &FieldErrorKind) -> String {
         TooManySelected { max } => format!("Chỉ được chọn tối đa {max} mục"),
         MustTick => "Hãy đánh dấu vào ô này để tiếp tục".into(),
         InvalidEmail => "Hãy nhập địa chỉ thư điện tử đúng dạng, ví dụ ten@example.vn".into(),
-        InvalidPhone => "Hãy nhập số điện thoại Việt Nam gồm 10 chữ số bắt đầu bằng 0, ví dụ 0912345678".into(),
+        InvalidPhone => {
+            "Hãy nhập số điện thoại Việt Nam gồm 10 chữ số bắt đầu bằng 0, ví dụ 0912345678".into()
+        }
         InvalidIdNumber => "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số".into(),
-        InvalidTaxCode => "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số".into(),
+        InvalidTaxCode => {
+            "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số".into()
+        }
         UnknownProvince => "Hãy chọn tỉnh, thành phố trong danh sách".into(),
         UnknownCommune => "Hãy chọn xã, phường thuộc tỉnh, thành phố đã chọn".into(),
         TooFewEntries { min } => format!("Cần khai ít nhất {min} mục"),
@@ -63,7 +67,9 @@ fn en(kind: &FieldErrorKind) -> String {
         TooManySelected { max } => format!("Choose at most {max}"),
         MustTick => "Tick this box to continue".into(),
         InvalidEmail => "Enter an e-mail address like name@example.vn".into(),
-        InvalidPhone => "Enter a Vietnamese phone number: 10 digits starting with 0, like 0912345678".into(),
+        InvalidPhone => {
+            "Enter a Vietnamese phone number: 10 digits starting with 0, like 0912345678".into()
+        }
         InvalidIdNumber => "The personal ID number (CCCD) has exactly 12 digits".into(),
         InvalidTaxCode => "A tax code is 10 digits, or 10 digits, a hyphen and 3 digits".into(),
         UnknownProvince => "Choose a province or city from the list".into(),

@@ -42,7 +42,9 @@ pub(super) fn text(key: Key) -> &'static str {
         CopyAny => "Bản chính hoặc bản sao",
         Quantity => "Số lượng",
         StartFiling => "Nộp hồ sơ trực tuyến",
-        StartFilingIntro => "Bạn sẽ điền thông tin người nộp, tờ khai và đính kèm giấy tờ. Thông tin đã nhập được lưu lại sau mỗi trang.",
+        StartFilingIntro => {
+            "Bạn sẽ điền thông tin người nộp, tờ khai và đính kèm giấy tờ. Thông tin đã nhập được lưu lại sau mỗi trang."
+        }
         NotFoundTitle => "Không tìm thấy trang",
         NotFoundBody => "Địa chỉ này không tồn tại hoặc thủ tục đã không còn được cung cấp.",
         BackToCatalogue => "Về danh sách thủ tục",
@@ -84,7 +86,9 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewIntro => "Xem lại các thông tin bạn đã nhập. Bấm \"Thay đổi\" để sửa.",
         Change => "Thay đổi",
         SubmitDossier => "Nộp hồ sơ",
-        SubmitHint => "Bấm một lần và chờ. Nếu mạng chập chờn, bấm lại cũng không tạo hồ sơ thứ hai.",
+        SubmitHint => {
+            "Bấm một lần và chờ. Nếu mạng chập chờn, bấm lại cũng không tạo hồ sơ thứ hai."
+        }
         Yes => "Có",
         No => "Không",
         Step => "Bước",
@@ -97,7 +101,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Status => "Trạng thái",
         FiledAt => "Thời điểm nộp",
         WhatNext => "Bước tiếp theo",
-        WhatNextBody => "Cán bộ Bộ phận Một cửa sẽ kiểm tra hồ sơ. Khi hồ sơ được tiếp nhận, bạn sẽ nhận Giấy tiếp nhận và hẹn trả kết quả. Tra cứu tình trạng bằng mã hồ sơ và số định danh hoặc số điện thoại.",
+        WhatNextBody => {
+            "Cán bộ Bộ phận Một cửa sẽ kiểm tra hồ sơ. Khi hồ sơ được tiếp nhận, bạn sẽ nhận Giấy tiếp nhận và hẹn trả kết quả. Tra cứu tình trạng bằng mã hồ sơ và số định danh hoặc số điện thoại."
+        }
         Print => "In biên nhận",
         LookupTitle => "Tra cứu hồ sơ",
         LookupIntro => "Nhập mã hồ sơ và số định danh cá nhân hoặc số điện thoại của người nộp.",

@@ -18,7 +18,12 @@ use motcua_domain::procedure::Field;
 use crate::i18n::Lang;
 
 #[island]
-pub fn FormEnhancer(fields: Vec<Field>, earlier: Answers, today: String, lang: Lang) -> impl IntoView {
+pub fn FormEnhancer(
+    fields: Vec<Field>,
+    earlier: Answers,
+    today: String,
+    lang: Lang,
+) -> impl IntoView {
     // Islands run only once the page is loaded, so the form is there to enhance.
     #[cfg(feature = "hydrate")]
     browser::start(fields, earlier, today, lang);
@@ -40,7 +45,10 @@ mod browser {
     use motcua_domain::validate::{Context, FieldError, validate_fields};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
-    use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, HtmlSelectElement, HtmlTemplateElement};
+    use web_sys::{
+        Document, Element, Event, HtmlElement, HtmlFormElement, HtmlSelectElement,
+        HtmlTemplateElement,
+    };
 
     use crate::components::fields::{TEMPLATE_MARK, entry_indices};
     use crate::i18n::{Lang, field_error};
@@ -59,15 +67,23 @@ mod browser {
 
     pub fn start(fields: Vec<Field>, earlier: Answers, today: String, lang: Lang) {
         let doc = document();
-        let Some(form) = doc.get_element_by_id("to-khai").and_then(|e| e.dyn_into::<HtmlFormElement>().ok()) else {
+        let Some(form) = doc
+            .get_element_by_id("to-khai")
+            .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
+        else {
             return;
         };
-        let today = motcua_domain::format::parse_iso_date(&today).unwrap_or(time::macros::date!(2026 - 01 - 01));
+        let today = motcua_domain::format::parse_iso_date(&today)
+            .unwrap_or(time::macros::date!(2026 - 01 - 01));
         // Problems the server reported stay shown.
         let mut shown = BTreeSet::new();
         if let Ok(list) = form.query_selector_all("p.error:not([hidden])") {
             for i in 0..list.length() {
-                if let Some(id) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).map(|e| e.id()) {
+                if let Some(id) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .map(|e| e.id())
+                {
                     shown.insert(id.trim_end_matches("-error").to_string());
                 }
             }
@@ -76,8 +92,27 @@ mod browser {
         if let Ok(Some(b)) = form.query_selector("button[value=refresh]") {
             let _ = b.set_attribute("hidden", "");
         }
-        let e = Rc::new(RefCell::new(Enhancer { doc, form: form.clone(), fields, earlier, today, lang, shown }));
-        e.borrow().refresh();
+        let e = Rc::new(RefCell::new(Enhancer {
+            doc,
+            form: form.clone(),
+            fields,
+            earlier,
+            today,
+            lang,
+            shown,
+        }));
+        {
+            let enhancer = e.borrow();
+            enhancer.refresh();
+            // The add/remove buttons follow the entry count from the start.
+            if let Ok(groups) = enhancer.form.query_selector_all(".repeat") {
+                for i in 0..groups.length() {
+                    if let Some(g) = groups.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        enhancer.renumber(&g.id());
+                    }
+                }
+            }
+        }
 
         listen(&form, "input", &e, |e, _| e.refresh());
         listen(&form, "focusout", &e, |e, ev| {
@@ -87,10 +122,10 @@ mod browser {
             e.refresh();
         });
         listen(&form, "change", &e, |e, ev| {
-            if let Some(select) = target(ev).and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
-                if let Some(communes) = select.get_attribute("data-communes") {
-                    load_communes(select.value(), communes);
-                }
+            if let Some(select) = target(ev).and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                && let Some(communes) = select.get_attribute("data-communes")
+            {
+                load_communes(select.value(), communes);
             }
             e.refresh();
         });
@@ -119,15 +154,30 @@ mod browser {
             ev.prevent_default();
             e.shown.extend(errors.into_iter().map(|x| x.name));
             e.refresh();
-            if let Some(summary) = e.doc.get_element_by_id("loi").and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+            if let Some(summary) = e
+                .doc
+                .get_element_by_id("loi")
+                .and_then(|s| s.dyn_into::<HtmlElement>().ok())
+            {
                 let _ = summary.focus();
             }
         });
     }
 
-    fn listen(form: &HtmlFormElement, kind: &str, e: &Rc<RefCell<Enhancer>>, f: fn(&mut Enhancer, &Event)) {
+    fn listen(
+        form: &HtmlFormElement,
+        kind: &str,
+        e: &Rc<RefCell<Enhancer>>,
+        f: fn(&mut Enhancer, &Event),
+    ) {
         let e = e.clone();
-        let closure = Closure::<dyn FnMut(Event)>::new(move |ev: Event| f(&mut e.borrow_mut(), &ev));
+        // DOM calls inside a handler (focus, remove) fire nested events at once; those find
+        // the enhancer busy and are skipped rather than borrowed twice.
+        let closure = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            if let Ok(mut enhancer) = e.try_borrow_mut() {
+                f(&mut enhancer, &ev);
+            }
+        });
         let _ = form.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         closure.forget();
@@ -138,27 +188,40 @@ mod browser {
     }
 
     fn document() -> Document {
-        web_sys::window().and_then(|w| w.document()).expect("a document")
+        web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document")
     }
 
     impl Enhancer {
         /// Every named, non-file value of the form, as the browser would post it.
         fn read(&self) -> RawForm {
             let mut raw = RawForm::new();
-            let Ok(data) = web_sys::FormData::new_with_form(&self.form) else { return raw };
-            for entry in js_sys::try_iter(&data).ok().flatten().into_iter().flatten().flatten() {
+            let Ok(data) = web_sys::FormData::new_with_form(&self.form) else {
+                return raw;
+            };
+            for entry in js_sys::try_iter(&data)
+                .ok()
+                .flatten()
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 let pair = js_sys::Array::from(&entry);
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    if !k.starts_with('_') {
-                        raw.entry(k).or_default().push(v);
-                    }
+                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string())
+                    && !k.starts_with('_')
+                {
+                    raw.entry(k).or_default().push(v);
                 }
             }
             raw
         }
 
         fn context(&self) -> Context<'static> {
-            Context { today: self.today, units: None }
+            Context {
+                today: self.today,
+                units: None,
+            }
         }
 
         /// The page's answers in scope for conditions, and its problems.
@@ -175,7 +238,11 @@ mod browser {
         }
 
         fn set_hidden(el: &Element, hidden: bool) {
-            let _ = if hidden { el.set_attribute("hidden", "") } else { el.remove_attribute("hidden") };
+            let _ = if hidden {
+                el.set_attribute("hidden", "")
+            } else {
+                el.remove_attribute("hidden")
+            };
         }
 
         /// Brings visibility, messages and the summary in line with what is typed now.
@@ -211,7 +278,11 @@ mod browser {
                 if let Some(wrapper) = self.element(&format!("f-{}", e.name)) {
                     let _ = wrapper.class_list().add_1("has-error");
                 }
-                items.push_str(&format!("<li><a href=\"#{}\">{}</a></li>", escape(&e.name), escape(&message)));
+                items.push_str(&format!(
+                    "<li><a href=\"#{}\">{}</a></li>",
+                    escape(&e.name),
+                    escape(&message)
+                ));
             }
             if let Some(summary) = self.element("loi") {
                 if let Ok(Some(ul)) = summary.query_selector("ul") {
@@ -221,18 +292,28 @@ mod browser {
             }
         }
 
-        fn apply_visibility(&self, fields: &[Field], scope: &Answers, raw: &RawForm, entry: Option<(&str, usize)>) {
+        fn apply_visibility(
+            &self,
+            fields: &[Field],
+            scope: &Answers,
+            raw: &RawForm,
+            entry: Option<(&str, usize)>,
+        ) {
             for f in fields {
                 let name = match entry {
                     Some((g, i)) => entry_name(g, i, &f.id),
                     None => f.id.clone(),
                 };
-                if f.visible_if.is_some() {
-                    if let Some(el) = self.element(&format!("f-{name}")) {
-                        Self::set_hidden(&el, !visible(f.visible_if.as_ref(), scope));
-                    }
+                if f.visible_if.is_some()
+                    && let Some(el) = self.element(&format!("f-{name}"))
+                {
+                    Self::set_hidden(&el, !visible(f.visible_if.as_ref(), scope));
                 }
-                if let FieldKind::Group { fields: inner, repeat } = &f.kind {
+                if let FieldKind::Group {
+                    fields: inner,
+                    repeat,
+                } = &f.kind
+                {
                     if repeat.is_none() {
                         self.apply_visibility(inner, scope, raw, entry);
                         continue;
@@ -241,10 +322,14 @@ mod browser {
                         let prefix = format!("{}[{index}].", f.id);
                         let entry_raw: RawForm = raw
                             .iter()
-                            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v.clone())))
+                            .filter_map(|(k, v)| {
+                                k.strip_prefix(&prefix).map(|s| (s.to_string(), v.clone()))
+                            })
                             .collect();
                         let mut entry_scope = scope.clone();
-                        entry_scope.extend(validate_fields(inner, &entry_raw, scope, &self.context()).answers);
+                        entry_scope.extend(
+                            validate_fields(inner, &entry_raw, scope, &self.context()).answers,
+                        );
                         self.apply_visibility(inner, &entry_scope, raw, Some((&f.id, index)));
                     }
                 }
@@ -253,26 +338,46 @@ mod browser {
 
         fn add_entry(&mut self, group: &str) {
             let raw = self.read();
-            let next = entry_indices(&raw, group).last().map(|i| i + 1).unwrap_or(0);
-            let Some(template) = self.element(&format!("tpl-{group}")).and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok()) else {
+            let next = entry_indices(&raw, group)
+                .last()
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let Some(template) = self
+                .element(&format!("tpl-{group}"))
+                .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+            else {
                 return;
             };
-            let html = template.inner_html().replace(TEMPLATE_MARK, &next.to_string());
-            if let Some(Ok(Some(entries))) = self.element(group).map(|g| g.query_selector(".entries")) {
+            let html = template
+                .inner_html()
+                .replace(TEMPLATE_MARK, &next.to_string());
+            if let Some(Ok(Some(entries))) =
+                self.element(group).map(|g| g.query_selector(".entries"))
+            {
                 let _ = entries.insert_adjacent_html("beforeend", &html);
             }
             self.renumber(group);
             self.refresh();
-            if let Some(first) = self.element(group).and_then(|g| g.query_selector(".entry:last-child input, .entry:last-child select").ok().flatten()) {
-                if let Ok(el) = first.dyn_into::<HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if let Some(first) = self.element(group).and_then(|g| {
+                g.query_selector(".entry:last-child input, .entry:last-child select")
+                    .ok()
+                    .flatten()
+            }) && let Ok(el) = first.dyn_into::<HtmlElement>()
+            {
+                let _ = el.focus();
             }
         }
 
         fn remove_entry(&mut self, button: &Element) {
-            let Ok(Some(entry)) = button.closest(".entry") else { return };
-            let group = entry.closest(".repeat").ok().flatten().map(|g| g.id()).unwrap_or_default();
+            let Ok(Some(entry)) = button.closest(".entry") else {
+                return;
+            };
+            let group = entry
+                .closest(".repeat")
+                .ok()
+                .flatten()
+                .map(|g| g.id())
+                .unwrap_or_default();
             entry.remove();
             self.renumber(&group);
             self.refresh();
@@ -281,9 +386,15 @@ mod browser {
         /// Numbers the entries 1, 2, … and shows add/remove only where `repeat` allows.
         fn renumber(&self, group: &str) {
             let Some(g) = self.element(group) else { return };
-            let attr = |k: &str| g.get_attribute(k).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+            let attr = |k: &str| {
+                g.get_attribute(k)
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
             let (min, max) = (attr("data-min"), attr("data-max"));
-            let Ok(entries) = g.query_selector_all(".entries > .entry") else { return };
+            let Ok(entries) = g.query_selector_all(".entries > .entry") else {
+                return;
+            };
             let count = entries.length();
             for i in 0..count {
                 if let Some(entry) = entries.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -306,34 +417,49 @@ mod browser {
     fn load_communes(province: String, target: String) {
         leptos::task::spawn_local(async move {
             let doc = document();
-            let Some(select) = doc.get_element_by_id(&target) else { return };
+            let Some(select) = doc.get_element_by_id(&target) else {
+                return;
+            };
             let placeholder = select
                 .query_selector("option[value='']")
                 .ok()
                 .flatten()
                 .map(|o| o.outer_html())
                 .unwrap_or_default();
-            let mut options = String::new();
-            if !province.is_empty() {
-                let url = format!("/don-vi/{}/xa", js_sys::encode_uri_component(&province));
-                if let Some(window) = web_sys::window() {
-                    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url)).await;
-                    if let Ok(response) = response.and_then(|r| r.dyn_into::<web_sys::Response>()) {
-                        if response.ok() {
-                            if let Ok(text) = response.text() {
-                                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(text).await {
-                                    options = text.as_string().unwrap_or_default();
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            let options = if province.is_empty() {
+                String::new()
+            } else {
+                fetch_text(&format!(
+                    "/don-vi/{}/xa",
+                    js_sys::encode_uri_component(&province)
+                ))
+                .await
+                .unwrap_or_default()
+            };
             select.set_inner_html(&format!("{placeholder}{options}"));
         });
     }
 
+    /// The body of a successful GET of `url`.
+    async fn fetch_text(url: &str) -> Option<String> {
+        use wasm_bindgen_futures::JsFuture;
+        let response = JsFuture::from(web_sys::window()?.fetch_with_str(url))
+            .await
+            .ok()?;
+        let response = response.dyn_into::<web_sys::Response>().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    }
+
     fn escape(s: &str) -> String {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
     }
 }

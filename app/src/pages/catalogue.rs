@@ -21,7 +21,9 @@ pub fn CataloguePage() -> impl IntoView {
                 let heading = (!q.trim().is_empty()).then(|| {
                     view! { <h2>{t(lang, Key::SearchResultsFor)}" “"{q.clone()}"”"</h2> }
                 });
-                let empty = groups.is_empty().then(|| view! { <p class="empty">{t(lang, Key::SearchNoResults)}</p> });
+                let empty = groups
+                    .is_empty()
+                    .then(|| view! { <p class="empty">{t(lang, Key::SearchNoResults)}</p> });
                 view! {
                     {heading}
                     {empty}
@@ -63,9 +65,20 @@ pub fn CataloguePage() -> impl IntoView {
 fn EntryItem(lang: Lang, entry: CatalogueEntry) -> impl IntoView {
     let level = t(
         lang,
-        if entry.commune_level { Key::ProcedureLevelCommune } else { Key::ProcedureLevelProvince },
+        if entry.commune_level {
+            Key::ProcedureLevelCommune
+        } else {
+            Key::ProcedureLevelProvince
+        },
     );
-    let online = t(lang, if entry.fully_online { Key::OnlineFull } else { Key::OnlinePartial });
+    let online = t(
+        lang,
+        if entry.fully_online {
+            Key::OnlineFull
+        } else {
+            Key::OnlinePartial
+        },
+    );
     view! {
         <li>
             <a href=format!("/thu-tuc/{}", entry.code)>{entry.name}</a>

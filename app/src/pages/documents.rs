@@ -19,7 +19,11 @@ pub fn DocumentsPage(
 ) -> impl IntoView {
     let summary: Vec<(String, String)> = documents
         .iter()
-        .filter_map(|d| d.problem.clone().map(|m| (format!("file-{}", d.id), format!("{}: {m}", d.name))))
+        .filter_map(|d| {
+            d.problem
+                .clone()
+                .map(|m| (format!("file-{}", d.id), format!("{}: {m}", d.name)))
+        })
         .collect();
     view! {
         <Layout title=progress.title.clone()>
@@ -41,7 +45,14 @@ pub fn DocumentsPage(
 #[component]
 fn DocumentInput(lang: Lang, doc: DocumentView) -> impl IntoView {
     let input_id = format!("file-{}", doc.id);
-    let need = t(lang, if doc.required { Key::DocumentRequired } else { Key::DocumentOptional });
+    let need = t(
+        lang,
+        if doc.required {
+            Key::DocumentRequired
+        } else {
+            Key::DocumentOptional
+        },
+    );
     let files = if doc.files.is_empty() {
         view! { <p class="files none">{t(lang, Key::NoFileYet)}</p> }.into_any()
     } else {
@@ -58,7 +69,10 @@ fn DocumentInput(lang: Lang, doc: DocumentView) -> impl IntoView {
         .into_any()
     };
     let error_id = format!("{input_id}-error");
-    let error = doc.problem.clone().map(|m| view! { <p class="error" id=error_id.clone()>{m}</p> });
+    let error = doc
+        .problem
+        .clone()
+        .map(|m| view! { <p class="error" id=error_id.clone()>{m}</p> });
     let invalid = doc.problem.is_some().then_some("true");
     view! {
         <div class="field document" class:has-error=doc.problem.is_some()>

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::filing::{FilingView, Progress, get_filing_page};
+use crate::components::fields::FormView;
 use crate::components::layout::{Layout, current_lang};
 use crate::i18n::{Key, Lang, t};
-use crate::components::fields::FormView;
 use crate::islands::form::FormEnhancer;
 use crate::pages::not_found::NotFoundBody;
 

@@ -11,7 +11,10 @@ use crate::i18n::{Key, next_step, status_name, t};
 pub fn LookupPage() -> impl IntoView {
     let lang = current_lang();
     let (code, key) = use_query_map().with_untracked(|q| {
-        (q.get("ma").unwrap_or_default(), q.get("giay_to").unwrap_or_default())
+        (
+            q.get("ma").unwrap_or_default(),
+            q.get("giay_to").unwrap_or_default(),
+        )
     });
     // Loaded once per request: every miss counts against the client exactly once.
     let found = OnceResource::new_blocking(lookup_dossier(code.clone(), key.clone(), lang));

@@ -7,14 +7,34 @@ use http::header;
 
 use crate::router::ServerState;
 
-pub async fn get(State(state): State<ServerState>, Path(province): Path<String>) -> impl IntoResponse {
+pub async fn get(
+    State(state): State<ServerState>,
+    Path(province): Path<String>,
+) -> impl IntoResponse {
     let mut html = String::new();
-    for c in state.app.units.communes.get(&province).into_iter().flatten() {
-        html.push_str(&format!("<option value=\"{}\">{}</option>", escape(&c.code), escape(&c.name)));
+    for c in state
+        .app
+        .units
+        .communes
+        .get(&province)
+        .into_iter()
+        .flatten()
+    {
+        html.push_str(&format!(
+            "<option value=\"{}\">{}</option>",
+            escape(&c.code),
+            escape(&c.name)
+        ));
     }
-    ([(header::CACHE_CONTROL, "public, max-age=3600")], Html(html))
+    (
+        [(header::CACHE_CONTROL, "public, max-age=3600")],
+        Html(html),
+    )
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -5,9 +5,9 @@
 
 use app::api::filing::ssr::{Loaded, accepted, context, load};
 use app::flow::{self, PageKind, UploadProblem, UploadProblemKind};
+use axum::Form;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use http::StatusCode;
 use motcua_domain::answers::RawForm;
 use motcua_domain::procedure::FileKind;
@@ -35,7 +35,13 @@ pub async fn post(
     }
 }
 
-async fn handle(state: ServerState, code: String, token: String, page: String, req: Request) -> Result<Response, Failure> {
+async fn handle(
+    state: ServerState,
+    code: String,
+    token: String,
+    page: String,
+    req: Request,
+) -> Result<Response, Failure> {
     let app = &state.app;
     let Some(mut l) = load(app, &code, &token).await.map_err(internal)? else {
         return Err((StatusCode::NOT_FOUND, "Not found".into()));
@@ -66,7 +72,12 @@ async fn handle(state: ServerState, code: String, token: String, page: String, r
 
 async fn save(state: &ServerState, l: &Loaded) -> Result<(), Failure> {
     let data = serde_json::to_value(&l.state).map_err(internal)?;
-    state.app.store.save_draft(&l.draft.token, &data).await.map_err(internal)
+    state
+        .app
+        .store
+        .save_draft(&l.draft.token, &data)
+        .await
+        .map_err(internal)
 }
 
 /// A form page: applicant details or one Step of the procedure's form.
@@ -77,11 +88,21 @@ async fn form_page(
     kind: PageKind,
     pairs: Vec<(String, String)>,
 ) -> Result<Response, Failure> {
-    let action = pairs.iter().find(|(k, _)| k == "_action").map(|(_, v)| v.clone()).unwrap_or_else(|| "next".into());
+    let action = pairs
+        .iter()
+        .find(|(k, _)| k == "_action")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "next".into());
     let to_review = pairs.iter().any(|(k, v)| k == "_return" && v == "review");
-    let mut raw: RawForm = motcua_domain::answers::raw_from_pairs(pairs.into_iter().filter(|(k, _)| !k.starts_with('_')));
+    let mut raw: RawForm = motcua_domain::answers::raw_from_pairs(
+        pairs.into_iter().filter(|(k, _)| !k.starts_with('_')),
+    );
     let here = l.href(page);
-    let here_again = if to_review { format!("{here}?sua=1") } else { here.clone() };
+    let here_again = if to_review {
+        format!("{here}?sua=1")
+    } else {
+        here.clone()
+    };
 
     if let Some(group) = action.strip_prefix("add:") {
         add_entry(&mut raw, group);
@@ -89,14 +110,15 @@ async fn form_page(
         save(state, l).await?;
         return Ok(see_other(&format!("{here_again}#{group}")));
     }
-    if let Some(rest) = action.strip_prefix("remove:") {
-        if let Some((group, index)) = rest.rsplit_once(':') {
-            let prefix = format!("{group}[{index}].");
-            raw.retain(|k, _| !k.starts_with(&prefix));
-            l.state.raw.insert(page.to_string(), raw);
-            save(state, l).await?;
-            return Ok(see_other(&format!("{here_again}#{group}")));
-        }
+    if let Some((group, index)) = action
+        .strip_prefix("remove:")
+        .and_then(|rest| rest.rsplit_once(':'))
+    {
+        let prefix = format!("{group}[{index}].");
+        raw.retain(|k, _| !k.starts_with(&prefix));
+        l.state.raw.insert(page.to_string(), raw);
+        save(state, l).await?;
+        return Ok(see_other(&format!("{here_again}#{group}")));
     }
     l.state.raw.insert(page.to_string(), raw.clone());
     if action == "refresh" {
@@ -135,7 +157,10 @@ async fn form_page(
 
 /// Adds an empty entry to repeating group `group`, after the last one.
 fn add_entry(raw: &mut RawForm, group: &str) {
-    let next = app::components::fields::entry_indices(raw, group).last().map(|i| i + 1).unwrap_or(0);
+    let next = app::components::fields::entry_indices(raw, group)
+        .last()
+        .map(|i| i + 1)
+        .unwrap_or(0);
     raw.insert(format!("{group}[{next}]._new"), vec![String::new()]);
 }
 
@@ -151,7 +176,12 @@ fn sniff(bytes: &[u8]) -> Option<FileKind> {
 
 /// The documents page: store each file that passes the checks, report the others at their
 /// document, remove files on request, and move on when every required document has a file.
-async fn documents_page(state: &ServerState, l: &mut Loaded, page: &str, mut multipart: Multipart) -> Result<Response, Failure> {
+async fn documents_page(
+    state: &ServerState,
+    l: &mut Loaded,
+    page: &str,
+    mut multipart: Multipart,
+) -> Result<Response, Failure> {
     let store = &state.app.store;
     let ctx = context(&state.app);
     let answers = flow::evaluate(&l.procedure, &l.applicant_fields(), &l.state, &ctx).answers();
@@ -161,23 +191,40 @@ async fn documents_page(state: &ServerState, l: &mut Loaded, page: &str, mut mul
         .collect();
     let mut problems: Vec<UploadProblem> = vec![];
     let mut action = "next".to_string();
-    while let Some(field) = multipart.next_field().await.map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))? {
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?
+    {
         let name = field.name().unwrap_or("").to_string();
         if name == "_action" || name == "_remove" {
             let value = field.text().await.unwrap_or_default();
             if name == "_action" {
                 action = value;
             } else if let Ok(id) = value.parse::<i64>() {
-                store.remove_upload(&l.draft.token, id).await.map_err(internal)?;
+                store
+                    .remove_upload(&l.draft.token, id)
+                    .await
+                    .map_err(internal)?;
                 action = "remove".into();
             }
             continue;
         }
-        let Some(doc_id) = name.strip_prefix("file.") else { continue };
-        let Some(doc) = documents.iter().find(|d| d.id == doc_id) else { continue };
+        let Some(doc_id) = name.strip_prefix("file.") else {
+            continue;
+        };
+        let Some(doc) = documents.iter().find(|d| d.id == doc_id) else {
+            continue;
+        };
         let file_name = field.file_name().unwrap_or("").to_string();
-        let content_type = field.content_type().unwrap_or("application/octet-stream").to_string();
-        let bytes = field.bytes().await.map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+        let content_type = field
+            .content_type()
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
         if file_name.is_empty() && bytes.is_empty() {
             continue; // no file chosen in this control
         }
@@ -194,7 +241,10 @@ async fn documents_page(state: &ServerState, l: &mut Loaded, page: &str, mut mul
             None
         };
         match problem {
-            Some(problem) => problems.push(UploadProblem { document_id: doc.id.clone(), problem }),
+            Some(problem) => problems.push(UploadProblem {
+                document_id: doc.id.clone(),
+                problem,
+            }),
             None => {
                 store
                     .save_upload(&l.draft.token, &doc.id, &file_name, &content_type, &bytes)
@@ -207,7 +257,10 @@ async fn documents_page(state: &ServerState, l: &mut Loaded, page: &str, mut mul
         let uploads = store.uploads(&l.draft.token).await.map_err(internal)?;
         for d in documents.iter().filter(|d| d.required) {
             if !uploads.iter().any(|u| u.document_id == d.id) {
-                problems.push(UploadProblem { document_id: d.id.clone(), problem: UploadProblemKind::Missing });
+                problems.push(UploadProblem {
+                    document_id: d.id.clone(),
+                    problem: UploadProblemKind::Missing,
+                });
             }
         }
     }
@@ -221,7 +274,9 @@ async fn documents_page(state: &ServerState, l: &mut Loaded, page: &str, mut mul
     save(state, l).await?;
     let here = l.href(page);
     Ok(match (ok, action.as_str()) {
-        (true, "next") => see_other(&l.href(&flow::next_page(&l.procedure, page).unwrap_or_else(|| flow::REVIEW.into()))),
+        (true, "next") => see_other(
+            &l.href(&flow::next_page(&l.procedure, page).unwrap_or_else(|| flow::REVIEW.into())),
+        ),
         (false, _) => see_other(&format!("{here}#loi")),
         _ => see_other(&here),
     })
@@ -237,7 +292,12 @@ async fn file(state: &ServerState, l: &Loaded) -> Result<Response, Failure> {
     }
     let answers = eval.answers();
     if !l.procedure.documents.is_empty() {
-        let uploads = state.app.store.uploads(&l.draft.token).await.map_err(internal)?;
+        let uploads = state
+            .app
+            .store
+            .uploads(&l.draft.token)
+            .await
+            .map_err(internal)?;
         let missing = motcua_domain::condition::applicable_documents(&l.procedure, &answers)
             .into_iter()
             .any(|d| d.required && !uploads.iter().any(|u| u.document_id == d.id));
@@ -251,7 +311,12 @@ async fn file(state: &ServerState, l: &Loaded) -> Result<Response, Failure> {
         Some(code) => code,
         None => match l.agencies.first() {
             Some((code, _)) => code.clone(),
-            None => return Err((StatusCode::SERVICE_UNAVAILABLE, "No agency receives this procedure".into())),
+            None => {
+                return Err((
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "No agency receives this procedure".into(),
+                ));
+            }
         },
     };
     let applicant = Applicant {
@@ -266,9 +331,14 @@ async fn file(state: &ServerState, l: &Loaded) -> Result<Response, Failure> {
     state
         .app
         .store
-        .file_dossier(&l.draft.token, &agency, &applicant, &Value::Object(answers), now)
+        .file_dossier(
+            &l.draft.token,
+            &agency,
+            &applicant,
+            &Value::Object(answers),
+            now,
+        )
         .await
         .map_err(internal)?;
     Ok(see_other(&l.href(flow::RECEIPT)))
 }
-

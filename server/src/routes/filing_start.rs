@@ -16,7 +16,10 @@ pub async fn post(State(state): State<ServerState>, Path(code): Path<String>) ->
         Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
     match store.create_draft(procedure.id).await {
-        Ok(token) => see_other(&format!("/thu-tuc/{code}/nop/{token}/{}", app::flow::APPLICANT)),
+        Ok(token) => see_other(&format!(
+            "/thu-tuc/{code}/nop/{token}/{}",
+            app::flow::APPLICANT
+        )),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }

@@ -18,6 +18,9 @@ pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>) -> Response
         .tiep
         .filter(|t| t.starts_with('/') && !t.starts_with("//") && !t.contains('\\'))
         .unwrap_or_else(|| "/thu-tuc".into());
-    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let cookie = format!(
+        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
     ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
 }

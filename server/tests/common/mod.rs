@@ -26,20 +26,29 @@ pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}/motcua.db", dir.path().display());
     let store = Store::open(&url).await.expect("open store");
-    motcua_server::demo::load(&store, &repo_root().join("demo")).await.expect("demo loads");
+    motcua_server::demo::load(&store, &repo_root().join("demo"))
+        .await
+        .expect("demo loads");
     let options = LeptosOptions::builder()
         .output_name("motcua")
         .site_root("target/site")
         .site_pkg_dir("pkg")
         .hash_files(false)
         .build();
-    let router = motcua_server::router::build(store.clone(), options).await.expect("router");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let router = motcua_server::router::build(store.clone(), options)
+        .await
+        .expect("router");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .await
-            .unwrap();
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
     TestApp {
         base: format!("http://{addr}"),
@@ -50,7 +59,10 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap()
 }
 
 /// A client that does not follow redirects, to see them.
@@ -121,10 +133,8 @@ fn date_value(field: &Value) -> String {
         (None, Some(max)) => max - time::Duration::days(365 * 30),
         (None, None) => time::macros::date!(1990 - 05 - 17),
     };
-    if let Some(max) = max {
-        if d > max {
-            d = max;
-        }
+    if let Some(max) = max.filter(|max| d > *max) {
+        d = max;
     }
     format!("{:02}/{:02}/{}", d.day(), d.month() as u8, d.year())
 }
@@ -139,14 +149,35 @@ pub fn fill(fields: &[Value], prefix: &str, pairs: &mut Vec<(String, String)>) {
         let num = |k: &str| f.get(k).and_then(Value::as_f64);
         let mut push = |v: String| pairs.push((name.clone(), v));
         match f["type"].as_str().unwrap() {
-            "text" => push(if f.get("pattern").is_some() { pattern_value(id).into() } else { "Nguyễn Văn An".into() }),
-            "textarea" => push("Nội dung trình bày đủ dài để đạt độ dài tối thiểu của trường này.".into()),
-            "number" => push(num("min").map(|m| m.max(1.0).min(num("max").unwrap_or(f64::MAX))).unwrap_or(1.0).to_string()),
-            "money" => push(num("min").map(|m| m.max(1_500_000.0)).unwrap_or(1_500_000.0).min(num("max").unwrap_or(f64::MAX)).to_string()),
+            "text" => push(if f.get("pattern").is_some() {
+                pattern_value(id).into()
+            } else {
+                "Nguyễn Văn An".into()
+            }),
+            "textarea" => {
+                push("Nội dung trình bày đủ dài để đạt độ dài tối thiểu của trường này.".into())
+            }
+            "number" => push(
+                num("min")
+                    .map(|m| m.max(1.0).min(num("max").unwrap_or(f64::MAX)))
+                    .unwrap_or(1.0)
+                    .to_string(),
+            ),
+            "money" => push(
+                num("min")
+                    .map(|m| m.max(1_500_000.0))
+                    .unwrap_or(1_500_000.0)
+                    .min(num("max").unwrap_or(f64::MAX))
+                    .to_string(),
+            ),
             "date" => push(date_value(f)),
             "select" | "radio" => push(f["options"][0]["value"].as_str().unwrap().into()),
             "checkboxes" => {
-                let n = f.get("min_selected").and_then(Value::as_u64).unwrap_or(1).max(1) as usize;
+                let n = f
+                    .get("min_selected")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .max(1) as usize;
                 for o in f["options"].as_array().unwrap().iter().take(n) {
                     push(o["value"].as_str().unwrap().into());
                 }
@@ -217,7 +248,10 @@ pub fn tiny_pdf() -> Vec<u8> {
 /// A 1×1 PNG, recognised by its magic bytes.
 pub fn tiny_png() -> Vec<u8> {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(&[0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+    png.extend_from_slice(&[
+        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15,
+        0xc4, 0x89,
+    ]);
     png.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
     png
 }
@@ -232,8 +266,15 @@ pub fn document_inputs(html: &str) -> Vec<String> {
 
 /// A file that document `doc` accepts: `(bytes, file name, content type)`.
 pub fn acceptable_file(html: &str, doc: &str) -> (Vec<u8>, String, &'static str) {
-    let input = html.split(&format!("name=\"file.{doc}\"")).nth(1).unwrap_or("");
-    let accept = input.split("accept=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("");
+    let input = html
+        .split(&format!("name=\"file.{doc}\""))
+        .nth(1)
+        .unwrap_or("");
+    let accept = input
+        .split("accept=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("");
     if accept.contains("pdf") {
         (tiny_pdf(), format!("{doc}.pdf"), "application/pdf")
     } else {
@@ -247,12 +288,22 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, url: &str, pairs: &[(String, String)]) -> reqwest::Response {
-        self.client.post(url).form(pairs).send().await.expect("post")
+        self.client
+            .post(url)
+            .form(pairs)
+            .send()
+            .await
+            .expect("post")
     }
 
     /// Starts a filing of `code`; returns the applicant page URL (token inside).
     pub async fn start(&self, code: &str) -> String {
-        let res = self.client.post(self.url(&format!("/thu-tuc/{code}/nop"))).send().await.unwrap();
+        let res = self
+            .client
+            .post(self.url(&format!("/thu-tuc/{code}/nop")))
+            .send()
+            .await
+            .unwrap();
         assert!(res.status().is_success(), "start {code}: {}", res.status());
         let url = res.url().to_string();
         assert!(url.ends_with("/nguoi-nop"), "{url}");
@@ -263,11 +314,24 @@ impl TestApp {
     pub async fn fill_to_review(&self, procedure: &Value) -> String {
         let code = procedure["code"].as_str().unwrap();
         let applicant_url = self.start(code).await;
-        let html = self.client.get(&applicant_url).send().await.unwrap().text().await.unwrap();
-        let mut res = self.post_form(&applicant_url, &applicant_pairs(&html)).await;
+        let html = self
+            .client
+            .get(&applicant_url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let mut res = self
+            .post_form(&applicant_url, &applicant_pairs(&html))
+            .await;
         for step in procedure["form"].as_array().unwrap() {
             let url = res.url().to_string();
-            assert!(url.ends_with(&format!("/{}", step["id"].as_str().unwrap())), "expected step page, got {url}");
+            assert!(
+                url.ends_with(&format!("/{}", step["id"].as_str().unwrap())),
+                "expected step page, got {url}"
+            );
             let mut pairs = vec![];
             fill(step["fields"].as_array().unwrap(), "", &mut pairs);
             res = self.post_form(&url, &pairs).await;
@@ -278,23 +342,39 @@ impl TestApp {
             let mut form = reqwest::multipart::Form::new().text("_action", "next");
             for doc in document_inputs(&html) {
                 let (bytes, name, mime) = acceptable_file(&html, &doc);
-                let part = reqwest::multipart::Part::bytes(bytes).file_name(name).mime_str(mime).unwrap();
+                let part = reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name)
+                    .mime_str(mime)
+                    .unwrap();
                 form = form.part(format!("file.{doc}"), part);
             }
             let res = self.client.post(&url).multipart(form).send().await.unwrap();
             url = res.url().to_string();
             if url.ends_with("/giay-to") {
                 let body = res.text().await.unwrap();
-                panic!("documents page refused: {}", body.split("<main").nth(1).unwrap_or(&body).chars().take(2500).collect::<String>());
+                panic!(
+                    "documents page refused: {}",
+                    body.split("<main")
+                        .nth(1)
+                        .unwrap_or(&body)
+                        .chars()
+                        .take(2500)
+                        .collect::<String>()
+                );
             }
         }
-        assert!(url.ends_with("/kiem-tra"), "expected the review page, got {url}");
+        assert!(
+            url.ends_with("/kiem-tra"),
+            "expected the review page, got {url}"
+        );
         url
     }
 
     /// Posts the final submit; returns the receipt page's URL and HTML.
     pub async fn submit(&self, review_url: &str) -> (String, String) {
-        let res = self.post_form(review_url, &[("_action".into(), "file".into())]).await;
+        let res = self
+            .post_form(review_url, &[("_action".into(), "file".into())])
+            .await;
         let url = res.url().to_string();
         (url, res.text().await.unwrap())
     }
@@ -303,7 +383,15 @@ impl TestApp {
 /// The dossier code shown on a receipt page.
 pub fn receipt_code(html: &str) -> String {
     let Some(start) = html.find("id=\"ma-ho-so\"") else {
-        panic!("the receipt shows no code: {}", html.split("<body>").nth(1).unwrap_or(html).chars().take(3000).collect::<String>());
+        panic!(
+            "the receipt shows no code: {}",
+            html.split("<body>")
+                .nth(1)
+                .unwrap_or(html)
+                .chars()
+                .take(3000)
+                .collect::<String>()
+        );
     };
     let rest = &html[start..];
     let rest = &rest[rest.find('>').unwrap() + 1..];
