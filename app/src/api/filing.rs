@@ -226,19 +226,27 @@ pub mod ssr {
         lang: Lang,
     ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
         let uploads = state.store.uploads(&l.draft.token).await?;
-        Ok(
-            motcua_domain::condition::applicable_documents(&l.procedure, answers)
-                .into_iter()
-                .map(|d| {
-                    let files = uploads
-                        .iter()
-                        .filter(|u| u.document_id == d.id)
-                        .map(|u| u.original_name.clone())
-                        .collect();
-                    (d.name.get(lang).to_string(), files)
-                })
-                .collect(),
-        )
+        Ok(documents_with_files(&l.procedure, answers, &uploads, lang))
+    }
+
+    /// Each applicable document's name with the names of the files received for it.
+    fn documents_with_files(
+        procedure: &Procedure,
+        answers: &Answers,
+        uploads: &[motcua_store::UploadedFile],
+        lang: Lang,
+    ) -> Vec<(String, Vec<String>)> {
+        motcua_domain::condition::applicable_documents(procedure, answers)
+            .into_iter()
+            .map(|d| {
+                let files = uploads
+                    .iter()
+                    .filter(|u| u.document_id == d.id)
+                    .map(|u| u.original_name.clone())
+                    .collect();
+                (d.name.get(lang).to_string(), files)
+            })
+            .collect()
     }
 
     pub async fn receipt(
@@ -252,23 +260,11 @@ pub mod ssr {
         let procedure = state.store.procedure_version(d.procedure_id).await?;
         let agency = state.store.agency(&d.agency_code).await?;
         let uploads = state.store.dossier_documents(dossier_code).await?;
-        let documents = match &procedure {
-            Some(p) => {
-                let answers = d.answers.as_object().cloned().unwrap_or_default();
-                motcua_domain::condition::applicable_documents(&p.procedure, &answers)
-                    .into_iter()
-                    .map(|doc| {
-                        let files = uploads
-                            .iter()
-                            .filter(|u| u.document_id == doc.id)
-                            .map(|u| u.original_name.clone())
-                            .collect();
-                        (doc.name.get(lang).to_string(), files)
-                    })
-                    .collect()
-            }
-            None => vec![],
-        };
+        let answers = d.answers.as_object().cloned().unwrap_or_default();
+        let documents = procedure
+            .as_ref()
+            .map(|p| documents_with_files(&p.procedure, &answers, &uploads, lang))
+            .unwrap_or_default();
         Ok(Some(Receipt {
             code: d.code.clone(),
             procedure_name: procedure
