@@ -48,6 +48,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             if !config.demo_dir.is_empty() {
                 demo::load_if_empty(&store, config.demo_dir.as_ref()).await?;
             }
+            spawn_draft_cleanup(store.clone());
             let options = config::leptos_options(&path)?;
             let addr = options.site_addr;
             let app = router::build(store, options).await?;
@@ -82,4 +83,24 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// How long an unfinished filing (and its receipt link) is kept.
+pub const DRAFT_LIFETIME: time::Duration = time::Duration::days(30);
+
+/// Deletes drafts older than [`DRAFT_LIFETIME`] once an hour: they hold personal data that
+/// nobody came back for. Filed dossiers are not drafts and are kept.
+fn spawn_draft_cleanup(store: Store) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            let cutoff = time::OffsetDateTime::now_utc() - DRAFT_LIFETIME;
+            match store.delete_stale_drafts(cutoff).await {
+                Ok(0) => {}
+                Ok(n) => println!("motcua: deleted {n} drafts older than 30 days"),
+                Err(e) => eprintln!("motcua: draft cleanup failed: {e}"),
+            }
+        }
+    });
 }

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use motcua_domain::procedure::Level;
 use motcua_store::{Agency, Store};
 use serde::Deserialize;
 
@@ -68,41 +67,17 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
     if report.failed > 0 {
         return Err(format!("demo catalogue:\n{}", report.lines.join("\n")));
     }
-    let today = time::macros::date!(9999 - 12 - 31);
-    for p in store
-        .current_procedures(today)
-        .await
-        .map_err(|e| e.to_string())?
-    {
-        let p = p.procedure;
-        let receivers: Vec<String> = match p.level {
-            Level::Commune => file
-                .agencies
-                .iter()
-                .filter(|a| a.level == "commune")
-                .map(|a| a.code.clone())
-                .collect(),
-            Level::Province => {
-                let named: Vec<String> = file
-                    .agencies
-                    .iter()
-                    .filter(|a| a.receives.contains(&p.code))
-                    .map(|a| a.code.clone())
-                    .collect();
-                if named.is_empty() {
-                    file.agencies
-                        .iter()
-                        .filter(|a| a.level == "province")
-                        .take(1)
-                        .map(|a| a.code.clone())
-                        .collect()
-                } else {
-                    named
-                }
-            }
-        };
+    // The import gave every procedure its default desks; the demo names the department
+    // that receives each province-level procedure.
+    let mut named: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for a in &file.agencies {
+        for code in &a.receives {
+            named.entry(code.as_str()).or_default().push(a.code.clone());
+        }
+    }
+    for (code, desks) in named {
         store
-            .set_receivers(&p.code, &receivers)
+            .set_receivers(code, &desks)
             .await
             .map_err(|e| e.to_string())?;
     }

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use motcua_domain::check::parse_procedure;
-use motcua_store::{ImportOutcome, Store, Unit};
+use motcua_domain::procedure::{Level, Procedure};
+use motcua_store::{ImportOutcome, Store, StoreError, Unit};
 
 /// What an import printed and how many files failed.
 #[derive(Default, Debug)]
@@ -64,6 +65,11 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
         match store.import_procedure(&procedure, &canonical).await {
             Ok(outcome) => {
                 report.imported += 1;
+                if let Err(e) = assign_default_receivers(store, &procedure).await {
+                    report
+                        .lines
+                        .push(format!("{shown}: receiving desks not set: {e}"));
+                }
                 let what = match outcome {
                     ImportOutcome::Inserted => "imported",
                     ImportOutcome::Unchanged => "unchanged",
@@ -82,6 +88,30 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
     report
 }
 
+/// Gives a procedure that no desk receives yet its default desks, so that it can be filed
+/// as soon as it is imported: every commune People's Committee for a commune-level
+/// procedure, the first province-level agency otherwise. Desks already assigned are kept.
+pub async fn assign_default_receivers(store: &Store, p: &Procedure) -> Result<(), StoreError> {
+    if !store.receivers(&p.code).await?.is_empty() {
+        return Ok(());
+    }
+    let level = match p.level {
+        Level::Commune => "commune",
+        Level::Province => "province",
+    };
+    let mut desks: Vec<String> = store
+        .agencies()
+        .await?
+        .into_iter()
+        .filter(|a| a.level == level)
+        .map(|a| a.code)
+        .collect();
+    if p.level == Level::Province {
+        desks.truncate(1);
+    }
+    store.set_receivers(&p.code, &desks).await
+}
+
 /// Reads administrative units from a CSV file (`code,name,level,parent_code`). A bad row is
 /// reported with its line number and nothing is imported.
 pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
@@ -89,7 +119,12 @@ pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
         csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
     let expected = ["code", "name", "level", "parent_code"];
-    if headers.iter().map(str::trim).collect::<Vec<_>>() != expected {
+    // Spreadsheet programs often start a CSV with a byte-order mark.
+    let header: Vec<&str> = headers
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim())
+        .collect();
+    if header != expected {
         return Err(format!(
             "{}: line 1: the header must be code,name,level,parent_code",
             file.display()

@@ -3,8 +3,8 @@
 //! ## Evaluation ([`Condition::holds`]) against canonical [`Answers`]
 //! - `equals`: JSON equality, except that numbers compare by value (`2` equals `2.0`), also
 //!   inside arrays and objects. A missing (hidden, absent or invalid) field equals nothing,
-//!   not even `null`. A `checkboxes` answer is an array, so `equals` compares the whole
-//!   selection; use `in`/`filled` or a list for other needs.
+//!   not even `null`. A `checkboxes` answer (an array) equals a single option value when
+//!   that option is ticked, and a list when it is exactly that selection.
 //! - `in`: `equals` for any of the listed values (an empty list never holds).
 //! - `filled: true`: the answer exists and is non-empty: a non-empty string or array, any
 //!   number, the boolean `true` (an unticked checkbox, stored `false`, is *not* filled), an
@@ -107,16 +107,29 @@ impl Condition {
     pub fn holds(&self, answers: &Answers) -> bool {
         match self {
             Condition::Equals { field, equals } => {
-                answers.get(field).is_some_and(|v| json_equal(v, equals))
+                answers.get(field).is_some_and(|v| answer_is(v, equals))
             }
             Condition::In { field, values } => answers
                 .get(field)
-                .is_some_and(|v| values.iter().any(|x| json_equal(v, x))),
+                .is_some_and(|v| values.iter().any(|x| answer_is(v, x))),
             Condition::Filled { field, filled } => is_filled(answers.get(field)) == *filled,
             Condition::All { all } => all.iter().all(|c| c.holds(answers)),
             Condition::Any { any } => any.iter().any(|c| c.holds(answers)),
             Condition::Not { not } => !not.holds(answers),
         }
+    }
+}
+
+/// Whether an answer "equals" a condition's value. A `checkboxes` answer is a selection:
+/// it equals a single option value when that option is ticked (the import check only lets
+/// conditions on checkboxes name single option values), and a whole list when it is exactly
+/// that selection.
+fn answer_is(answer: &Value, value: &Value) -> bool {
+    match (answer, value) {
+        (Value::Array(selection), single) if !single.is_array() => {
+            selection.iter().any(|x| json_equal(x, single))
+        }
+        _ => json_equal(answer, value),
     }
 }
 
@@ -172,6 +185,20 @@ pub fn is_filled(v: Option<&Value>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_single_value_matches_a_ticked_checkbox_option() {
+        let answers: Answers = serde_json::from_str(r#"{"nganh": ["an_uong", "ban_le"]}"#).unwrap();
+        let c: Condition =
+            serde_json::from_str(r#"{"field": "nganh", "equals": "ban_le"}"#).unwrap();
+        assert!(c.holds(&answers));
+        let c: Condition =
+            serde_json::from_str(r#"{"field": "nganh", "in": ["van_tai", "an_uong"]}"#).unwrap();
+        assert!(c.holds(&answers));
+        let c: Condition =
+            serde_json::from_str(r#"{"field": "nganh", "equals": "van_tai"}"#).unwrap();
+        assert!(!c.holds(&answers));
+    }
+
     use super::*;
     use serde_json::json;
 
@@ -194,7 +221,9 @@ mod tests {
         assert!(cond(json!({ "field": "f", "equals": 2.5 })).holds(&a));
         assert!(cond(json!({ "field": "b", "equals": true })).holds(&a));
         assert!(cond(json!({ "field": "arr", "equals": ["a", "b"] })).holds(&a));
-        assert!(!cond(json!({ "field": "arr", "equals": "a" })).holds(&a));
+        // A selection equals a single option value when that option is ticked.
+        assert!(cond(json!({ "field": "arr", "equals": "a" })).holds(&a));
+        assert!(!cond(json!({ "field": "arr", "equals": "c" })).holds(&a));
         // Missing fields equal nothing, not even null.
         assert!(!cond(json!({ "field": "missing", "equals": "co" })).holds(&a));
         assert!(!cond(json!({ "field": "missing", "equals": null })).holds(&a));

@@ -165,7 +165,46 @@ impl StepOutcome {
     }
 }
 
-/// Unicode NFC. Kept in one place so the browser build could use `String.normalize`.
+/// Whether `value` matches the field `pattern` over its whole length; `None` if the pattern
+/// does not compile (the import check refuses those, so only a corrupt store gets here).
+///
+/// The server uses `regex-lite`, the same engine as the import check, and its answer is the
+/// one that counts. In the browser the page uses the browser's own `RegExp` (with the `u`
+/// flag): for the patterns procedure files use (classes, repetitions, alternatives) the two
+/// agree, and shipping `regex-lite` would add 13 KB to the phone's download.
+pub fn matches_pattern(pattern: &str, value: &str) -> Option<bool> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        regex_lite::Regex::new(&format!("^(?:{pattern})$"))
+            .ok()
+            .map(|re| re.is_match(value))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A pattern the browser cannot compile (e.g. `(?i)`) is left to the server.
+        browser::regexp(&format!("^(?:{pattern})$"), "u")
+            .ok()
+            .map(|re| re.test(value))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `new RegExp(pattern, flags)`, with its `SyntaxError` as an `Err`.
+        #[wasm_bindgen(catch, js_namespace = globalThis, js_name = RegExp)]
+        fn new_regexp(pattern: &str, flags: &str) -> Result<js_sys::RegExp, JsValue>;
+    }
+
+    pub fn regexp(pattern: &str, flags: &str) -> Result<js_sys::RegExp, JsValue> {
+        new_regexp(pattern, flags)
+    }
+}
+
+/// Unicode NFC, in one place: the browser build uses its own `String.normalize`.
 pub fn nfc(s: &str) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -475,8 +514,7 @@ fn parse_single(kind: &FieldKind, value: &str, ctx: &Context) -> Result<Value, F
             // Patterns are checked at import; an uncompilable one cannot reach here, and if
             // it did the citizen would not be the one to blame, so it is skipped.
             if let Some(p) = pattern
-                && let Ok(re) = regex_lite::Regex::new(&format!("^(?:{p})$"))
-                && !re.is_match(value)
+                && matches_pattern(p, value) == Some(false)
             {
                 return Err(FieldErrorKind::PatternMismatch);
             }

@@ -82,6 +82,8 @@ pub enum FilingView {
         action: String,
         sections: Vec<ReviewSection>,
         documents: Vec<(String, Vec<String>)>,
+        /// The documents page, when the procedure has one (it comes right before this one).
+        documents_href: Option<String>,
     },
     Receipt(Receipt),
 }
@@ -440,6 +442,8 @@ pub mod ssr {
                     action: l.href(page),
                     sections,
                     documents,
+                    documents_href: (!l.procedure.documents.is_empty())
+                        .then(|| l.href(flow::DOCUMENTS)),
                 })
             }
         }

@@ -55,11 +55,8 @@ pub async fn lookup_dossier(
         too_many(wait);
         return Ok(LookupView::TooMany(wait));
     }
-    // Phones may be typed +84…; the store keeps 0….
-    let key = match key.strip_prefix("+84") {
-        Some(rest) => format!("0{rest}"),
-        None => key,
-    };
+    // A phone may be typed +84…, 84… or with spaces; the store keeps 0….
+    let key = motcua_domain::validate::parse_phone(&key).unwrap_or(key);
     let found = state
         .store
         .find_for_lookup(&code, &key)

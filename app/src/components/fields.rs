@@ -325,7 +325,7 @@ fn address_inputs(r: &Render, name: &str) -> impl IntoView + use<> {
         <div class="subfield">
             <label for=p_name.clone()>{t(lang, Key::Province)}</label>
             {message(r, &p_name)}
-            <select id=p_name.clone() name=p_name.clone() data-communes=c_name.clone()>
+            <select id=p_name.clone() name=p_name.clone() aria-describedby=format!("{p_name}-error") aria-invalid=r.error(&p_name).map(|_| "true") data-communes=c_name.clone()>
                 <option value="">{t(lang, Key::SelectPlaceholder)}</option>
                 {provinces.into_iter().map(|p| {
                     let selected = p.code == province;
@@ -336,7 +336,7 @@ fn address_inputs(r: &Render, name: &str) -> impl IntoView + use<> {
         <div class="subfield">
             <label for=c_name.clone()>{t(lang, Key::Commune)}</label>
             {message(r, &c_name)}
-            <select id=c_name.clone() name=c_name.clone()>
+            <select id=c_name.clone() name=c_name.clone() aria-describedby=format!("{c_name}-error") aria-invalid=r.error(&c_name).map(|_| "true")>
                 <option value="">{t(lang, Key::SelectPlaceholder)}</option>
                 {communes.into_iter().map(|c| {
                     let selected = c.code == commune;
@@ -347,7 +347,7 @@ fn address_inputs(r: &Render, name: &str) -> impl IntoView + use<> {
         <div class="subfield">
             <label for=s_name.clone()>{t(lang, Key::Street)}</label>
             {message(r, &s_name)}
-            <input type="text" id=s_name.clone() name=s_name.clone() value=r.value(&s_name) autocomplete="street-address"/>
+            <input type="text" id=s_name.clone() name=s_name.clone() aria-describedby=format!("{s_name}-error") aria-invalid=r.error(&s_name).map(|_| "true") value=r.value(&s_name) autocomplete="street-address"/>
         </div>
     }
 }

@@ -50,8 +50,8 @@ pub fn FilingPage() -> impl IntoView {
                     <super::documents::DocumentsPage lang=lang progress=progress action=action back_href=back_href documents=documents/>
                 }
                 .into_any(),
-                FilingView::Review { progress, action, sections, documents } => view! {
-                    <super::review::ReviewPage lang=lang progress=progress action=action sections=sections documents=documents/>
+                FilingView::Review { progress, action, sections, documents, documents_href } => view! {
+                    <super::review::ReviewPage lang=lang progress=progress action=action sections=sections documents=documents documents_href=documents_href/>
                 }
                 .into_any(),
                 FilingView::Receipt(receipt) => view! { <super::receipt::ReceiptPage lang=lang receipt=receipt/> }.into_any(),

@@ -15,7 +15,12 @@ pub fn ReviewPage(
     action: String,
     sections: Vec<ReviewSection>,
     documents: Vec<(String, Vec<String>)>,
+    documents_href: Option<String>,
 ) -> impl IntoView {
+    let documents_title = t(lang, Key::Documents);
+    let change_documents = documents_href.map(|href| {
+        view! { <a href=href>{t(lang, Key::Change)}<span class="visually-hidden">" "{documents_title}</span></a> }
+    });
     view! {
         <Layout title=progress.title.clone()>
             <ProgressHeader lang=lang progress=progress/>
@@ -36,7 +41,10 @@ pub fn ReviewPage(
                 </section>
             }).collect_view()}
             <section class="review">
-                <h2>{t(lang, Key::Documents)}</h2>
+                <div class="review-head">
+                    <h2>{documents_title}</h2>
+                    {change_documents}
+                </div>
                 <DocumentList documents=documents/>
             </section>
             <form method="post" action=action class="submit">

@@ -66,7 +66,7 @@ async fn handle(
                 .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
             documents_page(&state, &mut l, &page, multipart).await
         }
-        PageKind::Review => file(&state, &l).await,
+        PageKind::Review => file(&state, &mut l).await,
     }
 }
 
@@ -107,6 +107,8 @@ async fn form_page(
     if let Some(group) = action.strip_prefix("add:") {
         add_entry(&mut raw, group);
         l.state.raw.insert(page.to_string(), raw);
+        // Problems of the old list would point at entries that moved; "Continue" re-checks.
+        l.state.errors.remove(page);
         save(state, l).await?;
         return Ok(see_other(&format!("{here_again}#{group}")));
     }
@@ -117,6 +119,7 @@ async fn form_page(
         let prefix = format!("{group}[{index}].");
         raw.retain(|k, _| !k.starts_with(&prefix));
         l.state.raw.insert(page.to_string(), raw);
+        l.state.errors.remove(page);
         save(state, l).await?;
         return Ok(see_other(&format!("{here_again}#{group}")));
     }
@@ -165,11 +168,11 @@ fn add_entry(raw: &mut RawForm, group: &str) {
 }
 
 /// The kind of file from its first bytes, never from its name.
-fn sniff(bytes: &[u8]) -> Option<FileKind> {
+fn sniff(bytes: &[u8]) -> Option<(FileKind, &'static str)> {
     match infer::get(bytes)?.mime_type() {
-        "application/pdf" => Some(FileKind::Pdf),
-        "image/jpeg" => Some(FileKind::Jpg),
-        "image/png" => Some(FileKind::Png),
+        "application/pdf" => Some((FileKind::Pdf, "application/pdf")),
+        "image/jpeg" => Some((FileKind::Jpg, "image/jpeg")),
+        "image/png" => Some((FileKind::Png, "image/png")),
         _ => None,
     }
 }
@@ -217,10 +220,6 @@ async fn documents_page(
             continue;
         };
         let file_name = field.file_name().unwrap_or("").to_string();
-        let content_type = field
-            .content_type()
-            .unwrap_or("application/octet-stream")
-            .to_string();
         let bytes = field
             .bytes()
             .await
@@ -229,28 +228,31 @@ async fn documents_page(
             continue; // no file chosen in this control
         }
         let max_mb = doc.max_size_mb.unwrap_or(10.0);
+        let kind = sniff(&bytes);
         let problem = if bytes.is_empty() {
             Some(UploadProblemKind::Empty)
         } else if bytes.len() as f64 > max_mb * 1024.0 * 1024.0 {
             Some(UploadProblemKind::TooLarge { max_mb })
-        } else if !sniff(&bytes).is_some_and(|k| accepted(doc).contains(&k)) {
+        } else if !kind.is_some_and(|(k, _)| accepted(doc).contains(&k)) {
             Some(UploadProblemKind::WrongType {
                 accepted: app::api::filing::ssr::accepted_names(doc),
             })
         } else {
             None
         };
-        match problem {
-            Some(problem) => problems.push(UploadProblem {
+        match (problem, kind) {
+            (Some(problem), _) => problems.push(UploadProblem {
                 document_id: doc.id.clone(),
                 problem,
             }),
-            None => {
+            // The type we record is the one the content shows, not the browser's claim.
+            (None, Some((_, content_type))) => {
                 store
-                    .save_upload(&l.draft.token, &doc.id, &file_name, &content_type, &bytes)
+                    .save_upload(&l.draft.token, &doc.id, &file_name, content_type, &bytes)
                     .await
                     .map_err(internal)?;
             }
+            (None, None) => {}
         }
     }
     if action == "next" && problems.is_empty() {
@@ -284,7 +286,7 @@ async fn documents_page(
 
 /// The final submit: re-check every page, then file. Filing is idempotent per draft: the
 /// store returns the same dossier for a repeated submit, also a concurrent one.
-async fn file(state: &ServerState, l: &Loaded) -> Result<Response, Failure> {
+async fn file(state: &ServerState, l: &mut Loaded) -> Result<Response, Failure> {
     let ctx = context(&state.app);
     let eval = flow::evaluate(&l.procedure, &l.applicant_fields(), &l.state, &ctx);
     if let Some(bad) = &eval.first_invalid {
@@ -292,17 +294,32 @@ async fn file(state: &ServerState, l: &Loaded) -> Result<Response, Failure> {
     }
     let answers = eval.answers();
     if !l.procedure.documents.is_empty() {
-        let uploads = state
-            .app
-            .store
-            .uploads(&l.draft.token)
-            .await
-            .map_err(internal)?;
-        let missing = motcua_domain::condition::applicable_documents(&l.procedure, &answers)
-            .into_iter()
-            .any(|d| d.required && !uploads.iter().any(|u| u.document_id == d.id));
-        if missing {
-            return Ok(see_other(&l.href(flow::DOCUMENTS)));
+        let store = &state.app.store;
+        let applicable = motcua_domain::condition::applicable_documents(&l.procedure, &answers);
+        // Files for documents that a later answer made unnecessary are not filed: what is
+        // hidden is not stored.
+        for u in store.uploads(&l.draft.token).await.map_err(internal)? {
+            if !applicable.iter().any(|d| d.id == u.document_id) {
+                store
+                    .remove_upload(&l.draft.token, u.id)
+                    .await
+                    .map_err(internal)?;
+            }
+        }
+        let uploads = store.uploads(&l.draft.token).await.map_err(internal)?;
+        let missing: Vec<UploadProblem> = applicable
+            .iter()
+            .filter(|d| d.required && !uploads.iter().any(|u| u.document_id == d.id))
+            .map(|d| UploadProblem {
+                document_id: d.id.clone(),
+                problem: UploadProblemKind::Missing,
+            })
+            .collect();
+        if !missing.is_empty() {
+            l.state.upload_problems = missing;
+            l.state.done.remove(flow::DOCUMENTS);
+            save(state, l).await?;
+            return Ok(see_other(&format!("{}#loi", l.href(flow::DOCUMENTS))));
         }
     }
     let a = &eval.applicant;
