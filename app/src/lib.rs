@@ -6,12 +6,18 @@
 //! formats) come from `motcua-domain`, the same code on both sides.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod components;
 pub mod flow;
 pub mod i18n;
 pub mod islands;
 pub mod pages;
 pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod slips;
+#[cfg(feature = "ssr")]
+pub mod workflow;
 
 pub use motcua_domain as domain;
 

@@ -52,6 +52,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/thu-tuc/:code/nop") view=pages::filing_start::FilingStartPage ssr=SsrMode::Async/>
                 <Route path=path!("/thu-tuc/:code/nop/:token/:page") view=pages::filing::FilingPage ssr=SsrMode::Async/>
                 <Route path=path!("/tra-cuu") view=pages::lookup::LookupPage ssr=SsrMode::Async/>
+                <Route path=path!("/dang-nhap") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/dang-ky") view=pages::register::RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/ho-so-cua-toi") view=pages::my_dossiers::MyDossiersPage ssr=SsrMode::Async/>
+                <Route path=path!("/bo-sung/:code/:token") view=pages::supplement::SupplementPage ssr=SsrMode::Async/>
+                <Route path=path!("/can-bo") view=pages::staff_queue::StaffQueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/can-bo/ho-so/:code") view=pages::staff_dossier::StaffDossierPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

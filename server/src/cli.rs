@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use motcua_store::Store;
 
-use crate::{config, demo, import, router};
+use crate::{accounts, config, demo, import, router};
 
 /// motcua — the electronic one-stop desk (Một Cửa) for a province and its communes.
 ///
@@ -35,6 +35,53 @@ pub enum Command {
     /// Import administrative units from a CSV file with the header code,name,level,parent_code
     /// (level is province or commune).
     ImportUnits { file: PathBuf },
+    /// The working calendar (public holidays and make-up working days).
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Print the due moment of a duration counted from a moment, and the walk that explains
+    /// it, with the calendar of the configured database.
+    Due {
+        /// Start, Asia/Ho_Chi_Minh local time: "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        from: String,
+        /// N followed by wh (working hours), wd (working days) or d (calendar days), e.g. 3wd.
+        #[arg(long)]
+        duration: String,
+    },
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CalendarCommand {
+    /// Import a CSV file with the header date,kind,name (kind: holiday or workday). The rows
+    /// for the dates it names are replaced, the others kept; a malformed row is reported with
+    /// its line number and nothing from the file is applied.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a staff account (e.g. the first admin of a fresh install). The password is
+    /// read from the first line of standard input, so it never shows in the process list.
+    Add {
+        /// User name for signing in (stored in lower case).
+        #[arg(long)]
+        login: String,
+        /// Full name, as it appears on slips.
+        #[arg(long)]
+        name: String,
+        /// The agency's identifier code (mã định danh), e.g. 000.00.06.H56.
+        #[arg(long)]
+        agency: String,
+        /// A role: reception, specialist, leader, clerk or admin. Repeat for several.
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+        /// Phone number, printed on supplement requests.
+        #[arg(long)]
+        phone: Option<String>,
+    },
 }
 
 pub async fn run(cli: Cli) -> Result<(), String> {
@@ -77,6 +124,45 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 Ok(())
             }
         }
+        Command::Calendar(CalendarCommand::Import { file }) => {
+            let n = import::import_calendar(&store, &file).await?;
+            println!("{n} calendar days imported from {}", file.display());
+            Ok(())
+        }
+        Command::Due { from, duration } => {
+            let lines = due(&store, &from, &duration).await?;
+            for line in lines {
+                println!("{line}");
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            login,
+            name,
+            agency,
+            roles,
+            phone,
+        }) => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .map_err(|e| e.to_string())?;
+            let id = accounts::add_staff(
+                &store,
+                &login,
+                &name,
+                &agency,
+                &roles,
+                phone,
+                password.trim_end_matches(['\r', '\n']),
+            )
+            .await?;
+            println!(
+                "staff account {} (id {id}) created for {agency}",
+                login.trim().to_lowercase()
+            );
+            Ok(())
+        }
         Command::ImportUnits { file } => {
             let n = import::import_units(&store, &file).await?;
             println!("{n} administrative units imported from {}", file.display());
@@ -103,4 +189,46 @@ fn spawn_draft_cleanup(store: Store) {
             }
         }
     });
+}
+
+/// `motcua due`: the due moment (`YYYY-MM-DD HH:MM`) and then the walk, one line each.
+pub async fn due(store: &Store, from: &str, duration: &str) -> Result<Vec<String>, String> {
+    use motcua_domain::procedure::{Duration, DurationUnit};
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    let start = time::PrimitiveDateTime::parse(from.trim(), format)
+        .map_err(|_| format!("--from {from:?}: expected \"YYYY-MM-DD HH:MM\""))?
+        .assume_offset(motcua_domain::format::VN_OFFSET);
+    let d = duration.trim();
+    let (amount, unit) = if let Some(n) = d.strip_suffix("wh") {
+        (n, DurationUnit::WorkingHours)
+    } else if let Some(n) = d.strip_suffix("wd") {
+        (n, DurationUnit::WorkingDays)
+    } else if let Some(n) = d.strip_suffix('d') {
+        (n, DurationUnit::CalendarDays)
+    } else {
+        return Err(format!(
+            "--duration {duration:?}: expected N followed by wh, wd or d"
+        ));
+    };
+    let amount: f64 = amount
+        .trim()
+        .parse()
+        .ok()
+        .filter(|a: &f64| a.is_finite() && *a >= 0.0 && *a <= 10_000.0)
+        .ok_or_else(|| format!("--duration {duration:?}: N must be a number from 0 to 10000"))?;
+    let cal = app::workflow::calendar(store)
+        .await
+        .map_err(|e| e.to_string())?;
+    let walk = cal.due(start, &Duration { amount, unit });
+    let due = walk.due.to_offset(motcua_domain::format::VN_OFFSET);
+    let mut lines = vec![format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        due.year(),
+        u8::from(due.month()),
+        due.day(),
+        due.hour(),
+        due.minute()
+    )];
+    lines.extend(motcua_domain::calendar::walk_lines(&walk));
+    Ok(lines)
 }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use motcua_domain::workflow::StaffRole;
 use motcua_store::{Agency, Store};
 use serde::Deserialize;
 
@@ -81,10 +82,57 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
     }
+    let days = crate::import::import_calendar(store, &dir.join("calendar.csv")).await?;
+    let staff = load_staff(store, &file.agencies).await?;
     println!(
-        "motcua: demo loaded: {units} units, {} agencies, {} procedures",
+        "motcua: demo loaded: {units} units, {} agencies, {} procedures, {days} calendar days, \
+         {staff} staff accounts (password {DEMO_PASSWORD})",
         file.agencies.len(),
         report.imported
     );
     Ok(())
+}
+
+/// The password of every demo staff account. Demo only: a real deployment creates its first
+/// admin with `motcua user add`.
+pub const DEMO_PASSWORD: &str = "motcua-demo";
+
+/// Demo staff of each agency: `(login prefix, full name, roles)`. The login is the prefix,
+/// a dot and the agency code in lower case, e.g. `tiepnhan.000.50.01.h56`.
+const DEMO_STAFF: [(&str, &str, &[StaffRole]); 6] = [
+    ("tiepnhan", "Nguyễn Thị Lan", &[StaffRole::Reception]),
+    ("chuyenvien", "Trần Văn Minh", &[StaffRole::Specialist]),
+    ("chuyenvien2", "Hoàng Thị Mai", &[StaffRole::Specialist]),
+    ("lanhdao", "Lê Văn Hùng", &[StaffRole::Leader]),
+    ("vanthu", "Phạm Thị Hoa", &[StaffRole::Clerk]),
+    ("quantri", "Đỗ Văn Quân", &[StaffRole::Admin]),
+];
+
+/// The demo login of `prefix` at `agency`.
+pub fn demo_login(prefix: &str, agency: &str) -> String {
+    format!("{prefix}.{}", agency.to_lowercase())
+}
+
+/// Creates the demo staff of every agency. One password hash serves them all: hashing is
+/// deliberately slow, and these accounts share one published password anyway.
+async fn load_staff(store: &Store, agencies: &[AgencyEntry]) -> Result<usize, String> {
+    let hash = app::auth::hash_password(DEMO_PASSWORD)?;
+    let mut n = 0;
+    for a in agencies {
+        for (i, (prefix, name, roles)) in DEMO_STAFF.iter().enumerate() {
+            let phone = Some(format!("02373{:02}{:03}", i, n % 1000));
+            crate::accounts::create(
+                store,
+                &demo_login(prefix, &a.code),
+                name,
+                &a.code,
+                roles.to_vec(),
+                phone,
+                hash.clone(),
+            )
+            .await?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::check::parse_procedure;
 use motcua_domain::procedure::{Level, Procedure};
 use motcua_store::{ImportOutcome, Store, StoreError, Unit};
@@ -115,21 +116,7 @@ pub async fn assign_default_receivers(store: &Store, p: &Procedure) -> Result<()
 /// Reads administrative units from a CSV file (`code,name,level,parent_code`). A bad row is
 /// reported with its line number and nothing is imported.
 pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
-    let mut reader =
-        csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let expected = ["code", "name", "level", "parent_code"];
-    // Spreadsheet programs often start a CSV with a byte-order mark.
-    let header: Vec<&str> = headers
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim())
-        .collect();
-    if header != expected {
-        return Err(format!(
-            "{}: line 1: the header must be code,name,level,parent_code",
-            file.display()
-        ));
-    }
+    let mut reader = open_csv(file, &["code", "name", "level", "parent_code"])?;
     let mut units = vec![];
     for (i, row) in reader.records().enumerate() {
         let line = i + 2;
@@ -154,6 +141,66 @@ pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
         });
     }
     Ok(units)
+}
+
+/// Opens a CSV file whose first line must be exactly `expected` (a byte-order mark, which
+/// spreadsheet programs often write, is ignored).
+fn open_csv(file: &Path, expected: &[&str]) -> Result<csv::Reader<std::fs::File>, String> {
+    let mut reader =
+        csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let header: Vec<&str> = headers
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim())
+        .collect();
+    if header != expected {
+        return Err(format!(
+            "{}: line 1: the header must be {}",
+            file.display(),
+            expected.join(",")
+        ));
+    }
+    Ok(reader)
+}
+
+/// Reads a working-calendar file (`date,kind,name`; kind `holiday` or `workday`). A bad row
+/// is reported with its line number and nothing is returned, so nothing is applied.
+pub fn read_calendar(file: &Path) -> Result<Vec<CalendarDay>, String> {
+    let mut reader = open_csv(file, &["date", "kind", "name"])?;
+    let mut days: Vec<CalendarDay> = vec![];
+    for (i, row) in reader.records().enumerate() {
+        let line = i + 2;
+        let row = row.map_err(|e| format!("{}: line {line}: {e}", file.display()))?;
+        let get = |k: usize| row.get(k).unwrap_or("").trim().to_string();
+        let bad = |why: String| Err(format!("{}: line {line}: {why}", file.display()));
+        let date = get(0);
+        let Some(date) = motcua_domain::format::parse_iso_date(&date) else {
+            return bad(format!("date {date:?} is not a date YYYY-MM-DD"));
+        };
+        let kind = match get(1).as_str() {
+            "holiday" => DayKind::Holiday,
+            "workday" => DayKind::Workday,
+            other => return bad(format!("kind {other:?} must be holiday or workday")),
+        };
+        if days.iter().any(|d| d.date == date) {
+            return bad(format!("{date} is listed twice"));
+        }
+        days.push(CalendarDay {
+            date,
+            kind,
+            name: get(2),
+        });
+    }
+    Ok(days)
+}
+
+/// `motcua calendar import FILE`: replaces the rows for the dates the file names.
+pub async fn import_calendar(store: &Store, file: &Path) -> Result<usize, String> {
+    let days = read_calendar(file)?;
+    store
+        .import_calendar(&days)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 pub async fn import_units(store: &Store, file: &Path) -> Result<usize, String> {

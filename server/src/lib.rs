@@ -2,6 +2,7 @@
 //! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
 //! parts and holds no rules: those are in `motcua-domain`.
 
+pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod csrf;
@@ -9,3 +10,4 @@ pub mod demo;
 pub mod import;
 pub mod router;
 pub mod routes;
+pub mod upload;

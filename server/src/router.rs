@@ -48,6 +48,7 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
         store,
         units: Arc::new(units),
         lookup_limiter: Arc::new(LookupLimiter::default()),
+        sign_in_limiter: Arc::new(LookupLimiter::default()),
     };
     let state = ServerState {
         leptos_options: options.clone(),
@@ -74,6 +75,29 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
             post(routes::filing_page::post).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
         )
         .route("/ngon-ngu/{lang}", get(routes::language::get))
+        .route("/dang-nhap", post(routes::sign_in::post))
+        .route("/dang-xuat", post(routes::sign_out::post))
+        .route("/dang-ky", post(routes::register::post))
+        .route("/ho-so-cua-toi/nhan", post(routes::claim::post))
+        .route("/bo-sung/{code}", post(routes::supplement::start))
+        .route(
+            "/bo-sung/{code}/{token}",
+            post(routes::supplement::answer).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route(
+            "/can-bo/ho-so/{code}/{action}",
+            post(routes::staff_action::post).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
+        )
+        .route(
+            "/can-bo/ho-so/{code}/tep/{id}",
+            get(routes::staff_file::document),
+        )
+        .route(
+            "/can-bo/ho-so/{code}/dinh-kem/{id}",
+            get(routes::staff_file::attachment),
+        )
+        .route("/phieu/{code}/{number}", get(routes::slip::page))
+        .route("/phieu/{code}/{number}/pdf", get(routes::slip::pdf))
         .route("/suc-khoe", get(routes::health::get))
         .route("/don-vi/{province}/xa", get(routes::communes::get))
         .route("/api/{*fn_name}", post(server_fns).get(server_fns))

@@ -101,6 +101,28 @@ pub fn format_datetime_vn(at: OffsetDateTime) -> String {
     )
 }
 
+/// A file size for people: `850 B`, `12 KB`, `1,4 MB` (decimal comma, as Vietnamese writes).
+pub fn format_file_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!(
+            "{} MB",
+            format_decimal((bytes as f64 / 100_000.0).round() / 10.0)
+        ),
+    }
+}
+
+/// The date line of an administrative document: `ngày 01 tháng 12 năm 2026`.
+pub fn date_line_vi(d: Date) -> String {
+    format!(
+        "ngày {:02} tháng {:02} năm {}",
+        d.day(),
+        u8::from(d.month()),
+        d.year()
+    )
+}
+
 /// Today's date in Vietnam for the instant `now`.
 pub fn today_vn(now: OffsetDateTime) -> Date {
     now.to_offset(VN_OFFSET).date()
@@ -110,6 +132,17 @@ pub fn today_vn(now: OffsetDateTime) -> Date {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn file_sizes_and_date_lines() {
+        assert_eq!(format_file_size(850), "850 B");
+        assert_eq!(format_file_size(12_345), "13 KB");
+        assert_eq!(format_file_size(1_400_000), "1,4 MB");
+        assert_eq!(
+            date_line_vi(date!(2026 - 12 - 01)),
+            "ngày 01 tháng 12 năm 2026"
+        );
+    }
 
     #[test]
     fn money() {

@@ -5,6 +5,7 @@
 //! dependency on purpose: the compiler keeps it pure.
 
 pub mod answers;
+pub mod calendar;
 pub mod check;
 pub mod condition;
 pub mod dossier_code;
@@ -13,3 +14,4 @@ pub mod procedure;
 pub mod search;
 pub mod text;
 pub mod validate;
+pub mod workflow;

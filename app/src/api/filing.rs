@@ -353,6 +353,7 @@ pub mod ssr {
                     communes,
                     back_href,
                     return_to_review: review,
+                    files: vec![],
                 };
                 Ok(FilingView::Form {
                     progress: progress(&l, page, lang, title),

@@ -3,9 +3,14 @@
 //! blocks beside the function, as in Leptos's `session_auth_axum` example.
 
 pub mod catalogue;
+pub mod citizen;
 pub mod filing;
 pub mod lookup;
 pub mod procedure;
+pub mod staff;
+#[cfg(feature = "ssr")]
+pub mod staff_view;
+pub mod supplement;
 
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -17,6 +17,8 @@ pub struct AppState {
     pub store: Store,
     pub units: Arc<Units>,
     pub lookup_limiter: Arc<LookupLimiter>,
+    /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
+    pub sign_in_limiter: Arc<LookupLimiter>,
 }
 
 impl AppState {
@@ -83,7 +85,7 @@ impl UnitCatalog for Units {
     }
 }
 
-/// Slows down guessing in the public lookup: after a few misses from one client address,
+/// Slows down guessing (the public lookup, passwords): after a few misses from one client address,
 /// further attempts are refused for a while (HTTP 429 with `Retry-After`).
 pub struct LookupLimiter {
     misses: Mutex<HashMap<IpAddr, (u32, Instant)>>,

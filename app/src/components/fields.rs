@@ -49,6 +49,21 @@ pub struct FormModel {
     pub back_href: Option<String>,
     /// `true` when the page was opened from the check-your-answers page.
     pub return_to_review: bool,
+    /// File controls after the fields (a supplement answer re-sends documents); when there
+    /// are any, the form is sent as `multipart/form-data`.
+    #[serde(default)]
+    pub files: Vec<FileSlot>,
+}
+
+/// One file control of a form: `name` is the input name (`file.{document id}`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileSlot {
+    pub name: String,
+    pub label: String,
+    pub hint: String,
+    /// Files already received for it.
+    pub received: Vec<String>,
+    pub error: Option<String>,
 }
 
 /// What the field components share while rendering one page.
@@ -94,6 +109,25 @@ impl Render {
     }
 }
 
+fn file_slot(lang: Lang, f: FileSlot) -> impl IntoView {
+    let has_error = f.error.is_some();
+    let received = (!f.received.is_empty()).then(|| {
+        view! {
+            <p class="received">{t(lang, Key::FilesReceived)}": "{f.received.join(", ")}</p>
+        }
+    });
+    view! {
+        <div class="field" class:has-error=has_error id=format!("f-{}", &f.name)>
+            <label for=f.name.clone()>{f.label}</label>
+            <p class="hint">{f.hint}</p>
+            {f.error.map(|e| view! { <p class="error">{e}</p> })}
+            {received}
+            <input type="file" id=f.name.clone() name=f.name.clone() accept="application/pdf,image/jpeg,image/png"
+                aria-invalid=has_error.then_some("true")/>
+        </div>
+    }
+}
+
 /// The entry indices present in `raw` for repeating group `group`, in order.
 pub fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
     let prefix = format!("{group}[");
@@ -136,11 +170,28 @@ pub fn FormView(model: FormModel) -> impl IntoView {
         .back_href
         .clone()
         .map(|href| view! { <a class="back" href=href>{t(lang, Key::Back)}</a> });
+    let summary = summary
+        .into_iter()
+        .chain(
+            model
+                .files
+                .iter()
+                .filter_map(|f| f.error.clone().map(|e| (f.name.clone(), e))),
+        )
+        .collect::<Vec<_>>();
+    let enctype = (!model.files.is_empty()).then_some("multipart/form-data");
+    let files = model
+        .files
+        .iter()
+        .cloned()
+        .map(|f| file_slot(lang, f))
+        .collect_view();
     view! {
         <ErrorSummary lang=lang items=summary/>
-        <form method="post" action=model.action.clone() novalidate id="to-khai">
+        <form method="post" action=model.action.clone() novalidate id="to-khai" enctype=enctype>
             {review}
             {field_list(&render, &model.fields, None)}
+            {files}
             <div class="actions">
                 <button type="submit" class="primary" name="_action" value="next">{t(lang, Key::Continue)}</button>
                 <button type="submit" class="secondary" name="_action" value="refresh">{t(lang, Key::Update)}</button>

@@ -70,6 +70,7 @@ pub fn Layout(#[prop(into)] title: String, children: Children) -> impl IntoView 
                 <nav aria-label=t(lang, Key::AppName)>
                     <a href="/thu-tuc">{t(lang, Key::NavCatalogue)}</a>
                     <a href="/tra-cuu">{t(lang, Key::NavLookup)}</a>
+                    <a href="/ho-so-cua-toi">{t(lang, Key::NavMyDossiers)}</a>
                     <a href=switch_href lang=other.code() hreflang=other.code()>
                         {t(lang, Key::LanguageSwitch)}
                     </a>

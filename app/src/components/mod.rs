@@ -5,3 +5,4 @@ pub mod error_summary;
 pub mod fields;
 pub mod layout;
 pub mod procedure_facts;
+pub mod staff_bar;

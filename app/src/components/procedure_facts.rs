@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use motcua_domain::format::format_vnd;
-use motcua_domain::procedure::{Delivery, DurationUnit, Level, Online, Procedure};
+use motcua_domain::procedure::{DurationUnit, Level, Online, Procedure};
 
 use crate::i18n::{Key, Lang, t};
 
@@ -55,16 +55,7 @@ pub fn ProcedureFacts(procedure: Procedure, lang: Lang) -> impl IntoView {
         .result
         .delivery
         .iter()
-        .map(|d| {
-            t(
-                lang,
-                match d {
-                    Delivery::Counter => Key::DeliveryCounter,
-                    Delivery::Post => Key::DeliveryPost,
-                    Delivery::Online => Key::DeliveryOnline,
-                },
-            )
-        })
+        .map(|d| crate::i18n::delivery_name(lang, *d))
         .collect::<Vec<_>>()
         .join("; ");
     let documents = p

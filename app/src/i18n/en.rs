@@ -143,5 +143,95 @@ pub(super) fn text(key: Key) -> &'static str {
         UnitWorkingHours => "working hours",
         UnitCalendarDays => "calendar days",
         Code => "Procedure code",
+        AcceptedAt => "Accepted at",
+        Actions => "Actions",
+        AllProcedures => "All procedures",
+        Answers => "Answers",
+        AssignNextStep => "Hand the next step to",
+        AssignedTo => "Assigned to",
+        BeforeRound => "before supplement",
+        Citizen => "Citizen",
+        ClaimButton => "Add to my dossiers",
+        ClaimDone => "The dossier was added to your list.",
+        ClaimFailed => {
+            "The dossier code or ID number is wrong, or the dossier already belongs to an account."
+        }
+        ClaimIntro => {
+            "A dossier filed without signing in: enter its code and the ID number given when filing."
+        }
+        ClaimTitle => "Add a dossier you filed",
+        CurrentStep => "Current step",
+        Dossier => "Dossier",
+        DueMoment => "Due",
+        DueSoon => "Due soon",
+        LeaderApproved => "A leader approved stopping",
+        LeastLoaded => "Least loaded (default)",
+        LoginName => "Phone number or user name",
+        LoginNameHint => {
+            "Citizens sign in with their phone number; staff with the user name they were given."
+        }
+        ManageCalendar => "Working calendar",
+        ManageUsers => "Staff accounts",
+        MyDossiers => "My dossiers",
+        MyDossiersSignIn => {
+            "Sign in to see every dossier you filed. Without an account you can still look one up by its code."
+        }
+        NavMyDossiers => "My dossiers",
+        NewDueHint => "Date and time in Vietnam time, later than the current due moment.",
+        NewDueMoment => "New due moment",
+        NextPage => "Next page",
+        NoAccountYet => "No account yet?",
+        NoActionNow => "There is nothing you may do with this dossier now.",
+        NoDossiersYet => "You have no dossier yet.",
+        Overdue => "Overdue",
+        Page => "Page",
+        Pages => "Pages",
+        Password => "Password",
+        PasswordAgain => "Password again",
+        PausedFor => "Clock paused for",
+        PreviousPage => "Previous page",
+        QueueEmpty => "No dossier in this list.",
+        QueueSearch => "Find a dossier",
+        QueueSearchHint => "Dossier code, applicant's name (accents optional) or ID number.",
+        Queues => "Queues",
+        Reason => "Reason",
+        Register => "Create an account",
+        RegisterIntro => {
+            "An account lets you follow every dossier you file. It is optional: you can file without one."
+        }
+        ResponsibleUnit => "Unit responsible for the delay",
+        ResultDocument => "Result document",
+        SignIn => "Sign in",
+        SignInRequired => "This page is for staff. Please sign in.",
+        SignInTooMany => "Too many failed sign-ins. Please try again in a few minutes.",
+        SignInWrong => "The phone number/user name or password is wrong.",
+        SignOut => "Sign out",
+        SignedOut => "You are signed out.",
+        SlipNo => "Slip",
+        Slips => "Slips issued",
+        SortLatestDue => "Latest due first",
+        SortSoonestDue => "Soonest due first",
+        StaffWorkspace => "One-stop desk – staff",
+        StatutoryDue => "Statutory due",
+        StepDone => "Step done",
+        StepDue => "Step due",
+        StepOverdue => "The current step is overdue",
+        Superseded => "replaced by a supplement",
+        SupplementIntro => {
+            "Only the requested items are open again. Correct or re-send them, then press Continue to send."
+        }
+        SupplementItems => "Items to supplement",
+        SupplementRequested => "The agency asks you to complete your dossier:",
+        SupplementRound => "supplement",
+        SupplementSent => "Supplement sent",
+        SupplementSentBody => {
+            "Your dossier is back with the agency. The time spent waiting for you is not counted against the deadline."
+        }
+        SupplementStart => "Complete the dossier",
+        SupplementTitle => "Complete your dossier",
+        SystemError => "Something went wrong on our side. Please try again later.",
+        TrackingBook => "Tracking book",
+        Version => "version",
+        WhyThisDate => "Why this date?",
     }
 }

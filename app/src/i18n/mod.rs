@@ -3,10 +3,14 @@
 //!
 //! Keys are an enum so that a missing translation is a compile error, not a blank screen.
 
+mod back_office;
 mod en;
 mod errors;
 mod vi;
 
+pub use back_office::{
+    account_error, action_error, action_name, queue_name, role_name, upload_error,
+};
 pub use errors::field_error;
 pub use motcua_domain::text::Lang;
 
@@ -142,6 +146,82 @@ pub enum Key {
     UnitWorkingHours,
     UnitCalendarDays,
     Code,
+    AcceptedAt,
+    Actions,
+    AllProcedures,
+    Answers,
+    AssignNextStep,
+    AssignedTo,
+    BeforeRound,
+    Citizen,
+    ClaimButton,
+    ClaimDone,
+    ClaimFailed,
+    ClaimIntro,
+    ClaimTitle,
+    CurrentStep,
+    Dossier,
+    DueMoment,
+    DueSoon,
+    LeaderApproved,
+    LeastLoaded,
+    LoginName,
+    LoginNameHint,
+    ManageCalendar,
+    ManageUsers,
+    MyDossiers,
+    MyDossiersSignIn,
+    NavMyDossiers,
+    NewDueHint,
+    NewDueMoment,
+    NextPage,
+    NoAccountYet,
+    NoActionNow,
+    NoDossiersYet,
+    Overdue,
+    Page,
+    Pages,
+    Password,
+    PasswordAgain,
+    PausedFor,
+    PreviousPage,
+    QueueEmpty,
+    QueueSearch,
+    QueueSearchHint,
+    Queues,
+    Reason,
+    Register,
+    RegisterIntro,
+    ResponsibleUnit,
+    ResultDocument,
+    SignIn,
+    SignInRequired,
+    SignInTooMany,
+    SignInWrong,
+    SignOut,
+    SignedOut,
+    SlipNo,
+    Slips,
+    SortLatestDue,
+    SortSoonestDue,
+    StaffWorkspace,
+    StatutoryDue,
+    StepDone,
+    StepDue,
+    StepOverdue,
+    Superseded,
+    SupplementIntro,
+    SupplementItems,
+    SupplementRequested,
+    SupplementRound,
+    SupplementSent,
+    SupplementSentBody,
+    SupplementStart,
+    SupplementTitle,
+    SystemError,
+    TrackingBook,
+    Version,
+    WhyThisDate,
 }
 
 /// The text for `key` in `lang`.
@@ -167,6 +247,19 @@ pub fn status_name(lang: Lang, status: i32) -> &'static str {
         _ => Key::Status10,
     };
     t(lang, key)
+}
+
+/// How a result may be returned, in `lang`.
+pub fn delivery_name(lang: Lang, d: motcua_domain::procedure::Delivery) -> &'static str {
+    use motcua_domain::procedure::Delivery;
+    t(
+        lang,
+        match d {
+            Delivery::Counter => Key::DeliveryCounter,
+            Delivery::Post => Key::DeliveryPost,
+            Delivery::Online => Key::DeliveryOnline,
+        },
+    )
 }
 
 /// What the citizen should expect next, for a dossier in `status`.

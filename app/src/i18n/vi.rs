@@ -139,5 +139,95 @@ pub(super) fn text(key: Key) -> &'static str {
         UnitWorkingHours => "giờ làm việc",
         UnitCalendarDays => "ngày",
         Code => "Mã thủ tục",
+        AcceptedAt => "Tiếp nhận lúc",
+        Actions => "Xử lý hồ sơ",
+        AllProcedures => "Tất cả thủ tục",
+        Answers => "Nội dung tờ khai",
+        AssignNextStep => "Chuyển cho người xử lý bước tiếp theo",
+        AssignedTo => "Người xử lý",
+        BeforeRound => "trước lần bổ sung",
+        Citizen => "Công dân",
+        ClaimButton => "Thêm vào hồ sơ của tôi",
+        ClaimDone => "Đã thêm hồ sơ vào danh sách của bạn.",
+        ClaimFailed => {
+            "Mã hồ sơ hoặc số định danh không đúng, hoặc hồ sơ đã thuộc một tài khoản khác."
+        }
+        ClaimIntro => {
+            "Hồ sơ nộp khi chưa đăng nhập: nhập mã hồ sơ và số định danh cá nhân đã khai khi nộp."
+        }
+        ClaimTitle => "Thêm hồ sơ đã nộp",
+        CurrentStep => "Bước đang xử lý",
+        Dossier => "Hồ sơ",
+        DueMoment => "Hẹn trả kết quả",
+        DueSoon => "Sắp đến hạn",
+        LeaderApproved => "Lãnh đạo đã đồng ý dừng xử lý",
+        LeastLoaded => "Người đang ít việc nhất (mặc định)",
+        LoginName => "Số điện thoại hoặc tên đăng nhập",
+        LoginNameHint => {
+            "Công dân đăng nhập bằng số điện thoại; cán bộ bằng tên đăng nhập được cấp."
+        }
+        ManageCalendar => "Lịch làm việc",
+        ManageUsers => "Cán bộ",
+        MyDossiers => "Hồ sơ của tôi",
+        MyDossiersSignIn => {
+            "Đăng nhập để xem mọi hồ sơ bạn đã nộp. Không có tài khoản vẫn tra cứu được bằng mã hồ sơ."
+        }
+        NavMyDossiers => "Hồ sơ của tôi",
+        NewDueHint => "Ngày giờ theo giờ Việt Nam, muộn hơn hạn hiện tại.",
+        NewDueMoment => "Hẹn trả kết quả mới",
+        NextPage => "Trang sau",
+        NoAccountYet => "Chưa có tài khoản?",
+        NoActionNow => "Không có thao tác nào bạn được làm với hồ sơ này lúc này.",
+        NoDossiersYet => "Bạn chưa có hồ sơ nào.",
+        Overdue => "Quá hạn",
+        Page => "Trang",
+        Pages => "Phân trang",
+        Password => "Mật khẩu",
+        PasswordAgain => "Nhập lại mật khẩu",
+        PausedFor => "Tạm dừng tính thời gian",
+        PreviousPage => "Trang trước",
+        QueueEmpty => "Không có hồ sơ nào trong danh sách này.",
+        QueueSearch => "Tìm hồ sơ",
+        QueueSearchHint => "Mã hồ sơ, họ tên người nộp (không cần dấu) hoặc số định danh.",
+        Queues => "Danh sách hồ sơ",
+        Reason => "Lý do",
+        Register => "Đăng ký tài khoản",
+        RegisterIntro => {
+            "Tài khoản giúp bạn theo dõi mọi hồ sơ đã nộp. Không bắt buộc: vẫn nộp hồ sơ được khi chưa đăng nhập."
+        }
+        ResponsibleUnit => "Đơn vị, cá nhân để chậm",
+        ResultDocument => "Văn bản kết quả",
+        SignIn => "Đăng nhập",
+        SignInRequired => "Trang này dành cho cán bộ. Hãy đăng nhập.",
+        SignInTooMany => "Đăng nhập sai quá nhiều lần. Hãy thử lại sau vài phút.",
+        SignInWrong => "Số điện thoại/tên đăng nhập hoặc mật khẩu không đúng.",
+        SignOut => "Đăng xuất",
+        SignedOut => "Bạn đã đăng xuất.",
+        SlipNo => "Phiếu",
+        Slips => "Phiếu đã cấp",
+        SortLatestDue => "Xếp hạn muộn trước",
+        SortSoonestDue => "Xếp hạn sớm trước",
+        StaffWorkspace => "Một cửa điện tử – cán bộ",
+        StatutoryDue => "Hạn theo quy định",
+        StepDone => "Đã xong bước",
+        StepDue => "Hạn của bước",
+        StepOverdue => "Bước hiện tại đã quá hạn",
+        Superseded => "đã được thay bằng bản bổ sung",
+        SupplementIntro => {
+            "Chỉ những nội dung được yêu cầu được mở lại. Sửa hoặc gửi lại rồi bấm Tiếp tục để gửi bổ sung."
+        }
+        SupplementItems => "Nội dung cần bổ sung",
+        SupplementRequested => "Cơ quan yêu cầu bổ sung hồ sơ:",
+        SupplementRound => "lần bổ sung",
+        SupplementSent => "Đã gửi bổ sung",
+        SupplementSentBody => {
+            "Hồ sơ đã được chuyển lại cho cơ quan giải quyết. Thời gian chờ bổ sung không tính vào thời hạn giải quyết."
+        }
+        SupplementStart => "Bổ sung hồ sơ",
+        SupplementTitle => "Bổ sung, hoàn thiện hồ sơ",
+        SystemError => "Hệ thống đang gặp sự cố. Hãy thử lại sau.",
+        TrackingBook => "Sổ theo dõi",
+        Version => "phiên bản",
+        WhyThisDate => "Vì sao là ngày này?",
     }
 }

@@ -44,29 +44,59 @@ pub struct Dossier {
     /// Status code 1..=10 of the national portal (see the workflow spec).
     pub status: i32,
     pub applicant: Applicant,
-    /// Canonical answers (field id → value).
+    /// Canonical answers (field id → value), as of the latest supplement round.
     pub answers: Value,
     pub filed_at: OffsetDateTime,
-    /// Set on acceptance (status 2); `None` before.
-    pub accepted_at: Option<OffsetDateTime>,
-    /// The due moment, once the clock has started.
-    pub due_at: Option<OffsetDateTime>,
-    /// The process step in progress (status 4).
-    pub current_step: Option<String>,
+    /// The citizen account it belongs to: filed while signed in, or claimed later.
+    pub citizen_account_id: Option<i64>,
+    /// How many supplement rounds the citizen has answered.
+    pub supplement_round: i64,
+    /// Where the workflow stands: derived from the events, written with them.
+    pub state: WorkflowState,
     pub updated_at: OffsetDateTime,
 }
 
+/// The workflow state of a dossier: what the latest events imply, kept beside the dossier so
+/// that queues and statistics need no replay of the history. The web layer computes a new
+/// state with the domain rules and the store writes it together with the event
+/// ([`Store::apply_transition`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkflowState {
+    /// Set on acceptance (status 2); `None` before.
+    pub accepted_at: Option<OffsetDateTime>,
+    /// The due moment promised to the citizen (an apology's new date replaces it).
+    pub due_at: Option<OffsetDateTime>,
+    /// The statutory due moment (pauses added, apologies not), which statistics judge by.
+    pub statutory_due_at: Option<OffsetDateTime>,
+    /// The process step in progress (status 4), its start, due moment and assignee.
+    pub current_step: Option<String>,
+    pub step_started_at: Option<OffsetDateTime>,
+    pub step_due_at: Option<OffsetDateTime>,
+    pub assignee_id: Option<i64>,
+    /// Since when the clock is paused (status 5 or 6).
+    pub paused_at: Option<OffsetDateTime>,
+    /// The status a supplement answer returns to (1 or 4).
+    pub resume_status: Option<i32>,
+    /// When status 9 was reached.
+    pub finished_at: Option<OffsetDateTime>,
+}
+
 /// One status move of a dossier. Events are append-only: never updated or deleted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    pub id: i64,
     pub at: OffsetDateTime,
     /// `None` for the filing itself.
     pub from_status: Option<i32>,
     pub to_status: i32,
-    /// `"citizen"` or the staff account that acted.
+    /// `"citizen"` or the staff member's name, as it read at that moment.
     pub actor: String,
+    pub actor_account_id: Option<i64>,
     pub step: Option<String>,
     pub reason: Option<String>,
+    /// What the move carried (supplement items, apology, assignee, due moments): JSON owned
+    /// by the web layer.
+    pub details: Option<Value>,
 }
 
 /// The result of [`Store::file_dossier`].
@@ -79,7 +109,7 @@ pub struct FiledDossier {
 }
 
 #[derive(sqlx::FromRow)]
-struct DossierRow {
+pub(crate) struct DossierRow {
     code: String,
     procedure_id: i64,
     agency_code: String,
@@ -92,18 +122,63 @@ struct DossierRow {
     applicant_birth_date: Option<String>,
     answers: String,
     filed_at: String,
+    citizen_account_id: Option<i64>,
+    supplement_round: i64,
     accepted_at: Option<String>,
     due_at: Option<String>,
+    statutory_due_at: Option<String>,
     current_step: Option<String>,
+    step_started_at: Option<String>,
+    step_due_at: Option<String>,
+    assignee_id: Option<i64>,
+    paused_at: Option<String>,
+    resume_status: Option<i32>,
+    finished_at: Option<String>,
     updated_at: String,
 }
 
-const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, status, applicant_full_name,
-    applicant_id_number, applicant_phone, applicant_email, applicant_address,
-    applicant_birth_date, answers, filed_at, accepted_at, due_at, current_step, updated_at";
+pub(crate) const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, status,
+    applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
+    applicant_address, applicant_birth_date, answers, filed_at, citizen_account_id,
+    supplement_round, accepted_at, due_at, statutory_due_at, current_step, step_started_at,
+    step_due_at, assignee_id, paused_at, resume_status, finished_at, updated_at";
 
-fn parse_opt_ts(s: Option<String>) -> Result<Option<OffsetDateTime>> {
+pub(crate) fn parse_opt_ts(s: Option<String>) -> Result<Option<OffsetDateTime>> {
     s.as_deref().map(parse_ts).transpose()
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    at: String,
+    from_status: Option<i32>,
+    to_status: i32,
+    actor: String,
+    actor_account_id: Option<i64>,
+    step: Option<String>,
+    reason: Option<String>,
+    details: Option<String>,
+}
+
+impl TryFrom<EventRow> for Event {
+    type Error = StoreError;
+    fn try_from(r: EventRow) -> Result<Event> {
+        Ok(Event {
+            id: r.id,
+            at: parse_ts(&r.at)?,
+            from_status: r.from_status,
+            to_status: r.to_status,
+            actor: r.actor,
+            actor_account_id: r.actor_account_id,
+            step: r.step,
+            reason: r.reason,
+            details: r
+                .details
+                .as_deref()
+                .map(|d| parse_json("event details", d))
+                .transpose()?,
+        })
+    }
 }
 
 impl TryFrom<DossierRow> for Dossier {
@@ -126,9 +201,20 @@ impl TryFrom<DossierRow> for Dossier {
             },
             answers: parse_json(&format!("{what} answers"), &r.answers)?,
             filed_at: parse_ts(&r.filed_at)?,
-            accepted_at: parse_opt_ts(r.accepted_at)?,
-            due_at: parse_opt_ts(r.due_at)?,
-            current_step: r.current_step,
+            citizen_account_id: r.citizen_account_id,
+            supplement_round: r.supplement_round,
+            state: WorkflowState {
+                accepted_at: parse_opt_ts(r.accepted_at)?,
+                due_at: parse_opt_ts(r.due_at)?,
+                statutory_due_at: parse_opt_ts(r.statutory_due_at)?,
+                current_step: r.current_step,
+                step_started_at: parse_opt_ts(r.step_started_at)?,
+                step_due_at: parse_opt_ts(r.step_due_at)?,
+                assignee_id: r.assignee_id,
+                paused_at: parse_opt_ts(r.paused_at)?,
+                resume_status: r.resume_status,
+                finished_at: parse_opt_ts(r.finished_at)?,
+            },
             updated_at: parse_ts(&r.updated_at)?,
             code: r.code,
             procedure_id: r.procedure_id,
@@ -138,7 +224,10 @@ impl TryFrom<DossierRow> for Dossier {
     }
 }
 
-async fn load_dossier(conn: &mut sqlx::SqliteConnection, code: &str) -> Result<Option<Dossier>> {
+pub(crate) async fn load_dossier(
+    conn: &mut sqlx::SqliteConnection,
+    code: &str,
+) -> Result<Option<Dossier>> {
     let row: Option<DossierRow> = sqlx::query_as(&format!(
         "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = ?"
     ))
@@ -172,6 +261,7 @@ impl Store {
         agency_code: &str,
         applicant: &Applicant,
         answers: &Value,
+        citizen_account_id: Option<i64>,
         now: OffsetDateTime,
     ) -> Result<FiledDossier> {
         if !answers.is_object() {
@@ -251,8 +341,9 @@ impl Store {
         sqlx::query(
             "INSERT INTO dossiers (code, procedure_id, agency_code, status,
                applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
-               applicant_address, applicant_birth_date, answers, filed_at, updated_at)
-             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               applicant_address, applicant_birth_date, answers, filed_at, updated_at,
+               citizen_account_id, search_name)
+             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&code)
         .bind(procedure_id)
@@ -266,6 +357,8 @@ impl Store {
         .bind(&answers_json)
         .bind(&now_text)
         .bind(&now_text)
+        .bind(citizen_account_id)
+        .bind(motcua_domain::search::fold(&applicant.full_name))
         .execute(&mut *tx)
         .await?;
 
@@ -329,33 +422,14 @@ impl Store {
 
     /// The dossier's history, oldest first. Empty for an unknown code.
     pub async fn events(&self, code: &str) -> Result<Vec<Event>> {
-        #[allow(clippy::type_complexity)]
-        let rows: Vec<(
-            String,
-            Option<i32>,
-            i32,
-            String,
-            Option<String>,
-            Option<String>,
-        )> = sqlx::query_as(
-            "SELECT at, from_status, to_status, actor, step, reason
-                 FROM dossier_events WHERE dossier_code = ? ORDER BY id",
+        let rows: Vec<EventRow> = sqlx::query_as(
+            "SELECT id, at, from_status, to_status, actor, actor_account_id, step, reason, details
+             FROM dossier_events WHERE dossier_code = ? ORDER BY id",
         )
         .bind(code)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(at, from_status, to_status, actor, step, reason)| {
-                Ok(Event {
-                    at: parse_ts(&at)?,
-                    from_status,
-                    to_status,
-                    actor,
-                    step,
-                    reason,
-                })
-            })
-            .collect()
+        rows.into_iter().map(Event::try_from).collect()
     }
 
     /// The public lookup: the dossier only if `code` matches *and* `id_or_phone` is the

@@ -78,8 +78,27 @@ pub(crate) fn token_hash(token: &str) -> String {
     sha256_hex(token.as_bytes())
 }
 
+/// Records that the bytes with this hash were written (see [`Store::write_bytes`]).
+pub(crate) async fn insert_file_row(
+    conn: &mut sqlx::SqliteConnection,
+    sha256: &str,
+    size: i64,
+    now: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (sha256) DO NOTHING",
+    )
+    .bind(sha256)
+    .bind(size)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// `n` bytes of OS randomness, hex-encoded (URL-safe).
-fn random_hex(n: usize) -> Result<String> {
+pub(crate) fn random_hex(n: usize) -> Result<String> {
     let mut buf = vec![0u8; n];
     getrandom::fill(&mut buf).map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
     Ok(hex::encode(buf))
@@ -137,6 +156,23 @@ fn write_blob(
 }
 
 impl Store {
+    /// Writes uploaded bytes durably under their SHA-256 (see [`write_blob`]) and returns the
+    /// hash and size. The caller then inserts the `files` row in the transaction that
+    /// references it ([`insert_file_row`]).
+    pub(crate) async fn write_bytes(&self, bytes: &[u8]) -> Result<(String, i64)> {
+        let sha256 = sha256_hex(bytes);
+        let size =
+            i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
+        let files_dir = self.files_dir.clone();
+        let sha = sha256.clone();
+        let bytes = bytes.to_vec();
+        let suffix = random_hex(8)?;
+        tokio::task::spawn_blocking(move || write_blob(&files_dir, &sha, &bytes, &suffix))
+            .await
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))??;
+        Ok((sha256, size))
+    }
+
     /// Starts a draft for an exact procedure version and returns its token: 256 bits of OS
     /// randomness as 64 hex digits, URL-safe. The token is the only key to the draft (no
     /// account needed to file), so it must be unguessable; only its hash is stored.
@@ -204,6 +240,16 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes one draft and its upload rows (the bytes stay: files are content-addressed
+    /// and may be shared with a dossier). Used once a supplement answer has been filed.
+    pub async fn delete_draft(&self, token: &str) -> Result<()> {
+        sqlx::query("DELETE FROM drafts WHERE token_sha256 = ? AND dossier_code IS NULL")
+            .bind(token_hash(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Deletes drafts (with their upload rows) not touched since `older_than`, filed or not:
     /// a filed draft's dossier keeps its own copy of everything. Returns how many were deleted.
     ///
@@ -268,33 +314,14 @@ impl Store {
             )));
         }
 
-        let sha256 = sha256_hex(bytes);
-        let size =
-            i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
-        {
-            let files_dir = self.files_dir.clone();
-            let sha = sha256.clone();
-            let bytes = bytes.to_vec();
-            let suffix = random_hex(8)?;
-            tokio::task::spawn_blocking(move || write_blob(&files_dir, &sha, &bytes, &suffix))
-                .await
-                .map_err(|e| StoreError::Io(std::io::Error::other(e)))??;
-        }
+        let (sha256, size) = self.write_bytes(bytes).await?;
 
         let now = ts(OffsetDateTime::now_utc())?;
         let mut tx = self.begin_write().await?;
         // Again inside the transaction: the draft may have been filed meanwhile.
         let draft_id = Self::open_draft(&mut tx, token).await?.id;
         debug_assert_eq!(draft_id, draft.id);
-        sqlx::query(
-            "INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?)
-             ON CONFLICT (sha256) DO NOTHING",
-        )
-        .bind(&sha256)
-        .bind(size)
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+        insert_file_row(&mut tx, &sha256, size, &now).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO draft_uploads
                (draft_id, document_id, original_name, content_type, size, sha256, uploaded_at)

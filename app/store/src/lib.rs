@@ -25,10 +25,13 @@
 //!   deleted; triggers refuse it. Procedure versions are immutable for the same reason: a
 //!   dossier keeps the rules it was filed under.
 
+mod accounts;
+mod calendar;
 mod dossiers;
 mod drafts;
 mod procedures;
 mod units;
+mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -42,10 +45,15 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-pub use dossiers::{Applicant, Dossier, Event, FiledDossier};
+pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
+pub use dossiers::{Applicant, Dossier, Event, FiledDossier, WorkflowState};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use procedures::{ImportOutcome, StoredProcedure};
 pub use units::{Agency, Unit};
+pub use workflow::{
+    Attachment, NewAttachment, NewDocument, QueueKind, QueueQuery, QueueRow, SupplementAnswer,
+    Transition,
+};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +130,9 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        Ok(Store { pool, files_dir })
+        let store = Store { pool, files_dir };
+        store.backfill_search_names().await?;
+        Ok(store)
     }
 
     /// The directory holding uploaded file contents (`files/` beside the database).
@@ -133,6 +143,23 @@ impl Store {
     /// Closes the pool, waiting for connections to finish (checkpointing the WAL).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Dossiers filed before the back-office schema have no folded applicant name for staff
+    /// search yet; fold them once (after that, filing writes it).
+    async fn backfill_search_names(&self) -> Result<()> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT code, applicant_full_name FROM dossiers WHERE search_name = ''")
+                .fetch_all(&self.pool)
+                .await?;
+        for (code, name) in rows {
+            sqlx::query("UPDATE dossiers SET search_name = ? WHERE code = ?")
+                .bind(motcua_domain::search::fold(&name))
+                .bind(code)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Starts a write transaction holding SQLite's write lock from the start (see the crate

@@ -516,7 +516,7 @@ async fn filing_is_idempotent() {
     let who = applicant("001090012345", "0912345678");
 
     let first = store
-        .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
         .await
         .unwrap();
     assert!(first.newly_filed);
@@ -528,7 +528,7 @@ async fn filing_is_idempotent() {
     assert_eq!(d.applicant, who);
     assert_eq!(d.answers, answers());
     assert_eq!(d.filed_at, NOW);
-    assert_eq!(d.due_at, None);
+    assert_eq!(d.state.due_at, None);
 
     // Retried submit (even with other arguments): same dossier, nothing new filed.
     let again = store
@@ -537,6 +537,7 @@ async fn filing_is_idempotent() {
             AGENCY,
             &applicant("1", "2"),
             &json!({}),
+            None,
             NOW + Duration::minutes(5),
         )
         .await
@@ -600,13 +601,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     let t = store.create_draft(pid).await.unwrap();
     assert!(matches!(
         store
-            .file_dossier("nope", AGENCY, &who, &answers(), NOW)
+            .file_dossier("nope", AGENCY, &who, &answers(), None, NOW)
             .await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
         store
-            .file_dossier(&t, "999.99.99.H99", &who, &answers(), NOW)
+            .file_dossier(&t, "999.99.99.H99", &who, &answers(), None, NOW)
             .await,
         Err(StoreError::NotFound(_))
     ));
@@ -621,12 +622,14 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         .unwrap();
     assert!(matches!(
         store
-            .file_dossier(&t, "000.00.07.H56", &who, &answers(), NOW)
+            .file_dossier(&t, "000.00.07.H56", &who, &answers(), None, NOW)
             .await,
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        store.file_dossier(&t, AGENCY, &who, &json!([1]), NOW).await,
+        store
+            .file_dossier(&t, AGENCY, &who, &json!([1]), None, NOW)
+            .await,
         Err(StoreError::Invalid(_))
     ));
     // Failed attempts consumed no number and left the draft unfiled.
@@ -641,7 +644,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ] {
         let t = store.create_draft(pid).await.unwrap();
         let filed = store
-            .file_dossier(&t, AGENCY, &who, &answers(), now)
+            .file_dossier(&t, AGENCY, &who, &answers(), None, now)
             .await
             .unwrap();
         codes.push(filed.dossier.code);
@@ -670,7 +673,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
         tasks.spawn(async move {
             let who = applicant(&format!("{:012}", i), &format!("09{:08}", i));
             store
-                .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+                .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
                 .await
                 .map(|f| (f.newly_filed, f.dossier.code))
         });
@@ -699,7 +702,7 @@ async fn concurrent_double_submit_files_once() {
         tasks.spawn(async move {
             let who = applicant("001090012345", "0912345678");
             store
-                .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+                .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
                 .await
                 .unwrap()
         });
@@ -717,7 +720,7 @@ async fn concurrent_double_submit_files_once() {
     let t = store.create_draft(pid).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
-        .file_dossier(&t, AGENCY, &who, &answers(), NOW)
+        .file_dossier(&t, AGENCY, &who, &answers(), None, NOW)
         .await
         .unwrap();
     assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
@@ -730,7 +733,7 @@ async fn lookup_needs_code_and_id_or_phone() {
     let token = store.create_draft(pid).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
-        .file_dossier(&token, AGENCY, &who, &answers(), NOW)
+        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
         .await
         .unwrap()
         .dossier
@@ -761,6 +764,7 @@ async fn lookup_needs_code_and_id_or_phone() {
             AGENCY,
             &applicant("002000000002", "0987654321"),
             &answers(),
+            None,
             NOW,
         )
         .await

@@ -10,13 +10,13 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use motcua_domain::answers::RawForm;
-use motcua_domain::procedure::FileKind;
 use motcua_domain::validate::validate_fields;
 use motcua_store::Applicant;
 use serde_json::Value;
 
 use crate::router::ServerState;
 use crate::routes::see_other;
+use crate::upload::sniff;
 
 type Failure = (StatusCode, String);
 
@@ -53,6 +53,10 @@ async fn handle(
     let Some(kind) = flow::page_kind(&l.procedure, &page) else {
         return Err((StatusCode::NOT_FOUND, "Not found".into()));
     };
+    let citizen = app::auth::account_for(&app.store, req.headers())
+        .await
+        .filter(|a| a.kind == motcua_store::AccountKind::Citizen)
+        .map(|a| a.id);
     match kind {
         PageKind::Applicant | PageKind::Step(_) => {
             let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, &state)
@@ -66,7 +70,7 @@ async fn handle(
                 .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
             documents_page(&state, &mut l, &page, multipart).await
         }
-        PageKind::Review => file(&state, &mut l).await,
+        PageKind::Review => file(&state, &mut l, citizen).await,
     }
 }
 
@@ -165,16 +169,6 @@ fn add_entry(raw: &mut RawForm, group: &str) {
         .map(|i| i + 1)
         .unwrap_or(0);
     raw.insert(format!("{group}[{next}]._new"), vec![String::new()]);
-}
-
-/// The kind of file from its first bytes, never from its name.
-fn sniff(bytes: &[u8]) -> Option<(FileKind, &'static str)> {
-    match infer::get(bytes)?.mime_type() {
-        "application/pdf" => Some((FileKind::Pdf, "application/pdf")),
-        "image/jpeg" => Some((FileKind::Jpg, "image/jpeg")),
-        "image/png" => Some((FileKind::Png, "image/png")),
-        _ => None,
-    }
 }
 
 /// The documents page: store each file that passes the checks, report the others at their
@@ -286,7 +280,11 @@ async fn documents_page(
 
 /// The final submit: re-check every page, then file. Filing is idempotent per draft: the
 /// store returns the same dossier for a repeated submit, also a concurrent one.
-async fn file(state: &ServerState, l: &mut Loaded) -> Result<Response, Failure> {
+async fn file(
+    state: &ServerState,
+    l: &mut Loaded,
+    citizen: Option<i64>,
+) -> Result<Response, Failure> {
     let ctx = context(&state.app);
     let eval = flow::evaluate(&l.procedure, &l.applicant_fields(), &l.state, &ctx);
     if let Some(bad) = &eval.first_invalid {
@@ -353,6 +351,7 @@ async fn file(state: &ServerState, l: &mut Loaded) -> Result<Response, Failure> 
             &agency,
             &applicant,
             &Value::Object(answers),
+            citizen,
             now,
         )
         .await

@@ -16,8 +16,10 @@ pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>) -> Response
     // Only a local path: never an open redirect to another site.
     let to = next
         .tiep
-        .filter(|t| is_local_path(t))
-        .unwrap_or_else(|| "/thu-tuc".into());
+        .as_deref()
+        .and_then(crate::routes::local_path)
+        .unwrap_or("/thu-tuc")
+        .to_string();
     let cookie = format!(
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
         lang.code()
@@ -25,19 +27,13 @@ pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>) -> Response
     ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
 }
 
-/// A path on this site: starts with one `/`, and holds no backslash, whitespace or control
-/// character (browsers drop tabs and newlines, which would turn `/\t/evil` into `//evil`).
-fn is_local_path(t: &str) -> bool {
-    t.starts_with('/')
-        && !t.starts_with("//")
-        && !t
-            .chars()
-            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_local_path;
+    use crate::routes::local_path;
+
+    fn is_local_path(t: &str) -> bool {
+        local_path(t).is_some()
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

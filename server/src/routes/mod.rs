@@ -1,10 +1,18 @@
 //! Handlers that are not Leptos pages, one file per route.
 
+pub mod claim;
 pub mod communes;
 pub mod filing_page;
 pub mod filing_start;
 pub mod health;
 pub mod language;
+pub mod register;
+pub mod sign_in;
+pub mod sign_out;
+pub mod slip;
+pub mod staff_action;
+pub mod staff_file;
+pub mod supplement;
 
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -12,4 +20,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// reload never posts again.
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
+}
+
+/// `t` if it is a path on this site: starts with one `/`, and holds no backslash,
+/// whitespace or control character (browsers drop tabs and newlines, which would turn
+/// `/\t/evil` into `//evil`). Never an open redirect to another site.
+pub fn local_path(t: &str) -> Option<&str> {
+    (t.starts_with('/')
+        && !t.starts_with("//")
+        && !t
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control()))
+    .then_some(t)
 }

@@ -1,0 +1,330 @@
+//! Building the staff dossier page model from a loaded dossier. Server only.
+
+use motcua_domain::calendar::walk_lines;
+use motcua_domain::format::format_datetime_vn;
+use motcua_domain::procedure::{Procedure, ProcessStep};
+use motcua_domain::workflow::{Action, StaffRole};
+use motcua_store::{Account, Dossier, Event, Store};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::api::staff::{
+    ActionOffer, AnswerLine, AnswerSection, DocumentLine, Officer, StaffDossierView, TimelineLine,
+};
+use crate::api::state::Units;
+use crate::components::answer_rows::{AnswerRow, answer_rows};
+use crate::i18n::{Key, Lang, t};
+use crate::workflow::{self, Loaded};
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// The step an action enters, if it enters one with a choice of person.
+fn entered_step<'a>(d: &Dossier, p: &'a Procedure, a: Action) -> Option<&'a ProcessStep> {
+    match a {
+        Action::Accept | Action::StartProcessing => p.process.first(),
+        Action::NextStep => {
+            let i = p
+                .process
+                .iter()
+                .position(|s| Some(&s.id) == d.state.current_step.as_ref())?;
+            p.process.get(i + 1)
+        }
+        _ => None,
+    }
+}
+
+/// One action button with what its form asks for.
+pub async fn offer(
+    store: &Store,
+    d: &Dossier,
+    p: &Procedure,
+    a: Action,
+    _officer: &Account,
+) -> Result<ActionOffer, String> {
+    let needs = a.needs();
+    let mut assignees = vec![];
+    if let Some(step) = entered_step(d, p, a) {
+        for h in store
+            .staff_with_role(&d.agency_code, StaffRole::from(step.role))
+            .await
+            .map_err(err)?
+        {
+            assignees.push((h.account.id, h.account.full_name, h.open_steps));
+        }
+    }
+    Ok(ActionOffer {
+        action: a.as_str().to_string(),
+        reason: needs.reason,
+        items: needs.items,
+        result_document: needs.result_document,
+        new_due: needs.new_due,
+        assignees,
+        leader_approval: false,
+    })
+}
+
+/// A step's title by id.
+pub fn step_title(p: &Procedure, id: &str, lang: Lang) -> String {
+    p.process
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.title.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn rows_by_label(rows: Vec<AnswerRow>) -> Vec<(String, String)> {
+    rows.into_iter()
+        .filter(|r| !r.heading)
+        .map(|r| (r.label, r.value))
+        .collect()
+}
+
+/// The answers by form page, each with the values earlier supplement rounds replaced.
+pub fn answer_sections(
+    p: &Procedure,
+    current: &Value,
+    versions: &[(i64, Value)],
+    units: &Units,
+    lang: Lang,
+) -> Vec<AnswerSection> {
+    let unit_name = |c: &str| units.name(c).map(str::to_string);
+    let empty = serde_json::Map::new();
+    let as_map = |v: &Value| v.as_object().cloned().unwrap_or_else(|| empty.clone());
+    p.form
+        .iter()
+        .map(|step| {
+            let now = answer_rows(&step.fields, &as_map(current), lang, &unit_name);
+            let earlier: Vec<(i64, Vec<(String, String)>)> = versions
+                .iter()
+                .map(|(round, v)| {
+                    (
+                        *round,
+                        rows_by_label(answer_rows(&step.fields, &as_map(v), lang, &unit_name)),
+                    )
+                })
+                .collect();
+            AnswerSection {
+                title: step.title.get(lang).to_string(),
+                lines: now
+                    .into_iter()
+                    .map(|r| {
+                        let before = earlier
+                            .iter()
+                            .filter_map(|(round, rows)| {
+                                rows.iter()
+                                    .find(|(l, _)| *l == r.label)
+                                    .filter(|(_, v)| *v != r.value)
+                                    .map(|(_, v)| (*round, v.clone()))
+                            })
+                            .collect();
+                        AnswerLine {
+                            label: r.label,
+                            value: r.value,
+                            earlier: before,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Worded facts of an event's details, for the timeline.
+pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
+    let Some(d) = &e.details else { return vec![] };
+    let mut notes = vec![];
+    let moment = |k: &str| {
+        d.get(k)
+            .cloned()
+            .and_then(|v| serde_json::from_value::<OffsetDateTime>(v).ok())
+            .map(format_datetime_vn)
+    };
+    if let Some(items) = d.get("items").and_then(Value::as_array) {
+        for (i, item) in items.iter().enumerate() {
+            let label = item.get("label").and_then(Value::as_str).unwrap_or("");
+            notes.push(format!("{}. {label}", i + 1));
+        }
+    }
+    if let Some(due) = moment("due") {
+        notes.push(format!("{}: {due}", t(lang, Key::DueMoment)));
+    }
+    if let Some(name) = d.pointer("/assignee/name").and_then(Value::as_str) {
+        notes.push(format!("{}: {name}", t(lang, Key::AssignedTo)));
+    }
+    if let Some(due) = moment("step_due") {
+        notes.push(format!("{}: {due}", t(lang, Key::StepDue)));
+    }
+    if let Some(due) = moment("new_due") {
+        notes.push(format!("{}: {due}", t(lang, Key::NewDueMoment)));
+    }
+    if let Some(unit) = d.get("responsible_unit").and_then(Value::as_str) {
+        notes.push(format!("{}: {unit}", t(lang, Key::ResponsibleUnit)));
+    }
+    if let Some(m) = d.get("paused_minutes").and_then(Value::as_i64) {
+        notes.push(format!(
+            "{}: {} {}",
+            t(lang, Key::PausedFor),
+            motcua_domain::format::format_decimal(m as f64 / 60.0),
+            t(lang, Key::UnitWorkingHours)
+        ));
+    }
+    if let Some(left) = d.get("left_step").and_then(Value::as_str) {
+        notes.push(format!(
+            "{}: {}",
+            t(lang, Key::StepDone),
+            step_title(p, left, lang)
+        ));
+    }
+    notes
+}
+
+/// The staff dossier page model.
+pub async fn dossier_view(
+    store: &Store,
+    units: &Units,
+    officer: Officer,
+    loaded: &Loaded,
+    actions: Vec<ActionOffer>,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<StaffDossierView, String> {
+    let d = &loaded.dossier;
+    let p = &loaded.procedure;
+    let versions = store.answer_versions(&d.code).await.map_err(err)?;
+    let events = store.events(&d.code).await.map_err(err)?;
+    let attachments = store.attachments(&d.code).await.map_err(err)?;
+    let documents = store.dossier_document_history(&d.code).await.map_err(err)?;
+    let cal = workflow::calendar(store).await.map_err(err)?;
+    let walk = d.state.accepted_at.map(|start| {
+        let mut w = cal.due(start, &p.duration);
+        for e in &events {
+            let Some(details) = &e.details else { continue };
+            if let (Some(from), Some(_)) =
+                (details.get("paused_from"), details.get("paused_minutes"))
+            {
+                if let Ok(from) = serde_json::from_value::<OffsetDateTime>(from.clone()) {
+                    w.add_pause(&cal, from, e.at);
+                }
+            }
+        }
+        w
+    });
+    let assignee = match d.state.assignee_id {
+        Some(id) => store.account(id).await.map_err(err)?.map(|a| a.full_name),
+        None => None,
+    };
+    let a = &d.applicant;
+    let mut applicant = vec![
+        (
+            t(lang, Key::ApplicantFullName).to_string(),
+            a.full_name.clone(),
+        ),
+        (
+            t(lang, Key::ApplicantIdNumber).to_string(),
+            a.id_number.clone(),
+        ),
+        (t(lang, Key::ApplicantPhone).to_string(), a.phone.clone()),
+    ];
+    if let Some(email) = &a.email {
+        applicant.push((t(lang, Key::ApplicantEmail).to_string(), email.clone()));
+    }
+    let slips = crate::slips::issued(d, &events)
+        .into_iter()
+        .map(|(slip, event_id)| {
+            let href = match event_id {
+                Some(id) => format!("/phieu/{}/{}?su-kien={id}", d.code, slip.number()),
+                None => format!("/phieu/{}/{}", d.code, slip.number()),
+            };
+            (slip.number().to_string(), slip.title_vi().to_string(), href)
+        })
+        .collect();
+    let timeline = events
+        .iter()
+        .map(|e| TimelineLine {
+            at: format_datetime_vn(e.at),
+            from: e.from_status,
+            to: e.to_status,
+            actor: if e.actor == "citizen" {
+                t(lang, Key::Citizen).to_string()
+            } else {
+                e.actor.clone()
+            },
+            step: e.step.as_deref().map(|s| step_title(p, s, lang)),
+            reason: e.reason.clone(),
+            notes: event_notes(e, p, lang),
+            attachments: attachments
+                .iter()
+                .filter(|x| x.event_id == e.id)
+                .map(|x| {
+                    (
+                        x.original_name.clone(),
+                        format!("/can-bo/ho-so/{}/dinh-kem/{}", d.code, x.id),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let doc_name = |id: &str| {
+        p.documents
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.name.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let item_choices = p
+        .form
+        .iter()
+        .flat_map(|s| &s.fields)
+        .map(|f| (format!("field:{}", f.id), f.label.get(lang).to_string()))
+        .chain(
+            p.documents
+                .iter()
+                .map(|x| (format!("document:{}", x.id), x.name.get(lang).to_string())),
+        )
+        .collect();
+    Ok(StaffDossierView {
+        officer,
+        code: d.code.clone(),
+        procedure: p.name.get(lang).to_string(),
+        procedure_version: p.version.clone(),
+        status: d.status,
+        applicant,
+        filed_at: format_datetime_vn(d.filed_at),
+        accepted_at: d.state.accepted_at.map(format_datetime_vn),
+        due: d.state.due_at.map(format_datetime_vn),
+        statutory_due: d
+            .state
+            .statutory_due_at
+            .filter(|s| Some(*s) != d.state.due_at)
+            .map(format_datetime_vn),
+        overdue: workflow::overdue(d, now),
+        step: d
+            .state
+            .current_step
+            .as_deref()
+            .map(|s| step_title(p, s, lang)),
+        step_due: d.state.step_due_at.map(format_datetime_vn),
+        step_overdue: d.status == 4 && d.state.step_due_at.is_some_and(|t| now > t),
+        assignee,
+        due_walk: walk.as_ref().map(walk_lines).unwrap_or_default(),
+        answers: answer_sections(p, &d.answers, &versions, units, lang),
+        documents: documents
+            .into_iter()
+            .map(|(f, round, superseded)| DocumentLine {
+                href: format!("/can-bo/ho-so/{}/tep/{}", d.code, f.id),
+                id: f.id,
+                document: doc_name(&f.document_id),
+                name: f.original_name,
+                size: motcua_domain::format::format_file_size(f.size),
+                round,
+                superseded,
+            })
+            .collect(),
+        timeline,
+        actions,
+        item_choices,
+        slips,
+    })
+}

@@ -1,0 +1,178 @@
+//! Who is signed in: password hashing, the session cookie, and reading the current account
+//! in a page, a server function or a form-post handler. Server only.
+//!
+//! ## Decisions
+//! - **argon2id** (the `argon2` crate of RustCrypto, maintained, pure Rust) with its default
+//!   parameters (OWASP's minimum: 19 MiB, 2 passes), stored as a PHC string so parameters can
+//!   be raised later without invalidating old hashes.
+//! - **Sessions in the database** ([`motcua_store::Store::create_session`]), never in the
+//!   cookie: sign-out and deactivating an account take effect at once. The cookie holds only a
+//!   random id; the database only its hash.
+//! - **Cookie**: `__Host-motcua_sid; Path=/; HttpOnly; Secure; SameSite=Lax`. The `__Host-`
+//!   prefix makes the browser refuse the cookie unless it is `Secure`, host-only and for `/`,
+//!   so a sibling subdomain cannot plant one. Browsers never store a `Secure` cookie from a
+//!   plain-http page other than localhost, so when the request comes to a loopback host over
+//!   plain http (a developer or a test run), the cookie is `motcua_sid` without `Secure`.
+//! - **Timeouts**: 30 minutes idle, 12 hours absolute (a working day plus margin).
+
+use http::HeaderMap;
+use http::header::{COOKIE, HOST};
+use motcua_store::{Account, Store};
+
+use crate::api::state::now_utc;
+
+pub const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
+pub const SESSION_ABSOLUTE: time::Duration = time::Duration::hours(12);
+
+const SECURE_NAME: &str = "__Host-motcua_sid";
+const LOCAL_NAME: &str = "motcua_sid";
+
+/// Shortest password we accept.
+pub const MIN_PASSWORD_LEN: usize = 8;
+
+/// Hashes a password for storage (argon2id, random salt, PHC string).
+pub fn hash_password(password: &str) -> Result<String, String> {
+    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+/// Whether `password` matches the stored PHC string. A malformed hash never matches.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Whether the request reached us over plain http on a loopback host (see the module doc),
+/// where a `Secure` cookie would be dropped by the browser.
+pub fn plain_local(headers: &HeaderMap) -> bool {
+    if headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|p| p.eq_ignore_ascii_case("https"))
+    {
+        return false;
+    }
+    let host = headers
+        .get(HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let name = match host.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    };
+    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+fn cookie_name(headers: &HeaderMap) -> &'static str {
+    if plain_local(headers) {
+        LOCAL_NAME
+    } else {
+        SECURE_NAME
+    }
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(headers: &HeaderMap, session_id: &str) -> String {
+    let secure = if plain_local(headers) { "" } else { "; Secure" };
+    format!(
+        "{}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        cookie_name(headers),
+        SESSION_ABSOLUTE.whole_seconds()
+    )
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clear_session_cookie(headers: &HeaderMap) -> String {
+    let secure = if plain_local(headers) { "" } else { "; Secure" };
+    format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        cookie_name(headers)
+    )
+}
+
+/// The session id the browser sent, if any (only under the name this request allows).
+pub fn session_id(headers: &HeaderMap) -> Option<String> {
+    let name = cookie_name(headers);
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v.to_string())
+}
+
+/// The signed-in account for these request headers, if any.
+pub async fn account_for(store: &Store, headers: &HeaderMap) -> Option<Account> {
+    let id = session_id(headers)?;
+    match store
+        .session_account(&id, now_utc(), SESSION_IDLE, SESSION_ABSOLUTE)
+        .await
+    {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("motcua: reading a session failed: {e}");
+            None
+        }
+    }
+}
+
+/// The signed-in account of the request being rendered (pages and server functions).
+pub async fn current_account() -> Option<Account> {
+    let state = crate::api::AppState::get().ok()?;
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    account_for(&state.store, &parts.headers).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(host: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(HOST, host.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn passwords_verify_only_themselves() {
+        let h = hash_password("mật khẩu dài").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("mật khẩu dài", &h));
+        assert!(!verify_password("mat khau dai", &h));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn cookies_are_secure_except_on_plain_local_http() {
+        let public = headers("motcua.thanhhoa.gov.vn");
+        let c = session_cookie(&public, "abc");
+        assert!(c.starts_with("__Host-motcua_sid=abc; Path=/; HttpOnly; SameSite=Lax"));
+        assert!(c.ends_with("; Secure"));
+        let local = headers("127.0.0.1:3000");
+        let c = session_cookie(&local, "abc");
+        assert!(c.starts_with("motcua_sid=abc;"));
+        assert!(!c.contains("Secure"));
+        let mut proxied = headers("localhost:3000");
+        proxied.insert("x-forwarded-proto", "https".parse().unwrap());
+        assert!(session_cookie(&proxied, "abc").contains("__Host-"));
+    }
+
+    #[test]
+    fn a_cookie_under_the_wrong_name_is_ignored() {
+        let mut h = headers("motcua.example");
+        h.insert(COOKIE, "motcua_sid=planted; lang=vi".parse().unwrap());
+        assert_eq!(session_id(&h), None);
+        h.insert(COOKIE, "lang=vi; __Host-motcua_sid=real".parse().unwrap());
+        assert_eq!(session_id(&h).as_deref(), Some("real"));
+    }
+}

@@ -1,0 +1,380 @@
+//! Carrying out a workflow action on a dossier: authorize, decide with the domain's status
+//! machine, compute the new due moments with the working calendar, and write the move with
+//! the store. Server only; called by the form-post handlers of the staff workspace and the
+//! citizen's supplement page.
+//!
+//! Authorization is checked here, for every dossier and every action: staff act only on
+//! dossiers of their own agency, through moves their roles allow; a citizen acts only on a
+//! dossier they own (account) or proved they own (code plus ID number). A dossier the actor
+//! may not see is reported exactly like one that does not exist.
+
+use motcua_domain::calendar::{WorkingCalendar, step_minutes};
+use motcua_domain::procedure::{Procedure, ProcessStep};
+use motcua_domain::workflow::{
+    self, Action, Actor, MoveContext, MoveError, MoveInput, StaffRole, Status,
+};
+use motcua_store::{
+    Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
+    Transition,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+/// Who acts.
+#[derive(Clone, Debug)]
+pub enum Who {
+    Staff(Account),
+    /// A citizen, signed in (`Some(account)`) or proven by code plus ID number (`None`).
+    Citizen(Option<Account>),
+}
+
+/// What the actor entered with the action.
+#[derive(Clone, Debug, Default)]
+pub struct ActionInput {
+    pub reason: String,
+    /// Supplement items: `field:<id>` or `document:<id>` of the procedure version.
+    pub items: Vec<String>,
+    /// The person to take the next step; the least loaded holder of its role by default.
+    pub assignee: Option<i64>,
+    /// Slip 04: the new due moment and the unit responsible for the delay.
+    pub new_due: Option<OffsetDateTime>,
+    pub responsible_unit: String,
+    /// Stop by a specialist: a leader approved it.
+    pub leader_approved: bool,
+    /// Finish: the result document.
+    pub result: Option<NewAttachment>,
+    /// Resupply: the citizen's changed answers and files.
+    pub supplement: Option<SupplementAnswer>,
+}
+
+/// Why an action was not carried out; nothing was written.
+#[derive(Debug)]
+pub enum ActionError {
+    /// No such dossier, or not one this actor may see.
+    NotFound,
+    /// The status machine refused it.
+    Refused(MoveError),
+    /// Somebody moved the dossier since the page was shown.
+    Moved,
+    /// The input is not acceptable (key for the message, e.g. `assignee_invalid`).
+    Invalid(&'static str),
+    Internal(String),
+}
+
+impl From<StoreError> for ActionError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict(_) => ActionError::Moved,
+            StoreError::NotFound(_) => ActionError::NotFound,
+            other => ActionError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A supplement item as recorded on the request (and printed on slip 02).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplementItem {
+    /// `field` or `document`.
+    pub kind: String,
+    pub id: String,
+    pub label: String,
+}
+
+/// A dossier with the procedure version it was filed under, loaded for an actor that may see
+/// it.
+pub struct Loaded {
+    pub dossier: Dossier,
+    pub procedure: Procedure,
+}
+
+/// Loads a dossier for `who`, or `NotFound` when it does not exist or is not theirs.
+pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, ActionError> {
+    let dossier = store.dossier(code).await?.ok_or(ActionError::NotFound)?;
+    let visible = match who {
+        Who::Staff(a) => {
+            a.kind == AccountKind::Staff && a.agency_code.as_deref() == Some(&dossier.agency_code)
+        }
+        Who::Citizen(Some(a)) => dossier.citizen_account_id == Some(a.id),
+        // Proven by code and ID number by the caller.
+        Who::Citizen(None) => true,
+    };
+    if !visible {
+        return Err(ActionError::NotFound);
+    }
+    let procedure = store
+        .procedure_version(dossier.procedure_id)
+        .await?
+        .ok_or_else(|| ActionError::Internal("procedure version missing".into()))?
+        .procedure;
+    Ok(Loaded { dossier, procedure })
+}
+
+/// Statuses in which the clock runs, so that a passed due moment makes the dossier overdue.
+fn clock_running(status: i32) -> bool {
+    matches!(status, 2 | 4)
+}
+
+/// Whether the dossier is overdue now: its clock runs and the due moment promised (the
+/// statutory one, or an apology's new date) has passed.
+pub fn overdue(d: &Dossier, now: OffsetDateTime) -> bool {
+    clock_running(d.status) && d.state.due_at.is_some_and(|due| now > due)
+}
+
+/// The status machine's view of a dossier.
+pub fn context<'a>(
+    d: &'a Dossier,
+    p: &'a Procedure,
+    now: OffsetDateTime,
+    leader_approved: bool,
+) -> MoveContext<'a> {
+    MoveContext {
+        status: Status::from_code(d.status).unwrap_or(Status::Submitted),
+        steps: &p.process,
+        current_step: d.state.current_step.as_deref(),
+        status_before_supplement: d.state.resume_status.and_then(Status::from_code),
+        overdue: overdue(d, now),
+        leader_approved,
+    }
+}
+
+/// The roles of a staff actor as the status machine sees them (none for a citizen).
+pub fn actor_of(who: &Who) -> Actor<'_> {
+    match who {
+        Who::Staff(a) => Actor::Staff { roles: &a.roles },
+        Who::Citizen(_) => Actor::Citizen,
+    }
+}
+
+/// The working calendar of the deployment, as stored now.
+pub async fn calendar(store: &Store) -> Result<WorkingCalendar, StoreError> {
+    Ok(WorkingCalendar::new(store.calendar_days().await?))
+}
+
+/// Carries out `action` on dossier `code` for `who` at `now`. Returns the events written
+/// (acceptance writes two: 1→2 and 2→4 into the first process step).
+pub async fn perform(
+    store: &Store,
+    who: &Who,
+    code: &str,
+    action: Action,
+    input: ActionInput,
+    now: OffsetDateTime,
+) -> Result<Vec<Event>, ActionError> {
+    let Loaded { dossier, procedure } = load_for(store, who, code).await?;
+    let ctx = context(&dossier, &procedure, now, input.leader_approved);
+    let items = supplement_items(&procedure, &input.items);
+    if action == Action::RequestSupplement && items.len() != input.items.len() {
+        return Err(ActionError::Invalid("items_invalid"));
+    }
+    let decided = workflow::decide(
+        &actor_of(who),
+        action,
+        &ctx,
+        &MoveInput {
+            reason: &input.reason,
+            items: &input.items,
+            has_result_document: input.result.is_some(),
+            has_new_due: input.new_due.is_some(),
+        },
+    )
+    .map_err(ActionError::Refused)?;
+    let cal = calendar(store).await?;
+    let (actor_name, actor_id) = match who {
+        Who::Staff(a) => (a.full_name.clone(), Some(a.id)),
+        Who::Citizen(a) => ("citizen".to_string(), a.as_ref().map(|a| a.id)),
+    };
+    let mut state = dossier.state.clone();
+    let mut details = serde_json::Map::new();
+    let reason = input.reason.trim();
+    let mut attachments = Vec::new();
+    match action {
+        Action::Accept => {
+            let walk = cal.due(now, &procedure.duration);
+            state.accepted_at = Some(now);
+            state.due_at = Some(walk.due);
+            state.statutory_due_at = Some(walk.due);
+            details.insert("due".into(), json!(walk.due));
+        }
+        Action::RequestSupplement => {
+            if clock_running(dossier.status) {
+                state.paused_at = Some(now);
+            }
+            state.resume_status = Some(dossier.status);
+            details.insert("items".into(), json!(items));
+        }
+        Action::RequestFee => {
+            state.paused_at = Some(now);
+        }
+        Action::FeePaid | Action::Resupply => {
+            if let Some(paused) = state.paused_at.take() {
+                let minutes = cal.working_minutes_between(paused, now);
+                let push =
+                    |m: Option<OffsetDateTime>| m.map(|t| cal.add_working_minutes(t, minutes));
+                state.due_at = push(state.due_at);
+                state.statutory_due_at = push(state.statutory_due_at);
+                state.step_due_at = push(state.step_due_at);
+                details.insert("paused_from".into(), json!(paused));
+                details.insert("paused_minutes".into(), json!(minutes));
+            }
+            state.resume_status = None;
+        }
+        Action::NextStep | Action::StartProcessing => {
+            let step = next_step(&procedure, decided.step.as_deref())?;
+            if let (Some(left), Some(due)) =
+                (&dossier.state.current_step, dossier.state.step_due_at)
+            {
+                details.insert("left_step".into(), json!(left));
+                details.insert("left_step_due".into(), json!(due));
+            }
+            let assignee =
+                choose_assignee(store, &dossier.agency_code, step, input.assignee).await?;
+            state.current_step = Some(step.id.clone());
+            state.step_started_at = Some(now);
+            let step_due =
+                cal.add_working_minutes(cal.clock_start(now), step_minutes(step.duration_hours));
+            state.step_due_at = Some(step_due);
+            state.assignee_id = assignee.as_ref().map(|a| a.id);
+            details.insert("step_due".into(), json!(step_due));
+            if let Some(a) = &assignee {
+                details.insert(
+                    "assignee".into(),
+                    json!({ "id": a.id, "name": a.full_name }),
+                );
+            }
+        }
+        Action::Finish => {
+            if let (Some(left), Some(due)) =
+                (&dossier.state.current_step, dossier.state.step_due_at)
+            {
+                details.insert("left_step".into(), json!(left));
+                details.insert("left_step_due".into(), json!(due));
+            }
+            state.finished_at = Some(now);
+            state.assignee_id = None;
+            if let Some(r) = input.result.clone() {
+                attachments.push(r);
+            }
+        }
+        Action::Apologize => {
+            let new_due = input
+                .new_due
+                .ok_or(ActionError::Invalid("new_due_invalid"))?;
+            let old_due = dossier.state.due_at;
+            if old_due.is_some_and(|d| new_due <= d) || new_due <= now {
+                return Err(ActionError::Invalid("new_due_not_later"));
+            }
+            if input.responsible_unit.trim().is_empty() {
+                return Err(ActionError::Invalid("responsible_unit_required"));
+            }
+            details.insert("old_due".into(), json!(old_due));
+            details.insert("new_due".into(), json!(new_due));
+            details.insert(
+                "responsible_unit".into(),
+                json!(input.responsible_unit.trim()),
+            );
+            // The citizen is promised the new date; statistics keep the statutory one.
+            state.due_at = Some(new_due);
+        }
+        Action::Stop => {
+            details.insert("leader_approved".into(), json!(input.leader_approved));
+            state.assignee_id = None;
+        }
+        Action::Refuse | Action::Withdraw | Action::ReturnResult => {
+            state.assignee_id = None;
+        }
+    }
+    if let Some(slip) = decided.slip {
+        details.insert("slip".into(), json!(slip));
+    }
+    let transition = Transition {
+        expected_status: dossier.status,
+        expected_step: dossier.state.current_step.clone(),
+        to_status: decided.to.code(),
+        at: now,
+        actor: actor_name,
+        actor_account_id: actor_id,
+        step: decided.step.clone().or_else(|| state.current_step.clone()),
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        details: (!details.is_empty()).then_some(Value::Object(details)),
+        state,
+        attachments,
+        supplement: input.supplement,
+    };
+    let first = store.apply_transition(code, &transition).await?;
+    if action != Action::Accept {
+        return Ok(vec![first]);
+    }
+    // Acceptance starts the first process step at once (2→4): the clock runs from now.
+    let start = Box::pin(perform(
+        store,
+        who,
+        code,
+        Action::StartProcessing,
+        ActionInput {
+            assignee: input.assignee,
+            ..Default::default()
+        },
+        now,
+    ))
+    .await?;
+    Ok(std::iter::once(first).chain(start).collect())
+}
+
+/// The process step `id` of the procedure.
+fn next_step<'a>(p: &'a Procedure, id: Option<&str>) -> Result<&'a ProcessStep, ActionError> {
+    p.process
+        .iter()
+        .find(|s| Some(s.id.as_str()) == id)
+        .ok_or(ActionError::Refused(MoveError::UnknownCurrentStep))
+}
+
+/// The assignee of a step: the one chosen (who must be active staff of the agency holding
+/// the step's role), otherwise the least loaded such person, or nobody if the agency has
+/// none (the dossier then waits in the agency's in-process queue).
+async fn choose_assignee(
+    store: &Store,
+    agency: &str,
+    step: &ProcessStep,
+    chosen: Option<i64>,
+) -> Result<Option<Account>, ActionError> {
+    let holders = store
+        .staff_with_role(agency, StaffRole::from(step.role))
+        .await?;
+    match chosen {
+        Some(id) => holders
+            .into_iter()
+            .find(|h| h.account.id == id)
+            .map(|h| Some(h.account))
+            .ok_or(ActionError::Invalid("assignee_invalid")),
+        None => Ok(holders.into_iter().next().map(|h| h.account)),
+    }
+}
+
+/// The supplement items named by `ids` that exist in the procedure, with their labels.
+pub fn supplement_items(p: &Procedure, ids: &[String]) -> Vec<SupplementItem> {
+    ids.iter()
+        .filter_map(|item| {
+            let (kind, id) = item.split_once(':')?;
+            let label = match kind {
+                "field" => p
+                    .form
+                    .iter()
+                    .flat_map(|s| &s.fields)
+                    .find(|f| f.id == id)
+                    .map(|f| f.label.get(motcua_domain::text::Lang::Vi).to_string()),
+                "document" => p
+                    .documents
+                    .iter()
+                    .find(|d| d.id == id)
+                    .map(|d| d.name.get(motcua_domain::text::Lang::Vi).to_string()),
+                _ => None,
+            }?;
+            Some(SupplementItem {
+                kind: kind.into(),
+                id: id.into(),
+                label,
+            })
+        })
+        .collect()
+}

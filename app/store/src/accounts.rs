@@ -1,0 +1,374 @@
+//! Accounts (staff of an agency, citizens), their roles, and server-side sessions.
+//!
+//! Password hashing is the caller's (the store keeps the argon2 PHC string it is given and
+//! hands it back for verification); the store never sees a password.
+
+use motcua_domain::workflow::StaffRole;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::drafts::{random_hex, token_hash};
+use crate::{Result, Store, StoreError, parse_ts, ts};
+
+/// Staff of one agency, or a citizen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    Staff,
+    Citizen,
+}
+
+impl AccountKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            AccountKind::Staff => "staff",
+            AccountKind::Citizen => "citizen",
+        }
+    }
+}
+
+/// An account as the application sees it (without its password hash).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub kind: AccountKind,
+    /// Staff: lower-case user name. Citizen: phone `0xxxxxxxxx`.
+    pub login: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The agency a staff member belongs to; `None` for citizens.
+    pub agency_code: Option<String>,
+    pub roles: Vec<StaffRole>,
+    pub active: bool,
+}
+
+impl Account {
+    pub fn has_role(&self, role: StaffRole) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// What [`Store::create_account`] needs.
+#[derive(Clone, Debug)]
+pub struct NewAccount {
+    pub kind: AccountKind,
+    pub login: String,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub agency_code: Option<String>,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    pub roles: Vec<StaffRole>,
+}
+
+/// A staff member with how many dossiers they currently hold (status 4 steps assigned to
+/// them), for choosing the least loaded by default.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffLoad {
+    pub account: Account,
+    pub open_steps: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    kind: String,
+    login: String,
+    full_name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    agency_code: Option<String>,
+    active: bool,
+    roles: Option<String>,
+}
+
+const ACCOUNT_SELECT: &str = "SELECT a.id, a.kind, a.login, a.full_name, a.phone, a.email,
+       a.agency_code, a.active,
+       (SELECT group_concat(role, ',') FROM account_roles r WHERE r.account_id = a.id) AS roles
+     FROM accounts a";
+
+impl TryFrom<AccountRow> for Account {
+    type Error = StoreError;
+    fn try_from(r: AccountRow) -> Result<Account> {
+        let kind = match r.kind.as_str() {
+            "staff" => AccountKind::Staff,
+            "citizen" => AccountKind::Citizen,
+            other => return Err(StoreError::Corrupt(format!("account kind {other:?}"))),
+        };
+        let mut roles: Vec<StaffRole> = r
+            .roles
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| StaffRole::parse(s).ok_or_else(|| StoreError::Corrupt(format!("role {s:?}"))))
+            .collect::<Result<_>>()?;
+        roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
+        Ok(Account {
+            id: r.id,
+            kind,
+            login: r.login,
+            full_name: r.full_name,
+            phone: r.phone,
+            email: r.email,
+            agency_code: r.agency_code,
+            roles,
+            active: r.active,
+        })
+    }
+}
+
+impl Store {
+    /// Creates an account with its roles. A login already taken is a `Conflict`.
+    pub async fn create_account(&self, new: &NewAccount, now: OffsetDateTime) -> Result<i64> {
+        if (new.kind == AccountKind::Staff) != new.agency_code.is_some() {
+            return Err(StoreError::Invalid(
+                "a staff account belongs to exactly one agency; a citizen's to none".into(),
+            ));
+        }
+        let mut tx = self.begin_write().await?;
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE login = ?")
+            .bind(&new.login)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "login {} is taken",
+                new.login
+            )));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (kind, login, full_name, phone, email, agency_code,
+               password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(new.kind.as_str())
+        .bind(&new.login)
+        .bind(&new.full_name)
+        .bind(&new.phone)
+        .bind(&new.email)
+        .bind(&new.agency_code)
+        .bind(&new.password_hash)
+        .bind(ts(now)?)
+        .fetch_one(&mut *tx)
+        .await?;
+        write_roles(&mut tx, id, &new.roles).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The account and its password hash, for signing in.
+    pub async fn account_for_sign_in(&self, login: &str) -> Result<Option<(Account, String)>> {
+        let row: Option<AccountRow> =
+            sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.login = ?"))
+                .bind(login)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(row) = row else { return Ok(None) };
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = ?")
+            .bind(row.id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Some((Account::try_from(row)?, hash)))
+    }
+
+    pub async fn account(&self, id: i64) -> Result<Option<Account>> {
+        let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Account::try_from).transpose()
+    }
+
+    /// Every staff account of an agency, by name.
+    pub async fn staff_of_agency(&self, agency_code: &str) -> Result<Vec<Account>> {
+        let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+            "{ACCOUNT_SELECT} WHERE a.kind = 'staff' AND a.agency_code = ? ORDER BY a.full_name, a.id"
+        ))
+        .bind(agency_code)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(Account::try_from).collect()
+    }
+
+    /// Active staff of an agency holding `role`, least loaded first (then by name): the
+    /// default assignee of a process step is the first.
+    pub async fn staff_with_role(
+        &self,
+        agency_code: &str,
+        role: StaffRole,
+    ) -> Result<Vec<StaffLoad>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT a.id,
+                    (SELECT count(*) FROM dossiers d WHERE d.assignee_id = a.id AND d.status = 4)
+                      AS open_steps
+             FROM accounts a JOIN account_roles r ON r.account_id = a.id
+             WHERE a.kind = 'staff' AND a.active = 1 AND a.agency_code = ? AND r.role = ?
+             ORDER BY open_steps, a.full_name, a.id",
+        )
+        .bind(agency_code)
+        .bind(role.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, open_steps) in rows {
+            if let Some(account) = self.account(id).await? {
+                out.push(StaffLoad {
+                    account,
+                    open_steps,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Replaces an account's roles.
+    pub async fn set_roles(&self, account_id: i64, roles: &[StaffRole]) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM account_roles WHERE account_id = ?")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        write_roles(&mut tx, account_id, roles).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Activates or deactivates an account; deactivating also ends its sessions.
+    pub async fn set_active(&self, account_id: i64, active: bool) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE accounts SET active = ? WHERE id = ?")
+            .bind(active)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+                .bind(account_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password hash and ends every session of the account.
+    pub async fn set_password_hash(&self, account_id: i64, hash: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+            .bind(hash)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Starts a session and returns its id (256 random bits, hex): the cookie value. Only its
+    /// hash is stored.
+    pub async fn create_session(&self, account_id: i64, now: OffsetDateTime) -> Result<String> {
+        let id = random_hex(32)?;
+        let now = ts(now)?;
+        sqlx::query(
+            "INSERT INTO sessions (id_sha256, account_id, created_at, last_seen_at)
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(token_hash(&id))
+        .bind(account_id)
+        .bind(&now)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// The signed-in account of a session id, if the session exists, the account is active,
+    /// and neither timeout has passed: `idle` since the last request, `absolute` since sign-in.
+    /// An expired session is deleted. The last-seen moment is refreshed at most once a minute,
+    /// so reading pages does not turn every request into a database write.
+    pub async fn session_account(
+        &self,
+        session_id: &str,
+        now: OffsetDateTime,
+        idle: time::Duration,
+        absolute: time::Duration,
+    ) -> Result<Option<Account>> {
+        let hash = token_hash(session_id);
+        let row: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE id_sha256 = ?",
+        )
+        .bind(&hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((account_id, created, last_seen)) = row else {
+            return Ok(None);
+        };
+        let (created, last_seen) = (parse_ts(&created)?, parse_ts(&last_seen)?);
+        if now - last_seen > idle || now - created > absolute {
+            self.delete_session(session_id).await?;
+            return Ok(None);
+        }
+        let Some(account) = self.account(account_id).await?.filter(|a| a.active) else {
+            return Ok(None);
+        };
+        if now - last_seen > time::Duration::minutes(1) {
+            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id_sha256 = ?")
+                .bind(ts(now)?)
+                .bind(&hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(account))
+    }
+
+    /// Ends a session (sign-out).
+    pub async fn delete_session(&self, session_id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_sha256 = ?")
+            .bind(token_hash(session_id))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Links a guest dossier to a citizen account, given its code and the applicant's ID
+    /// number. `false` when the pair does not match or the dossier already has an owner
+    /// (the two are not told apart, as in the public lookup).
+    pub async fn claim_dossier(
+        &self,
+        code: &str,
+        id_number: &str,
+        account_id: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE dossiers SET citizen_account_id = ?
+             WHERE code = ? AND applicant_id_number = ? AND citizen_account_id IS NULL",
+        )
+        .bind(account_id)
+        .bind(code.trim())
+        .bind(id_number.trim())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+async fn write_roles(
+    conn: &mut sqlx::SqliteConnection,
+    account_id: i64,
+    roles: &[StaffRole],
+) -> Result<()> {
+    for role in roles {
+        sqlx::query("INSERT OR IGNORE INTO account_roles (account_id, role) VALUES (?, ?)")
+            .bind(account_id)
+            .bind(role.as_str())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! The working calendar's exceptions: public holidays and make-up working days.
+
+use motcua_domain::calendar::{CalendarDay, DayKind};
+
+use crate::{Result, Store, StoreError, date_text, parse_date};
+
+fn kind_text(kind: DayKind) -> &'static str {
+    match kind {
+        DayKind::Holiday => "holiday",
+        DayKind::Workday => "workday",
+    }
+}
+
+impl Store {
+    /// Every holiday and make-up day, in date order. A deployment has a few dozen a year, so
+    /// the whole table is read at once and the calendar is computed in memory.
+    pub async fn calendar_days(&self) -> Result<Vec<CalendarDay>> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT date, kind, name FROM calendar_days ORDER BY date")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(date, kind, name)| {
+                let date = parse_date(&date)
+                    .ok_or_else(|| StoreError::Corrupt(format!("calendar date {date:?}")))?;
+                let kind = match kind.as_str() {
+                    "holiday" => DayKind::Holiday,
+                    "workday" => DayKind::Workday,
+                    other => return Err(StoreError::Corrupt(format!("calendar kind {other:?}"))),
+                };
+                Ok(CalendarDay { date, kind, name })
+            })
+            .collect()
+    }
+
+    /// Replaces the rows for the dates in `days` and keeps every other date, all in one
+    /// transaction (a file is applied whole or not at all). Returns the number of rows written.
+    pub async fn import_calendar(&self, days: &[CalendarDay]) -> Result<usize> {
+        let mut tx = self.begin_write().await?;
+        for d in days {
+            sqlx::query(
+                "INSERT INTO calendar_days (date, kind, name) VALUES (?, ?, ?)
+                 ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",
+            )
+            .bind(date_text(d.date)?)
+            .bind(kind_text(d.kind))
+            .bind(&d.name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(days.len())
+    }
+
+    /// Removes the exception for one date (it then follows the weekly rule again).
+    pub async fn delete_calendar_day(&self, date: time::Date) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM calendar_days WHERE date = ?")
+            .bind(date_text(date)?)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -1,0 +1,461 @@
+//! Moving dossiers through the workflow, staff queues, supplement rounds and the files that
+//! moves carry. The rules (which move is allowed, the due moments) are the domain's; this
+//! module writes what the web layer decided, atomically and only if nobody moved the
+//! dossier in between.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::dossiers::{DOSSIER_COLUMNS, DossierRow, load_dossier};
+use crate::drafts::insert_file_row;
+use crate::{Dossier, Event, Result, Store, StoreError, WorkflowState, parse_json, to_json, ts};
+
+/// A file that a move carries: a result document, or a scan attached by staff.
+#[derive(Clone, Debug)]
+pub struct NewAttachment {
+    /// What it is, e.g. `"result"`.
+    pub kind: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A stored attachment of an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub event_id: i64,
+    pub kind: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// A document file the citizen sends with a supplement answer.
+#[derive(Clone, Debug)]
+pub struct NewDocument {
+    pub document_id: String,
+    pub original_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The citizen's answer to a supplement request: the answers after the change (the previous
+/// ones are kept as a version) and the new files; the current files of the documents in
+/// `replace_documents` are marked superseded (kept, no longer current).
+#[derive(Clone, Debug)]
+pub struct SupplementAnswer {
+    pub answers: Value,
+    pub replace_documents: Vec<String>,
+    pub documents: Vec<NewDocument>,
+}
+
+/// One move, as decided by the web layer with the domain rules.
+#[derive(Clone, Debug)]
+pub struct Transition {
+    /// The move is written only if the dossier is still in this status and step: a stale
+    /// page, a double submit or two officers acting at once cannot move it twice.
+    pub expected_status: i32,
+    pub expected_step: Option<String>,
+    pub to_status: i32,
+    pub at: OffsetDateTime,
+    pub actor: String,
+    pub actor_account_id: Option<i64>,
+    pub step: Option<String>,
+    pub reason: Option<String>,
+    pub details: Option<Value>,
+    /// The whole workflow state after the move.
+    pub state: WorkflowState,
+    pub attachments: Vec<NewAttachment>,
+    pub supplement: Option<SupplementAnswer>,
+}
+
+/// Which staff queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueKind {
+    /// Filed online, not yet checked (status 1).
+    New,
+    /// Process steps assigned to this account (status 4).
+    MySteps(i64),
+    /// In process, whoever holds the step (status 4).
+    InProcess,
+    /// Waiting for the citizen: supplement (5) or fee (6).
+    WaitingCitizen,
+    /// Result ready to return (status 9).
+    ResultReady,
+    /// Every dossier of the agency, whatever its status (for search).
+    All,
+}
+
+/// What a queue page asks for.
+#[derive(Clone, Debug)]
+pub struct QueueQuery {
+    pub agency_code: String,
+    pub kind: QueueKind,
+    /// Matched against the code (prefix), the applicant's ID number (exact) and the folded
+    /// applicant name (contains). Empty: no filter.
+    pub search: String,
+    /// Only dossiers of this procedure code.
+    pub procedure_code: Option<String>,
+    /// Latest due first instead of soonest first.
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One line of a queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueRow {
+    pub dossier: Dossier,
+    pub procedure_code: String,
+    pub procedure_name_vi: String,
+}
+
+impl Store {
+    /// Writes one move: the event, its attachments, the new workflow state and, for a
+    /// supplement answer, the new answers and files, in one transaction. Refused with
+    /// `Conflict` (and nothing written) when the dossier is no longer in the expected status
+    /// and step.
+    pub async fn apply_transition(&self, code: &str, t: &Transition) -> Result<Event> {
+        // Bytes first, durably, so that no committed row points at missing bytes.
+        let mut blobs = Vec::new();
+        for a in &t.attachments {
+            blobs.push(self.write_bytes(&a.bytes).await?);
+        }
+        let mut doc_blobs = Vec::new();
+        if let Some(s) = &t.supplement {
+            for d in &s.documents {
+                doc_blobs.push(self.write_bytes(&d.bytes).await?);
+            }
+        }
+        let at = ts(t.at)?;
+        let details = t
+            .details
+            .as_ref()
+            .map(|d| to_json("event details", d))
+            .transpose()?;
+        let mut tx = self.begin_write().await?;
+        let current = load_dossier(&mut tx, code)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
+        if current.status != t.expected_status || current.state.current_step != t.expected_step {
+            return Err(StoreError::Conflict(format!(
+                "dossier {code} has moved meanwhile (now status {})",
+                current.status
+            )));
+        }
+        let event_id: i64 = sqlx::query_scalar(
+            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor,
+               actor_account_id, step, reason, details)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(code)
+        .bind(&at)
+        .bind(t.expected_status)
+        .bind(t.to_status)
+        .bind(&t.actor)
+        .bind(t.actor_account_id)
+        .bind(&t.step)
+        .bind(&t.reason)
+        .bind(&details)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (a, (sha, size)) in t.attachments.iter().zip(&blobs) {
+            insert_file_row(&mut tx, sha, *size, &at).await?;
+            sqlx::query(
+                "INSERT INTO dossier_event_attachments
+                   (event_id, kind, original_name, content_type, size, sha256)
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(event_id)
+            .bind(&a.kind)
+            .bind(&a.original_name)
+            .bind(&a.content_type)
+            .bind(size)
+            .bind(sha)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut round = current.supplement_round;
+        let mut answers_json = None;
+        if let Some(s) = &t.supplement {
+            round += 1;
+            sqlx::query(
+                "INSERT INTO dossier_answer_versions (dossier_code, round, answers, replaced_at)
+                 SELECT code, ?, answers, ? FROM dossiers WHERE code = ?",
+            )
+            .bind(round)
+            .bind(&at)
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+            answers_json = Some(to_json("answers", &s.answers)?);
+            for doc in &s.replace_documents {
+                sqlx::query(
+                    "UPDATE dossier_documents SET superseded_at = ?
+                     WHERE dossier_code = ? AND document_id = ? AND superseded_at IS NULL",
+                )
+                .bind(&at)
+                .bind(code)
+                .bind(doc)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for (d, (sha, size)) in s.documents.iter().zip(&doc_blobs) {
+                insert_file_row(&mut tx, sha, *size, &at).await?;
+                sqlx::query(
+                    "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
+                       content_type, size, sha256, round, added_at, added_by)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'citizen')",
+                )
+                .bind(code)
+                .bind(&d.document_id)
+                .bind(&d.original_name)
+                .bind(&d.content_type)
+                .bind(size)
+                .bind(sha)
+                .bind(round)
+                .bind(&at)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        let s = &t.state;
+        let opt = |m: Option<OffsetDateTime>| m.map(ts).transpose();
+        sqlx::query(
+            "UPDATE dossiers SET status = ?, accepted_at = ?, due_at = ?, statutory_due_at = ?,
+               current_step = ?, step_started_at = ?, step_due_at = ?, assignee_id = ?,
+               paused_at = ?, resume_status = ?, finished_at = ?, supplement_round = ?,
+               answers = COALESCE(?, answers), updated_at = ?
+             WHERE code = ?",
+        )
+        .bind(t.to_status)
+        .bind(opt(s.accepted_at)?)
+        .bind(opt(s.due_at)?)
+        .bind(opt(s.statutory_due_at)?)
+        .bind(&s.current_step)
+        .bind(opt(s.step_started_at)?)
+        .bind(opt(s.step_due_at)?)
+        .bind(s.assignee_id)
+        .bind(opt(s.paused_at)?)
+        .bind(s.resume_status)
+        .bind(opt(s.finished_at)?)
+        .bind(round)
+        .bind(&answers_json)
+        .bind(&at)
+        .bind(code)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let events = self.events(code).await?;
+        events
+            .into_iter()
+            .find(|e| e.id == event_id)
+            .ok_or_else(|| StoreError::Corrupt(format!("event {event_id} vanished")))
+    }
+
+    /// A page of a staff queue of one agency. Offset pagination is enough here: queues hold
+    /// the agency's open dossiers (a few thousand at most even when the table holds
+    /// millions), and every filter runs on an index that starts with the agency code.
+    pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
+        let (statuses, sort) = match q.kind {
+            QueueKind::New => ("d.status = 1", "d.filed_at"),
+            QueueKind::MySteps(_) | QueueKind::InProcess => ("d.status = 4", "d.step_due_at"),
+            QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at"),
+            QueueKind::ResultReady => ("d.status = 9", "d.due_at"),
+            QueueKind::All => ("1 = 1", "d.filed_at"),
+        };
+        let order = if q.descending { "DESC" } else { "ASC" };
+        let assignee = match q.kind {
+            QueueKind::MySteps(id) => Some(id),
+            _ => None,
+        };
+        let search = q.search.trim();
+        let folded = motcua_domain::search::fold(search);
+        let columns = prefixed_columns();
+        // The SQL text depends only on the queue kind and the sort direction (both closed
+        // sets chosen above); every value from the request is a bound parameter.
+        let sql = format!(
+            "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
+             FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+             WHERE d.agency_code = ? AND {statuses}
+               AND (? IS NULL OR d.assignee_id = ?)
+               AND (? IS NULL OR p.code = ?)
+               AND (? = '' OR d.code LIKE ? ESCAPE '\\' OR d.applicant_id_number = ?
+                    OR d.search_name LIKE ? ESCAPE '\\')
+             ORDER BY {sort} IS NULL, {sort} {order}, d.code {order}
+             LIMIT ? OFFSET ?"
+        );
+        let like = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        };
+        let rows: Vec<QueueSqlRow> = sqlx::query_as(&sql)
+            .bind(&q.agency_code)
+            .bind(assignee)
+            .bind(assignee)
+            .bind(&q.procedure_code)
+            .bind(&q.procedure_code)
+            .bind(search)
+            .bind(format!("{}%", like(&search.to_uppercase())))
+            .bind(search)
+            .bind(format!("%{}%", like(&folded)))
+            .bind(i64::from(q.limit))
+            .bind(i64::from(q.offset))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(QueueRow::try_from).collect()
+    }
+
+    /// The dossiers of a citizen account, newest first.
+    pub async fn dossiers_of_citizen(&self, account_id: i64) -> Result<Vec<Dossier>> {
+        let rows: Vec<DossierRow> = sqlx::query_as(&format!(
+            "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE citizen_account_id = ?
+             ORDER BY filed_at DESC, code DESC"
+        ))
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(Dossier::try_from).collect()
+    }
+
+    /// The answers as they were before each supplement round: `(round, answers)`, oldest
+    /// first. Round `n` holds what round `n` replaced.
+    pub async fn answer_versions(&self, code: &str) -> Result<Vec<(i64, Value)>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT round, answers FROM dossier_answer_versions WHERE dossier_code = ?
+             ORDER BY round",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(round, a)| Ok((round, parse_json("answer version", &a)?)))
+            .collect()
+    }
+
+    /// Every document file of a dossier, superseded ones included, with their round and
+    /// whether they are superseded: `(file, round, superseded)`.
+    pub async fn dossier_document_history(
+        &self,
+        code: &str,
+    ) -> Result<Vec<(crate::UploadedFile, i64, bool)>> {
+        let rows: Vec<(
+            i64,
+            String,
+            String,
+            String,
+            i64,
+            String,
+            i64,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT id, document_id, original_name, content_type, size, sha256, round,
+                        superseded_at
+                 FROM dossier_documents WHERE dossier_code = ? ORDER BY id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, document_id, original_name, content_type, size, sha256, round, sup)| {
+                    (
+                        crate::UploadedFile {
+                            id,
+                            document_id,
+                            original_name,
+                            content_type,
+                            size: size.max(0) as u64,
+                            sha256,
+                        },
+                        round,
+                        sup.is_some(),
+                    )
+                },
+            )
+            .collect())
+    }
+
+    /// The attachments of every event of a dossier, in order.
+    pub async fn attachments(&self, code: &str) -> Result<Vec<Attachment>> {
+        let rows: Vec<(i64, i64, String, String, String, i64, String)> = sqlx::query_as(
+            "SELECT a.id, a.event_id, a.kind, a.original_name, a.content_type, a.size, a.sha256
+             FROM dossier_event_attachments a JOIN dossier_events e ON e.id = a.event_id
+             WHERE e.dossier_code = ? ORDER BY a.id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, event_id, kind, original_name, content_type, size, sha256)| Attachment {
+                    id,
+                    event_id,
+                    kind,
+                    original_name,
+                    content_type,
+                    size: size.max(0) as u64,
+                    sha256,
+                },
+            )
+            .collect())
+    }
+
+    /// The dossiers of an agency received (accepted) in `[from, to)`, for the tracking book
+    /// (slip 07), in order of acceptance.
+    pub async fn dossiers_accepted_between(
+        &self,
+        agency_code: &str,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> Result<Vec<QueueRow>> {
+        let columns = prefixed_columns();
+        let rows: Vec<QueueSqlRow> = sqlx::query_as(&format!(
+            "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
+             FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+             WHERE d.agency_code = ? AND d.accepted_at >= ? AND d.accepted_at < ?
+             ORDER BY d.accepted_at, d.code"
+        ))
+        .bind(agency_code)
+        .bind(ts(from)?)
+        .bind(ts(to)?)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(QueueRow::try_from).collect()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct QueueSqlRow {
+    #[sqlx(flatten)]
+    dossier: DossierRow,
+    procedure_code: String,
+    procedure_name_vi: String,
+}
+
+impl TryFrom<QueueSqlRow> for QueueRow {
+    type Error = StoreError;
+    fn try_from(r: QueueSqlRow) -> Result<QueueRow> {
+        Ok(QueueRow {
+            dossier: Dossier::try_from(r.dossier)?,
+            procedure_code: r.procedure_code,
+            procedure_name_vi: r.procedure_name_vi,
+        })
+    }
+}
+
+/// The dossier columns qualified with the `d.` alias, for queries joining procedures.
+fn prefixed_columns() -> String {
+    DOSSIER_COLUMNS
+        .split(',')
+        .map(|c| format!("d.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

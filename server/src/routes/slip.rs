@@ -1,0 +1,134 @@
+//! `GET /phieu/{code}/{number}` (the print page) and `GET /phieu/{code}/{number}/pdf` (the
+//! same slip as a PDF file) of a dossier's slip 01–06. Who may see which slip is decided by
+//! `app::slips::access`; `?su-kien=ID` picks the event that issued it when there are
+//! several (e.g. two supplement requests), `?giay_to=` proves the citizen without an account.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use motcua_domain::workflow::Slip;
+use serde::Deserialize;
+
+use crate::router::ServerState;
+
+#[derive(Deserialize, Default)]
+pub struct SlipQuery {
+    #[serde(rename = "su-kien")]
+    event: Option<i64>,
+    #[serde(default)]
+    giay_to: String,
+}
+
+fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        "Không tìm thấy phiếu / Slip not found",
+    )
+        .into_response()
+}
+
+async fn load(
+    state: &ServerState,
+    headers: &HeaderMap,
+    ip: std::net::IpAddr,
+    code: &str,
+    number: &str,
+    q: &SlipQuery,
+) -> Result<Option<motcua_slip::SlipDoc>, String> {
+    let Some(slip) = Slip::ALL.into_iter().find(|s| s.number() == number) else {
+        return Ok(None);
+    };
+    let Some((loaded, staff)) =
+        app::slips::access(&state.app, headers, code, &q.giay_to, ip).await?
+    else {
+        return Ok(None);
+    };
+    if !staff && !app::slips::for_citizen(slip) {
+        return Ok(None);
+    }
+    app::slips::build_for(
+        &state.app.store,
+        &state.app.units,
+        &loaded.dossier,
+        &loaded.procedure,
+        slip,
+        q.event,
+        app::slips::lookup_url(headers, code),
+    )
+    .await
+}
+
+pub async fn page(
+    State(state): State<ServerState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((code, number)): Path<(String, String)>,
+    Query(q): Query<SlipQuery>,
+    headers: HeaderMap,
+) -> Response {
+    match load(&state, &headers, addr.ip(), &code, &number, &q).await {
+        Ok(Some(doc)) => {
+            let mut pdf = format!("/phieu/{code}/{number}/pdf?");
+            if let Some(e) = q.event {
+                pdf.push_str(&format!("su-kien={e}&"));
+            }
+            if !q.giay_to.is_empty() {
+                pdf.push_str(&format!(
+                    "giay_to={}",
+                    app::components::layout::urlencode(&q.giay_to)
+                ));
+            }
+            private(Html(app::pages::slip::slip_html(doc, pdf)).into_response())
+        }
+        Ok(None) => not_found(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+    }
+}
+
+pub async fn pdf(
+    State(state): State<ServerState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path((code, number)): Path<(String, String)>,
+    Query(q): Query<SlipQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let doc = match load(&state, &headers, addr.ip(), &code, &number, &q).await {
+        Ok(Some(doc)) => doc,
+        Ok(None) => return not_found(),
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+    };
+    match tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc)).await {
+        Ok(Ok(bytes)) => {
+            let name = format!("attachment; filename=\"phieu-{number}-{code}.pdf\"");
+            private(
+                (
+                    [
+                        (
+                            header::CONTENT_TYPE,
+                            HeaderValue::from_static("application/pdf"),
+                        ),
+                        (
+                            header::CONTENT_DISPOSITION,
+                            HeaderValue::from_str(&name)
+                                .unwrap_or(HeaderValue::from_static("attachment")),
+                        ),
+                    ],
+                    bytes,
+                )
+                    .into_response(),
+            )
+        }
+        Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+/// Slips hold personal data: never kept by a shared cache.
+fn private(mut r: Response) -> Response {
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    r
+}

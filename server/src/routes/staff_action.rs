@@ -1,0 +1,139 @@
+//! `POST /can-bo/ho-so/{code}/{action}`: an officer acts on a dossier (accept, refuse,
+//! request a supplement, hand on to the next step, finish with the result, apologise...).
+//! The form is multipart because finishing carries the result document. Authorization and
+//! the rules are in `app::workflow`; this handler reads the form, calls it, and answers
+//! 303 back to the dossier page: with a notice when done, or with the message and what was
+//! typed when refused (nothing was changed then).
+
+use app::workflow::{ActionError, ActionInput, Who, perform};
+use axum::extract::{Multipart, Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, StatusCode};
+use motcua_domain::workflow::Action;
+use motcua_store::{AccountKind, NewAttachment};
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+use crate::router::ServerState;
+use crate::routes::see_other;
+use crate::upload::{MAX_FILE, sniff};
+
+pub async fn post(
+    State(state): State<ServerState>,
+    Path((code, action)): Path<(String, String)>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let store = &state.app.store;
+    let Some(officer) = app::auth::account_for(store, &headers)
+        .await
+        .filter(|a| a.kind == AccountKind::Staff)
+    else {
+        return see_other("/dang-nhap?tiep=/can-bo");
+    };
+    let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    };
+    let here = format!("/can-bo/ho-so/{code}");
+    let (input, typed) = match read_form(multipart).await {
+        Ok(x) => x,
+        Err(key) => return refused(&here, action, key, &Typed::default()),
+    };
+    let now = app::api::state::now_utc();
+    match perform(store, &Who::Staff(officer), &code, action, input, now).await {
+        Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
+        Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
+        Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
+        Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
+        Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),
+        Err(ActionError::Internal(e)) => {
+            eprintln!("motcua: action {} on {code}: {e}", action.as_str());
+            (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
+        }
+    }
+}
+
+/// What the officer typed, to put back in the form after a refusal.
+#[derive(Default)]
+struct Typed {
+    reason: String,
+    unit: String,
+}
+
+fn refused(here: &str, action: Action, key: &str, typed: &Typed) -> Response {
+    use app::components::layout::urlencode;
+    see_other(&format!(
+        "{here}?hanh_dong={}&loi={key}&ly_do={}&don_vi={}#loi",
+        action.as_str(),
+        urlencode(&typed.reason),
+        urlencode(&typed.unit)
+    ))
+}
+
+/// A `datetime-local` value (`YYYY-MM-DDTHH:MM`), read as Asia/Ho_Chi_Minh time.
+fn local_moment(s: &str) -> Option<OffsetDateTime> {
+    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    PrimitiveDateTime::parse(s.trim(), format)
+        .ok()
+        .map(|t| t.assume_offset(motcua_domain::format::VN_OFFSET))
+}
+
+async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'static str> {
+    let mut input = ActionInput::default();
+    let mut typed = Typed::default();
+    let mut new_due_text = String::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| "form_unreadable")?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "ket_qua" {
+            let file_name = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(|_| "result_file_too_large")?;
+            if bytes.is_empty() {
+                continue;
+            }
+            if bytes.len() > MAX_FILE {
+                return Err("result_file_too_large");
+            }
+            let Some((_, content_type)) = sniff(&bytes) else {
+                return Err("result_file_type");
+            };
+            input.result = Some(NewAttachment {
+                kind: "result".into(),
+                original_name: file_name,
+                content_type: content_type.into(),
+                bytes: bytes.to_vec(),
+            });
+            continue;
+        }
+        let value = field.text().await.map_err(|_| "form_unreadable")?;
+        match name.as_str() {
+            "ly_do" => input.reason = value,
+            "muc" => input.items.push(value),
+            "nguoi_xu_ly" => input.assignee = value.parse().ok(),
+            "han_moi" => new_due_text = value,
+            "don_vi" => input.responsible_unit = value,
+            "lanh_dao_dong_y" => input.leader_approved = value == "1",
+            _ => {}
+        }
+    }
+    typed.reason = input.reason.clone();
+    typed.unit = input.responsible_unit.clone();
+    if !new_due_text.trim().is_empty() {
+        input.new_due = Some(local_moment(&new_due_text).ok_or("new_due_invalid")?);
+    }
+    Ok((input, typed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_moment;
+
+    #[test]
+    fn datetime_local_is_vietnam_time() {
+        let t = local_moment("2026-12-10T16:30").unwrap();
+        assert_eq!(t.to_offset(time::UtcOffset::UTC).hour(), 9);
+        assert!(local_moment("10/12/2026").is_none());
+    }
+}

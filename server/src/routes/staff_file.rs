@@ -1,0 +1,99 @@
+//! `GET /can-bo/ho-so/{code}/tep/{id}` (a document the citizen sent) and
+//! `GET /can-bo/ho-so/{code}/dinh-kem/{id}` (a file attached to a move, e.g. the result):
+//! for staff of the dossier's agency only, shown in the browser (PDFs and photos open in a
+//! tab). The content type is the one sniffed at upload, and `nosniff` keeps it so.
+
+use app::workflow::{Who, load_for};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use motcua_store::AccountKind;
+
+use crate::router::ServerState;
+use crate::routes::see_other;
+
+pub async fn document(
+    State(state): State<ServerState>,
+    Path((code, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+) -> Response {
+    serve(state, code, headers, move |store, code| async move {
+        Ok(store
+            .dossier_document_history(&code)
+            .await?
+            .into_iter()
+            .find(|(f, _, _)| f.id == id)
+            .map(|(f, _, _)| (f.sha256, f.content_type, f.original_name)))
+    })
+    .await
+}
+
+pub async fn attachment(
+    State(state): State<ServerState>,
+    Path((code, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+) -> Response {
+    serve(state, code, headers, move |store, code| async move {
+        Ok(store
+            .attachments(&code)
+            .await?
+            .into_iter()
+            .find(|a| a.id == id)
+            .map(|a| (a.sha256, a.content_type, a.original_name)))
+    })
+    .await
+}
+
+async fn serve<F, Fut>(state: ServerState, code: String, headers: HeaderMap, find: F) -> Response
+where
+    F: FnOnce(motcua_store::Store, String) -> Fut,
+    Fut: std::future::Future<
+            Output = Result<Option<(String, String, String)>, motcua_store::StoreError>,
+        >,
+{
+    let store = state.app.store.clone();
+    let Some(officer) = app::auth::account_for(&store, &headers)
+        .await
+        .filter(|a| a.kind == AccountKind::Staff)
+    else {
+        return see_other("/dang-nhap");
+    };
+    if load_for(&store, &Who::Staff(officer), &code).await.is_err() {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    let found = match find(store.clone(), code).await {
+        Ok(Some(f)) => f,
+        Ok(None) => return (StatusCode::NOT_FOUND, "Not found").into_response(),
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    };
+    let (sha, content_type, name) = found;
+    match store.read_file(&sha).await {
+        Ok(bytes) => {
+            let disposition = format!(
+                "inline; filename*=UTF-8''{}",
+                app::components::layout::urlencode(&name)
+            );
+            (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_str(&content_type)
+                            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        HeaderValue::from_str(&disposition)
+                            .unwrap_or(HeaderValue::from_static("inline")),
+                    ),
+                    (
+                        header::CACHE_CONTROL,
+                        HeaderValue::from_static("private, no-store"),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}

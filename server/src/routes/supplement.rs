@@ -1,0 +1,256 @@
+//! The citizen's supplement answer.
+//! - `POST /bo-sung/{code}`: open an answer (signed-in owner, or with the applicant's ID
+//!   number or phone as in the lookup); it lives in a draft under a new token.
+//! - `POST /bo-sung/{code}/{token}`: save what was typed and uploaded, check it with the
+//!   same domain code as filing, and when all is well send it: the dossier goes back to
+//!   where it was, the earlier answers and files are kept as a version.
+
+use std::net::SocketAddr;
+
+use app::api::supplement::ssr::{Pending, SupplementDraft, load};
+use app::workflow::{ActionError, ActionInput, Who, perform};
+use axum::Form;
+use axum::extract::{ConnectInfo, Multipart, Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, StatusCode};
+use motcua_domain::answers::RawForm;
+use motcua_domain::validate::validate_fields;
+use motcua_domain::workflow::Action;
+use motcua_store::{AccountKind, NewDocument, SupplementAnswer};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::router::ServerState;
+use crate::routes::see_other;
+use crate::upload::sniff;
+
+#[derive(Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    giay_to: String,
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+pub async fn start(
+    State(state): State<ServerState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<StartForm>,
+) -> Response {
+    let app = &state.app;
+    let store = &app.store;
+    let owner = match app::auth::account_for(store, &headers).await {
+        Some(a) if a.kind == AccountKind::Citizen => store
+            .dossier(&code)
+            .await
+            .ok()
+            .flatten()
+            .filter(|d| d.citizen_account_id == Some(a.id)),
+        _ => None,
+    };
+    let dossier = match owner {
+        Some(d) => Some(d),
+        None => {
+            if app.lookup_limiter.blocked(addr.ip()).is_some() {
+                return (StatusCode::TOO_MANY_REQUESTS, "Too many attempts").into_response();
+            }
+            let key = form.giay_to.trim();
+            let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
+            let found = store.find_for_lookup(&code, &key).await.ok().flatten();
+            if found.is_none() {
+                app.lookup_limiter.miss(addr.ip());
+            }
+            found
+        }
+    };
+    let Some(dossier) = dossier.filter(|d| d.status == 5) else {
+        return not_found();
+    };
+    let data = SupplementDraft {
+        supplement_for: dossier.code.clone(),
+        ..Default::default()
+    };
+    let token = match store.create_draft(dossier.procedure_id).await {
+        Ok(t) => t,
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    };
+    let saved = serde_json::to_value(&data).map_err(|e| e.to_string());
+    match saved {
+        Ok(v) if store.save_draft(&token, &v).await.is_ok() => {
+            see_other(&format!("/bo-sung/{}/{token}", dossier.code))
+        }
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "draft").into_response(),
+    }
+}
+
+pub async fn answer(
+    State(state): State<ServerState>,
+    Path((code, token)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Response {
+    let store = &state.app.store;
+    let Ok(Some(mut p)) = load(store, &code, &token).await else {
+        return not_found();
+    };
+    let here = format!("/bo-sung/{code}/{token}");
+    let mut raw = RawForm::new();
+    let mut refresh = false;
+    p.data.file_errors.clear();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => return (StatusCode::BAD_REQUEST, "Bad form").into_response(),
+        };
+        let name = field.name().unwrap_or("").to_string();
+        if let Some(doc_id) = name.strip_prefix("file.") {
+            let Some(doc) = p.documents.iter().find(|d| d.id == doc_id).cloned() else {
+                continue;
+            };
+            let file_name = field.file_name().unwrap_or("").to_string();
+            let Ok(bytes) = field.bytes().await else {
+                p.data
+                    .file_errors
+                    .insert(doc.id.clone(), "file_too_large".into());
+                continue;
+            };
+            if bytes.is_empty() {
+                continue;
+            }
+            let max = doc.max_size_mb.unwrap_or(10.0) * 1024.0 * 1024.0;
+            let kind = sniff(&bytes);
+            let error = if bytes.len() as f64 > max {
+                Some("file_too_large")
+            } else if !kind.is_some_and(|(k, _)| app::api::filing::ssr::accepted(&doc).contains(&k))
+            {
+                Some("file_wrong_type")
+            } else {
+                None
+            };
+            match (error, kind) {
+                (Some(e), _) => {
+                    p.data.file_errors.insert(doc.id.clone(), e.into());
+                }
+                (None, Some((_, content_type))) => {
+                    if let Err(e) = store
+                        .save_upload(&token, &doc.id, &file_name, content_type, &bytes)
+                        .await
+                    {
+                        return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
+                    }
+                }
+                (None, None) => {}
+            }
+            continue;
+        }
+        let Ok(value) = field.text().await else {
+            continue;
+        };
+        if name == "_action" {
+            refresh = value == "refresh";
+        } else if !name.starts_with('_') {
+            raw.entry(name).or_default().push(value);
+        }
+    }
+    let answers = p.dossier.answers.as_object().cloned().unwrap_or_default();
+    let mut earlier = answers.clone();
+    for f in &p.fields {
+        earlier.remove(&f.id);
+    }
+    let ctx = app::api::filing::ssr::context(&state.app);
+    let outcome = validate_fields(&p.fields, &raw, &earlier, &ctx);
+    let uploads = match store.uploads(&token).await {
+        Ok(u) => u,
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    };
+    if !refresh {
+        for d in &p.documents {
+            if !uploads.iter().any(|u| u.document_id == d.id)
+                && !p.data.file_errors.contains_key(&d.id)
+            {
+                p.data
+                    .file_errors
+                    .insert(d.id.clone(), "file_missing".into());
+            }
+        }
+    }
+    p.data.raw = Some(raw);
+    p.data.errors = outcome.errors.clone();
+    let ok = !refresh && outcome.errors.is_empty() && p.data.file_errors.is_empty();
+    if !ok {
+        return save_and_return(store, &token, &p, &here, refresh).await;
+    }
+    send(&state, &p, &token, earlier, outcome.answers, uploads).await
+}
+
+async fn save_and_return(
+    store: &motcua_store::Store,
+    token: &str,
+    p: &Pending,
+    here: &str,
+    refresh: bool,
+) -> Response {
+    let data = serde_json::to_value(&p.data).unwrap_or(Value::Null);
+    if let Err(e) = store.save_draft(token, &data).await {
+        return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
+    }
+    see_other(&if refresh {
+        here.to_string()
+    } else {
+        format!("{here}#loi")
+    })
+}
+
+async fn send(
+    state: &ServerState,
+    p: &Pending,
+    token: &str,
+    earlier: motcua_domain::answers::Answers,
+    changed: motcua_domain::answers::Answers,
+    uploads: Vec<motcua_store::UploadedFile>,
+) -> Response {
+    let store = &state.app.store;
+    let mut documents = vec![];
+    for u in &uploads {
+        match store.read_file(&u.sha256).await {
+            Ok(bytes) => documents.push(NewDocument {
+                document_id: u.document_id.clone(),
+                original_name: u.original_name.clone(),
+                content_type: u.content_type.clone(),
+                bytes,
+            }),
+            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        }
+    }
+    let mut answers = earlier;
+    answers.extend(changed);
+    let input = ActionInput {
+        supplement: Some(SupplementAnswer {
+            answers: Value::Object(answers),
+            replace_documents: p.documents.iter().map(|d| d.id.clone()).collect(),
+            documents,
+        }),
+        ..Default::default()
+    };
+    let now = app::api::state::now_utc();
+    match perform(
+        store,
+        &Who::Citizen(None),
+        &p.dossier.code,
+        Action::Resupply,
+        input,
+        now,
+    )
+    .await
+    {
+        Ok(_) | Err(ActionError::Moved) => {
+            let _ = store.delete_draft(token).await;
+            see_other(&format!("/bo-sung/{}/xong", p.dossier.code))
+        }
+        Err(e) => (StatusCode::CONFLICT, format!("{e:?}")).into_response(),
+    }
+}
