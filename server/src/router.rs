@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use app::api::AppState;
-use app::api::state::{LookupLimiter, Units};
+use app::api::state::{Clock, LookupLimiter, Units};
 use app::shell::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
@@ -43,12 +43,22 @@ async fn server_fns(State(state): State<ServerState>, req: Request) -> impl Into
 }
 
 pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, String> {
+    build_with_clock(store, options, Arc::new(Clock::default())).await
+}
+
+/// [`build`] with the workflow clock given (tests move it forward).
+pub async fn build_with_clock(
+    store: Store,
+    options: LeptosOptions,
+    clock: Arc<Clock>,
+) -> Result<Router, String> {
     let units = Units::load(&store).await.map_err(|e| e.to_string())?;
     let app = AppState {
         store,
         units: Arc::new(units),
         lookup_limiter: Arc::new(LookupLimiter::default()),
         sign_in_limiter: Arc::new(LookupLimiter::default()),
+        clock,
     };
     let state = ServerState {
         leptos_options: options.clone(),
@@ -96,6 +106,7 @@ pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, Strin
             "/can-bo/ho-so/{code}/dinh-kem/{id}",
             get(routes::staff_file::attachment),
         )
+        .route("/can-bo/so-theo-doi", get(routes::tracking_book::get))
         .route("/phieu/{code}/{number}", get(routes::slip::page))
         .route("/phieu/{code}/{number}/pdf", get(routes::slip::pdf))
         .route("/suc-khoe", get(routes::health::get))

@@ -18,7 +18,17 @@ pub struct LookupResult {
     pub agency_name: String,
     pub status: i32,
     pub filed_at: String,
+    /// The due moment promised (after an apology, its new date).
+    pub due: Option<String>,
+    /// The process step in progress, by its title (never the officer's name).
+    pub step: Option<String>,
     pub timeline: Vec<TimelineEntry>,
+    /// Slips addressed to the applicant: `(number, title, href)`.
+    pub slips: Vec<(String, String, String)>,
+    /// An open supplement request: reason and items.
+    pub supplement: Option<(String, Vec<String>)>,
+    /// What the citizen typed as proof, to send with the supplement button.
+    pub key: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,7 +88,25 @@ pub async fn lookup_dossier(
         .await
         .map_err(store_err)?;
     let events = state.store.events(&d.code).await.map_err(store_err)?;
+    let proof = format!("giay_to={}", crate::components::layout::urlencode(&key));
+    let step = d.state.current_step.as_ref().and_then(|id| {
+        procedure.as_ref().and_then(|p| {
+            p.procedure
+                .process
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| s.title.get(lang).to_string())
+        })
+    });
     Ok(LookupView::Found(LookupResult {
+        due: d
+            .state
+            .due_at
+            .map(motcua_domain::format::format_datetime_vn),
+        step: if d.status == 4 { step } else { None },
+        slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
+        supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
+        key: key.clone(),
         code: d.code.clone(),
         procedure_name: procedure
             .map(|p| p.procedure.name.get(lang).to_string())

@@ -185,7 +185,6 @@ pub async fn get_staff_dossier(
 pub mod ssr {
     use super::*;
     use crate::api::AppState;
-    use crate::api::state::now_utc;
     use crate::auth::current_account;
     use crate::workflow::{self, Who};
     use motcua_domain::format::format_datetime_vn;
@@ -276,7 +275,7 @@ pub mod ssr {
         let has_next = rows.len() > PAGE_SIZE as usize;
         rows.truncate(PAGE_SIZE as usize);
         let cal = workflow::calendar(&state.store).await.map_err(err)?;
-        let now = now_utc();
+        let now = state.clock.now();
         let mut names = std::collections::HashMap::new();
         let mut lines = Vec::with_capacity(rows.len());
         for row in rows {
@@ -371,7 +370,7 @@ pub mod ssr {
             Err(workflow::ActionError::NotFound) => return Ok(Guarded::NotFound),
             Err(e) => return Err(format!("{e:?}")),
         };
-        let now = now_utc();
+        let now = state.clock.now();
         let store = &state.store;
         let d = &loaded.dossier;
         let p = &loaded.procedure;

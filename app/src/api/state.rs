@@ -19,6 +19,31 @@ pub struct AppState {
     pub lookup_limiter: Arc<LookupLimiter>,
     /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
     pub sign_in_limiter: Arc<LookupLimiter>,
+    /// The clock of the workflow (acceptance, due moments, overdue).
+    pub clock: Arc<Clock>,
+}
+
+/// The moment the workflow acts at. Real time, plus an offset that only tests set (to make a
+/// dossier overdue without waiting days); a deployment never changes it.
+#[derive(Debug, Default)]
+pub struct Clock {
+    offset_seconds: std::sync::atomic::AtomicI64,
+}
+
+impl Clock {
+    pub fn now(&self) -> time::OffsetDateTime {
+        now_utc()
+            + time::Duration::seconds(
+                self.offset_seconds
+                    .load(std::sync::atomic::Ordering::Relaxed),
+            )
+    }
+
+    /// Moves this clock forward (tests only).
+    pub fn advance(&self, by: time::Duration) {
+        self.offset_seconds
+            .fetch_add(by.whole_seconds(), std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl AppState {

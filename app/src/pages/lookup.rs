@@ -33,14 +33,32 @@ pub fn LookupPage() -> impl IntoView {
                     .into_any(),
                     LookupView::Found(d) => view! {
                         <section class="panel result" aria-labelledby="ket-qua">
-                            <h2 id="ket-qua">{t(lang, Key::DossierCode)}": "<span class="dossier-code small">{d.code}</span></h2>
+                            <h2 id="ket-qua">{t(lang, Key::DossierCode)}": "<span class="dossier-code small">{d.code.clone()}</span></h2>
                             <dl class="facts">
                                 <dt>{t(lang, Key::Procedure)}</dt><dd>{d.procedure_name}</dd>
                                 <dt>{t(lang, Key::ReceivingAgencyLabel)}</dt><dd>{d.agency_name}</dd>
                                 <dt>{t(lang, Key::FiledAt)}</dt><dd>{d.filed_at}</dd>
                                 <dt>{t(lang, Key::Status)}</dt><dd class="status">{status_name(lang, d.status)}</dd>
+                                {d.step.clone().map(|s| view! { <dt>{t(lang, Key::CurrentStep)}</dt><dd>{s}</dd> })}
+                                {d.due.clone().map(|x| view! { <dt>{t(lang, Key::DueMoment)}</dt><dd>{x}</dd> })}
                                 <dt>{t(lang, Key::NextStep)}</dt><dd>{next_step(lang, d.status)}</dd>
                             </dl>
+                            {d.supplement.clone().map(|(reason, items)| view! {
+                                <div class="panel notice">
+                                    <p><strong>{t(lang, Key::SupplementRequested)}</strong>" "{reason}</p>
+                                    <ol>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
+                                    <form method="post" action=format!("/bo-sung/{}", d.code)>
+                                        <input type="hidden" name="giay_to" value=d.key.clone()/>
+                                        <button type="submit" class="primary">{t(lang, Key::SupplementStart)}</button>
+                                    </form>
+                                </div>
+                            })}
+                            {(!d.slips.is_empty()).then(|| view! {
+                                <h3>{t(lang, Key::Slips)}</h3>
+                                <ul>{d.slips.clone().into_iter().map(|(n, title, href)| view! {
+                                    <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
+                                }).collect_view()}</ul>
+                            })}
                             <h3>{t(lang, Key::Timeline)}</h3>
                             <ol class="timeline">
                                 {d.timeline.into_iter().map(|e| view! {

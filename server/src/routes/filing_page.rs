@@ -342,7 +342,7 @@ async fn file(
         address: a.get("address").cloned(),
         birth_date: text("birth_date"),
     };
-    let now = app::api::state::now_utc();
+    let now = state.app.clock.now();
     state
         .app
         .store

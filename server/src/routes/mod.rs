@@ -13,6 +13,7 @@ pub mod slip;
 pub mod staff_action;
 pub mod staff_file;
 pub mod supplement;
+pub mod tracking_book;
 
 use axum::response::{IntoResponse, Redirect, Response};
 

@@ -38,7 +38,7 @@ pub async fn post(
         Ok(x) => x,
         Err(key) => return refused(&here, action, key, &Typed::default()),
     };
-    let now = app::api::state::now_utc();
+    let now = state.app.clock.now();
     match perform(store, &Who::Staff(officer), &code, action, input, now).await {
         Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
         Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),

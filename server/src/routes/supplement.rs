@@ -236,7 +236,7 @@ async fn send(
         }),
         ..Default::default()
     };
-    let now = app::api::state::now_utc();
+    let now = state.app.clock.now();
     match perform(
         store,
         &Who::Citizen(None),

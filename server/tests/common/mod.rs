@@ -14,6 +14,8 @@ use serde_json::Value;
 pub struct TestApp {
     pub base: String,
     pub store: Store,
+    /// The workflow clock of this server: tests move it forward to make dossiers overdue.
+    pub clock: std::sync::Arc<app::api::state::Clock>,
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,
 }
@@ -35,7 +37,8 @@ pub async fn spawn_app() -> TestApp {
         .site_pkg_dir("pkg")
         .hash_files(false)
         .build();
-    let router = motcua_server::router::build(store.clone(), options)
+    let clock = std::sync::Arc::new(app::api::state::Clock::default());
+    let router = motcua_server::router::build_with_clock(store.clone(), options, clock.clone())
         .await
         .expect("router");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -53,6 +56,7 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         base: format!("http://{addr}"),
         store,
+        clock,
         client: client(),
         _dir: dir,
     }

@@ -1,0 +1,88 @@
+//! `GET /can-bo/so-theo-doi?tu=YYYY-MM-DD&den=YYYY-MM-DD[&pdf=1]`: slip 07, the tracking book
+//! of the officer's agency — one row per dossier accepted in the period (both dates
+//! included, Asia/Ho_Chi_Minh), with its result class. The current month by default.
+
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use motcua_domain::format::{VN_OFFSET, format_date, parse_iso_date};
+use motcua_store::AccountKind;
+use serde::Deserialize;
+
+use crate::router::ServerState;
+use crate::routes::see_other;
+
+#[derive(Deserialize, Default)]
+pub struct Period {
+    #[serde(default)]
+    tu: String,
+    #[serde(default)]
+    den: String,
+    #[serde(default)]
+    pdf: Option<String>,
+}
+
+pub async fn get(
+    State(state): State<ServerState>,
+    Query(p): Query<Period>,
+    headers: HeaderMap,
+) -> Response {
+    let app = &state.app;
+    let Some(officer) = app::auth::account_for(&app.store, &headers)
+        .await
+        .filter(|a| a.kind == AccountKind::Staff)
+    else {
+        return see_other("/dang-nhap?tiep=/can-bo/so-theo-doi");
+    };
+    let agency_code = officer.agency_code.clone().unwrap_or_default();
+    let Ok(Some(agency)) = app.store.agency(&agency_code).await else {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    };
+    let now = app.clock.now();
+    let today = now.to_offset(VN_OFFSET).date();
+    let from = parse_iso_date(&p.tu).unwrap_or_else(|| today.replace_day(1).unwrap_or(today));
+    let to = parse_iso_date(&p.den).unwrap_or(today).max(from);
+    let start = from.midnight().assume_offset(VN_OFFSET);
+    let end = to
+        .next_day()
+        .unwrap_or(to)
+        .midnight()
+        .assume_offset(VN_OFFSET);
+    let rows = match app
+        .store
+        .dossiers_accepted_between(&agency_code, start, end)
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    };
+    let period = format!("{} – {}", format_date(from), format_date(to));
+    let doc = app::slips::tracking_book(&agency, &app.units, &rows, &period, now);
+    let mut response = if p.pdf.is_some() {
+        match tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc)).await {
+            Ok(Ok(bytes)) => (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("application/pdf"),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        HeaderValue::from_static("attachment; filename=\"so-theo-doi.pdf\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response(),
+            _ => return (StatusCode::INTERNAL_SERVER_ERROR, "PDF").into_response(),
+        }
+    } else {
+        let pdf = format!("/can-bo/so-theo-doi?tu={from}&den={to}&pdf=1");
+        Html(app::pages::slip::slip_html(doc, pdf)).into_response()
+    };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}

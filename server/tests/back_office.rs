@@ -1,0 +1,734 @@
+//! The back office over real HTTP against the real server and a real SQLite file: staff
+//! sign in, move dossiers through every step, slips open as pages and PDFs, refused moves
+//! change nothing, the access matrix (roles × actions × own/other agency, citizens), the
+//! supplement loop, and an overdue dossier that needs its apology first.
+
+mod common;
+
+use common::{TestApp, client, raw_client, spawn_app};
+use motcua_domain::procedure::Procedure;
+use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, StaffRole, Status, decide};
+use motcua_server::demo::{DEMO_PASSWORD, demo_login};
+use motcua_store::Applicant;
+use serde_json::json;
+
+/// A commune procedure with a four-step process and one document.
+const PROCEDURE: &str = "2.000635.000.00.00.H56";
+const AGENCY: &str = "000.50.01.H56";
+const OTHER_AGENCY: &str = "000.50.02.H56";
+const ID_NUMBER: &str = "001190012345";
+
+const PREFIXES: [(&str, StaffRole); 5] = [
+    ("tiepnhan", StaffRole::Reception),
+    ("chuyenvien", StaffRole::Specialist),
+    ("lanhdao", StaffRole::Leader),
+    ("vanthu", StaffRole::Clerk),
+    ("quantri", StaffRole::Admin),
+];
+
+fn prefix_of(role: StaffRole) -> &'static str {
+    PREFIXES.iter().find(|(_, r)| *r == role).unwrap().0
+}
+
+async fn procedure(app: &TestApp) -> (i64, Procedure) {
+    let p = app
+        .store
+        .current_procedure(PROCEDURE, app::api::state::today_vn())
+        .await
+        .unwrap()
+        .unwrap();
+    (p.id, p.procedure)
+}
+
+/// Files a dossier straight through the store (the filing pages have their own tests):
+/// status 1 at `agency`, optionally owned by a citizen account.
+async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
+    let (id, p) = procedure(app).await;
+    let token = app.store.create_draft(id).await.unwrap();
+    let field = &p.form[0].fields[0].id;
+    let applicant = Applicant {
+        full_name: "Trần Thị Bình".into(),
+        id_number: ID_NUMBER.into(),
+        phone: "0987654321".into(),
+        email: None,
+        address: None,
+        birth_date: None,
+    };
+    let answers = json!({ field.as_str(): "Giá trị ban đầu" });
+    app.store
+        .file_dossier(
+            &token,
+            agency,
+            &applicant,
+            &answers,
+            citizen,
+            app.clock.now(),
+        )
+        .await
+        .unwrap()
+        .dossier
+        .code
+}
+
+/// A client signed in as the demo account `prefix` of `agency`.
+async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {
+    let c = client();
+    let res = c
+        .post(app.url("/dang-nhap"))
+        .form(&[
+            ("ten_dang_nhap", demo_login(prefix, agency)),
+            ("mat_khau", DEMO_PASSWORD.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().path().starts_with("/can-bo"),
+        "sign-in as {prefix} landed on {}",
+        res.url()
+    );
+    c
+}
+
+/// Every input an action may need, so that only status, role and agency decide.
+fn full_form(app: &TestApp, field: &str) -> reqwest::multipart::Form {
+    let due = (app.clock.now() + time::Duration::days(60)).to_offset(time::macros::offset!(+7));
+    reqwest::multipart::Form::new()
+        .text("ly_do", "Lý do kiểm tra")
+        .text("muc", format!("field:{field}"))
+        .text(
+            "han_moi",
+            format!(
+                "{:04}-{:02}-{:02}T10:00",
+                due.year(),
+                u8::from(due.month()),
+                due.day()
+            ),
+        )
+        .text("don_vi", "Bộ phận chuyên môn")
+        .part(
+            "ket_qua",
+            reqwest::multipart::Part::bytes(common::tiny_pdf())
+                .file_name("ket-qua.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+}
+
+/// Posts `action` on `code`; returns where the browser lands (the dossier page with
+/// `?xong=` or `?loi=`), or the status for an answer that is not a redirect.
+async fn act(
+    app: &TestApp,
+    c: &reqwest::Client,
+    code: &str,
+    action: &str,
+    form: reqwest::multipart::Form,
+) -> (u16, String) {
+    let res = c
+        .post(app.url(&format!("/can-bo/ho-so/{code}/{action}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.url().to_string())
+}
+
+async fn status(app: &TestApp, code: &str) -> i32 {
+    app.store.dossier(code).await.unwrap().unwrap().status
+}
+
+async fn text(c: &reqwest::Client, url: &str) -> (u16, String) {
+    let res = c.get(url).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+
+    // The new dossier waits in reception's queue.
+    let (_, queue) = text(&reception, &app.url("/can-bo?hang=moi")).await;
+    assert!(queue.contains(&code), "new queue lists the dossier");
+
+    let (_, landed) = act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    assert!(landed.contains("xong=accept"), "{landed}");
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!(d.status, 4);
+    assert_eq!(
+        d.state.current_step.as_deref(),
+        Some(p.process[0].id.as_str())
+    );
+    assert!(d.state.due_at.is_some() && d.state.statutory_due_at == d.state.due_at);
+
+    // Slip 01 carries the code, the due moment and a QR code; its PDF is a PDF.
+    let (code01, slip) = text(&reception, &app.url(&format!("/phieu/{code}/01"))).await;
+    assert_eq!(code01, 200);
+    assert!(slip.contains(&code) && slip.contains("<svg") && slip.contains("Hẹn trả kết quả"));
+    let pdf = reception
+        .get(app.url(&format!("/phieu/{code}/01/pdf")))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // Each step is handed on by a holder of its role; the last one finishes with the result.
+    for (i, step) in p.process.iter().enumerate() {
+        let holder = staff(&app, prefix_of(StaffRole::from(step.role)), AGENCY).await;
+        let d = app.store.dossier(&code).await.unwrap().unwrap();
+        assert_eq!(d.state.current_step.as_deref(), Some(step.id.as_str()));
+        let last = i + 1 == p.process.len();
+        let action = if last { "finish" } else { "next_step" };
+        let (_, landed) = act(&app, &holder, &code, action, full_form(&app, &field)).await;
+        assert!(
+            landed.contains(&format!("xong={action}")),
+            "{}: {landed}",
+            step.id
+        );
+    }
+    assert_eq!(status(&app, &code).await, 9);
+    let (_, landed) = act(
+        &app,
+        &reception,
+        &code,
+        "return_result",
+        full_form(&app, &field),
+    )
+    .await;
+    assert!(landed.contains("xong=return_result"), "{landed}");
+    assert_eq!(status(&app, &code).await, 10);
+
+    // The history: filing, 1→2, 2→4, one 4→4 per hand-on, 4→9, 9→10.
+    let events = app.store.events(&code).await.unwrap();
+    let moves: Vec<(Option<i32>, i32)> = events
+        .iter()
+        .map(|e| (e.from_status, e.to_status))
+        .collect();
+    let mut expected = vec![(None, 1), (Some(1), 2), (Some(2), 4)];
+    expected.extend((1..p.process.len()).map(|_| (Some(4), 4)));
+    expected.extend([(Some(4), 9), (Some(9), 10)]);
+    assert_eq!(moves, expected);
+    assert_eq!(
+        app.store.attachments(&code).await.unwrap().len(),
+        1,
+        "the result document"
+    );
+
+    // Slip 06 has a row per hand-off; the dossier page shows the whole timeline.
+    let (_, slip06) = text(&reception, &app.url(&format!("/phieu/{code}/06"))).await;
+    assert!(slip06.contains("PHIẾU KIỂM SOÁT"), "slip 06");
+    assert!(
+        slip06.matches("<tr>").count() >= events.len(),
+        "a row per event"
+    );
+    let (_, page) = text(&reception, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(page.contains("Đã trả kết quả"));
+    // Slip 07, the tracking book, lists it.
+    let (_, book) = text(&reception, &app.url("/can-bo/so-theo-doi")).await;
+    assert!(book.contains(&code), "tracking book lists the dossier");
+}
+
+#[tokio::test]
+async fn a_refused_move_says_why_and_changes_nothing() {
+    let app = spawn_app().await;
+    let code = file(&app, AGENCY, None).await;
+    let before = app.store.events(&code).await.unwrap().len();
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let specialist = staff(&app, "chuyenvien", AGENCY).await;
+
+    let (_, landed) = act(&app, &reception, &code, "finish", full_form(&app, "x")).await;
+    assert!(landed.contains("loi=not_allowed_from_status"), "{landed}");
+    let (_, landed) = act(&app, &specialist, &code, "accept", full_form(&app, "x")).await;
+    assert!(landed.contains("loi=role_missing"), "{landed}");
+    // A refusal without its reason keeps nothing half-done, and the page says what is missing.
+    let (_, landed) = act(
+        &app,
+        &reception,
+        &code,
+        "refuse",
+        reqwest::multipart::Form::new().text("ly_do", "   "),
+    )
+    .await;
+    assert!(landed.contains("loi=reason_required"), "{landed}");
+    let (_, page) = text(&reception, &landed).await;
+    assert!(page.contains("Hãy nhập lý do"), "message at the top");
+    assert_eq!(status(&app, &code).await, 1);
+    assert_eq!(app.store.events(&code).await.unwrap().len(), before);
+
+    // A repeated accept (double submit) moves the dossier once.
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let (_, again) = act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    assert!(again.contains("loi="), "{again}");
+    assert_eq!(app.store.events(&code).await.unwrap().len(), before + 2);
+}
+
+/// Roles × actions × own/other agency against the HTTP endpoint, from status 1 and from the
+/// first process step (4): a move happens exactly when the agency is the officer's own and
+/// the status machine allows it for their role; otherwise nothing changes.
+#[tokio::test]
+async fn access_matrix_of_staff_actions() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let mut clients = vec![];
+    for (prefix, role) in PREFIXES {
+        clients.push((role, true, staff(&app, prefix, AGENCY).await));
+        clients.push((role, false, staff(&app, prefix, OTHER_AGENCY).await));
+    }
+    let actions: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| !a.by_citizen())
+        .collect();
+    let mut checked = 0;
+    for start in [Status::Submitted, Status::InProcess] {
+        for (role, own, c) in &clients {
+            for action in &actions {
+                let code = file(&app, AGENCY, None).await;
+                if start == Status::InProcess {
+                    let (_, l) =
+                        act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+                    assert!(l.contains("xong=accept"), "{l}");
+                }
+                let before = app.store.events(&code).await.unwrap().len();
+                let roles = [*role];
+                let ctx = MoveContext {
+                    status: start,
+                    steps: &p.process,
+                    current_step: (start == Status::InProcess).then_some(p.process[0].id.as_str()),
+                    status_before_supplement: None,
+                    overdue: false,
+                    leader_approved: false,
+                };
+                let items = vec![format!("field:{field}")];
+                let input = MoveInput {
+                    reason: "x",
+                    items: &items,
+                    has_result_document: true,
+                    has_new_due: true,
+                };
+                let allowed =
+                    *own && decide(&Actor::Staff { roles: &roles }, *action, &ctx, &input).is_ok();
+                let (http, landed) =
+                    act(&app, c, &code, action.as_str(), full_form(&app, &field)).await;
+                let after = app.store.events(&code).await.unwrap().len();
+                let what = format!("{role:?} own={own} {} from {start:?}", action.as_str());
+                if allowed {
+                    assert!(landed.contains("xong="), "{what}: {landed}");
+                    assert!(after > before, "{what}: moved");
+                } else {
+                    assert_eq!(after, before, "{what}: nothing changed");
+                    if *own {
+                        assert!(landed.contains("loi="), "{what}: {landed}");
+                    } else {
+                        assert_eq!(http, 404, "{what}: another agency's dossier is not found");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 2 * 10 * actions.len());
+
+    // Another agency's dossier page, documents and slips are not found either.
+    let code = file(&app, AGENCY, None).await;
+    let other = staff(&app, "tiepnhan", OTHER_AGENCY).await;
+    assert_eq!(
+        text(&other, &app.url(&format!("/can-bo/ho-so/{code}")))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        text(&other, &app.url(&format!("/phieu/{code}/06"))).await.0,
+        404
+    );
+    // Nobody signed in: the staff pages ask to sign in and actions go to the sign-in page.
+    assert_eq!(text(&client(), &app.url("/can-bo")).await.0, 401);
+    let res = raw_client()
+        .post(app.url(&format!("/can-bo/ho-so/{code}/accept")))
+        .multipart(full_form(&app, &field))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status(&app, &code).await, 1);
+}
+
+async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
+    let c = client();
+    let res = c
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Lê Thị Cúc"),
+            ("so_dien_thoai", phone),
+            ("email", ""),
+            ("mat_khau", "mat-khau-dai"),
+            ("nhap_lai", "mat-khau-dai"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().path().ends_with("/ho-so-cua-toi"),
+        "{}",
+        res.url()
+    );
+    let id = app
+        .store
+        .account_for_sign_in(phone)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id;
+    (c, id)
+}
+
+#[tokio::test]
+async fn citizens_see_only_their_own_dossiers() {
+    let app = spawn_app().await;
+    let (a, a_id) = citizen(&app, "0911111111").await;
+    let (b, _) = citizen(&app, "0922222222").await;
+    let mine = file(&app, AGENCY, Some(a_id)).await;
+    let guest = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let (_, p) = procedure(&app).await;
+    act(
+        &app,
+        &reception,
+        &mine,
+        "accept",
+        full_form(&app, &p.form[0].fields[0].id),
+    )
+    .await;
+
+    let (_, list_a) = text(&a, &app.url("/ho-so-cua-toi")).await;
+    assert!(list_a.contains(&mine) && !list_a.contains(&guest));
+    assert!(
+        list_a.contains(&format!("/phieu/{mine}/01")),
+        "slip 01 offered"
+    );
+    let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
+    assert!(!list_b.contains(&mine));
+    // Somebody else's slips are not found; the citizen's own control slip (06) neither.
+    assert_eq!(
+        text(&b, &app.url(&format!("/phieu/{mine}/01"))).await.0,
+        404
+    );
+    assert_eq!(
+        text(&a, &app.url(&format!("/phieu/{mine}/01"))).await.0,
+        200
+    );
+    assert_eq!(
+        text(&a, &app.url(&format!("/phieu/{mine}/06"))).await.0,
+        404
+    );
+    // A citizen cannot act as staff.
+    let (_, landed) = act(&app, &a, &guest, "accept", full_form(&app, "x")).await;
+    assert!(landed.contains("/dang-nhap"), "{landed}");
+    assert_eq!(status(&app, &guest).await, 1);
+
+    // Claiming a guest dossier needs its code and the right ID number.
+    let claim = |c: &reqwest::Client, id: &str| {
+        c.post(app.url("/ho-so-cua-toi/nhan"))
+            .form(&[("ma", guest.clone()), ("giay_to", id.to_string())])
+            .send()
+    };
+    assert!(
+        claim(&b, "000000000000")
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai")
+    );
+    assert!(
+        claim(&b, ID_NUMBER)
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=ok")
+    );
+    assert!(
+        claim(&a, ID_NUMBER)
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai"),
+        "owned"
+    );
+    let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
+    assert!(list_b.contains(&guest));
+
+    // Sign-out ends the session on the server.
+    b.post(app.url("/dang-xuat")).send().await.unwrap();
+    assert_eq!(text(&b, &app.url("/ho-so-cua-toi")).await.0, 401);
+}
+
+#[tokio::test]
+async fn sign_in_failures_are_slowed_and_refused_after_five() {
+    let app = spawn_app().await;
+    let c = client();
+    for _ in 0..5 {
+        let res = c
+            .post(app.url("/dang-nhap"))
+            .form(&[
+                ("ten_dang_nhap", "tiepnhan.000.50.01.h56"),
+                ("mat_khau", "sai-mat-khau"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert!(res.url().as_str().contains("loi=sai"), "{}", res.url());
+    }
+    // Even the right password is refused for a while now.
+    let res = c
+        .post(app.url("/dang-nhap"))
+        .form(&[
+            ("ten_dang_nhap", "tiepnhan.000.50.01.h56".to_string()),
+            ("mat_khau", DEMO_PASSWORD.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.url().as_str().contains("loi=qua-nhieu"));
+}
+
+#[tokio::test]
+async fn sessions_get_a_new_id_at_sign_in_and_cookies_are_http_only() {
+    let app = spawn_app().await;
+    let res = raw_client()
+        .post(app.url("/dang-nhap"))
+        .form(&[
+            ("ten_dang_nhap", demo_login("tiepnhan", AGENCY)),
+            ("mat_khau", DEMO_PASSWORD.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    // Plain http on a loopback address: no Secure (the browser would drop it), no __Host-.
+    assert!(cookie.starts_with("motcua_sid="), "{cookie}");
+    let first = cookie.split(';').next().unwrap().to_string();
+    let res = raw_client()
+        .post(app.url("/dang-nhap"))
+        .header("cookie", &first)
+        .form(&[
+            ("ten_dang_nhap", demo_login("tiepnhan", AGENCY)),
+            ("mat_khau", DEMO_PASSWORD.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let second = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_ne!(first, second, "a new session id at sign-in");
+    // The old one no longer opens anything.
+    let res = raw_client()
+        .get(app.url("/can-bo"))
+        .header("cookie", &first)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 401);
+}
+
+#[tokio::test]
+async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    act(
+        &app,
+        &reception,
+        &code,
+        "accept",
+        full_form(&app, &field.id),
+    )
+    .await;
+    let specialist_role = StaffRole::from(p.process[0].role);
+    let first = staff(&app, prefix_of(specialist_role), AGENCY).await;
+    let form = reqwest::multipart::Form::new()
+        .text("ly_do", "Nội dung chưa đúng")
+        .text("muc", format!("field:{}", field.id));
+    let (_, landed) = act(&app, &first, &code, "request_supplement", form).await;
+    assert!(landed.contains("xong=request_supplement"), "{landed}");
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!((d.status, d.state.resume_status), (5, Some(4)));
+    assert!(d.state.paused_at.is_some(), "the clock is paused");
+    // Slip 02 lists the item and the reason.
+    let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/02"))).await;
+    assert!(
+        slip.contains("Nội dung chưa đúng")
+            && slip.contains(field.label.get(motcua_domain::text::Lang::Vi))
+    );
+
+    // The citizen, without an account, finds the request through the lookup.
+    let guest = client();
+    let (_, lookup) = text(
+        &guest,
+        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
+    )
+    .await;
+    assert!(lookup.contains("Nội dung chưa đúng"), "reason shown");
+    assert!(
+        lookup.contains(&format!("/phieu/{code}/02")),
+        "slip 02 offered"
+    );
+    let res = guest
+        .post(app.url(&format!("/bo-sung/{code}")))
+        .form(&[("giay_to", ID_NUMBER)])
+        .send()
+        .await
+        .unwrap();
+    let page_url = res.url().to_string();
+    assert!(
+        page_url.contains(&format!("/bo-sung/{code}/")),
+        "{page_url}"
+    );
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains(&format!("name=\"{}\"", field.id)),
+        "the requested field re-opens"
+    );
+    assert!(page.contains("Giá trị ban đầu"), "with what was filed");
+    // Other fields of the form stay closed.
+    for other in p
+        .form
+        .iter()
+        .flat_map(|s| &s.fields)
+        .filter(|f| f.id != field.id)
+    {
+        assert!(
+            !page.contains(&format!("name=\"{}\"", other.id)),
+            "{} stays closed",
+            other.id
+        );
+    }
+    // An empty answer to a required field comes back with its message, nothing sent.
+    let empty = reqwest::multipart::Form::new()
+        .text(field.id.clone(), "")
+        .text("_action", "next");
+    let res = guest.post(&page_url).multipart(empty).send().await.unwrap();
+    let again = res.text().await.unwrap();
+    if field.required {
+        assert!(again.contains("Không được để trống"), "error at the field");
+        assert_eq!(status(&app, &code).await, 5);
+    }
+    // The corrected answer goes back to the agency, into the step it was in.
+    let json = common::demo_procedures()
+        .into_iter()
+        .find(|x| x["code"] == PROCEDURE)
+        .unwrap();
+    let mut pairs = vec![];
+    common::fill(&[json["form"][0]["fields"][0].clone()], "", &mut pairs);
+    let mut form = reqwest::multipart::Form::new().text("_action", "next");
+    for (k, v) in pairs {
+        form = form.text(k, v);
+    }
+    let res = guest.post(&page_url).multipart(form).send().await.unwrap();
+    assert!(res.url().path().ends_with("/xong"), "{}", res.url());
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!(d.status, 4);
+    assert_eq!(
+        d.state.current_step.as_deref(),
+        Some(p.process[0].id.as_str())
+    );
+    assert!(d.state.paused_at.is_none());
+    assert_eq!(d.supplement_round, 1);
+    let versions = app.store.answer_versions(&code).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(
+        versions[0].1[&field.id], "Giá trị ban đầu",
+        "the earlier answer is kept"
+    );
+    // Staff see the earlier value beside the new one.
+    let (_, staff_page) = text(&reception, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(
+        staff_page.contains("<del>Giá trị ban đầu</del>"),
+        "diff shown"
+    );
+    // The token is spent: the page is gone.
+    assert_eq!(text(&guest, &page_url).await.0, 404);
+}
+
+#[tokio::test]
+async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let statutory = app
+        .store
+        .dossier(&code)
+        .await
+        .unwrap()
+        .unwrap()
+        .state
+        .due_at
+        .unwrap();
+
+    app.clock.advance(time::Duration::days(30));
+    let holder = staff(&app, prefix_of(StaffRole::from(p.process[0].role)), AGENCY).await;
+    let (_, page) = text(&holder, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(page.contains("Quá hạn"), "marked overdue");
+    let (_, landed) = act(&app, &holder, &code, "next_step", full_form(&app, &field)).await;
+    assert!(landed.contains("loi=apology_required"), "{landed}");
+
+    let leader = staff(&app, "lanhdao", AGENCY).await;
+    let (_, landed) = act(&app, &leader, &code, "apologize", full_form(&app, &field)).await;
+    assert!(landed.contains("xong=apologize"), "{landed}");
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    assert!(
+        d.state.due_at.unwrap() > app.clock.now(),
+        "the new date is promised"
+    );
+    assert_eq!(
+        d.state.statutory_due_at,
+        Some(statutory),
+        "statistics keep the old one"
+    );
+    let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/04"))).await;
+    assert!(slip.contains("xin lỗi") && slip.contains("Bộ phận chuyên môn"));
+    let (_, lookup) = text(
+        &client(),
+        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
+    )
+    .await;
+    assert!(lookup.contains(&motcua_domain::format::format_datetime_vn(
+        d.state.due_at.unwrap()
+    )));
+    assert!(
+        lookup.contains(&format!("/phieu/{code}/04")),
+        "the citizen sees the apology"
+    );
+
+    let (_, landed) = act(&app, &holder, &code, "next_step", full_form(&app, &field)).await;
+    assert!(landed.contains("xong=next_step"), "{landed}");
+}
