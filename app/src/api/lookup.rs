@@ -39,7 +39,7 @@ pub enum LookupView {
     NotFound,
     /// Too many misses from this client: wait this many seconds.
     TooMany(u64),
-    Found(LookupResult),
+    Found(Box<LookupResult>),
 }
 
 /// Looks up dossier `code` for the holder of `id_or_phone`. Misses count against the client
@@ -98,7 +98,7 @@ pub async fn lookup_dossier(
                 .map(|s| s.title.get(lang).to_string())
         })
     });
-    Ok(LookupView::Found(LookupResult {
+    Ok(LookupView::Found(Box::new(LookupResult {
         due: d
             .state
             .due_at
@@ -121,7 +121,7 @@ pub async fn lookup_dossier(
                 status: e.to_status,
             })
             .collect(),
-    }))
+    })))
 }
 
 #[cfg(feature = "ssr")]

@@ -307,14 +307,9 @@ pub mod ssr {
             let assignee = match d.state.assignee_id {
                 None => None,
                 Some(id) => {
-                    if !names.contains_key(&id) {
-                        let n = state
-                            .store
-                            .account(id)
-                            .await
-                            .map_err(err)?
-                            .map(|a| a.full_name);
-                        names.insert(id, n);
+                    if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
+                        let n = state.store.account(id).await.map_err(err)?;
+                        slot.insert(n.map(|a| a.full_name));
                     }
                     names.get(&id).cloned().flatten()
                 }

@@ -201,12 +201,11 @@ pub async fn dossier_view(
         let mut w = cal.due(start, &p.duration);
         for e in &events {
             let Some(details) = &e.details else { continue };
-            if let (Some(from), Some(_)) =
-                (details.get("paused_from"), details.get("paused_minutes"))
-            {
-                if let Ok(from) = serde_json::from_value::<OffsetDateTime>(from.clone()) {
-                    w.add_pause(&cal, from, e.at);
-                }
+            let from = details
+                .get("paused_from")
+                .and_then(|f| serde_json::from_value::<OffsetDateTime>(f.clone()).ok());
+            if let (Some(from), Some(_)) = (from, details.get("paused_minutes")) {
+                w.add_pause(&cal, from, e.at);
             }
         }
         w

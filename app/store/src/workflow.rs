@@ -344,16 +344,7 @@ impl Store {
         &self,
         code: &str,
     ) -> Result<Vec<(crate::UploadedFile, i64, bool)>> {
-        let rows: Vec<(
-            i64,
-            String,
-            String,
-            String,
-            i64,
-            String,
-            i64,
-            Option<String>,
-        )> = sqlx::query_as(
+        let rows: Vec<DocumentHistoryRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256, round,
                         superseded_at
                  FROM dossier_documents WHERE dossier_code = ? ORDER BY id",
@@ -431,6 +422,18 @@ impl Store {
         rows.into_iter().map(QueueRow::try_from).collect()
     }
 }
+
+/// `(id, document_id, original_name, content_type, size, sha256, round, superseded_at)`.
+type DocumentHistoryRow = (
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    i64,
+    Option<String>,
+);
 
 #[derive(sqlx::FromRow)]
 struct QueueSqlRow {

@@ -8,10 +8,10 @@ use crate::router::ServerState;
 use crate::routes::see_other;
 
 pub async fn post(State(state): State<ServerState>, headers: HeaderMap) -> Response {
-    if let Some(id) = app::auth::session_id(&headers) {
-        if let Err(e) = state.app.store.delete_session(&id).await {
-            eprintln!("motcua: sign-out failed: {e}");
-        }
+    if let Some(id) = app::auth::session_id(&headers)
+        && let Err(e) = state.app.store.delete_session(&id).await
+    {
+        eprintln!("motcua: sign-out failed: {e}");
     }
     (
         [(
