@@ -94,3 +94,156 @@ async fn a_units_file_with_a_bad_line_is_reported_and_not_applied() {
         "quoted names keep their commas"
     );
 }
+
+/// Runs the real `motcua` binary on the database at `dir`, with `stdin` as its input.
+fn motcua(dir: &tempfile::TempDir, args: &[&str], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(args)
+        .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
+        .env(
+            "MOTCUA_DATABASE_URL",
+            format!("sqlite://{}/motcua.db", dir.path().display()),
+        )
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("motcua runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn calendar_import_reports_the_bad_line_and_applies_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "date,kind,name\n2026-04-30,holiday,Ngày Giải phóng\n2026-05-01,nghi,Quốc tế Lao động\n",
+    )
+    .unwrap();
+    let (ok, _, err) = motcua(&dir, &["calendar", "import", bad.to_str().unwrap()], "");
+    assert!(!ok);
+    assert!(err.contains("line 3"), "{err}");
+    let s = store(&dir).await;
+    assert!(
+        s.calendar_days().await.unwrap().is_empty(),
+        "nothing applied"
+    );
+    s.close().await;
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "\u{feff}date,kind,name\n2026-04-30,holiday,Ngày Giải phóng\n2026-05-09,workday,\"Làm bù, thứ Bảy\"\n",
+    )
+    .unwrap();
+    let (ok, out, err) = motcua(&dir, &["calendar", "import", good.to_str().unwrap()], "");
+    assert!(ok, "{err}");
+    assert!(out.contains("2 calendar days"), "{out}");
+    // A second file replaces the dates it names and keeps the others.
+    std::fs::write(&good, "date,kind,name\n2026-05-09,holiday,Đổi lịch\n").unwrap();
+    assert!(motcua(&dir, &["calendar", "import", good.to_str().unwrap()], "").0);
+    let s = store(&dir).await;
+    let days = s.calendar_days().await.unwrap();
+    assert_eq!(days.len(), 2);
+    assert_eq!(days[1].name, "Đổi lịch");
+    assert_eq!(days[1].kind, motcua_domain::calendar::DayKind::Holiday);
+}
+
+#[tokio::test]
+async fn due_prints_the_due_moment_then_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = repo_root().join("demo/calendar.csv");
+    assert!(motcua(&dir, &["calendar", "import", demo.to_str().unwrap()], "").0);
+    let due = |from: &str, duration: &str| {
+        let (ok, out, err) = motcua(&dir, &["due", "--from", from, "--duration", duration], "");
+        assert!(ok, "{err}");
+        out
+    };
+    // The spec's examples (7 December 2026 is a Monday).
+    assert!(due("2026-12-07 10:00", "3wd").starts_with("2026-12-10 10:00\n"));
+    assert!(due("2026-12-04 16:00", "1wd").starts_with("2026-12-07 16:00\n"));
+    assert!(due("2026-12-04 17:30", "1wd").starts_with("2026-12-07 17:00\n"));
+    // Over the 30/4 and 1/5 holidays and a weekend; the walk says so.
+    let out = due("2026-04-29 10:00", "8wh");
+    assert!(out.starts_with("2026-05-04 10:00\n"), "{out}");
+    assert!(
+        out.contains("30/04/2026") && out.contains("01/05/2026"),
+        "{out}"
+    );
+    // Calendar days land at 17:00.
+    assert!(due("2026-12-07 10:00", "5d").starts_with("2026-12-14 17:00\n"));
+    let (ok, _, err) = motcua(
+        &dir,
+        &["due", "--from", "07/12/2026", "--duration", "3wd"],
+        "",
+    );
+    assert!(!ok && err.contains("YYYY-MM-DD HH:MM"), "{err}");
+    let (ok, _, err) = motcua(
+        &dir,
+        &["due", "--from", "2026-12-07 10:00", "--duration", "3w"],
+        "",
+    );
+    assert!(!ok && err.contains("wh, wd or d"), "{err}");
+}
+
+#[tokio::test]
+async fn user_add_creates_the_first_admin() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir).await;
+    motcua_server::demo::load(&s, &repo_root().join("demo"))
+        .await
+        .unwrap();
+    s.close().await;
+    let args = [
+        "user",
+        "add",
+        "--login",
+        "QuanTri",
+        "--name",
+        "Nguyễn Văn Quản",
+        "--agency",
+        "000.50.01.H56",
+        "--role",
+        "admin",
+        "--role",
+        "reception",
+    ];
+    let (ok, out, err) = motcua(&dir, &args, "mat-khau-rat-dai\n");
+    assert!(ok, "{err}");
+    assert!(out.contains("quantri"), "{out}");
+    let s = store(&dir).await;
+    let (account, hash) = s.account_for_sign_in("quantri").await.unwrap().unwrap();
+    assert_eq!(
+        account.roles,
+        vec![
+            motcua_domain::workflow::StaffRole::Reception,
+            motcua_domain::workflow::StaffRole::Admin
+        ]
+    );
+    assert!(app::auth::verify_password("mat-khau-rat-dai", &hash));
+    s.close().await;
+    // The same login again, an unknown role, a short password: refused.
+    assert!(!motcua(&dir, &args, "mat-khau-rat-dai\n").0);
+    let mut bad_role = args.to_vec();
+    bad_role[3] = "khac";
+    bad_role[11] = "boss";
+    let (ok, _, err) = motcua(&dir, &bad_role, "mat-khau-rat-dai\n");
+    assert!(!ok && err.contains("unknown role"), "{err}");
+    let mut short = args.to_vec();
+    short[3] = "ngan";
+    let (ok, _, err) = motcua(&dir, &short, "abc\n");
+    assert!(!ok && err.contains("at least 8"), "{err}");
+}
