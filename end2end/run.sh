@@ -30,17 +30,28 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/motcua-e2e.XXXXXX")"
 log="$tmp/server.log"
 url="http://127.0.0.1:$port"
 server=""
+# A second server on the same database whose workflow clock runs 30 days ahead: the
+# overdue-dossier test files on the first and sees the dossier late on the second.
+late_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+late_url="http://127.0.0.1:$late_port"
+late=""
 
-cleanup() {
-    if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then
-        kill "$server" 2>/dev/null
+stop() {
+    local pid="$1"
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid" 2>/dev/null
         for _ in $(seq 1 50); do
-            kill -0 "$server" 2>/dev/null || break
+            kill -0 "$pid" 2>/dev/null || break
             sleep 0.1
         done
-        kill -9 "$server" 2>/dev/null
-        wait "$server" 2>/dev/null
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
     fi
+}
+
+cleanup() {
+    stop "$late"
+    stop "$server"
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -71,9 +82,20 @@ if [[ -z "$ready" ]]; then
     exit 1
 fi
 
+MOTCUA_DATABASE_URL="sqlite://$tmp/motcua.db" \
+LEPTOS_SITE_ADDR="127.0.0.1:$late_port" \
+LEPTOS_SITE_ROOT="target/site" \
+MOTCUA_TEST_CLOCK_OFFSET_DAYS=30 \
+    target/release/motcua serve >"$tmp/late.log" 2>&1 &
+late=$!
+for _ in $(seq 1 120); do
+    [[ "$(curl -fsS --max-time 2 "$late_url/suc-khoe" 2>/dev/null)" == "ok" ]] && break
+    sleep 0.5
+done
+
 status=0
 echo "run.sh: browser tests"
-(cd "$here" && MOTCUA_URL="$url" npx --no-install playwright test "$@") || status=1
+(cd "$here" && MOTCUA_URL="$url" MOTCUA_LATE_URL="$late_url" npx --no-install playwright test "$@") || status=1
 
 echo "run.sh: page weight"
 (cd "$here" && MOTCUA_URL="$url" node page-weight.mjs) || status=1

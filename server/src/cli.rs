@@ -98,7 +98,15 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             spawn_draft_cleanup(store.clone());
             let options = config::leptos_options(&path)?;
             let addr = options.site_addr;
-            let app = router::build(store, options).await?;
+            let clock = std::sync::Arc::new(app::api::state::Clock::default());
+            if let Some(days) = test_clock_offset()? {
+                eprintln!(
+                    "motcua: WARNING: MOTCUA_TEST_CLOCK_OFFSET_DAYS={days}: the workflow clock \
+                     runs {days} days ahead. For tests only; never set it in a deployment."
+                );
+                clock.advance(time::Duration::days(days));
+            }
+            let app = router::build_with_clock(store, options, clock).await?;
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("{addr}: {e}"))?;
@@ -168,6 +176,19 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("{n} administrative units imported from {}", file.display());
             Ok(())
         }
+    }
+}
+
+/// `MOTCUA_TEST_CLOCK_OFFSET_DAYS`: lets the browser tests run a second server whose
+/// workflow clock is days ahead, to see a dossier become overdue without waiting.
+fn test_clock_offset() -> Result<Option<i64>, String> {
+    match std::env::var("MOTCUA_TEST_CLOCK_OFFSET_DAYS") {
+        Err(_) => Ok(None),
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("MOTCUA_TEST_CLOCK_OFFSET_DAYS={v:?} is not a whole number")),
     }
 }
 
