@@ -785,3 +785,326 @@ async fn lookup_needs_code_and_id_or_phone() {
         code2
     );
 }
+
+// ---- the back office ----------------------------------------------------------------------
+
+use motcua_domain::calendar::{CalendarDay, DayKind};
+use motcua_domain::workflow::StaffRole;
+use motcua_store::{AccountKind, NewAccount, QueueKind, QueueQuery, Transition, WorkflowState};
+
+fn staff_account(login: &str, roles: Vec<StaffRole>) -> NewAccount {
+    NewAccount {
+        kind: AccountKind::Staff,
+        login: login.into(),
+        full_name: "Nguyễn Thị Lan".into(),
+        phone: None,
+        email: None,
+        agency_code: Some(AGENCY.into()),
+        password_hash: "$argon2id$placeholder".into(),
+        roles,
+    }
+}
+
+async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> String {
+    let token = store.create_draft(pid).await.unwrap();
+    let mut who = applicant(id, "0912345678");
+    who.full_name = name.into();
+    store
+        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .await
+        .unwrap()
+        .dossier
+        .code
+}
+
+#[tokio::test]
+async fn calendar_rows_are_replaced_by_date_and_kept_otherwise() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir).await;
+    let day = |d: time::Date, kind, name: &str| CalendarDay {
+        date: d,
+        kind,
+        name: name.into(),
+    };
+    store
+        .import_calendar(&[
+            day(date!(2026 - 04 - 30), DayKind::Holiday, "Giải phóng"),
+            day(date!(2026 - 05 - 09), DayKind::Workday, "Làm bù"),
+        ])
+        .await
+        .unwrap();
+    store
+        .import_calendar(&[day(date!(2026 - 05 - 09), DayKind::Holiday, "Đổi")])
+        .await
+        .unwrap();
+    let days = store.calendar_days().await.unwrap();
+    assert_eq!(days.len(), 2);
+    assert_eq!(days[1], day(date!(2026 - 05 - 09), DayKind::Holiday, "Đổi"));
+    assert!(
+        store
+            .delete_calendar_day(date!(2026 - 04 - 30))
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.calendar_days().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn accounts_sessions_and_their_timeouts() {
+    let dir = TempDir::new().unwrap();
+    let (store, _) = seeded(&dir).await;
+    let id = store
+        .create_account(
+            &staff_account("lan", vec![StaffRole::Admin, StaffRole::Reception]),
+            NOW,
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .create_account(&staff_account("lan", vec![]), NOW)
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    let mut citizen = staff_account("0912345678", vec![]);
+    citizen.kind = AccountKind::Citizen;
+    assert!(
+        store.create_account(&citizen, NOW).await.is_err(),
+        "a citizen belongs to no agency"
+    );
+    let (account, hash) = store.account_for_sign_in("lan").await.unwrap().unwrap();
+    assert_eq!(account.roles, vec![StaffRole::Reception, StaffRole::Admin]);
+    assert_eq!(hash, "$argon2id$placeholder");
+
+    let idle = Duration::minutes(30);
+    let absolute = Duration::hours(12);
+    let sid = store.create_session(id, NOW).await.unwrap();
+    assert_eq!(sid.len(), 64);
+    let at = |m: i64| NOW + Duration::minutes(m);
+    assert!(
+        store
+            .session_account(&sid, at(10), idle, absolute)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .session_account("nope", at(10), idle, absolute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Idle timeout: 31 minutes after the last request (the 10th minute refreshed nothing:
+    // refreshes happen at most once a minute, and this one did).
+    assert!(
+        store
+            .session_account(&sid, at(39), idle, absolute)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .session_account(&sid, at(80), idle, absolute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .session_account(&sid, at(81), idle, absolute)
+            .await
+            .unwrap()
+            .is_none(),
+        "an expired session is gone"
+    );
+    // Absolute timeout, however active.
+    let sid = store.create_session(id, NOW).await.unwrap();
+    for m in (20..=12 * 60).step_by(20) {
+        assert!(
+            store
+                .session_account(&sid, at(m), idle, absolute)
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+    assert!(
+        store
+            .session_account(&sid, at(12 * 60 + 5), idle, absolute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Deactivating ends every session.
+    let sid = store.create_session(id, NOW).await.unwrap();
+    store.set_active(id, false).await.unwrap();
+    assert!(
+        store
+            .session_account(&sid, at(1), idle, absolute)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_transition_is_written_only_from_the_status_it_expects() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let accept = Transition {
+        expected_status: 1,
+        expected_step: None,
+        to_status: 2,
+        at: NOW,
+        actor: "Nguyễn Thị Lan".into(),
+        actor_account_id: None,
+        step: None,
+        reason: None,
+        details: Some(json!({ "slip": "01" })),
+        state: WorkflowState {
+            accepted_at: Some(NOW),
+            due_at: Some(NOW + Duration::days(1)),
+            ..Default::default()
+        },
+        attachments: vec![],
+        supplement: None,
+    };
+    let event = store.apply_transition(&code, &accept).await.unwrap();
+    assert_eq!((event.from_status, event.to_status), (Some(1), 2));
+    assert_eq!(event.details, Some(json!({ "slip": "01" })));
+    // The same move again (a double submit, or a second officer): refused, nothing written.
+    assert!(matches!(
+        store.apply_transition(&code, &accept).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(store.events(&code).await.unwrap().len(), 2);
+    let d = store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!(d.status, 2);
+    assert_eq!(d.state.accepted_at, Some(NOW));
+}
+
+#[tokio::test]
+async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    store
+        .save_upload(&token, "to_khai", "cu.pdf", "application/pdf", b"%PDF old")
+        .await
+        .unwrap();
+    let who = applicant("001090012345", "0912345678");
+    let code = store
+        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .await
+        .unwrap()
+        .dossier
+        .code;
+    let to_five = Transition {
+        expected_status: 1,
+        expected_step: None,
+        to_status: 5,
+        at: NOW,
+        actor: "x".into(),
+        actor_account_id: None,
+        step: None,
+        reason: Some("Thiếu".into()),
+        details: None,
+        state: WorkflowState {
+            resume_status: Some(1),
+            ..Default::default()
+        },
+        attachments: vec![],
+        supplement: None,
+    };
+    store.apply_transition(&code, &to_five).await.unwrap();
+    let back = Transition {
+        expected_status: 5,
+        to_status: 1,
+        state: WorkflowState::default(),
+        reason: None,
+        supplement: Some(motcua_store::SupplementAnswer {
+            answers: json!({ "chong_ho_ten": "Mới" }),
+            replace_documents: vec!["to_khai".into()],
+            documents: vec![motcua_store::NewDocument {
+                document_id: "to_khai".into(),
+                original_name: "moi.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF new".to_vec(),
+            }],
+        }),
+        ..to_five.clone()
+    };
+    store.apply_transition(&code, &back).await.unwrap();
+    let d = store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!((d.status, d.supplement_round), (1, 1));
+    assert_eq!(d.answers, json!({ "chong_ho_ten": "Mới" }));
+    assert_eq!(
+        store.answer_versions(&code).await.unwrap(),
+        vec![(1, answers())]
+    );
+    let history = store.dossier_document_history(&code).await.unwrap();
+    let names: Vec<(&str, i64, bool)> = history
+        .iter()
+        .map(|(f, round, superseded)| (f.original_name.as_str(), *round, *superseded))
+        .collect();
+    assert_eq!(names, vec![("cu.pdf", 0, true), ("moi.pdf", 1, false)]);
+    let current = store.dossier_documents(&code).await.unwrap();
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        store.read_file(&current[0].sha256).await.unwrap(),
+        b"%PDF new"
+    );
+}
+
+#[tokio::test]
+async fn queues_filter_search_without_diacritics_and_paginate() {
+    let dir = TempDir::new().unwrap();
+    let (store, pid) = seeded(&dir).await;
+    let binh = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let mut others = vec![];
+    for i in 0..5 {
+        others.push(filed(&store, pid, "Lê Văn Đức", &format!("00109001999{i}")).await);
+    }
+    let q = |search: &str, offset, limit| QueueQuery {
+        agency_code: AGENCY.into(),
+        kind: QueueKind::New,
+        search: search.into(),
+        procedure_code: None,
+        descending: false,
+        offset,
+        limit,
+    };
+    let codes = |rows: Vec<motcua_store::QueueRow>| {
+        rows.into_iter().map(|r| r.dossier.code).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(store.queue(&q("tran thi binh", 0, 10)).await.unwrap()),
+        vec![binh.clone()]
+    );
+    assert_eq!(codes(store.queue(&q("duc", 0, 10)).await.unwrap()), others);
+    assert_eq!(
+        codes(store.queue(&q("001090012345", 0, 10)).await.unwrap()),
+        vec![binh.clone()]
+    );
+    assert_eq!(
+        codes(store.queue(&q(&binh.to_lowercase(), 0, 10)).await.unwrap()),
+        vec![binh.clone()]
+    );
+    assert!(
+        store.queue(&q("50%", 0, 10)).await.unwrap().is_empty(),
+        "LIKE wildcards are literal"
+    );
+    let page1 = codes(store.queue(&q("", 0, 4)).await.unwrap());
+    let page2 = codes(store.queue(&q("", 4, 4)).await.unwrap());
+    assert_eq!((page1.len(), page2.len()), (4, 2));
+    assert!(page1.iter().all(|c| !page2.contains(c)));
+    let mut other_agency = q("", 0, 10);
+    other_agency.agency_code = "000.00.07.H56".into();
+    assert!(store.queue(&other_agency).await.unwrap().is_empty());
+    let mut in_process = q("", 0, 10);
+    in_process.kind = QueueKind::InProcess;
+    assert!(store.queue(&in_process).await.unwrap().is_empty());
+}
