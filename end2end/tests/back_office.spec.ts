@@ -152,8 +152,10 @@ test.describe('back office', () => {
     const late = await staffPage(browser, 'tiepnhan', agency, LATE_URL);
     await openDossier(late, code);
     await expect(late.locator('.tag.late').first()).toHaveText('Quá hạn');
-    await act(late, 'next_step');
-    await expect(late.locator('#loi')).toContainText('Phiếu xin lỗi');
+    // Nothing moves it on but the apology, and the page says so.
+    await expect(late.locator('#can-xin-loi')).toContainText('Phiếu xin lỗi');
+    await expect(late.locator('form#hd-next_step')).toHaveCount(0);
+    await expect(late.locator('form#hd-apologize')).toBeVisible();
 
     const leader = await staffPage(browser, 'lanhdao', agency, LATE_URL);
     await openDossier(leader, code);

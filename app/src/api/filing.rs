@@ -354,6 +354,7 @@ pub mod ssr {
                     back_href,
                     return_to_review: review,
                     files: vec![],
+                    multipart: false,
                 };
                 Ok(FilingView::Form {
                     progress: progress(&l, page, lang, title),

@@ -211,6 +211,7 @@ pub mod ssr {
                 back_href: None,
                 return_to_review: false,
                 files,
+                multipart: true,
             },
         }))
     }

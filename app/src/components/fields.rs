@@ -49,10 +49,13 @@ pub struct FormModel {
     pub back_href: Option<String>,
     /// `true` when the page was opened from the check-your-answers page.
     pub return_to_review: bool,
-    /// File controls after the fields (a supplement answer re-sends documents); when there
-    /// are any, the form is sent as `multipart/form-data`.
+    /// File controls after the fields (a supplement answer re-sends documents).
     #[serde(default)]
     pub files: Vec<FileSlot>,
+    /// Send the form as `multipart/form-data` (the handler reads files), even when there is
+    /// no file control on this page.
+    #[serde(default)]
+    pub multipart: bool,
 }
 
 /// One file control of a form: `name` is the input name (`file.{document id}`).
@@ -179,7 +182,7 @@ pub fn FormView(model: FormModel) -> impl IntoView {
                 .filter_map(|f| f.error.clone().map(|e| (f.name.clone(), e))),
         )
         .collect::<Vec<_>>();
-    let enctype = (!model.files.is_empty()).then_some("multipart/form-data");
+    let enctype = (model.multipart || !model.files.is_empty()).then_some("multipart/form-data");
     let files = model
         .files
         .iter()

@@ -123,6 +123,7 @@ fn dossier_view(lang: Lang, v: StaffDossierView, refusal: Refusal) -> AnyView {
             {walk}
             <section aria-labelledby="hanh-dong">
                 <h2 id="hanh-dong">{t(lang, Key::Actions)}</h2>
+                {apology_first}
                 {no_actions}
                 {actions}
             </section>
