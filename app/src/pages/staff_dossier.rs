@@ -91,6 +91,10 @@ fn dossier_view(lang: Lang, v: StaffDossierView, refusal: Refusal) -> AnyView {
         .then(|| view! { <p class="tag late">{t(lang, Key::Overdue)}</p> });
     let step_overdue = (v.step_overdue && !v.overdue)
         .then(|| view! { <p class="tag soon">{t(lang, Key::StepOverdue)}</p> });
+    // Overdue: the status machine offers only the apology; say why the other moves are gone.
+    let apology_first = v.overdue.then(|| {
+        view! { <div class="panel notice" id="can-xin-loi"><p>{action_error(lang, "apology_required")}</p></div> }
+    });
     let no_actions = v
         .actions
         .is_empty()
