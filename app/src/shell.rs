@@ -58,6 +58,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/bo-sung/:code/:token") view=pages::supplement::SupplementPage ssr=SsrMode::Async/>
                 <Route path=path!("/can-bo") view=pages::staff_queue::StaffQueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/can-bo/ho-so/:code") view=pages::staff_dossier::StaffDossierPage ssr=SsrMode::Async/>
+                <Route path=path!("/can-bo/quan-tri/can-bo") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/can-bo/quan-tri/lich") view=pages::admin_calendar::AdminCalendarPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

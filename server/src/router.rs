@@ -107,6 +107,24 @@ pub async fn build_with_clock(
             get(routes::staff_file::attachment),
         )
         .route("/can-bo/so-theo-doi", get(routes::tracking_book::get))
+        .route("/can-bo/quan-tri/can-bo", post(routes::admin_users::add))
+        .route(
+            "/can-bo/quan-tri/can-bo/{id}/vai-tro",
+            post(routes::admin_users::roles),
+        )
+        .route(
+            "/can-bo/quan-tri/can-bo/{id}/trang-thai",
+            post(routes::admin_users::active),
+        )
+        .route(
+            "/can-bo/quan-tri/can-bo/{id}/mat-khau",
+            post(routes::admin_users::password),
+        )
+        .route("/can-bo/quan-tri/lich", post(routes::admin_calendar::save))
+        .route(
+            "/can-bo/quan-tri/lich/xoa",
+            post(routes::admin_calendar::delete),
+        )
         .route("/phieu/{code}/{number}", get(routes::slip::page))
         .route("/phieu/{code}/{number}/pdf", get(routes::slip::pdf))
         .route("/suc-khoe", get(routes::health::get))

@@ -2,6 +2,7 @@
 //! the store, and returns a page model. Server-only code sits in `#[cfg(feature = "ssr")]`
 //! blocks beside the function, as in Leptos's `session_auth_axum` example.
 
+pub mod admin;
 pub mod catalogue;
 pub mod citizen;
 pub mod filing;

@@ -233,5 +233,76 @@ pub(super) fn text(key: Key) -> &'static str {
         TrackingBook => "Tracking book",
         Version => "version",
         WhyThisDate => "Why this date?",
+        AdminUsersTitle => "Staff accounts of the agency",
+        AdminUsersIntro => {
+            "Add staff, change their roles, lock an account or set a new password. You manage the accounts of your own agency only."
+        }
+        AdminStaffList => "Staff list",
+        AdminLogin => "User name",
+        AdminLoginHint => {
+            "3 to 64 characters: letters without accents, digits, dots, underscores or hyphens; e.g. tiepnhan2.000.50.01.h56."
+        }
+        AdminRoles => "Roles",
+        AdminActive => "Active",
+        AdminInactive => "Locked",
+        AdminYou => "(you)",
+        AdminManageAccount => "Roles, locking, password",
+        AdminSaveRoles => "Save the roles",
+        AdminDeactivate => "Lock the account",
+        AdminReactivate => "Unlock the account",
+        AdminDeactivateHint => {
+            "A locked account cannot sign in and is signed out at once. Dossiers assigned to it are not handed to anyone else automatically."
+        }
+        AdminNewPassword => "New password",
+        AdminSetPassword => "Set the new password",
+        AdminPasswordHint => {
+            "At least 8 characters. The account is signed out of every open session."
+        }
+        AdminAddStaff => "Add a staff member",
+        AdminInitialPassword => "Initial password",
+        AdminInitialPasswordHint => "At least 8 characters. Hand it to the staff member in person.",
+        AdminAdded => "The staff account was added.",
+        AdminRolesSaved => "The roles were saved.",
+        AdminDeactivated => "The account is locked and signed out.",
+        AdminReactivated => "The account is unlocked.",
+        AdminPasswordSet => "The new password is set.",
+        AdminLoginInvalid => {
+            "A user name has 3 to 64 characters: letters without accents, digits, dots, underscores or hyphens, and is not a phone number"
+        }
+        AdminLoginTaken => "This user name is already in use. Choose another.",
+        AdminRolesRequired => {
+            "Choose at least one role. To stop someone working, lock the account instead."
+        }
+        AdminOwnAdminRole => {
+            "You cannot remove your own admin role. Ask another admin of your agency."
+        }
+        AdminOwnDeactivate => "You cannot lock your own account.",
+        AdminCalendarIntro => {
+            "Public holidays and make-up working days of this year and the next. Every other date follows the weekly rule: Monday to Friday are working days."
+        }
+        AdminCalendarShared => {
+            "This calendar is shared by every agency of the system, and every admin can change it. Changes apply to deadlines computed from now on; due dates already given do not change by themselves."
+        }
+        AdminCalendarYear => "Year",
+        AdminCalendarDate => "Date",
+        AdminCalendarKind => "Kind of day",
+        AdminCalendarName => "Name",
+        AdminCalendarNameHint => {
+            "For example: Labour Day; Lunar New Year holiday; Make-up day for 2 January."
+        }
+        AdminHoliday => "Public holiday",
+        AdminWorkday => "Make-up working day",
+        AdminCalendarEmpty => "No day entered for this year yet.",
+        AdminCalendarAdd => "Add or replace a day",
+        AdminCalendarAddHint => "If the date is already in the calendar, its entry is replaced.",
+        AdminCalendarSave => "Save to the calendar",
+        AdminCalendarDelete => "Delete",
+        AdminCalendarDeleteDay => "Delete the day",
+        AdminCalendarSaved => "Saved to the calendar:",
+        AdminCalendarDeleted => "Removed from the calendar:",
+        AdminDateInvalid => "Enter a real date as day/month/year, like 01/05/2026",
+        AdminDateOutOfRange => "Choose a date of this year or the next",
+        AdminKindRequired => "Choose the kind of day",
+        AdminActions => "Actions",
     }
 }

@@ -229,5 +229,76 @@ pub(super) fn text(key: Key) -> &'static str {
         TrackingBook => "Sổ theo dõi",
         Version => "phiên bản",
         WhyThisDate => "Vì sao là ngày này?",
+        AdminUsersTitle => "Cán bộ của cơ quan",
+        AdminUsersIntro => {
+            "Thêm cán bộ, đổi vai trò, khóa tài khoản hoặc đặt mật khẩu mới. Bạn chỉ quản lý được tài khoản của cơ quan mình."
+        }
+        AdminStaffList => "Danh sách cán bộ",
+        AdminLogin => "Tên đăng nhập",
+        AdminLoginHint => {
+            "Từ 3 đến 64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang; ví dụ tiepnhan2.000.50.01.h56."
+        }
+        AdminRoles => "Vai trò",
+        AdminActive => "Đang hoạt động",
+        AdminInactive => "Đã khóa",
+        AdminYou => "(bạn)",
+        AdminManageAccount => "Đổi vai trò, khóa tài khoản, đặt mật khẩu",
+        AdminSaveRoles => "Lưu vai trò",
+        AdminDeactivate => "Khóa tài khoản",
+        AdminReactivate => "Mở khóa tài khoản",
+        AdminDeactivateHint => {
+            "Tài khoản bị khóa không đăng nhập được và bị đăng xuất ngay. Hồ sơ đang giao cho cán bộ này không tự chuyển cho người khác."
+        }
+        AdminNewPassword => "Mật khẩu mới",
+        AdminSetPassword => "Đặt mật khẩu mới",
+        AdminPasswordHint => "Ít nhất 8 ký tự. Tài khoản bị đăng xuất khỏi mọi phiên đang mở.",
+        AdminAddStaff => "Thêm cán bộ",
+        AdminInitialPassword => "Mật khẩu ban đầu",
+        AdminInitialPasswordHint => "Ít nhất 8 ký tự. Hãy trao mật khẩu trực tiếp cho cán bộ.",
+        AdminAdded => "Đã thêm tài khoản cán bộ.",
+        AdminRolesSaved => "Đã lưu vai trò.",
+        AdminDeactivated => "Đã khóa tài khoản; cán bộ đã bị đăng xuất.",
+        AdminReactivated => "Đã mở khóa tài khoản.",
+        AdminPasswordSet => "Đã đặt mật khẩu mới.",
+        AdminLoginInvalid => {
+            "Tên đăng nhập gồm 3 đến 64 ký tự: chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, và không phải là số điện thoại"
+        }
+        AdminLoginTaken => "Tên đăng nhập này đã có người dùng. Hãy chọn tên khác.",
+        AdminRolesRequired => {
+            "Hãy chọn ít nhất một vai trò. Để cán bộ thôi làm việc, hãy khóa tài khoản."
+        }
+        AdminOwnAdminRole => {
+            "Bạn không thể tự bỏ vai trò quản trị của mình. Hãy nhờ một quản trị viên khác của cơ quan."
+        }
+        AdminOwnDeactivate => "Bạn không thể tự khóa tài khoản của mình.",
+        AdminCalendarIntro => {
+            "Ngày nghỉ lễ, Tết và ngày làm việc bù của năm nay và năm sau. Các ngày khác theo lịch thường: làm việc từ thứ Hai đến thứ Sáu."
+        }
+        AdminCalendarShared => {
+            "Lịch này dùng chung cho mọi cơ quan trên hệ thống, và mọi quản trị viên đều sửa được. Thay đổi được dùng cho các thời hạn tính từ nay; hạn đã hẹn của hồ sơ không tự thay đổi."
+        }
+        AdminCalendarYear => "Năm",
+        AdminCalendarDate => "Ngày",
+        AdminCalendarKind => "Loại ngày",
+        AdminCalendarName => "Tên ngày",
+        AdminCalendarNameHint => {
+            "Ví dụ: Quốc tế Lao động; Nghỉ Tết Nguyên đán; Làm bù cho ngày 02/01."
+        }
+        AdminHoliday => "Ngày nghỉ lễ, Tết",
+        AdminWorkday => "Ngày làm việc bù",
+        AdminCalendarEmpty => "Chưa có ngày nào trong năm này.",
+        AdminCalendarAdd => "Thêm hoặc thay một ngày",
+        AdminCalendarAddHint => {
+            "Nếu ngày đã có trong lịch, nội dung cũ được thay bằng nội dung mới."
+        }
+        AdminCalendarSave => "Lưu vào lịch",
+        AdminCalendarDelete => "Xóa",
+        AdminCalendarDeleteDay => "Xóa ngày",
+        AdminCalendarSaved => "Đã lưu vào lịch ngày",
+        AdminCalendarDeleted => "Đã xóa khỏi lịch ngày",
+        AdminDateInvalid => "Hãy nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 01/05/2026",
+        AdminDateOutOfRange => "Hãy chọn một ngày của năm nay hoặc năm sau",
+        AdminKindRequired => "Hãy chọn loại ngày",
+        AdminActions => "Thao tác",
     }
 }

@@ -1,5 +1,7 @@
 //! Handlers that are not Leptos pages, one file per route.
 
+pub mod admin_calendar;
+pub mod admin_users;
 pub mod claim;
 pub mod communes;
 pub mod filing_page;

@@ -1,0 +1,157 @@
+//! Page models of the admin's pages: the staff accounts of the admin's own agency, and the
+//! working calendar (one for the whole deployment). Only an active staff account holding the
+//! `admin` role gets a model; anyone else gets the same answers as on other staff pages
+//! (sign in first, or not found). The changes themselves are form posts to axum handlers
+//! (`server/src/routes/admin_users.rs`, `admin_calendar.rs`), which check the same again.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::staff::{Guarded, Officer};
+
+/// One staff account of the agency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffLine {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub phone: Option<String>,
+    /// Role names (`reception`, ...), in the order of `StaffRole::ALL`.
+    pub roles: Vec<String>,
+    pub active: bool,
+    /// The signed-in admin's own account (which cannot lose its admin role or be locked).
+    pub me: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccountsView {
+    pub officer: Officer,
+    pub lines: Vec<StaffLine>,
+}
+
+/// Every role an admin can give, in display order (the names `StaffRole::as_str` uses).
+pub const ROLES: [&str; 5] = ["reception", "specialist", "leader", "clerk", "admin"];
+
+/// The staff accounts of the signed-in admin's agency.
+#[server(endpoint = "can-bo/quan-tri/can-bo")]
+pub async fn get_staff_accounts() -> Result<Guarded<StaffAccountsView>, ServerFnError> {
+    ssr::staff_accounts().await.map_err(ServerFnError::new)
+}
+
+/// One exception of the working calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarLine {
+    /// `YYYY-MM-DD`, what the delete form posts.
+    pub iso: String,
+    /// `dd/mm/yyyy`, what is shown.
+    pub shown: String,
+    /// A public holiday; otherwise a make-up working day.
+    pub holiday: bool,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarYear {
+    pub year: i32,
+    pub lines: Vec<CalendarLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarView {
+    pub officer: Officer,
+    /// The current year and the next, in that order.
+    pub years: Vec<CalendarYear>,
+}
+
+/// The holidays and make-up working days of the current and the next year.
+#[server(endpoint = "can-bo/quan-tri/lich")]
+pub async fn get_working_calendar() -> Result<Guarded<CalendarView>, ServerFnError> {
+    ssr::working_calendar().await.map_err(ServerFnError::new)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::*;
+    use crate::api::AppState;
+    use crate::api::staff::ssr::{err, officer, officer_account};
+    use motcua_domain::calendar::DayKind;
+    use motcua_domain::format::{VN_OFFSET, format_date, iso_date};
+    use motcua_domain::workflow::StaffRole;
+    use motcua_store::Account;
+
+    /// The signed-in admin, or why not: nobody (or a citizen) is asked to sign in, staff
+    /// without the admin role are told the page does not exist.
+    pub async fn admin_account() -> Result<Account, Guarded<()>> {
+        match officer_account().await {
+            None => Err(Guarded::SignInFirst),
+            Some(a) if a.has_role(StaffRole::Admin) => Ok(a),
+            Some(_) => Err(Guarded::NotFound),
+        }
+    }
+
+    fn refuse<T>(g: Guarded<()>) -> Guarded<T> {
+        match g {
+            Guarded::SignInFirst => Guarded::SignInFirst,
+            _ => Guarded::NotFound,
+        }
+    }
+
+    pub async fn staff_accounts() -> Result<Guarded<StaffAccountsView>, String> {
+        let state = AppState::get().map_err(err)?;
+        let admin = match admin_account().await {
+            Ok(a) => a,
+            Err(g) => return Ok(refuse(g)),
+        };
+        let agency = admin.agency_code.clone().unwrap_or_default();
+        let lines = state
+            .store
+            .staff_of_agency(&agency)
+            .await
+            .map_err(err)?
+            .into_iter()
+            .map(|a| StaffLine {
+                id: a.id,
+                me: a.id == admin.id,
+                login: a.login,
+                name: a.full_name,
+                phone: a.phone,
+                roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                active: a.active,
+            })
+            .collect();
+        Ok(Guarded::Ok(StaffAccountsView {
+            officer: officer(&state.store, &admin).await?,
+            lines,
+        }))
+    }
+
+    pub async fn working_calendar() -> Result<Guarded<CalendarView>, String> {
+        let state = AppState::get().map_err(err)?;
+        let admin = match admin_account().await {
+            Ok(a) => a,
+            Err(g) => return Ok(refuse(g)),
+        };
+        let this_year = state.clock.now().to_offset(VN_OFFSET).year();
+        let days = state.store.calendar_days().await.map_err(err)?;
+        let years = [this_year, this_year + 1]
+            .into_iter()
+            .map(|year| CalendarYear {
+                year,
+                lines: days
+                    .iter()
+                    .filter(|d| d.date.year() == year)
+                    .map(|d| CalendarLine {
+                        iso: iso_date(d.date),
+                        shown: format_date(d.date),
+                        holiday: d.kind == DayKind::Holiday,
+                        name: d.name.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Guarded::Ok(CalendarView {
+            officer: officer(&state.store, &admin).await?,
+            years,
+        }))
+    }
+}
