@@ -732,3 +732,61 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let (_, landed) = act(&app, &holder, &code, "next_step", full_form(&app, &field)).await;
     assert!(landed.contains("xong=next_step"), "{landed}");
 }
+
+#[tokio::test]
+async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Trần Thị Bình"),
+            ("so_dien_thoai", "0933333333"),
+            ("email", "binh@example.vn"),
+            ("mat_khau", "mat-khau-dai"),
+            ("nhap_lai", "mat-khau-dai"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().path().ends_with("/ho-so-cua-toi"));
+    let procedure = common::demo_procedures()
+        .into_iter()
+        .find(|p| p["code"] == PROCEDURE)
+        .unwrap();
+    let review = app.fill_to_review(&procedure).await;
+    let (_, receipt) = app.submit(&review).await;
+    let code = common::receipt_code(&receipt);
+    let (_, mine) = text(&app.client, &app.url("/ho-so-cua-toi")).await;
+    assert!(mine.contains(&code), "the dossier is listed");
+    // Registration problems come back at their fields, with what was typed.
+    let res = client()
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Trần Thị Bình"),
+            ("so_dien_thoai", "0933333333"),
+            ("email", "khong-phai-email"),
+            ("mat_khau", "ngan"),
+            ("nhap_lai", "ngan"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("Hãy nhập địa chỉ thư điện tử đúng dạng"),
+        "email message"
+    );
+    assert!(
+        page.contains("Mật khẩu cần ít nhất 8 ký tự"),
+        "password message"
+    );
+    assert!(
+        page.contains("value=\"khong-phai-email\""),
+        "typed value kept"
+    );
+    assert!(
+        page.contains("href=\"#email\""),
+        "summary links to the field"
+    );
+}

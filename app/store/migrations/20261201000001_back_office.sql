@@ -60,9 +60,16 @@ ALTER TABLE dossiers ADD COLUMN resume_status INTEGER CHECK (resume_status IN (1
 ALTER TABLE dossiers ADD COLUMN search_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE dossiers ADD COLUMN supplement_round INTEGER NOT NULL DEFAULT 0;
 
-CREATE INDEX dossiers_agency_status_due ON dossiers (agency_code, status, due_at, code);
+-- One index per queue order, each starting with the agency (see Store::queue): a queue page
+-- reads index entries in order instead of sorting the agency's whole history.
 CREATE INDEX dossiers_agency_status_filed ON dossiers (agency_code, status, filed_at, code);
-CREATE INDEX dossiers_assignee ON dossiers (assignee_id, status, due_at, code);
+CREATE INDEX dossiers_agency_status_step ON dossiers (agency_code, status, step_due_at, code);
+CREATE INDEX dossiers_agency_status_due ON dossiers (agency_code, status, due_at, code);
+CREATE INDEX dossiers_assignee ON dossiers (assignee_id, status, step_due_at, code);
+-- "All dossiers" in filing order; it also holds every column a search or the procedure filter
+-- tests, so a search that matches little scans only the index, not the rows.
+CREATE INDEX dossiers_agency_filed
+    ON dossiers (agency_code, filed_at, code, procedure_id, applicant_id_number, search_name);
 CREATE INDEX dossiers_citizen ON dossiers (citizen_account_id, filed_at);
 
 -- Who moved the dossier (the account; `actor` keeps its readable name) and what the move

@@ -130,9 +130,7 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        let store = Store { pool, files_dir };
-        store.backfill_search_names().await?;
-        Ok(store)
+        Ok(Store { pool, files_dir })
     }
 
     /// The directory holding uploaded file contents (`files/` beside the database).
@@ -143,23 +141,6 @@ impl Store {
     /// Closes the pool, waiting for connections to finish (checkpointing the WAL).
     pub async fn close(&self) {
         self.pool.close().await;
-    }
-
-    /// Dossiers filed before the back-office schema have no folded applicant name for staff
-    /// search yet; fold them once (after that, filing writes it).
-    async fn backfill_search_names(&self) -> Result<()> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT code, applicant_full_name FROM dossiers WHERE search_name = ''")
-                .fetch_all(&self.pool)
-                .await?;
-        for (code, name) in rows {
-            sqlx::query("UPDATE dossiers SET search_name = ? WHERE code = ?")
-                .bind(motcua_domain::search::fold(&name))
-                .bind(code)
-                .execute(&self.pool)
-                .await?;
-        }
-        Ok(())
     }
 
     /// Starts a write transaction holding SQLite's write lock from the start (see the crate

@@ -257,16 +257,28 @@ impl Store {
             .ok_or_else(|| StoreError::Corrupt(format!("event {event_id} vanished")))
     }
 
-    /// A page of a staff queue of one agency. Offset pagination is enough here: queues hold
-    /// the agency's open dossiers (a few thousand at most even when the table holds
-    /// millions), and every filter runs on an index that starts with the agency code.
+    /// A page of a staff queue of one agency.
+    ///
+    /// Every queue is read in the order of an index that starts with the agency (and the
+    /// status), so a page costs the same at a million dossiers as at a hundred: see
+    /// `docs/performance.md` and `examples/queue_bench.rs`. Hence the sort column is one the
+    /// queue's index holds, and is NULL-free except in the waiting queue (a supplement asked
+    /// for before acceptance has no due moment yet; those sort last). Offset pagination is
+    /// enough: staff page through a queue, they do not jump to page 4,000.
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
-        let (statuses, sort) = match q.kind {
-            QueueKind::New => ("d.status = 1", "d.filed_at"),
-            QueueKind::MySteps(_) | QueueKind::InProcess => ("d.status = 4", "d.step_due_at"),
-            QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at"),
-            QueueKind::ResultReady => ("d.status = 9", "d.due_at"),
-            QueueKind::All => ("1 = 1", "d.filed_at"),
+        let (statuses, sort, nullable) = match q.kind {
+            QueueKind::New => ("d.status = 1", "d.filed_at", false),
+            QueueKind::MySteps(_) | QueueKind::InProcess => {
+                ("d.status = 4", "d.step_due_at", false)
+            }
+            QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at", true),
+            QueueKind::ResultReady => ("d.status = 9", "d.due_at", false),
+            QueueKind::All => ("1 = 1", "d.filed_at", false),
+        };
+        let nulls_last = if nullable {
+            format!("{sort} IS NULL, ")
+        } else {
+            String::new()
         };
         let order = if q.descending { "DESC" } else { "ASC" };
         let assignee = match q.kind {
@@ -284,9 +296,9 @@ impl Store {
              WHERE d.agency_code = ? AND {statuses}
                AND (? IS NULL OR d.assignee_id = ?)
                AND (? IS NULL OR p.code = ?)
-               AND (? = '' OR d.code LIKE ? ESCAPE '\\' OR d.applicant_id_number = ?
+               AND (? = '' OR (d.code >= ? AND d.code < ?) OR d.applicant_id_number = ?
                     OR d.search_name LIKE ? ESCAPE '\\')
-             ORDER BY {sort} IS NULL, {sort} {order}, d.code {order}
+             ORDER BY {nulls_last}{sort} {order}, d.code {order}
              LIMIT ? OFFSET ?"
         );
         let like = |s: &str| {
@@ -301,7 +313,9 @@ impl Store {
             .bind(&q.procedure_code)
             .bind(&q.procedure_code)
             .bind(search)
-            .bind(format!("{}%", like(&search.to_uppercase())))
+            // A code prefix as a range of the primary key (LIKE could not use it).
+            .bind(search.to_uppercase())
+            .bind(format!("{}{}", search.to_uppercase(), char::MAX))
             .bind(search)
             .bind(format!("%{}%", like(&folded)))
             .bind(i64::from(q.limit))
