@@ -8,7 +8,7 @@
 //! dossier they own (account) or proved they own (code plus ID number). A dossier the actor
 //! may not see is reported exactly like one that does not exist.
 
-use motcua_domain::calendar::{WorkingCalendar, step_minutes};
+use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod, step_minutes};
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::{
     self, Action, Actor, MoveContext, MoveError, MoveInput, StaffRole, Status,
@@ -146,9 +146,49 @@ pub fn actor_of(who: &Who) -> Actor<'_> {
     }
 }
 
-/// The working calendar of the deployment, as stored now.
+/// The deployment's working periods (`working_periods` in Leptos.toml), set once at start;
+/// the spec's 07:00–11:30 and 13:30–17:00 when not configured.
+static WORKING_PERIODS: std::sync::OnceLock<Vec<WorkingPeriod>> = std::sync::OnceLock::new();
+
+/// Sets the deployment's working periods, checked; only the first call takes effect (the
+/// server calls it once at start, before serving).
+pub fn set_working_periods(periods: Vec<WorkingPeriod>) -> Result<(), String> {
+    WorkingCalendar::with_periods(periods.clone(), [])?;
+    let _ = WORKING_PERIODS.set(periods);
+    Ok(())
+}
+
+/// Parses `"07:00-11:30, 13:30-17:00"`.
+pub fn parse_working_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
+    let format = time::macros::format_description!("[hour]:[minute]");
+    text.split(',')
+        .map(|part| {
+            let (start, end) = part
+                .trim()
+                .split_once('-')
+                .ok_or_else(|| format!("working period {part:?}: expected HH:MM-HH:MM"))?;
+            let time = |t: &str| {
+                time::Time::parse(t.trim(), format)
+                    .map_err(|_| format!("working period {part:?}: {t:?} is not HH:MM"))
+            };
+            Ok(WorkingPeriod {
+                start: time(start)?,
+                end: time(end)?,
+            })
+        })
+        .collect()
+}
+
+/// The working calendar of the deployment: its periods and the holidays and make-up days
+/// as stored now.
 pub async fn calendar(store: &Store) -> Result<WorkingCalendar, StoreError> {
-    Ok(WorkingCalendar::new(store.calendar_days().await?))
+    let days = store.calendar_days().await?;
+    Ok(match WORKING_PERIODS.get() {
+        Some(periods) => {
+            WorkingCalendar::with_periods(periods.clone(), days).map_err(StoreError::Invalid)?
+        }
+        None => WorkingCalendar::new(days),
+    })
 }
 
 /// Carries out `action` on dossier `code` for `who` at `now`. Returns the events written

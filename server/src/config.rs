@@ -13,6 +13,8 @@ pub struct Config {
     pub database_url: String,
     /// `MOTCUA_DEMO_DIR`; default `demo`. Empty: no demo data.
     pub demo_dir: String,
+    /// `MOTCUA_WORKING_PERIODS`; default `07:00-11:30,13:30-17:00` (Asia/Ho_Chi_Minh).
+    pub working_periods: String,
 }
 
 impl Default for Config {
@@ -20,6 +22,7 @@ impl Default for Config {
         Config {
             database_url: "sqlite://data/motcua.db".into(),
             demo_dir: "demo".into(),
+            working_periods: "07:00-11:30,13:30-17:00".into(),
         }
     }
 }
@@ -51,6 +54,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_DEMO_DIR") {
         config.demo_dir = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_WORKING_PERIODS") {
+        config.working_periods = v;
     }
     Ok(config)
 }

@@ -247,3 +247,35 @@ async fn user_add_creates_the_first_admin() {
     let (ok, _, err) = motcua(&dir, &short, "abc\n");
     assert!(!ok && err.contains("at least 8"), "{err}");
 }
+
+#[tokio::test]
+async fn working_periods_come_from_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let due = |periods: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"));
+        cmd.args(["due", "--from", "2026-12-07 07:30", "--duration", "3wh"])
+            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
+            .env(
+                "MOTCUA_DATABASE_URL",
+                format!("sqlite://{}/motcua.db", dir.path().display()),
+            )
+            .env("MOTCUA_WORKING_PERIODS", periods);
+        let out = cmd.output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(
+        due("07:00-11:30,13:30-17:00")
+            .1
+            .starts_with("2026-12-07 10:30\n")
+    );
+    // An office that opens at 08:00 (counting starts then) and breaks from 10:00 to 10:30.
+    let (ok, out, err) = due("08:00-10:00,10:30-17:30");
+    assert!(ok, "{err}");
+    assert!(out.starts_with("2026-12-07 11:30\n"), "{out}");
+    let (ok, _, err) = due("8h-17h");
+    assert!(!ok && err.contains("HH:MM"), "{err}");
+}
