@@ -15,8 +15,7 @@
 //!
 //! Then it times `Store::queue` (the median and 95th percentile of `--runs` runs after a
 //! warm-up) for the queue pages of one agency, prints a Markdown table, and prints
-//! `EXPLAIN QUERY PLAN` for a few of them (the SQL of `Store::queue` replicated here with the
-//! same binds, checked to return the same rows).
+//! `EXPLAIN QUERY PLAN` for a few of them (`Store::explain_queue`, the very statement).
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -618,105 +617,14 @@ async fn targets_of(pool: &SqlitePool) -> BoxResult<Targets> {
     })
 }
 
-// ---- the SQL of `Store::queue`, replicated for EXPLAIN QUERY PLAN ---------------------------
-
-const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, status,
-    applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
-    applicant_address, applicant_birth_date, answers, filed_at, citizen_account_id,
-    supplement_round, accepted_at, due_at, statutory_due_at, current_step, step_started_at,
-    step_due_at, assignee_id, paused_at, resume_status, finished_at, updated_at";
-
-/// The SQL text and bind values `Store::queue` uses (copied from `app/store/src/workflow.rs`;
-/// [`check_replica`] verifies it still returns the same rows).
-fn queue_sql(q: &QueueQuery) -> String {
-    let (statuses, sort) = match q.kind {
-        QueueKind::New => ("d.status = 1", "d.filed_at"),
-        QueueKind::MySteps(_) | QueueKind::InProcess => ("d.status = 4", "d.step_due_at"),
-        QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at"),
-        QueueKind::ResultReady => ("d.status = 9", "d.due_at"),
-        QueueKind::All => ("1 = 1", "d.filed_at"),
-    };
-    let order = if q.descending { "DESC" } else { "ASC" };
-    let columns = DOSSIER_COLUMNS
-        .split(',')
-        .map(|c| format!("d.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!(
-        "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
-         FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-         WHERE d.agency_code = ? AND {statuses}
-           AND (? IS NULL OR d.assignee_id = ?)
-           AND (? IS NULL OR p.code = ?)
-           AND (? = '' OR d.code LIKE ? ESCAPE '\\' OR d.applicant_id_number = ?
-                OR d.search_name LIKE ? ESCAPE '\\')
-         ORDER BY {sort} IS NULL, {sort} {order}, d.code {order}
-         LIMIT ? OFFSET ?"
-    )
-}
-
-fn bind_queue<'q, O>(
-    mut query: sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    q: &QueueQuery,
-) -> sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
-    let assignee = match q.kind {
-        QueueKind::MySteps(id) => Some(id),
-        _ => None,
-    };
-    let search = q.search.trim().to_string();
-    let like = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    };
-    let prefix = format!("{}%", like(&search.to_uppercase()));
-    let contains = format!("%{}%", like(&fold(&search)));
-    query = query
-        .bind(q.agency_code.clone())
-        .bind(assignee)
-        .bind(assignee)
-        .bind(q.procedure_code.clone())
-        .bind(q.procedure_code.clone())
-        .bind(search.clone())
-        .bind(prefix)
-        .bind(search)
-        .bind(contains)
-        .bind(i64::from(q.limit))
-        .bind(i64::from(q.offset));
-    query
-}
-
-/// Runs the replicated SQL and checks it returns the codes `Store::queue` returned.
-async fn check_replica(pool: &SqlitePool, q: &QueueQuery, expected: &[String]) -> BoxResult<()> {
-    let sql = format!("SELECT code FROM ({})", queue_sql(q));
-    let codes: Vec<(String,)> = bind_queue(sqlx::query_as(&sql), q).fetch_all(pool).await?;
-    let codes: Vec<String> = codes.into_iter().map(|(c,)| c).collect();
-    if codes != expected {
-        return Err(
-            "the replicated queue SQL no longer matches Store::queue; update \
-                    queue_sql from app/store/src/workflow.rs"
-                .into(),
-        );
-    }
-    Ok(())
-}
-
-async fn explain(pool: &SqlitePool, q: &QueueQuery) -> BoxResult<String> {
-    let sql = format!("EXPLAIN QUERY PLAN {}", queue_sql(q));
-    let rows: Vec<(i64, i64, i64, String)> =
-        bind_queue(sqlx::query_as(&sql), q).fetch_all(pool).await?;
-    let mut depth: HashMap<i64, usize> = HashMap::new();
-    let mut out = String::new();
-    for (id, parent, _, detail) in rows {
-        let d = if parent == 0 {
-            0
-        } else {
-            depth.get(&parent).map_or(0, |d| d + 1)
-        };
-        depth.insert(id, d);
-        out.push_str(&format!("{}{detail}\n", "  ".repeat(d + 1)));
-    }
-    Ok(out)
+/// `Store::explain_queue`, one indented line per step.
+async fn explain(store: &Store, q: &QueueQuery) -> BoxResult<String> {
+    Ok(store
+        .explain_queue(q)
+        .await?
+        .into_iter()
+        .map(|line| format!("  {line}\n"))
+        .collect())
 }
 
 // ---- timing ---------------------------------------------------------------------------------
@@ -842,8 +750,6 @@ async fn main() -> BoxResult<()> {
         for _ in 0..2 {
             rows = store.queue(q).await?;
         }
-        let codes: Vec<String> = rows.iter().map(|r| r.dossier.code.clone()).collect();
-        check_replica(&side, q, &codes).await?;
         let mut times = Vec::with_capacity(args.runs);
         for _ in 0..args.runs {
             let t = Instant::now();
@@ -890,7 +796,7 @@ async fn main() -> BoxResult<()> {
         .contains(&l.as_str())
     }) {
         println!("EXPLAIN QUERY PLAN, {label}:");
-        print!("{}", explain(&side, q).await?);
+        print!("{}", explain(&store, q).await?);
     }
     let slow: Vec<&Measured> = results
         .iter()

@@ -266,63 +266,21 @@ impl Store {
     /// for before acceptance has no due moment yet; those sort last). Offset pagination is
     /// enough: staff page through a queue, they do not jump to page 4,000.
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
-        let (statuses, sort, nullable) = match q.kind {
-            QueueKind::New => ("d.status = 1", "d.filed_at", false),
-            QueueKind::MySteps(_) | QueueKind::InProcess => {
-                ("d.status = 4", "d.step_due_at", false)
-            }
-            QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at", true),
-            QueueKind::ResultReady => ("d.status = 9", "d.due_at", false),
-            QueueKind::All => ("1 = 1", "d.filed_at", false),
-        };
-        let nulls_last = if nullable {
-            format!("{sort} IS NULL, ")
-        } else {
-            String::new()
-        };
-        let order = if q.descending { "DESC" } else { "ASC" };
-        let assignee = match q.kind {
-            QueueKind::MySteps(id) => Some(id),
-            _ => None,
-        };
-        let search = q.search.trim();
-        let folded = motcua_domain::search::fold(search);
-        let columns = prefixed_columns();
-        // The SQL text depends only on the queue kind and the sort direction (both closed
-        // sets chosen above); every value from the request is a bound parameter.
-        let sql = format!(
-            "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
-             FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-             WHERE d.agency_code = ? AND {statuses}
-               AND (? IS NULL OR d.assignee_id = ?)
-               AND (? IS NULL OR p.code = ?)
-               AND (? = '' OR (d.code >= ? AND d.code < ?) OR d.applicant_id_number = ?
-                    OR d.search_name LIKE ? ESCAPE '\\')
-             ORDER BY {nulls_last}{sort} {order}, d.code {order}
-             LIMIT ? OFFSET ?"
-        );
-        let like = |s: &str| {
-            s.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        };
-        let rows: Vec<QueueSqlRow> = sqlx::query_as(&sql)
-            .bind(&q.agency_code)
-            .bind(assignee)
-            .bind(assignee)
-            .bind(&q.procedure_code)
-            .bind(&q.procedure_code)
-            .bind(search)
-            // A code prefix as a range of the primary key (LIKE could not use it).
-            .bind(search.to_uppercase())
-            .bind(format!("{}{}", search.to_uppercase(), char::MAX))
-            .bind(search)
-            .bind(format!("%{}%", like(&folded)))
-            .bind(i64::from(q.limit))
-            .bind(i64::from(q.offset))
+        let sql = queue_sql(q);
+        let rows: Vec<QueueSqlRow> = bind_queue(sqlx::query_as(&sql), q)
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter().map(QueueRow::try_from).collect()
+    }
+
+    /// SQLite's plan for [`Store::queue`] with `q`, one line per step: for benchmarks and for
+    /// an operator wondering why a queue is slow.
+    pub async fn explain_queue(&self, q: &QueueQuery) -> Result<Vec<String>> {
+        let sql = format!("EXPLAIN QUERY PLAN {}", queue_sql(q));
+        let rows: Vec<(i64, i64, i64, String)> = bind_queue(sqlx::query_as(&sql), q)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(_, _, _, detail)| detail).collect())
     }
 
     /// The dossiers of a citizen account, newest first.
@@ -475,4 +433,67 @@ fn prefixed_columns() -> String {
         .map(|c| format!("d.{}", c.trim()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The SQL of [`Store::queue`]. Its text depends only on the queue kind and the sort
+/// direction (closed sets); every value from the request is bound by [`bind_queue`].
+fn queue_sql(q: &QueueQuery) -> String {
+    let (statuses, sort, nullable) = match q.kind {
+        QueueKind::New => ("d.status = 1", "d.filed_at", false),
+        QueueKind::MySteps(_) | QueueKind::InProcess => ("d.status = 4", "d.step_due_at", false),
+        QueueKind::WaitingCitizen => ("d.status IN (5, 6)", "d.due_at", true),
+        QueueKind::ResultReady => ("d.status = 9", "d.due_at", false),
+        QueueKind::All => ("1 = 1", "d.filed_at", false),
+    };
+    let nulls_last = if nullable {
+        format!("{sort} IS NULL, ")
+    } else {
+        String::new()
+    };
+    let order = if q.descending { "DESC" } else { "ASC" };
+    let columns = prefixed_columns();
+    // The SQL text depends only on the queue kind and the sort direction (both closed
+    // sets chosen above); every value from the request is a bound parameter.
+    format!(
+        "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
+             FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+             WHERE d.agency_code = ? AND {statuses}
+               AND (? IS NULL OR d.assignee_id = ?)
+               AND (? IS NULL OR p.code = ?)
+               AND (? = '' OR (d.code >= ? AND d.code < ?) OR d.applicant_id_number = ?
+                    OR d.search_name LIKE ? ESCAPE '\\')
+             ORDER BY {nulls_last}{sort} {order}, d.code {order}
+             LIMIT ? OFFSET ?"
+    )
+}
+
+fn bind_queue<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    q: &QueueQuery,
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    let assignee = match q.kind {
+        QueueKind::MySteps(id) => Some(id),
+        _ => None,
+    };
+    let search = q.search.trim().to_string();
+    let folded = motcua_domain::search::fold(&search);
+    let like = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    };
+    query
+        .bind(q.agency_code.clone())
+        .bind(assignee)
+        .bind(assignee)
+        .bind(q.procedure_code.clone())
+        .bind(q.procedure_code.clone())
+        .bind(search.clone())
+        // A code prefix as a range of the primary key (LIKE could not use it).
+        .bind(search.to_uppercase())
+        .bind(format!("{}{}", search.to_uppercase(), char::MAX))
+        .bind(search)
+        .bind(format!("%{}%", like(&folded)))
+        .bind(i64::from(q.limit))
+        .bind(i64::from(q.offset))
 }
