@@ -50,9 +50,50 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// The deployment's public address (`public_url` in Leptos.toml), set once at start. When
+/// set, it alone decides whether cookies are `Secure` and what QR codes on slips point to;
+/// without it the request's `Host` header does (fine for a developer, not behind a proxy
+/// that rewrites `Host`).
+static PUBLIC_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the public address (e.g. `https://dichvucong.thanhhoa.gov.vn`); only the first
+/// call takes effect.
+pub fn set_public_url(url: &str) -> Result<(), String> {
+    let url = url.trim().trim_end_matches('/');
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(format!(
+            "public_url {url:?} must start with https:// or http://"
+        ));
+    }
+    let _ = PUBLIC_URL.set(url.to_string());
+    Ok(())
+}
+
+/// The public address of this site as seen by this request: the configured one, or the
+/// scheme and `Host` of the request.
+pub fn public_base(headers: &HeaderMap) -> String {
+    if let Some(url) = PUBLIC_URL.get() {
+        return url.clone();
+    }
+    let host = headers
+        .get(HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = if plain_local(headers) {
+        "http"
+    } else {
+        "https"
+    };
+    format!("{scheme}://{host}")
+}
+
 /// Whether the request reached us over plain http on a loopback host (see the module doc),
-/// where a `Secure` cookie would be dropped by the browser.
+/// where a `Secure` cookie would be dropped by the browser. With a configured public
+/// address, only an `http://` one counts as plain.
 pub fn plain_local(headers: &HeaderMap) -> bool {
+    if let Some(url) = PUBLIC_URL.get() {
+        return url.starts_with("http://");
+    }
     if headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

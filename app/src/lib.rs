@@ -5,6 +5,9 @@
 //! a phone downloads code only for what actually needs it. The rules (validation, conditions,
 //! formats) come from `motcua-domain`, the same code on both sides.
 
+// The back-office pages' view types nest deeply; the hydrate build needs more room.
+#![recursion_limit = "256"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;

@@ -78,6 +78,8 @@ pub struct SlipContext<'a> {
     pub lookup_url: String,
     /// Names of staff accounts by id (for slip 06 and the officers' lines).
     pub names: &'a dyn Fn(i64) -> Option<(String, Option<String>)>,
+    /// The files the dossier holds now, for the documents received on slip 01.
+    pub received: &'a [motcua_store::UploadedFile],
 }
 
 fn place(units: &Units, agency: &Agency) -> String {
@@ -195,9 +197,12 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
                     "Bản chính/bản sao".into(),
                     "Số lượng".into(),
                 ],
+                // Only what was received: a document the citizen did not have to send (or
+                // could not, being hidden by their answers) is not on the receipt.
                 rows: p
                     .documents
                     .iter()
+                    .filter(|doc| c.received.iter().any(|f| f.document_id == doc.id))
                     .enumerate()
                     .map(|(i, doc)| {
                         vec![
@@ -419,21 +424,23 @@ pub fn tracking_book(
         .iter()
         .map(|r| {
             let d = &r.dossier;
-            let class = match (d.state.finished_at, d.state.statutory_due_at) {
-                (Some(done), Some(due)) => class_vi(result_class(done, due)).to_string(),
-                (None, Some(due)) if now > due => "Quá hạn (chưa xong)".into(),
+            let class = match (d.status, d.state.finished_at, d.state.statutory_due_at) {
+                (_, Some(done), Some(due)) => class_vi(result_class(done, due)).to_string(),
+                (3, _, _) => "Không được tiếp nhận".into(),
+                (7, _, _) => "Công dân rút hồ sơ".into(),
+                (8, _, _) => "Dừng xử lý".into(),
+                (_, None, Some(due)) if now > due => "Quá hạn (chưa xong)".into(),
                 _ => "Đang giải quyết".into(),
             };
+            // Returned (status 10) is final, so its last change is the return.
+            let returned = (d.status == 10).then(|| format_datetime_vn(d.updated_at));
             vec![
                 d.code.clone(),
                 r.procedure_name_vi.clone(),
                 d.applicant.full_name.clone(),
                 opt_moment(d.state.accepted_at),
                 opt_moment(d.state.statutory_due_at),
-                d.state
-                    .finished_at
-                    .map(format_datetime_vn)
-                    .unwrap_or_default(),
+                returned.unwrap_or_default(),
                 class,
             ]
         })
@@ -454,7 +461,7 @@ pub fn tracking_book(
                     "Người nộp".into(),
                     "Tiếp nhận".into(),
                     "Hẹn trả".into(),
-                    "Đã xử lý xong".into(),
+                    "Đã trả kết quả".into(),
                     "Kết quả".into(),
                 ],
                 rows: lines,
@@ -489,6 +496,7 @@ pub async fn build_for(
         }
     }
     let lookup = |id: i64| names.get(&id).cloned();
+    let received = store.dossier_documents(&dossier.code).await.map_err(e)?;
     let c = SlipContext {
         dossier,
         procedure,
@@ -497,6 +505,7 @@ pub async fn build_for(
         units,
         lookup_url,
         names: &lookup,
+        received: &received,
     };
     Ok(build(&c, slip, event))
 }

@@ -202,8 +202,60 @@ pub async fn perform(
     now: OffsetDateTime,
 ) -> Result<Vec<Event>, ActionError> {
     let Loaded { dossier, procedure } = load_for(store, who, code).await?;
-    let ctx = context(&dossier, &procedure, now, input.leader_approved);
-    let items = supplement_items(&procedure, &input.items);
+    let cal = calendar(store).await?;
+    let assignee = input.assignee;
+    let first = plan(store, who, &dossier, &procedure, &cal, action, input, now).await?;
+    let mut moves = vec![first];
+    if action == Action::Accept {
+        // Acceptance starts the first process step at once (2→4), in the same transaction:
+        // the dossier is never left accepted without a step.
+        let mut accepted = dossier.clone();
+        accepted.status = moves[0].to_status;
+        accepted.state = moves[0].state.clone();
+        let input = ActionInput {
+            assignee,
+            ..Default::default()
+        };
+        let start = plan(
+            store,
+            who,
+            &accepted,
+            &procedure,
+            &cal,
+            Action::StartProcessing,
+            input,
+            now,
+        );
+        let mut start = start.await?;
+        start.expected_updated_at = None;
+        moves.push(start);
+    }
+    Ok(store.apply_transitions(code, &moves).await?)
+}
+
+/// Decides one move and computes what it writes; writes nothing.
+#[allow(clippy::too_many_arguments)]
+async fn plan(
+    store: &Store,
+    who: &Who,
+    dossier: &Dossier,
+    procedure: &Procedure,
+    cal: &WorkingCalendar,
+    action: Action,
+    input: ActionInput,
+    now: OffsetDateTime,
+) -> Result<Transition, ActionError> {
+    let ctx = context(dossier, procedure, now, input.leader_approved);
+    // A step is handed on or finished by the person it is assigned to (or a leader, who
+    // may take over any step of the agency); others holding the role only see it.
+    if let (Who::Staff(a), Some(holder)) = (who, dossier.state.assignee_id)
+        && matches!(action, Action::NextStep | Action::Finish)
+        && holder != a.id
+        && !a.has_role(StaffRole::Leader)
+    {
+        return Err(ActionError::Invalid("not_your_step"));
+    }
+    let items = supplement_items(procedure, &input.items);
     if action == Action::RequestSupplement && items.len() != input.items.len() {
         return Err(ActionError::Invalid("items_invalid"));
     }
@@ -219,7 +271,6 @@ pub async fn perform(
         },
     )
     .map_err(ActionError::Refused)?;
-    let cal = calendar(store).await?;
     let (actor_name, actor_id) = match who {
         Who::Staff(a) => (a.full_name.clone(), Some(a.id)),
         Who::Citizen(a) => ("citizen".to_string(), a.as_ref().map(|a| a.id)),
@@ -260,7 +311,7 @@ pub async fn perform(
             state.resume_status = None;
         }
         Action::NextStep | Action::StartProcessing => {
-            let step = next_step(&procedure, decided.step.as_deref())?;
+            let step = next_step(procedure, decided.step.as_deref())?;
             if let (Some(left), Some(due)) =
                 (&dossier.state.current_step, dossier.state.step_due_at)
             {
@@ -327,9 +378,10 @@ pub async fn perform(
     if let Some(slip) = decided.slip {
         details.insert("slip".into(), json!(slip));
     }
-    let transition = Transition {
+    Ok(Transition {
         expected_status: dossier.status,
         expected_step: dossier.state.current_step.clone(),
+        expected_updated_at: Some(dossier.updated_at),
         to_status: decided.to.code(),
         at: now,
         actor: actor_name,
@@ -340,25 +392,7 @@ pub async fn perform(
         state,
         attachments,
         supplement: input.supplement,
-    };
-    let first = store.apply_transition(code, &transition).await?;
-    if action != Action::Accept {
-        return Ok(vec![first]);
-    }
-    // Acceptance starts the first process step at once (2→4): the clock runs from now.
-    let start = Box::pin(perform(
-        store,
-        who,
-        code,
-        Action::StartProcessing,
-        ActionInput {
-            assignee: input.assignee,
-            ..Default::default()
-        },
-        now,
-    ))
-    .await?;
-    Ok(std::iter::once(first).chain(start).collect())
+    })
 }
 
 /// The process step `id` of the procedure.

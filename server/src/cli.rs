@@ -13,8 +13,9 @@ use crate::{accounts, config, demo, import, router};
 /// Configuration is read from Leptos.toml (or the file named by MOTCUA_CONFIG) and can be
 /// overridden by environment variables: MOTCUA_DATABASE_URL (default
 /// sqlite://data/motcua.db), MOTCUA_DEMO_DIR (default demo; empty for none),
-/// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00") and LEPTOS_SITE_ADDR (default
-/// 127.0.0.1:3000). Every subcommand creates the database and
+/// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
+/// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy) and
+/// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand creates the database and
 /// runs its migrations when needed.
 #[derive(Parser, Debug)]
 #[command(name = "motcua", version)]
@@ -91,6 +92,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     app::workflow::set_working_periods(app::workflow::parse_working_periods(
         &config.working_periods,
     )?)?;
+    if !config.public_url.trim().is_empty() {
+        app::auth::set_public_url(&config.public_url)?;
+    }
     let store = Store::open(&config.database_url)
         .await
         .map_err(|e| e.to_string())?;

@@ -15,6 +15,10 @@ pub struct Config {
     pub demo_dir: String,
     /// `MOTCUA_WORKING_PERIODS`; default `07:00-11:30,13:30-17:00` (Asia/Ho_Chi_Minh).
     pub working_periods: String,
+    /// `MOTCUA_PUBLIC_URL`, e.g. `https://dichvucong.example.gov.vn`: the address citizens
+    /// use. Set it behind a reverse proxy: it decides `Secure` cookies and slip QR codes.
+    /// Empty: taken from each request's `Host`.
+    pub public_url: String,
 }
 
 impl Default for Config {
@@ -23,6 +27,7 @@ impl Default for Config {
             database_url: "sqlite://data/motcua.db".into(),
             demo_dir: "demo".into(),
             working_periods: "07:00-11:30,13:30-17:00".into(),
+            public_url: String::new(),
         }
     }
 }
@@ -57,6 +62,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_WORKING_PERIODS") {
         config.working_periods = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_PUBLIC_URL") {
+        config.public_url = v;
     }
     Ok(config)
 }

@@ -137,6 +137,7 @@ pub async fn build_with_clock(
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(middleware::from_fn(private_pages))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())
@@ -154,4 +155,27 @@ pub async fn build_with_clock(
         ))
         .with_state(state);
     Ok(router)
+}
+
+/// Pages with personal data (the staff workspace, "my dossiers", supplement answers, lookup
+/// results, slips) are never stored by a cache, so the back button after signing out on a
+/// shared computer shows nothing.
+async fn private_pages(req: Request, next: middleware::Next) -> axum::response::Response {
+    let private = [
+        "/can-bo",
+        "/ho-so-cua-toi",
+        "/bo-sung",
+        "/tra-cuu",
+        "/phieu",
+    ]
+    .iter()
+    .any(|p| req.uri().path().starts_with(p));
+    let mut res = next.run(req).await;
+    if private {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    res
 }

@@ -72,11 +72,23 @@ async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
 
 /// A client signed in as the demo account `prefix` of `agency`.
 async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {
+    signed_in(app, &demo_login(prefix, agency)).await
+}
+
+/// A client signed in as the staff member the dossier's current step is assigned to.
+async fn assignee(app: &TestApp, code: &str) -> reqwest::Client {
+    let d = app.store.dossier(code).await.unwrap().unwrap();
+    let id = d.state.assignee_id.expect("the step is assigned");
+    let login = app.store.account(id).await.unwrap().unwrap().login;
+    signed_in(app, &login).await
+}
+
+async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
     let c = client();
     let res = c
         .post(app.url("/dang-nhap"))
         .form(&[
-            ("ten_dang_nhap", demo_login(prefix, agency)),
+            ("ten_dang_nhap", login.to_string()),
             ("mat_khau", DEMO_PASSWORD.to_string()),
         ])
         .send()
@@ -84,7 +96,7 @@ async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {
         .unwrap();
     assert!(
         res.url().path().starts_with("/can-bo"),
-        "sign-in as {prefix} landed on {}",
+        "sign-in as {login} landed on {}",
         res.url()
     );
     c
@@ -181,7 +193,7 @@ async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
 
     // Each step is handed on by a holder of its role; the last one finishes with the result.
     for (i, step) in p.process.iter().enumerate() {
-        let holder = staff(&app, prefix_of(StaffRole::from(step.role)), AGENCY).await;
+        let holder = assignee(&app, &code).await;
         let d = app.store.dossier(&code).await.unwrap().unwrap();
         assert_eq!(d.state.current_step.as_deref(), Some(step.id.as_str()));
         let last = i + 1 == p.process.len();
@@ -789,4 +801,52 @@ async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
         page.contains("href=\"#email\""),
         "summary links to the field"
     );
+}
+
+#[tokio::test]
+async fn a_step_is_handed_on_by_its_assignee_or_a_leader() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    act(
+        &app,
+        &reception,
+        &code,
+        "next_step",
+        full_form(&app, &field),
+    )
+    .await;
+    // The specialist step went to one of the two specialists; the other one may not move it.
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    let holder = app
+        .store
+        .account(d.state.assignee_id.unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let other = if holder.login.starts_with("chuyenvien2") {
+        "chuyenvien"
+    } else {
+        "chuyenvien2"
+    };
+    let other = staff(&app, other, AGENCY).await;
+    let (_, landed) = act(&app, &other, &code, "next_step", full_form(&app, &field)).await;
+    assert!(landed.contains("loi=not_your_step"), "{landed}");
+    assert_eq!(
+        app.store
+            .dossier(&code)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+            .current_step,
+        d.state.current_step
+    );
+    // The holder hands it on; the next step can be handed to a chosen person.
+    let holder = assignee(&app, &code).await;
+    let (_, landed) = act(&app, &holder, &code, "next_step", full_form(&app, &field)).await;
+    assert!(landed.contains("xong=next_step"), "{landed}");
 }

@@ -137,8 +137,6 @@ pub struct ActionOffer {
     /// People who may take the next step: `(id, name, open steps)`; empty when the action
     /// enters no step.
     pub assignees: Vec<(i64, String, i64)>,
-    /// Stop by a specialist needs the leader's approval box.
-    pub leader_approval: bool,
 }
 
 /// Supplement items the officer can pick: `(value, label)`, value `field:id` / `document:id`.
@@ -188,7 +186,7 @@ pub mod ssr {
     use crate::auth::current_account;
     use crate::workflow::{self, Who};
     use motcua_domain::format::format_datetime_vn;
-    use motcua_domain::workflow::{Action, StaffRole, available_actions};
+    use motcua_domain::workflow::{StaffRole, available_actions};
     use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};
 
     pub(crate) fn err(e: impl std::fmt::Display) -> String {
@@ -258,7 +256,8 @@ pub mod ssr {
         };
         let agency = account.agency_code.clone().unwrap_or_default();
         let kind = queue_kind(&queue, &account);
-        let page = page.max(1);
+        // Staff page through a queue; nobody needs page 10,000 (and the offset must not overflow).
+        let page = page.clamp(1, 10_000);
         let mut rows = state
             .store
             .queue(&QueueQuery {
@@ -374,16 +373,8 @@ pub mod ssr {
         for a in available_actions(&workflow::actor_of(&who), &ctx) {
             actions.push(crate::api::staff_view::offer(store, d, p, a, &account).await?);
         }
-        // Stop by a specialist is possible with a leader's approval: offer it with the box.
-        if !actions.iter().any(|o| o.action == Action::Stop.as_str()) {
-            let approved = workflow::context(d, p, now, true);
-            if available_actions(&workflow::actor_of(&who), &approved).contains(&Action::Stop) {
-                let mut o =
-                    crate::api::staff_view::offer(store, d, p, Action::Stop, &account).await?;
-                o.leader_approval = true;
-                actions.push(o);
-            }
-        }
+        // A specialist stops a dossier only with a leader's approval, and the approval must
+        // be the leader's own act: until approvals are recorded, the leader stops it.
         let view = crate::api::staff_view::dossier_view(
             store,
             &state.units,

@@ -61,7 +61,6 @@ pub async fn offer(
         result_document: needs.result_document,
         new_due: needs.new_due,
         assignees,
-        leader_approval: false,
     })
 }
 

@@ -138,6 +138,14 @@ impl LookupLimiter {
             .then(|| (self.window - elapsed).as_secs().max(1))
     }
 
+    /// Takes back one recorded miss (an attempt counted up front that then succeeded).
+    pub fn forgive(&self, ip: IpAddr) {
+        let mut map = self.misses.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = map.get_mut(&ip) {
+            entry.0 = entry.0.saturating_sub(1);
+        }
+    }
+
     /// Records a miss; the window starts at the first miss.
     pub fn miss(&self, ip: IpAddr) {
         let mut map = self.misses.lock().unwrap_or_else(|e| e.into_inner());

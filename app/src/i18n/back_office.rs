@@ -103,6 +103,10 @@ pub fn action_error(lang: Lang, key: &str) -> &'static str {
                 "Người được chọn không giữ vai trò của bước tiếp theo.",
                 "The person chosen does not hold the next step's role.",
             ),
+            "not_your_step" => (
+                "Bước này đang giao cho cán bộ khác; chỉ người được giao hoặc lãnh đạo chuyển tiếp được.",
+                "This step is assigned to someone else; only they or a leader can hand it on.",
+            ),
             "moved" => (
                 "Hồ sơ vừa được người khác xử lý. Trang đã được tải lại; hãy xem trạng thái mới.",
                 "Someone else has just moved this dossier. Look at its new status.",

@@ -164,7 +164,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Dossier => "Dossier",
         DueMoment => "Due",
         DueSoon => "Due soon",
-        LeaderApproved => "A leader approved stopping",
         LeastLoaded => "Least loaded (default)",
         LoginName => "Phone number or user name",
         LoginNameHint => {

@@ -163,7 +163,6 @@ pub enum Key {
     Dossier,
     DueMoment,
     DueSoon,
-    LeaderApproved,
     LeastLoaded,
     LoginName,
     LoginNameHint,

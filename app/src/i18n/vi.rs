@@ -160,7 +160,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Dossier => "Hồ sơ",
         DueMoment => "Hẹn trả kết quả",
         DueSoon => "Sắp đến hạn",
-        LeaderApproved => "Lãnh đạo đã đồng ý dừng xử lý",
         LeastLoaded => "Người đang ít việc nhất (mặc định)",
         LoginName => "Số điện thoại hoặc tên đăng nhập",
         LoginNameHint => {

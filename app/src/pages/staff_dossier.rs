@@ -249,14 +249,6 @@ fn action_form(
             </div>
         }
     });
-    let approval = a.leader_approval.then(|| {
-        view! {
-            <div class="choice">
-                <input type="checkbox" id=id("lanh_dao") name="lanh_dao_dong_y" value="1"/>
-                <label for=id("lanh_dao")>{t(lang, Key::LeaderApproved)}</label>
-            </div>
-        }
-    });
     let result = a.result_document.then(|| {
         view! {
             <div class="field">
@@ -273,7 +265,6 @@ fn action_form(
             {reason}
             {new_due}
             {assignees}
-            {approval}
             {result}
             <button type="submit" class="primary">{action_name(lang, &a.action)}</button>
         </form>

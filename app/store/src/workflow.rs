@@ -55,10 +55,13 @@ pub struct SupplementAnswer {
 /// One move, as decided by the web layer with the domain rules.
 #[derive(Clone, Debug)]
 pub struct Transition {
-    /// The move is written only if the dossier is still in this status and step: a stale
-    /// page, a double submit or two officers acting at once cannot move it twice.
+    /// The move is written only if the dossier is still in this status and step, and (when
+    /// given) was last changed at `expected_updated_at`: a stale page, a double submit or two
+    /// officers acting at once cannot move it twice, not even by a move that keeps the status
+    /// (an apology, 4→4).
     pub expected_status: i32,
     pub expected_step: Option<String>,
+    pub expected_updated_at: Option<OffsetDateTime>,
     pub to_status: i32,
     pub at: OffsetDateTime,
     pub actor: String,
@@ -118,143 +121,43 @@ impl Store {
     /// Writes one move: the event, its attachments, the new workflow state and, for a
     /// supplement answer, the new answers and files, in one transaction. Refused with
     /// `Conflict` (and nothing written) when the dossier is no longer in the expected status
-    /// and step.
+    /// and step, or was changed after `expected_updated_at`.
     pub async fn apply_transition(&self, code: &str, t: &Transition) -> Result<Event> {
+        let mut events = self
+            .apply_transitions(code, std::slice::from_ref(t))
+            .await?;
+        events
+            .pop()
+            .ok_or_else(|| StoreError::Corrupt("no event written".into()))
+    }
+
+    /// Writes several moves of one dossier in order, in one transaction: all or none
+    /// (acceptance is 1→2 and 2→4 at once). Each is checked against the state the previous
+    /// one left.
+    pub async fn apply_transitions(&self, code: &str, moves: &[Transition]) -> Result<Vec<Event>> {
         // Bytes first, durably, so that no committed row points at missing bytes.
         let mut blobs = Vec::new();
-        for a in &t.attachments {
-            blobs.push(self.write_bytes(&a.bytes).await?);
-        }
-        let mut doc_blobs = Vec::new();
-        if let Some(s) = &t.supplement {
-            for d in &s.documents {
-                doc_blobs.push(self.write_bytes(&d.bytes).await?);
+        for t in moves {
+            let mut attached = Vec::new();
+            for a in &t.attachments {
+                attached.push(self.write_bytes(&a.bytes).await?);
             }
+            let mut documents = Vec::new();
+            if let Some(s) = &t.supplement {
+                for d in &s.documents {
+                    documents.push(self.write_bytes(&d.bytes).await?);
+                }
+            }
+            blobs.push((attached, documents));
         }
-        let at = ts(t.at)?;
-        let details = t
-            .details
-            .as_ref()
-            .map(|d| to_json("event details", d))
-            .transpose()?;
         let mut tx = self.begin_write().await?;
-        let current = load_dossier(&mut tx, code)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
-        if current.status != t.expected_status || current.state.current_step != t.expected_step {
-            return Err(StoreError::Conflict(format!(
-                "dossier {code} has moved meanwhile (now status {})",
-                current.status
-            )));
+        let mut ids = Vec::new();
+        for (t, (attached, documents)) in moves.iter().zip(&blobs) {
+            ids.push(write_transition(&mut tx, code, t, attached, documents).await?);
         }
-        let event_id: i64 = sqlx::query_scalar(
-            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor,
-               actor_account_id, step, reason, details)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(code)
-        .bind(&at)
-        .bind(t.expected_status)
-        .bind(t.to_status)
-        .bind(&t.actor)
-        .bind(t.actor_account_id)
-        .bind(&t.step)
-        .bind(&t.reason)
-        .bind(&details)
-        .fetch_one(&mut *tx)
-        .await?;
-        for (a, (sha, size)) in t.attachments.iter().zip(&blobs) {
-            insert_file_row(&mut tx, sha, *size, &at).await?;
-            sqlx::query(
-                "INSERT INTO dossier_event_attachments
-                   (event_id, kind, original_name, content_type, size, sha256)
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(event_id)
-            .bind(&a.kind)
-            .bind(&a.original_name)
-            .bind(&a.content_type)
-            .bind(size)
-            .bind(sha)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let mut round = current.supplement_round;
-        let mut answers_json = None;
-        if let Some(s) = &t.supplement {
-            round += 1;
-            sqlx::query(
-                "INSERT INTO dossier_answer_versions (dossier_code, round, answers, replaced_at)
-                 SELECT code, ?, answers, ? FROM dossiers WHERE code = ?",
-            )
-            .bind(round)
-            .bind(&at)
-            .bind(code)
-            .execute(&mut *tx)
-            .await?;
-            answers_json = Some(to_json("answers", &s.answers)?);
-            for doc in &s.replace_documents {
-                sqlx::query(
-                    "UPDATE dossier_documents SET superseded_at = ?
-                     WHERE dossier_code = ? AND document_id = ? AND superseded_at IS NULL",
-                )
-                .bind(&at)
-                .bind(code)
-                .bind(doc)
-                .execute(&mut *tx)
-                .await?;
-            }
-            for (d, (sha, size)) in s.documents.iter().zip(&doc_blobs) {
-                insert_file_row(&mut tx, sha, *size, &at).await?;
-                sqlx::query(
-                    "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
-                       content_type, size, sha256, round, added_at, added_by)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'citizen')",
-                )
-                .bind(code)
-                .bind(&d.document_id)
-                .bind(&d.original_name)
-                .bind(&d.content_type)
-                .bind(size)
-                .bind(sha)
-                .bind(round)
-                .bind(&at)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        let s = &t.state;
-        let opt = |m: Option<OffsetDateTime>| m.map(ts).transpose();
-        sqlx::query(
-            "UPDATE dossiers SET status = ?, accepted_at = ?, due_at = ?, statutory_due_at = ?,
-               current_step = ?, step_started_at = ?, step_due_at = ?, assignee_id = ?,
-               paused_at = ?, resume_status = ?, finished_at = ?, supplement_round = ?,
-               answers = COALESCE(?, answers), updated_at = ?
-             WHERE code = ?",
-        )
-        .bind(t.to_status)
-        .bind(opt(s.accepted_at)?)
-        .bind(opt(s.due_at)?)
-        .bind(opt(s.statutory_due_at)?)
-        .bind(&s.current_step)
-        .bind(opt(s.step_started_at)?)
-        .bind(opt(s.step_due_at)?)
-        .bind(s.assignee_id)
-        .bind(opt(s.paused_at)?)
-        .bind(s.resume_status)
-        .bind(opt(s.finished_at)?)
-        .bind(round)
-        .bind(&answers_json)
-        .bind(&at)
-        .bind(code)
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         let events = self.events(code).await?;
-        events
-            .into_iter()
-            .find(|e| e.id == event_id)
-            .ok_or_else(|| StoreError::Corrupt(format!("event {event_id} vanished")))
+        Ok(events.into_iter().filter(|e| ids.contains(&e.id)).collect())
     }
 
     /// A page of a staff queue of one agency.
@@ -496,4 +399,139 @@ fn bind_queue<'q, O>(
         .bind(format!("%{}%", like(&folded)))
         .bind(i64::from(q.limit))
         .bind(i64::from(q.offset))
+}
+
+/// One move inside the caller's transaction (see [`Store::apply_transitions`]); returns the
+/// event's id.
+async fn write_transition(
+    conn: &mut sqlx::SqliteConnection,
+    code: &str,
+    t: &Transition,
+    blobs: &[(String, i64)],
+    doc_blobs: &[(String, i64)],
+) -> Result<i64> {
+    let at = ts(t.at)?;
+    let details = t
+        .details
+        .as_ref()
+        .map(|d| to_json("event details", d))
+        .transpose()?;
+    let current = load_dossier(&mut *conn, code)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
+    let stale_version = t
+        .expected_updated_at
+        .is_some_and(|seen| seen != current.updated_at);
+    if current.status != t.expected_status
+        || current.state.current_step != t.expected_step
+        || stale_version
+    {
+        return Err(StoreError::Conflict(format!(
+            "dossier {code} has moved meanwhile (now status {})",
+            current.status
+        )));
+    }
+    let event_id: i64 = sqlx::query_scalar(
+        "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor,
+           actor_account_id, step, reason, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(code)
+    .bind(&at)
+    .bind(t.expected_status)
+    .bind(t.to_status)
+    .bind(&t.actor)
+    .bind(t.actor_account_id)
+    .bind(&t.step)
+    .bind(&t.reason)
+    .bind(&details)
+    .fetch_one(&mut *conn)
+    .await?;
+    for (a, (sha, size)) in t.attachments.iter().zip(blobs) {
+        insert_file_row(&mut *conn, sha, *size, &at).await?;
+        sqlx::query(
+            "INSERT INTO dossier_event_attachments
+               (event_id, kind, original_name, content_type, size, sha256)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(event_id)
+        .bind(&a.kind)
+        .bind(&a.original_name)
+        .bind(&a.content_type)
+        .bind(size)
+        .bind(sha)
+        .execute(&mut *conn)
+        .await?;
+    }
+    let mut round = current.supplement_round;
+    let mut answers_json = None;
+    if let Some(s) = &t.supplement {
+        round += 1;
+        sqlx::query(
+            "INSERT INTO dossier_answer_versions (dossier_code, round, answers, replaced_at)
+             SELECT code, ?, answers, ? FROM dossiers WHERE code = ?",
+        )
+        .bind(round)
+        .bind(&at)
+        .bind(code)
+        .execute(&mut *conn)
+        .await?;
+        answers_json = Some(to_json("answers", &s.answers)?);
+        for doc in &s.replace_documents {
+            sqlx::query(
+                "UPDATE dossier_documents SET superseded_at = ?
+                 WHERE dossier_code = ? AND document_id = ? AND superseded_at IS NULL",
+            )
+            .bind(&at)
+            .bind(code)
+            .bind(doc)
+            .execute(&mut *conn)
+            .await?;
+        }
+        for (d, (sha, size)) in s.documents.iter().zip(doc_blobs) {
+            insert_file_row(&mut *conn, sha, *size, &at).await?;
+            sqlx::query(
+                "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
+                   content_type, size, sha256, round, added_at, added_by)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'citizen')",
+            )
+            .bind(code)
+            .bind(&d.document_id)
+            .bind(&d.original_name)
+            .bind(&d.content_type)
+            .bind(size)
+            .bind(sha)
+            .bind(round)
+            .bind(&at)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    let s = &t.state;
+    let opt = |m: Option<OffsetDateTime>| m.map(ts).transpose();
+    sqlx::query(
+        "UPDATE dossiers SET status = ?, accepted_at = ?, due_at = ?, statutory_due_at = ?,
+           current_step = ?, step_started_at = ?, step_due_at = ?, assignee_id = ?,
+           paused_at = ?, resume_status = ?, finished_at = ?, supplement_round = ?,
+           answers = COALESCE(?, answers), updated_at = ?
+         WHERE code = ?",
+    )
+    .bind(t.to_status)
+    .bind(opt(s.accepted_at)?)
+    .bind(opt(s.due_at)?)
+    .bind(opt(s.statutory_due_at)?)
+    .bind(&s.current_step)
+    .bind(opt(s.step_started_at)?)
+    .bind(opt(s.step_due_at)?)
+    .bind(s.assignee_id)
+    .bind(opt(s.paused_at)?)
+    .bind(s.resume_status)
+    .bind(opt(s.finished_at)?)
+    .bind(round)
+    .bind(&answers_json)
+    .bind(&at)
+    .bind(code)
+    .execute(&mut *conn)
+    .await?;
+    Ok(event_id)
 }

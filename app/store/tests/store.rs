@@ -954,9 +954,11 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let dir = TempDir::new().unwrap();
     let (store, pid) = seeded(&dir).await;
     let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let filed_at = store.dossier(&code).await.unwrap().unwrap().updated_at;
     let accept = Transition {
         expected_status: 1,
         expected_step: None,
+        expected_updated_at: Some(filed_at),
         to_status: 2,
         at: NOW,
         actor: "Nguyễn Thị Lan".into(),
@@ -984,6 +986,47 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let d = store.dossier(&code).await.unwrap().unwrap();
     assert_eq!(d.status, 2);
     assert_eq!(d.state.accepted_at, Some(NOW));
+    // A move that keeps the status (an apology) is still written once: the second of two
+    // identical submits saw the dossier before the first changed it.
+    let apology = Transition {
+        expected_status: 2,
+        to_status: 2,
+        at: NOW + Duration::minutes(1),
+        expected_updated_at: Some(d.updated_at),
+        ..accept.clone()
+    };
+    store.apply_transition(&code, &apology).await.unwrap();
+    assert!(matches!(
+        store.apply_transition(&code, &apology).await,
+        Err(StoreError::Conflict(_))
+    ));
+    // Several moves at once are all or nothing: the second is refused, the first undone.
+    let start = Transition {
+        expected_status: 2,
+        to_status: 4,
+        expected_updated_at: None,
+        ..accept.clone()
+    };
+    let wrong = Transition {
+        expected_status: 9,
+        ..start.clone()
+    };
+    assert!(
+        store
+            .apply_transitions(&code, &[start.clone(), wrong])
+            .await
+            .is_err()
+    );
+    assert_eq!(store.dossier(&code).await.unwrap().unwrap().status, 2);
+    assert_eq!(
+        store
+            .apply_transitions(&code, &[start])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(store.dossier(&code).await.unwrap().unwrap().status, 4);
 }
 
 #[tokio::test]
@@ -1005,6 +1048,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let to_five = Transition {
         expected_status: 1,
         expected_step: None,
+        expected_updated_at: None,
         to_status: 5,
         at: NOW,
         actor: "x".into(),

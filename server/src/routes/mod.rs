@@ -22,7 +22,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// Post/redirect/get: after a form post, the browser fetches the page with a GET, so a
 /// reload never posts again.
 pub fn see_other(to: &str) -> Response {
-    Redirect::to(to).into_response()
+    // A path may carry what a request put in it (a dossier code typed by hand): bytes a
+    // header cannot hold are percent-encoded rather than refused with a panic.
+    let mut location = String::with_capacity(to.len());
+    for b in to.bytes() {
+        if b.is_ascii_graphic() {
+            location.push(b as char);
+        } else {
+            location.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Redirect::to(&location).into_response()
 }
 
 /// `t` if it is a path on this site: starts with one `/`, and holds no backslash,

@@ -1,7 +1,8 @@
 //! `POST /dang-nhap`: sign in with a user name (staff) or phone number (citizen) and a
 //! password. A new session id is issued at every sign-in (no session fixation); failures
 //! are answered the same whether the account exists or not, each one is slowed down, and
-//! after five from one address in five minutes further tries are refused for a while.
+//! after five from one address in five minutes further tries are refused for a while
+//! (attempts in flight count, so parallel guesses do not get past the limit).
 
 use std::net::SocketAddr;
 
@@ -53,6 +54,9 @@ pub async fn post(
     if limiter.blocked(addr.ip()).is_some() {
         return back("qua-nhieu");
     }
+    // Counted before the (slow) check and taken back on success, so that many attempts sent
+    // at once cannot all slip under the limit.
+    limiter.miss(addr.ip());
     let login = normalise_login(&form.ten_dang_nhap);
     let store = &state.app.store;
     let found = match store.account_for_sign_in(&login).await {
@@ -71,10 +75,10 @@ pub async fn post(
         .await
         .unwrap_or(false);
     let Some(account) = account.filter(|a| ok && a.active) else {
-        limiter.miss(addr.ip());
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         return back("sai");
     };
+    limiter.forgive(addr.ip());
     // A session the browser already had is ended: the new one gets a fresh id.
     if let Some(old) = app::auth::session_id(&headers) {
         let _ = store.delete_session(&old).await;

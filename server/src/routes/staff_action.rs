@@ -114,7 +114,6 @@ async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'s
             "nguoi_xu_ly" => input.assignee = value.parse().ok(),
             "han_moi" => new_due_text = value,
             "don_vi" => input.responsible_unit = value,
-            "lanh_dao_dong_y" => input.leader_approved = value == "1",
             _ => {}
         }
     }
