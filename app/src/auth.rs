@@ -174,6 +174,46 @@ pub async fn current_account() -> Option<Account> {
     account_for(&state.store, &parts.headers).await
 }
 
+/// A dossier the citizen of this request may act on: theirs when signed in, or proven with
+/// the dossier code and the applicant's ID number or phone (`key`), as in the public lookup
+/// and rate-limited the same way. `None` for anything else, exactly as for an unknown code.
+pub async fn citizen_dossier(
+    state: &crate::api::AppState,
+    headers: &HeaderMap,
+    code: &str,
+    key: &str,
+    ip: std::net::IpAddr,
+) -> Result<Option<(motcua_store::Dossier, crate::workflow::Who)>, String> {
+    use crate::workflow::Who;
+    let store = &state.store;
+    if let Some(a) = account_for(store, headers).await
+        && a.kind == motcua_store::AccountKind::Citizen
+        && let Some(d) = store
+            .dossier(code)
+            .await
+            .map_err(|e| e.to_string())?
+            .filter(|d| d.citizen_account_id == Some(a.id))
+    {
+        return Ok(Some((d, Who::Citizen(Some(a)))));
+    }
+    if state.lookup_limiter.blocked(ip).is_some() {
+        return Ok(None);
+    }
+    let key = key.trim();
+    let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
+    match store
+        .find_for_lookup(code, &key)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Some(d) => Ok(Some((d, Who::Citizen(None)))),
+        None => {
+            state.lookup_limiter.miss(ip);
+            Ok(None)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,6 +90,7 @@ pub async fn build_with_clock(
         .route("/dang-ky", post(routes::register::post))
         .route("/ho-so-cua-toi/nhan", post(routes::claim::post))
         .route("/bo-sung/{code}", post(routes::supplement::start))
+        .route("/rut-ho-so/{code}", post(routes::withdraw::post))
         .route(
             "/bo-sung/{code}/{token}",
             post(routes::supplement::answer).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),

@@ -6,3 +6,4 @@ pub mod fields;
 pub mod layout;
 pub mod procedure_facts;
 pub mod staff_bar;
+pub mod withdraw_form;

@@ -303,5 +303,9 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminDateOutOfRange => "Choose a date of this year or the next",
         AdminKindRequired => "Choose the kind of day",
         AdminActions => "Actions",
+        Withdraw => "Withdraw the dossier",
+        WithdrawHint => "A withdrawn dossier is not processed; to try again you file a new one.",
+        WithdrawReason => "Why (optional)",
+        WithdrawDone => "The dossier was withdrawn.",
     }
 }

@@ -272,6 +272,10 @@ pub enum Key {
     AdminDateOutOfRange,
     AdminKindRequired,
     AdminActions,
+    Withdraw,
+    WithdrawHint,
+    WithdrawReason,
+    WithdrawDone,
 }
 
 /// The text for `key` in `lang`.

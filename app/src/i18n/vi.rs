@@ -299,5 +299,11 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminDateOutOfRange => "Hãy chọn một ngày của năm nay hoặc năm sau",
         AdminKindRequired => "Hãy chọn loại ngày",
         AdminActions => "Thao tác",
+        Withdraw => "Rút hồ sơ",
+        WithdrawHint => {
+            "Hồ sơ đã rút sẽ không được giải quyết; muốn làm lại thủ tục phải nộp hồ sơ mới."
+        }
+        WithdrawReason => "Lý do rút (không bắt buộc)",
+        WithdrawDone => "Đã rút hồ sơ.",
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::lookup::{LookupView, lookup_dossier};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, next_step, status_name, t};
 
 #[component]
@@ -58,6 +59,9 @@ pub fn LookupPage() -> impl IntoView {
                                 <ul>{d.slips.clone().into_iter().map(|(n, title, href)| view! {
                                     <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
                                 }).collect_view()}</ul>
+                            })}
+                            {matches!(d.status, 1 | 5).then(|| view! {
+                                <WithdrawForm lang=lang code=d.code.clone() key=Some(d.key.clone())/>
                             })}
                             <h3>{t(lang, Key::Timeline)}</h3>
                             <ol class="timeline">

@@ -7,12 +7,19 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::citizen::{MyDossier, MyDossiers, get_my_dossiers};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, Lang, status_name, t};
 
 #[component]
 pub fn MyDossiersPage() -> impl IntoView {
     let lang = current_lang();
-    let claim = use_query_map().with_untracked(|q| q.get("nhan").unwrap_or_default());
+    let claim = use_query_map().with_untracked(|q| {
+        if q.get("rut").as_deref() == Some("1") {
+            "rut".to_string()
+        } else {
+            q.get("nhan").unwrap_or_default()
+        }
+    });
     let data = OnceResource::new_blocking(get_my_dossiers(lang));
     let content = move || {
         let claim = claim.clone();
@@ -43,6 +50,7 @@ pub fn MyDossiersPage() -> impl IntoView {
 fn page(lang: Lang, v: MyDossiers, claim: &str) -> AnyView {
     let notice = match claim {
         "ok" => Some(view! { <div class="panel success" role="status"><p>{t(lang, Key::ClaimDone)}</p></div> }.into_any()),
+        "rut" => Some(view! { <div class="panel success" role="status"><p>{t(lang, Key::WithdrawDone)}</p></div> }.into_any()),
         "sai" => Some(view! { <div class="error-summary" role="alert" id="loi"><p><a href="#ma">{t(lang, Key::ClaimFailed)}</a></p></div> }.into_any()),
         _ => None,
     };
@@ -93,6 +101,7 @@ fn item(lang: Lang, d: MyDossier) -> impl IntoView {
             <span class="line muted">{status_name(lang, d.status)}" · "{t(lang, Key::FiledAt)}": "{d.filed_at}
                 {d.due.map(|x| format!(" · {}: {x}", t(lang, Key::DueMoment)))}</span>
             {supplement}
+            {matches!(d.status, 1 | 5).then(|| view! { <WithdrawForm lang=lang code=d.code.clone() key=None/> })}
             <ul class="inline-list">{d.slips.into_iter().map(|(n, title, href)| view! { <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li> }).collect_view()}</ul>
         </li>
     }

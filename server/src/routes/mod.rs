@@ -16,6 +16,7 @@ pub mod staff_action;
 pub mod staff_file;
 pub mod supplement;
 pub mod tracking_book;
+pub mod withdraw;
 
 use axum::response::{IntoResponse, Redirect, Response};
 

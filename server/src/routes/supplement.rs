@@ -16,7 +16,7 @@ use http::{HeaderMap, StatusCode};
 use motcua_domain::answers::RawForm;
 use motcua_domain::validate::validate_fields;
 use motcua_domain::workflow::Action;
-use motcua_store::{AccountKind, NewDocument, SupplementAnswer};
+use motcua_store::{NewDocument, SupplementAnswer};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -43,30 +43,8 @@ pub async fn start(
 ) -> Response {
     let app = &state.app;
     let store = &app.store;
-    let owner = match app::auth::account_for(store, &headers).await {
-        Some(a) if a.kind == AccountKind::Citizen => store
-            .dossier(&code)
-            .await
-            .ok()
-            .flatten()
-            .filter(|d| d.citizen_account_id == Some(a.id)),
-        _ => None,
-    };
-    let dossier = match owner {
-        Some(d) => Some(d),
-        None => {
-            if app.lookup_limiter.blocked(addr.ip()).is_some() {
-                return (StatusCode::TOO_MANY_REQUESTS, "Too many attempts").into_response();
-            }
-            let key = form.giay_to.trim();
-            let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
-            let found = store.find_for_lookup(&code, &key).await.ok().flatten();
-            if found.is_none() {
-                app.lookup_limiter.miss(addr.ip());
-            }
-            found
-        }
-    };
+    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
+    let dossier = found.ok().flatten().map(|(d, _)| d);
     let Some(dossier) = dossier.filter(|d| d.status == 5) else {
         return not_found();
     };

@@ -1,0 +1,63 @@
+//! `POST /rut-ho-so/{code}`: the citizen withdraws a dossier that is new (1) or waiting for
+//! their supplement (5), signed in or with the dossier code and ID number of the lookup. The
+//! move (→7) is final; the reason is optional.
+
+use std::net::SocketAddr;
+
+use app::workflow::{ActionInput, perform};
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, StatusCode};
+use motcua_domain::workflow::Action;
+use serde::Deserialize;
+
+use crate::router::ServerState;
+use crate::routes::see_other;
+
+#[derive(Deserialize)]
+pub struct WithdrawForm {
+    #[serde(default)]
+    giay_to: String,
+    #[serde(default)]
+    ly_do: String,
+}
+
+pub async fn post(
+    State(state): State<ServerState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<WithdrawForm>,
+) -> Response {
+    let app = &state.app;
+    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
+    let Some((dossier, who)) = found.ok().flatten() else {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    };
+    let input = ActionInput {
+        reason: form.ly_do,
+        ..Default::default()
+    };
+    let signed_in = matches!(who, app::workflow::Who::Citizen(Some(_)));
+    let done = perform(
+        &app.store,
+        &who,
+        &dossier.code,
+        Action::Withdraw,
+        input,
+        app.clock.now(),
+    )
+    .await
+    .is_ok();
+    let flag = if done { "rut=1" } else { "rut=0" };
+    if signed_in {
+        see_other(&format!("/ho-so-cua-toi?{flag}"))
+    } else {
+        see_other(&format!(
+            "/tra-cuu?ma={}&giay_to={}&{flag}",
+            app::components::layout::urlencode(&dossier.code),
+            app::components::layout::urlencode(&form.giay_to)
+        ))
+    }
+}
