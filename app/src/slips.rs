@@ -246,17 +246,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             blocks.push(Block::Paragraph(
                 "Đề nghị ông/bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:".into(),
             ));
-            let items = e
-                .details
-                .as_ref()
-                .and_then(|x| x.get("items"))
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|i| i.get("label").and_then(Value::as_str).map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let items = crate::workflow::requested_item_labels(e);
             blocks.push(Block::Numbered(items));
             blocks.push(Block::Fields(vec![(
                 "Lý do".into(),

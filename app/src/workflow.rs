@@ -425,6 +425,20 @@ async fn choose_assignee(
     }
 }
 
+/// The labels of the items a supplement request event named (for slip 02 and the citizen).
+pub fn requested_item_labels(e: &Event) -> Vec<String> {
+    e.details
+        .as_ref()
+        .and_then(|x| x.get("items"))
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|i| i.get("label").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The supplement items named by `ids` that exist in the procedure, with their labels.
 pub fn supplement_items(p: &Procedure, ids: &[String]) -> Vec<SupplementItem> {
     ids.iter()

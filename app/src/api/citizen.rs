@@ -36,7 +36,6 @@ pub mod ssr {
     use super::*;
     use motcua_domain::format::format_datetime_vn;
     use motcua_store::{AccountKind, Dossier, Event};
-    use serde_json::Value;
 
     /// The open supplement request of a dossier in status 5: reason and item labels.
     pub fn open_supplement(d: &Dossier, events: &[Event]) -> Option<(String, Vec<String>)> {
@@ -44,17 +43,7 @@ pub mod ssr {
             return None;
         }
         let e = events.iter().rev().find(|e| e.to_status == 5)?;
-        let items = e
-            .details
-            .as_ref()
-            .and_then(|x| x.get("items"))
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|i| i.get("label").and_then(Value::as_str).map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let items = crate::workflow::requested_item_labels(e);
         Some((e.reason.clone().unwrap_or_default(), items))
     }
 

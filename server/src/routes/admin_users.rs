@@ -70,6 +70,17 @@ pub async fn signed_in_admin(
 
 /// The staff account `id` if it belongs to the admin's agency; another agency's account, a
 /// citizen's or an unknown id is "not found" alike.
+/// The signed-in admin and the account `id` of their agency that a post is about.
+async fn admin_and_account(
+    state: &ServerState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<(Account, Account), Response> {
+    let admin = signed_in_admin(state, headers, PAGE).await?;
+    let target = own_account(state, &admin, id).await?;
+    Ok((admin, target))
+}
+
 async fn own_account(state: &ServerState, admin: &Account, id: &str) -> Result<Account, Response> {
     let Ok(id) = id.parse::<i64>() else {
         return Err(not_found());
@@ -247,12 +258,8 @@ pub async fn roles(
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let target = match own_account(&state, &admin, &id).await {
-        Ok(a) => a,
+    let (admin, target) = match admin_and_account(&state, &headers, &id).await {
+        Ok(pair) => pair,
         Err(r) => return r,
     };
     let typed = ticked(&pairs);
@@ -277,12 +284,8 @@ pub async fn active(
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let target = match own_account(&state, &admin, &id).await {
-        Ok(a) => a,
+    let (admin, target) = match admin_and_account(&state, &headers, &id).await {
+        Ok(pair) => pair,
         Err(r) => return r,
     };
     let active = match value(&pairs, "hoat_dong") {
@@ -307,12 +310,8 @@ pub async fn password(
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let target = match own_account(&state, &admin, &id).await {
-        Ok(a) => a,
+    let (admin, target) = match admin_and_account(&state, &headers, &id).await {
+        Ok(pair) => pair,
         Err(r) => return r,
     };
     let mut problems = vec![];
