@@ -204,7 +204,7 @@ fn test_clock_offset() -> Result<Option<i64>, String> {
 pub const DRAFT_LIFETIME: time::Duration = time::Duration::days(30);
 
 /// Deletes drafts older than [`DRAFT_LIFETIME`] once an hour: they hold personal data that
-/// nobody came back for. Filed dossiers are not drafts and are kept.
+/// nobody came back for. Filed dossiers are not drafts and are kept. Expired sessions go too.
 fn spawn_draft_cleanup(store: Store) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -215,6 +215,16 @@ fn spawn_draft_cleanup(store: Store) {
                 Ok(0) => {}
                 Ok(n) => println!("motcua: deleted {n} drafts older than 30 days"),
                 Err(e) => eprintln!("motcua: draft cleanup failed: {e}"),
+            }
+            let now = time::OffsetDateTime::now_utc();
+            if let Err(e) = store
+                .delete_expired_sessions(
+                    now - app::auth::SESSION_IDLE,
+                    now - app::auth::SESSION_ABSOLUTE,
+                )
+                .await
+            {
+                eprintln!("motcua: session cleanup failed: {e}");
             }
         }
     });

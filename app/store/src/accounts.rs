@@ -327,6 +327,22 @@ impl Store {
         Ok(Some(account))
     }
 
+    /// Deletes sessions idle since before `idle_cutoff` or started before `absolute_cutoff`:
+    /// they can no longer sign anyone in, and would otherwise pile up (an expired session
+    /// is only deleted when its cookie comes back). Returns how many were deleted.
+    pub async fn delete_expired_sessions(
+        &self,
+        idle_cutoff: OffsetDateTime,
+        absolute_cutoff: OffsetDateTime,
+    ) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+            .bind(ts(idle_cutoff)?)
+            .bind(ts(absolute_cutoff)?)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Ends a session (sign-out).
     pub async fn delete_session(&self, session_id: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_sha256 = ?")

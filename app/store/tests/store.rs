@@ -937,6 +937,23 @@ async fn accounts_sessions_and_their_timeouts() {
             .unwrap()
             .is_none()
     );
+    // The hourly cleanup removes what can no longer sign in, and keeps the rest.
+    let stale = store.create_session(id, NOW).await.unwrap();
+    let fresh = store.create_session(id, at(100)).await.unwrap();
+    assert_eq!(
+        store
+            .delete_expired_sessions(at(90), at(-600))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(
+        store
+            .session_account(&fresh, at(101), idle, absolute)
+            .await
+            .unwrap()
+            .is_some()
+    );
     // Deactivating ends every session.
     let sid = store.create_session(id, NOW).await.unwrap();
     store.set_active(id, false).await.unwrap();
