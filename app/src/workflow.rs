@@ -40,7 +40,8 @@ pub struct ActionInput {
     /// Slip 04: the new due moment and the unit responsible for the delay.
     pub new_due: Option<OffsetDateTime>,
     pub responsible_unit: String,
-    /// Stop by a specialist: a leader approved it.
+    /// Stop by a specialist: a leader approved it. Set by [`perform`] from the recorded
+    /// approval ([`approve_stop`]), never from what a form says.
     pub leader_approved: bool,
     /// Finish: the result document.
     pub result: Option<NewAttachment>,
@@ -204,6 +205,8 @@ pub async fn perform(
     let Loaded { dossier, procedure } = load_for(store, who, code).await?;
     let cal = calendar(store).await?;
     let assignee = input.assignee;
+    let mut input = input;
+    input.leader_approved = stop_approved(&dossier, &store.events(code).await?);
     let first = plan(store, who, &dossier, &procedure, &cal, action, input, now).await?;
     let mut moves = vec![first];
     if action == Action::Accept {
@@ -231,6 +234,79 @@ pub async fn perform(
         moves.push(start);
     }
     Ok(store.apply_transitions(code, &moves).await?)
+}
+
+/// Whether a leader has approved stopping the dossier in its current step: the spec lets a
+/// specialist stop processing "with leader approval", and the approval is the leader's own
+/// recorded act ([`approve_stop`]), valid until the dossier moves on.
+pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
+    for e in events.iter().rev() {
+        if e.details
+            .as_ref()
+            .and_then(|x| x.get("stop_approval"))
+            .and_then(Value::as_bool)
+            == Some(true)
+        {
+            return true;
+        }
+        // Any other move: an approval before it was for another situation.
+        if e.to_status != 4 || e.from_status != Some(4) || e.step != d.state.current_step {
+            return false;
+        }
+        if e.details
+            .as_ref()
+            .is_some_and(|x| x.get("assignee").is_some())
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// A leader approves stopping a dossier in process, so that the specialist may stop it
+/// (slip 05 then carries the specialist's reasons). Recorded as an event that keeps the
+/// status (4→4, same step); refused with `NotFound` outside the leader's agency and with
+/// `Refused` when the dossier is not in process or the actor is no leader.
+pub async fn approve_stop(
+    store: &Store,
+    who: &Who,
+    code: &str,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<Event, ActionError> {
+    let Loaded { dossier, .. } = load_for(store, who, code).await?;
+    let Who::Staff(leader) = who else {
+        return Err(ActionError::Refused(MoveError::StaffOnly));
+    };
+    if !leader.has_role(StaffRole::Leader) {
+        return Err(ActionError::Refused(MoveError::RoleMissing {
+            action: Action::Stop,
+            needed: vec![StaffRole::Leader],
+        }));
+    }
+    if dossier.status != 4 {
+        return Err(ActionError::Refused(MoveError::NotAllowedFromStatus {
+            action: Action::Stop,
+            status: Status::from_code(dossier.status).unwrap_or(Status::Submitted),
+        }));
+    }
+    let reason = reason.trim();
+    let t = Transition {
+        expected_status: 4,
+        expected_step: dossier.state.current_step.clone(),
+        expected_updated_at: Some(dossier.updated_at),
+        to_status: 4,
+        at: now,
+        actor: leader.full_name.clone(),
+        actor_account_id: Some(leader.id),
+        step: dossier.state.current_step.clone(),
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        details: Some(json!({ "stop_approval": true })),
+        state: dossier.state.clone(),
+        attachments: vec![],
+        supplement: None,
+    };
+    Ok(store.apply_transition(code, &t).await?)
 }
 
 /// Decides one move and computes what it writes; writes nothing.

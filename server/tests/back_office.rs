@@ -900,3 +900,54 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     let (_, landed) = act(&app, &staff_member, &code, "accept", full_form(&app, "x")).await;
     assert!(landed.contains("loi=not_allowed_from_status"), "{landed}");
 }
+
+#[tokio::test]
+async fn a_specialist_stops_processing_only_after_a_leader_approved() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let specialist = staff(&app, "chuyenvien", AGENCY).await;
+    let (_, page) = text(&specialist, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(!page.contains("id=\"hd-stop\""), "no stop without approval");
+    let (_, landed) = act(&app, &specialist, &code, "stop", full_form(&app, &field)).await;
+    assert!(landed.contains("loi=leader_approval_required"), "{landed}");
+    // Only a leader approves, and a ticked box is no approval.
+    let (_, landed) = act(
+        &app,
+        &specialist,
+        &code,
+        "approve_stop",
+        full_form(&app, &field),
+    )
+    .await;
+    assert!(landed.contains("loi=role_missing"), "{landed}");
+    let leader = staff(&app, "lanhdao", AGENCY).await;
+    let (_, page) = text(&leader, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(
+        page.contains("id=\"hd-approve_stop\""),
+        "the leader is offered the approval"
+    );
+    let (_, landed) = act(
+        &app,
+        &leader,
+        &code,
+        "approve_stop",
+        full_form(&app, &field),
+    )
+    .await;
+    assert!(landed.contains("xong=approve_stop"), "{landed}");
+    assert_eq!(status(&app, &code).await, 4);
+    let (_, page) = text(&specialist, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
+    assert!(
+        page.contains("id=\"hd-stop\""),
+        "now the specialist may stop"
+    );
+    let (_, landed) = act(&app, &specialist, &code, "stop", full_form(&app, &field)).await;
+    assert!(landed.contains("xong=stop"), "{landed}");
+    assert_eq!(status(&app, &code).await, 8);
+    let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/05"))).await;
+    assert!(slip.contains("THÔNG BÁO DỪNG XỬ LÝ") && slip.contains("Lý do kiểm tra"));
+}

@@ -68,6 +68,10 @@ pub const QUEUES: [&str; 6] = [
     "tat-ca",
 ];
 
+/// The web action by which a leader approves stopping (not a status move, see
+/// `workflow::approve_stop`).
+pub const APPROVE_STOP: &str = "approve_stop";
+
 /// Lines per queue page.
 pub const PAGE_SIZE: u32 = 25;
 
@@ -186,7 +190,7 @@ pub mod ssr {
     use crate::auth::current_account;
     use crate::workflow::{self, Who};
     use motcua_domain::format::format_datetime_vn;
-    use motcua_domain::workflow::{StaffRole, available_actions};
+    use motcua_domain::workflow::{Action, StaffRole, available_actions};
     use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};
 
     pub(crate) fn err(e: impl std::fmt::Display) -> String {
@@ -368,13 +372,19 @@ pub mod ssr {
         let store = &state.store;
         let d = &loaded.dossier;
         let p = &loaded.procedure;
-        let ctx = workflow::context(d, p, now, false);
+        let events = state.store.events(&d.code).await.map_err(err)?;
+        let approved = workflow::stop_approved(d, &events);
+        let ctx = workflow::context(d, p, now, approved);
         let mut actions = Vec::new();
         for a in available_actions(&workflow::actor_of(&who), &ctx) {
             actions.push(crate::api::staff_view::offer(store, d, p, a, &account).await?);
         }
-        // A specialist stops a dossier only with a leader's approval, and the approval must
-        // be the leader's own act: until approvals are recorded, the leader stops it.
+        // A specialist stops a dossier only with a leader's approval, recorded by the leader.
+        if d.status == 4 && !approved && account.has_role(StaffRole::Leader) {
+            let mut o = crate::api::staff_view::offer(store, d, p, Action::Stop, &account).await?;
+            o.action = crate::api::staff::APPROVE_STOP.to_string();
+            actions.push(o);
+        }
         let view = crate::api::staff_view::dossier_view(
             store,
             &state.units,

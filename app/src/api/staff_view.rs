@@ -169,6 +169,9 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
             t(lang, Key::UnitWorkingHours)
         ));
     }
+    if d.get("stop_approval").and_then(Value::as_bool) == Some(true) {
+        notes.push(crate::i18n::action_name(lang, "approve_stop").to_string());
+    }
     if let Some(left) = d.get("left_step").and_then(Value::as_str) {
         notes.push(format!(
             "{}: {}",
