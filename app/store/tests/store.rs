@@ -949,6 +949,14 @@ async fn accounts_sessions_and_their_timeouts() {
     );
     assert!(
         store
+            .session_account(&stale, at(1), idle, absolute)
+            .await
+            .unwrap()
+            .is_none(),
+        "the stale one is gone"
+    );
+    assert!(
+        store
             .session_account(&fresh, at(101), idle, absolute)
             .await
             .unwrap()
