@@ -77,7 +77,7 @@ fn this_year(app: &TestApp) -> i32 {
     app.clock.now().to_offset(time::macros::offset!(+7)).year()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_adds_a_staff_member_who_signs_in_with_the_roles_given() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -136,7 +136,7 @@ async fn an_admin_adds_a_staff_member_who_signs_in_with_the_roles_given() {
     assert_eq!(get(&newcomer, &app.url(USERS)).await.0, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_taken_login_and_bad_fields_are_refused_with_messages_and_nothing_is_created() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -220,7 +220,7 @@ async fn a_taken_login_and_bad_fields_are_refused_with_messages_and_nothing_is_c
     assert_eq!(app.store.staff_of_agency(AGENCY).await.unwrap(), before);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn role_changes_take_effect_at_once_but_not_on_the_admins_own_admin_role() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -286,7 +286,7 @@ async fn role_changes_take_effect_at_once_but_not_on_the_admins_own_admin_role()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn locking_ends_the_accounts_sessions_and_sign_in_until_unlocked() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -324,7 +324,7 @@ async fn locking_ends_the_accounts_sessions_and_sign_in_until_unlocked() {
     assert_eq!(get(&admin, &app.url(USERS)).await.0, 200, "still signed in");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_password_replaces_the_old_one_and_ends_the_sessions() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -383,7 +383,7 @@ async fn a_new_password_replaces_the_old_one_and_ends_the_sessions() {
     assert!(signs_in(&app, &client(), &me.login, "quan-tri-moi-1").await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_cannot_manage_another_agencys_accounts() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -416,7 +416,7 @@ async fn an_admin_cannot_manage_another_agencys_accounts() {
     assert!(signs_in(&app, &client(), &other_login, DEMO_PASSWORD).await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn non_admins_get_not_found_or_sign_in_and_change_nothing() {
     let app = spawn_app().await;
     let reception = staff(&app, "tiepnhan", AGENCY).await;
@@ -519,7 +519,7 @@ async fn non_admins_get_not_found_or_sign_in_and_change_nothing() {
     assert!(signs_in(&app, &client(), &login, DEMO_PASSWORD).await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_calendar_gains_replaces_and_loses_a_day() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;
@@ -597,7 +597,7 @@ async fn the_calendar_gains_replaces_and_loses_a_day() {
     assert!(page.contains(&shown), "the notice names the day");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_calendar_day_is_refused_with_a_message_at_the_field() {
     let app = spawn_app().await;
     let admin = staff(&app, "quantri", AGENCY).await;

@@ -155,7 +155,7 @@ async fn text(c: &reqwest::Client, url: &str) -> (u16, String) {
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;
@@ -247,7 +247,7 @@ async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
     assert!(book.contains(&code), "tracking book lists the dossier");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_move_says_why_and_changes_nothing() {
     let app = spawn_app().await;
     let code = file(&app, AGENCY, None).await;
@@ -286,7 +286,7 @@ async fn a_refused_move_says_why_and_changes_nothing() {
 /// Roles × actions × own/other agency against the HTTP endpoint, from status 1 and from the
 /// first process step (4): a move happens exactly when the agency is the officer's own and
 /// the status machine allows it for their role; otherwise nothing changes.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn access_matrix_of_staff_actions() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;
@@ -406,7 +406,7 @@ async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
     (c, id)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn citizens_see_only_their_own_dossiers() {
     let app = spawn_app().await;
     let (a, a_id) = citizen(&app, "0911111111").await;
@@ -489,7 +489,7 @@ async fn citizens_see_only_their_own_dossiers() {
     assert_eq!(text(&b, &app.url("/ho-so-cua-toi")).await.0, 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_failures_are_slowed_and_refused_after_five() {
     let app = spawn_app().await;
     let c = client();
@@ -519,7 +519,7 @@ async fn sign_in_failures_are_slowed_and_refused_after_five() {
     assert!(res.url().as_str().contains("loi=qua-nhieu"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sessions_get_a_new_id_at_sign_in_and_cookies_are_http_only() {
     let app = spawn_app().await;
     let res = raw_client()
@@ -567,7 +567,7 @@ async fn sessions_get_a_new_id_at_sign_in_and_cookies_are_http_only() {
     assert_eq!(res.status().as_u16(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;
@@ -688,7 +688,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     assert_eq!(text(&guest, &page_url).await.0, 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;
@@ -745,7 +745,7 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     assert!(landed.contains("xong=next_step"), "{landed}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
     let app = spawn_app().await;
     let res = app
@@ -803,7 +803,7 @@ async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_step_is_handed_on_by_its_assignee_or_a_leader() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;
@@ -851,7 +851,7 @@ async fn a_step_is_handed_on_by_its_assignee_or_a_leader() {
     assert!(landed.contains("xong=next_step"), "{landed}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     let app = spawn_app().await;
     let code = file(&app, AGENCY, None).await;
@@ -901,7 +901,7 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     assert!(landed.contains("loi=not_allowed_from_status"), "{landed}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_specialist_stops_processing_only_after_a_leader_approved() {
     let app = spawn_app().await;
     let (_, p) = procedure(&app).await;

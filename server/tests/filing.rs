@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_demo_procedure_can_be_filed_without_javascript() {
     let app = spawn_app().await;
     let procedures = demo_procedures();
@@ -54,7 +54,7 @@ async fn every_demo_procedure_can_be_filed_without_javascript() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_rerenders_the_page_with_errors_and_keeps_values() {
     let app = spawn_app().await;
     let p = &demo_procedures()[0];
@@ -109,7 +109,7 @@ async fn bad_input_rerenders_the_page_with_errors_and_keeps_values() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_double_or_concurrent_submit_files_once() {
     let app = spawn_app().await;
     let p = &demo_procedures()[1];
@@ -140,7 +140,7 @@ async fn a_double_or_concurrent_submit_files_once() {
     assert_ne!(codes[0], receipt_code(&first));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_concurrent_filings_get_consecutive_codes() {
     let app = spawn_app().await;
     let p = demo_procedures()
@@ -172,7 +172,7 @@ async fn two_hundred_concurrent_filings_get_consecutive_codes() {
     assert_eq!(codes, expected, "200 distinct consecutive codes from 0001");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     let app = spawn_app().await;
     let p = demo_procedures()
@@ -231,7 +231,7 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     assert!(page.contains("good.pdf"), "the good file was kept");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn catalogue_search_ignores_case_and_diacritics() {
     let app = spawn_app().await;
     let html = app
@@ -267,7 +267,7 @@ async fn catalogue_search_ignores_case_and_diacritics() {
     assert!(all.contains("Hộ tịch"), "grouped by sector");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_procedure_page_shows_level_one_information_and_unknown_codes_are_404() {
     let app = spawn_app().await;
     let p = &demo_procedures()[0];
@@ -297,7 +297,7 @@ async fn a_procedure_page_shows_level_one_information_and_unknown_codes_are_404(
     assert_eq!(res.status(), 404);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lookup_shows_status_and_slows_down_guessing() {
     let app = spawn_app().await;
     let review = app.fill_to_review(&demo_procedures()[2]).await;
@@ -349,7 +349,7 @@ async fn lookup_shows_status_and_slows_down_guessing() {
     assert!(res.headers().contains_key("retry-after"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     let app = spawn_app().await;
     let code = demo_procedures()[0]["code"].as_str().unwrap().to_string();
@@ -371,7 +371,7 @@ async fn cross_site_posts_are_refused() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_turns_the_ui_to_english() {
     let app = spawn_app().await;
     let vi = app

@@ -62,9 +62,17 @@ pub async fn spawn_app() -> TestApp {
     }
 }
 
+/// How long one request may take before the test fails instead of waiting forever.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A browser-like client with cookies. Every request gets a fresh connection: a test keeps
+/// responses around unread while it sends the next request, and reusing pooled keep-alive
+/// connections then once in a while left a request waiting for ever on CI.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
+        .pool_max_idle_per_host(0)
+        .timeout(REQUEST_TIMEOUT)
         .build()
         .unwrap()
 }
@@ -73,6 +81,8 @@ pub fn client() -> reqwest::Client {
 pub fn raw_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(0)
+        .timeout(REQUEST_TIMEOUT)
         .build()
         .unwrap()
 }
