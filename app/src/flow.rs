@@ -183,18 +183,33 @@ pub struct DraftState {
     pub upload_problems: Vec<UploadProblem>,
 }
 
-/// The message for an upload problem in `lang`.
-pub fn upload_message(lang: Lang, p: &UploadProblemKind) -> String {
-    match p {
-        UploadProblemKind::Missing => t(lang, Key::FileMissing).to_string(),
-        UploadProblemKind::Empty => t(lang, Key::FileEmpty).to_string(),
-        UploadProblemKind::TooLarge { max_mb } => {
-            format!("{} {max_mb} MB", t(lang, Key::FileTooLarge))
+/// The message for an upload problem in `lang`: it names the document (`document`, its
+/// name as the page shows it) and says what to do, like the field messages.
+pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> String {
+    let formats = |accepted: &[String]| accepted.join(", ").to_uppercase();
+    match (lang, p) {
+        (Lang::Vi, UploadProblemKind::Missing) => format!("Tải lên {document}"),
+        (Lang::Vi, UploadProblemKind::Empty) => {
+            format!("Tệp chọn cho {document} bị rỗng: hãy chọn lại tệp")
         }
-        UploadProblemKind::WrongType { accepted } => format!(
-            "{} {}",
-            t(lang, Key::FileWrongType),
-            accepted.join(", ").to_uppercase()
+        (Lang::Vi, UploadProblemKind::TooLarge { max_mb }) => format!(
+            "Tệp chọn cho {document} lớn hơn {} MB: chọn tệp nhỏ hơn hoặc chụp lại ảnh",
+            motcua_domain::format::format_decimal(*max_mb)
+        ),
+        (Lang::Vi, UploadProblemKind::WrongType { accepted }) => {
+            format!("Tệp chọn cho {document} phải là tệp {}", formats(accepted))
+        }
+        (Lang::En, UploadProblemKind::Missing) => format!("Upload {document}"),
+        (Lang::En, UploadProblemKind::Empty) => {
+            format!("The file chosen for {document} is empty: choose it again")
+        }
+        (Lang::En, UploadProblemKind::TooLarge { max_mb }) => format!(
+            "The file chosen for {document} is larger than {max_mb} MB: choose a smaller file \
+             or take the photo again"
+        ),
+        (Lang::En, UploadProblemKind::WrongType { accepted }) => format!(
+            "The file chosen for {document} must be a {} file",
+            formats(accepted)
         ),
     }
 }

@@ -26,8 +26,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                // No favicon request: one round trip less on a slow connection.
-                <link rel="icon" href="data:,"/>
+                // Icons and the manifest do not block rendering; the browser fetches the icon
+                // once and keeps it a day.
+                <link rel="icon" href="/favicon.ico" sizes="32x32"/>
+                <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <meta name="theme-color" content="#a50e0e"/>
                 {scripts}
                 <MetaTags/>
             </head>

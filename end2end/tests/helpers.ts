@@ -20,7 +20,10 @@ export const PROCEDURE = {
   steps: ['ho_kinh_doanh', 'chu_ho', 'xac_nhan'],
 };
 
-/** Demo units: the deployment's province and one of its wards (demo/units.csv). */
+/** Units of the shipped national list (server/reference/units-vn-2025.csv): the demo
+ * province and one of its wards, and a ward of Hà Nội, outside the demo province. */
+export const HA_NOI = { province: '01', provinceName: 'Thành phố Hà Nội' };
+
 export const HOME = {
   province: '38',
   provinceName: 'Tỉnh Thanh Hóa',
@@ -41,9 +44,16 @@ export const TEXT = {
   lookupNotFound: 'Không tìm thấy hồ sơ với mã và giấy tờ đã nhập',
   filesReceived: 'Đã nhận',
   // Field messages (app/src/i18n/errors.rs).
-  invalidPhone: 'Hãy nhập số điện thoại Việt Nam gồm 10 chữ số',
+  invalidPhone: 'Nhập số điện thoại gồm 10 chữ số bắt đầu bằng 0',
   invalidIdNumber: 'Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số',
-  mustTick: 'Hãy đánh dấu vào ô này để tiếp tục',
+  mustTick: 'Đánh dấu vào ô “',
+  // Each required applicant field left empty, named (issue: messages that say which field).
+  requiredApplicant: {
+    full_name: 'Nhập họ, chữ đệm và tên',
+    id_number: 'Nhập số định danh cá nhân (CCCD) gồm 12 chữ số',
+    phone: 'Nhập số điện thoại, ví dụ 0912345678',
+    receiving_agency: 'Chọn nơi tiếp nhận hồ sơ',
+  } as Record<string, string>,
 };
 
 /** A dossier code: receiving agency code, filing date `yymmdd`, sequence number. */

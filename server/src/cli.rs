@@ -95,9 +95,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     if !config.public_url.trim().is_empty() {
         app::auth::set_public_url(&config.public_url)?;
     }
-    let store = Store::open(&config.database_url)
-        .await
-        .map_err(|e| e.to_string())?;
+    let store = crate::startup::open_store(&config.database_url).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             if !config.demo_dir.is_empty() {

@@ -1,5 +1,6 @@
-//! The demo deployment, loaded into an empty database on first `serve`: administrative
-//! units, agencies, the procedure catalogue and which desk receives which procedure.
+//! The demo deployment, loaded into an empty database on first `serve`: agencies, the
+//! procedure catalogue, which desk receives which procedure, the calendar and staff. The
+//! administrative units are not demo data: every database has them (`crate::reference`).
 //! The files and their shapes are described in `demo/README.md`.
 
 use std::path::Path;
@@ -46,9 +47,8 @@ pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
     load(store, dir).await
 }
 
-/// Loads the demo from `dir` (units, agencies, procedures, receivers).
+/// Loads the demo from `dir` (agencies, procedures, receivers, calendar, staff).
 pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
-    let units = crate::import::import_units(store, &dir.join("units.csv")).await?;
     let text = std::fs::read_to_string(dir.join("agencies.json"))
         .map_err(|e| format!("agencies.json: {e}"))?;
     let file: AgenciesFile =
@@ -85,7 +85,7 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
     let days = crate::import::import_calendar(store, &dir.join("calendar.csv")).await?;
     let staff = load_staff(store, &file.agencies).await?;
     println!(
-        "motcua: demo loaded: {units} units, {} agencies, {} procedures, {days} calendar days, \
+        "motcua: demo loaded: {} agencies, {} procedures, {days} calendar days, \
          {staff} staff accounts (password {DEMO_PASSWORD})",
         file.agencies.len(),
         report.imported

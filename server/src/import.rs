@@ -116,14 +116,20 @@ pub async fn assign_default_receivers(store: &Store, p: &Procedure) -> Result<()
 /// Reads administrative units from a CSV file (`code,name,level,parent_code`). A bad row is
 /// reported with its line number and nothing is imported.
 pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
-    let mut reader = open_csv(file, &["code", "name", "level", "parent_code"])?;
+    let reader = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    parse_units(reader, &file.display().to_string())
+}
+
+/// [`read_units`] from any reader; `source` names it in messages.
+pub fn parse_units(input: impl std::io::Read, source: &str) -> Result<Vec<Unit>, String> {
+    let mut reader = csv_with_header(input, source, &["code", "name", "level", "parent_code"])?;
     let mut units = vec![];
     for (i, row) in reader.records().enumerate() {
         let line = i + 2;
-        let row = row.map_err(|e| format!("{}: line {line}: {e}", file.display()))?;
+        let row = row.map_err(|e| format!("{source}: line {line}: {e}"))?;
         let get = |k: usize| row.get(k).unwrap_or("").trim().to_string();
         let (code, name, level, parent) = (get(0), get(1), get(2), get(3));
-        let bad = |why: &str| Err(format!("{}: line {line}: {why}", file.display()));
+        let bad = |why: &str| Err(format!("{source}: line {line}: {why}"));
         if code.is_empty() || name.is_empty() {
             return bad("code and name are required");
         }
@@ -135,7 +141,7 @@ pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
         }
         units.push(Unit {
             code,
-            name,
+            name: motcua_domain::validate::nfc(&name),
             level,
             parent_code: (!parent.is_empty()).then_some(parent),
         });
@@ -146,17 +152,28 @@ pub fn read_units(file: &Path) -> Result<Vec<Unit>, String> {
 /// Opens a CSV file whose first line must be exactly `expected` (a byte-order mark, which
 /// spreadsheet programs often write, is ignored).
 fn open_csv(file: &Path, expected: &[&str]) -> Result<csv::Reader<std::fs::File>, String> {
-    let mut reader =
-        csv::Reader::from_path(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let input = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    csv_with_header(input, &file.display().to_string(), expected)
+}
+
+/// A CSV reader over `input` whose header line must be exactly `expected`.
+fn csv_with_header<R: std::io::Read>(
+    input: R,
+    source: &str,
+    expected: &[&str],
+) -> Result<csv::Reader<R>, String> {
+    let mut reader = csv::Reader::from_reader(input);
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("{source}: {e}"))?
+        .clone();
     let header: Vec<&str> = headers
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim())
         .collect();
     if header != expected {
         return Err(format!(
-            "{}: line 1: the header must be {}",
-            file.display(),
+            "{source}: line 1: the header must be {}",
             expected.join(",")
         ));
     }

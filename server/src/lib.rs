@@ -8,6 +8,8 @@ pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod import;
+pub mod reference;
 pub mod router;
 pub mod routes;
+pub mod startup;
 pub mod upload;

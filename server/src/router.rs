@@ -7,10 +7,11 @@ use app::api::state::{Clock, LookupLimiter, Units};
 use app::shell::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
+use axum::handler::HandlerWithoutStateExt;
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use http::{HeaderValue, header};
+use http::{HeaderValue, StatusCode, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
@@ -67,15 +68,21 @@ pub async fn build_with_clock(
     let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     // Asset names carry a content hash (cargo-leptos `hash-files`), so they never change:
     // cache them for a year, and send the brotli or gzip file made at build time.
+    // A missing one is a plain 404 that no cache keeps: during a deployment, a page of the new
+    // release may ask for its assets before they are all in place.
     let pkg = Router::new()
         .fallback_service(
             ServeDir::new(pkg_dir)
                 .precompressed_br()
-                .precompressed_gzip(),
+                .precompressed_gzip()
+                .not_found_service((|| async { routes::static_files::not_found() }).into_service()),
         )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
+            |res: &axum::response::Response| {
+                (res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED)
+                    .then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+            },
         ));
     let routes = generate_route_list(App);
     let router = Router::new()
@@ -129,6 +136,12 @@ pub async fn build_with_clock(
         .route("/phieu/{code}/{number}", get(routes::slip::page))
         .route("/phieu/{code}/{number}/pdf", get(routes::slip::pdf))
         .route("/suc-khoe", get(routes::health::get))
+        .route("/favicon.ico", get(routes::static_files::get))
+        .route("/icon.svg", get(routes::static_files::get))
+        .route("/icon-192.png", get(routes::static_files::get))
+        .route("/icon-512.png", get(routes::static_files::get))
+        .route("/robots.txt", get(routes::static_files::get))
+        .route("/manifest.webmanifest", get(routes::static_files::get))
         .route("/don-vi/{province}/xa", get(routes::communes::get))
         .route("/api/{*fn_name}", post(server_fns).get(server_fns))
         .nest("/pkg", pkg)
@@ -136,7 +149,7 @@ pub async fn build_with_clock(
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .fallback(fallback)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(middleware::from_fn(private_pages))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
@@ -156,6 +169,17 @@ pub async fn build_with_clock(
         ))
         .with_state(state);
     Ok(router)
+}
+
+/// What no route answers: a missing file gets a plain 404 of a few bytes (a browser asking for
+/// an icon, a crawler probing for `sitemap.xml`); anything else is a page, and Leptos renders
+/// its "page not found" (or serves a file of the site root, which cargo-leptos fills).
+async fn fallback(State(state): State<ServerState>, req: Request) -> axum::response::Response {
+    if routes::static_files::looks_like_file(req.uri().path()) {
+        return routes::static_files::not_found();
+    }
+    let uri = req.uri().clone();
+    leptos_axum::file_and_error_handler::<ServerState, _>(shell)(uri, State(state), req).await
 }
 
 /// Pages with personal data (the staff workspace, "my dossiers", supplement answers, lookup

@@ -648,7 +648,17 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let res = guest.post(&page_url).multipart(empty).send().await.unwrap();
     let again = res.text().await.unwrap();
     if field.required {
-        assert!(again.contains("Không được để trống"), "error at the field");
+        let label = field.label.vi().to_lowercase();
+        let message = again
+            .split(&format!("id=\"{}-error\"", field.id))
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .unwrap_or("")
+            .to_lowercase();
+        assert!(
+            message.contains(&label),
+            "the error at the field names it ({label}): {message}"
+        );
         assert_eq!(status(&app, &code).await, 5);
     }
     // The corrected answer goes back to the agency, into the step it was in.

@@ -227,7 +227,17 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     );
     let page = res.text().await.unwrap();
     assert!(page.contains("id=\"loi\""), "error summary");
-    assert!(page.contains("Tệp không đúng định dạng"), "clear message");
+    let doc = p["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == docs[1].as_str())
+        .unwrap();
+    let name = doc["name"]["vi"].as_str().or(doc["name"].as_str()).unwrap();
+    assert!(
+        page.contains(&format!("Tệp chọn cho {name} phải là tệp")),
+        "a clear message that names the document"
+    );
     assert!(page.contains("good.pdf"), "the good file was kept");
 }
 

@@ -7,8 +7,9 @@ use common::repo_root;
 use motcua_server::import::{import_paths, import_units, read_units};
 use motcua_store::Store;
 
+/// The database as every subcommand opens it (migrations and the shipped unit list).
 async fn store(dir: &tempfile::TempDir) -> Store {
-    Store::open(&format!("sqlite://{}/motcua.db", dir.path().display()))
+    motcua_server::startup::open_store(&format!("sqlite://{}/motcua.db", dir.path().display()))
         .await
         .unwrap()
 }
@@ -77,9 +78,11 @@ async fn a_units_file_with_a_bad_line_is_reported_and_not_applied() {
     let err = read_units(&csv).unwrap_err();
     assert!(err.contains("line 4"), "{err}");
     assert!(import_units(&store, &csv).await.is_err());
-    assert!(
-        store.provinces().await.unwrap().is_empty(),
-        "nothing applied"
+    assert_eq!(store.unit("99").await.unwrap(), None, "nothing applied");
+    assert_eq!(
+        store.provinces().await.unwrap().len(),
+        34,
+        "the shipped list stays"
     );
 
     std::fs::write(

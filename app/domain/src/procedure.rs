@@ -414,3 +414,16 @@ impl TryFrom<FieldRepr> for Field {
         })
     }
 }
+
+/// The field with id `id` among `fields`, looking inside groups (ids are unique in a form).
+pub fn find_field<'a>(fields: &'a [Field], id: &str) -> Option<&'a Field> {
+    fields.iter().find_map(|f| {
+        if f.id == id {
+            return Some(f);
+        }
+        match &f.kind {
+            FieldKind::Group { fields, .. } => find_field(fields, id),
+            _ => None,
+        }
+    })
+}

@@ -33,7 +33,7 @@
 //! | `phone` | spaces, dots and dashes between digits are ignored; `0` + 9 digits, or `+84`, `84` or `0084` + 9 digits; the 9 digits after the trunk `0`/country code must not start with `0` (so `+84 0912…` and `00…` are rejected) | `0xxxxxxxxx` |
 //! | `id_number` | exactly 12 digits; spaces between digit groups are ignored (`001 234 567 890`) | 12 digits |
 //! | `tax_code` | 10 digits, or 10 digits `-` 3 digits; spaces are ignored | digits (with the `-`) |
-//! | `address` | `{id}.province`, `{id}.commune`, `{id}.street`. All empty = absent. Once any part is filled (or when required) province and commune are required. Codes are 1–20 of `A-Z a-z 0-9 . _ -`, and when [`Context::units`] is given the province must exist and the commune belong to it. Street: one line, at most 200 characters, optional | `{ "province", "commune", "street" }` (street `""` when empty) |
+//! | `address` | `{id}.province`, `{id}.commune`, `{id}.street`. All empty = absent. Once any part is filled (or when required) province and commune are required, except the commune of a province that has none in [`Context::units`]. Codes are 1–20 of `A-Z a-z 0-9 . _ -`, and when [`Context::units`] is given the province must exist and the commune belong to it. Street: one line, at most 200 characters, optional | `{ "province", "commune", "street" }` (street `""` when empty) |
 //! | `group` | without `repeat`: a fieldset, its `required` has no effect of its own. With `repeat`: entries are the indices found in names `{group}[{i}].…`; an entry whose inputs (other than `_`-prefixed control inputs) are all empty is ignored; `repeat.min`/`max` bound the number of entries, and a required group needs at least one | array of entry objects, stored only when the whole group is valid; no entries = absent |
 
 use serde::{Deserialize, Serialize};
@@ -132,6 +132,10 @@ pub struct FieldError {
 pub trait UnitCatalog: Sync {
     fn province_exists(&self, code: &str) -> bool;
     fn commune_in_province(&self, province: &str, commune: &str) -> bool;
+    /// Whether the list holds any commune of `province`. Where it holds none (an older list,
+    /// an import in progress) an address in that province needs no commune: the street line
+    /// says where the applicant lives, and a citizen is never asked for what cannot be chosen.
+    fn province_has_communes(&self, province: &str) -> bool;
 }
 
 /// What validation needs from outside the form.
@@ -440,8 +444,12 @@ impl Walker<'_, '_, '_> {
         } else {
             province_ok = true;
         }
+        let commune_needed =
+            !province_ok || units.is_none_or(|u| u.province_has_communes(&province));
         if commune.is_empty() {
-            self.error(&c_name, f, FieldErrorKind::Required);
+            if commune_needed {
+                self.error(&c_name, f, FieldErrorKind::Required);
+            }
         } else if !unit_code_shape(&commune)
             || (province_ok && units.is_some_and(|u| !u.commune_in_province(&province, &commune)))
         {
@@ -1356,10 +1364,14 @@ mod tests {
         }
     }
 
+    /// Hà Nội (01) and Hồ Chí Minh City (79) with one commune each; Huế (46) with none.
     struct Units;
     impl UnitCatalog for Units {
         fn province_exists(&self, code: &str) -> bool {
-            code == "01" || code == "79"
+            code == "01" || code == "79" || code == "46"
+        }
+        fn province_has_communes(&self, code: &str) -> bool {
+            code != "46"
         }
         fn commune_in_province(&self, province: &str, commune: &str) -> bool {
             (province, commune) == ("01", "00004") || (province, commune) == ("79", "26734")
@@ -1432,6 +1444,25 @@ mod tests {
         );
         let (_, errs) = address_errors(false, true, &[("addr.province", "01")]);
         assert_eq!(errs, vec![("addr.commune".into(), K::Required)]);
+
+        // A province without communes in the list: the street line is enough.
+        let (v, errs) = address_errors(
+            true,
+            true,
+            &[("addr.province", "46"), ("addr.street", "12 Lê Lợi")],
+        );
+        assert_eq!(errs, vec![]);
+        assert_eq!(
+            v,
+            Some(json!({ "province": "46", "commune": "", "street": "12 Lê Lợi" }))
+        );
+        // ... but a commune that is not in it is still refused.
+        let (_, errs) = address_errors(
+            true,
+            true,
+            &[("addr.province", "46"), ("addr.commune", "00004")],
+        );
+        assert_eq!(errs, vec![("addr.commune".into(), K::UnknownCommune)]);
 
         // Against the catalogue.
         let (_, errs) = address_errors(

@@ -405,7 +405,9 @@ pub mod ssr {
                                     .upload_problems
                                     .iter()
                                     .find(|p| p.document_id == d.id)
-                                    .map(|p| flow::upload_message(lang, &p.problem)),
+                                    .map(|p| {
+                                        flow::upload_message(lang, d.name.get(lang), &p.problem)
+                                    }),
                             }
                         })
                         .collect();

@@ -103,6 +103,9 @@ impl UnitCatalog for Units {
     fn province_exists(&self, code: &str) -> bool {
         self.provinces.iter().any(|p| p.code == code)
     }
+    fn province_has_communes(&self, province: &str) -> bool {
+        self.communes.get(province).is_some_and(|c| !c.is_empty())
+    }
     fn commune_in_province(&self, province: &str, commune: &str) -> bool {
         self.commune_province
             .get(commune)

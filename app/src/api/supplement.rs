@@ -36,6 +36,7 @@ pub mod ssr {
     use super::*;
     use crate::api::AppState;
     use crate::components::fields::FileSlot;
+    use crate::flow::UploadProblemKind;
     use crate::i18n::{Key, t};
     use motcua_domain::answers::RawForm;
     use motcua_domain::procedure::{Document, Field, Procedure};
@@ -172,11 +173,18 @@ pub mod ssr {
                     .filter(|u| u.document_id == d.id)
                     .map(|u| u.original_name.clone())
                     .collect(),
-                error: p
-                    .data
-                    .file_errors
-                    .get(&d.id)
-                    .map(|k| crate::i18n::upload_error(lang, k).to_string()),
+                error: p.data.file_errors.get(&d.id).map(|k| {
+                    let problem = match k.as_str() {
+                        "file_too_large" => UploadProblemKind::TooLarge {
+                            max_mb: d.max_size_mb.unwrap_or(10.0),
+                        },
+                        "file_wrong_type" => UploadProblemKind::WrongType {
+                            accepted: crate::api::filing::ssr::accepted_names(d),
+                        },
+                        _ => UploadProblemKind::Missing,
+                    };
+                    crate::flow::upload_message(lang, d.name.get(lang), &problem)
+                }),
             })
             .collect();
         let mut communes = std::collections::BTreeMap::new();

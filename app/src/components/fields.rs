@@ -18,7 +18,7 @@ use motcua_domain::validate::{Context, FieldError, validate_fields};
 use serde::{Deserialize, Serialize};
 
 use crate::components::error_summary::ErrorSummary;
-use crate::i18n::{Key, Lang, field_error, t};
+use crate::i18n::{Key, Lang, error_message, t};
 
 /// One administrative unit offered in an address field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -73,6 +73,8 @@ pub struct FileSlot {
 #[derive(Clone)]
 struct Render {
     lang: Lang,
+    /// The page's fields, for the label each message names.
+    fields: Vec<Field>,
     raw: RawForm,
     errors: Vec<FieldError>,
     /// Answers of earlier pages and of this page as typed, for conditions.
@@ -87,7 +89,7 @@ impl Render {
         self.errors
             .iter()
             .find(|e| e.name == name)
-            .map(|e| field_error(self.lang, &e.kind))
+            .map(|e| error_message(self.lang, &self.fields, e))
     }
 
     fn value(&self, name: &str) -> String {
@@ -154,6 +156,7 @@ pub fn FormView(model: FormModel) -> impl IntoView {
     scope.extend(validate_fields(&model.fields, &model.raw, &model.earlier, &ctx).answers);
     let render = Render {
         lang,
+        fields: model.fields.clone(),
         raw: model.raw.clone(),
         errors: model.errors.clone(),
         scope,
@@ -164,7 +167,7 @@ pub fn FormView(model: FormModel) -> impl IntoView {
     let summary = model
         .errors
         .iter()
-        .map(|e| (e.name.clone(), field_error(lang, &e.kind)))
+        .map(|e| (e.name.clone(), error_message(lang, &model.fields, e)))
         .collect::<Vec<_>>();
     let review = model
         .return_to_review

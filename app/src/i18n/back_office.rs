@@ -182,21 +182,3 @@ pub fn account_error(lang: Lang, key: &str) -> &'static str {
         },
     )
 }
-
-/// An upload problem of a supplement answer.
-pub fn upload_error(lang: Lang, key: &str) -> &'static str {
-    pick(
-        lang,
-        match key {
-            "file_too_large" => ("Tệp quá lớn.", "The file is too large."),
-            "file_wrong_type" => (
-                "Tệp phải là PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).",
-                "The file must be a PDF, JPEG or PNG (checked by its content).",
-            ),
-            _ => (
-                "Hãy gửi tệp cho giấy tờ này.",
-                "Please send a file for this document.",
-            ),
-        },
-    )
-}

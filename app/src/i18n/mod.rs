@@ -8,10 +8,8 @@ mod en;
 mod errors;
 mod vi;
 
-pub use back_office::{
-    account_error, action_error, action_name, queue_name, role_name, upload_error,
-};
-pub use errors::field_error;
+pub use back_office::{account_error, action_error, action_name, queue_name, role_name};
+pub use errors::{error_message, field_error, field_message};
 pub use motcua_domain::text::Lang;
 
 /// A fixed UI text.
@@ -89,10 +87,6 @@ pub enum Key {
     FilesReceived,
     NoFileYet,
     RemoveFile,
-    FileTooLarge,
-    FileWrongType,
-    FileEmpty,
-    FileMissing,
     ReviewTitle,
     ReviewIntro,
     Change,

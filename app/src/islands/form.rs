@@ -42,7 +42,7 @@ mod browser {
     use motcua_domain::answers::{Answers, RawForm, entry_name};
     use motcua_domain::condition::visible;
     use motcua_domain::procedure::{Field, FieldKind};
-    use motcua_domain::validate::{Context, FieldError, validate_fields};
+    use motcua_domain::validate::{Context, FieldError, UnitCatalog, validate_fields};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
     use web_sys::{
@@ -51,7 +51,7 @@ mod browser {
     };
 
     use crate::components::fields::{TEMPLATE_MARK, entry_indices};
-    use crate::i18n::{Lang, field_error};
+    use crate::i18n::{Lang, error_message};
 
     struct Enhancer {
         doc: Document,
@@ -193,6 +193,25 @@ mod browser {
             .expect("a document")
     }
 
+    /// What the browser knows of the unit list: the server checks codes against the real
+    /// list; here only whether a chosen province has communes to choose from, so that an
+    /// address in a province without any is not held up for a commune.
+    struct PageUnits {
+        without_communes: BTreeSet<String>,
+    }
+
+    impl UnitCatalog for PageUnits {
+        fn province_exists(&self, _: &str) -> bool {
+            true
+        }
+        fn commune_in_province(&self, _: &str, _: &str) -> bool {
+            true
+        }
+        fn province_has_communes(&self, province: &str) -> bool {
+            !self.without_communes.contains(province)
+        }
+    }
+
     impl Enhancer {
         /// Every named, non-file value of the form, as the browser would post it.
         fn read(&self) -> RawForm {
@@ -217,17 +236,43 @@ mod browser {
             raw
         }
 
-        fn context(&self) -> Context<'static> {
-            Context {
-                today: self.today,
-                units: None,
+        /// The provinces chosen on the page whose commune list came back empty.
+        fn provinces_without_communes(&self) -> BTreeSet<String> {
+            let mut empty = BTreeSet::new();
+            let Ok(selects) = self.form.query_selector_all("select[data-communes]") else {
+                return empty;
+            };
+            for i in 0..selects.length() {
+                let Some(select) = selects
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlSelectElement>().ok())
+                else {
+                    continue;
+                };
+                let province = select.value();
+                let communes = select
+                    .get_attribute("data-communes")
+                    .and_then(|id| self.element(&id))
+                    .and_then(|c| c.query_selector_all("option:not([value=''])").ok())
+                    .map_or(0, |list| list.length());
+                if !province.is_empty() && communes == 0 {
+                    empty.insert(province);
+                }
             }
+            empty
         }
 
         /// The page's answers in scope for conditions, and its problems.
         fn validate(&self) -> (Answers, Vec<FieldError>, RawForm) {
             let raw = self.read();
-            let outcome = validate_fields(&self.fields, &raw, &self.earlier, &self.context());
+            let units = PageUnits {
+                without_communes: self.provinces_without_communes(),
+            };
+            let context = Context {
+                today: self.today,
+                units: Some(&units),
+            };
+            let outcome = validate_fields(&self.fields, &raw, &self.earlier, &context);
             let mut scope = self.earlier.clone();
             scope.extend(outcome.answers);
             (scope, outcome.errors, raw)
@@ -267,7 +312,7 @@ mod browser {
             }
             let mut items = String::new();
             for e in errors.iter().filter(|e| self.shown.contains(&e.name)) {
-                let message = field_error(self.lang, &e.kind);
+                let message = error_message(self.lang, &self.fields, e);
                 if let Some(p) = self.element(&format!("{}-error", e.name)) {
                     p.set_text_content(Some(&message));
                     Self::set_hidden(&p, false);
@@ -328,7 +373,8 @@ mod browser {
                             .collect();
                         let mut entry_scope = scope.clone();
                         entry_scope.extend(
-                            validate_fields(inner, &entry_raw, scope, &self.context()).answers,
+                            validate_fields(inner, &entry_raw, scope, &Context::new(self.today))
+                                .answers,
                         );
                         self.apply_visibility(inner, &entry_scope, raw, Some((&f.id, index)));
                     }
@@ -437,6 +483,12 @@ mod browser {
                 .unwrap_or_default()
             };
             select.set_inner_html(&format!("{placeholder}{options}"));
+            // Let the enhancer validate again now that the list is known.
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(changed) = Event::new_with_event_init_dict("change", &init) {
+                let _ = select.dispatch_event(&changed);
+            }
         });
     }
 

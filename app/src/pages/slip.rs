@@ -81,7 +81,7 @@ pub fn slip_html(doc: SlipDoc, pdf_href: String) -> String {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <title>{title.clone()}</title>
-                <link rel="icon" href="data:,"/>
+                <link rel="icon" href="/favicon.ico" sizes="32x32"/>
                 <style>{CSS}</style>
             </head>
             <body>

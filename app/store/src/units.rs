@@ -32,61 +32,48 @@ impl Store {
     /// is applied or nothing is. A commune must name a province as parent, either already
     /// stored or in the same list (in any order). Returns the number of rows written.
     pub async fn import_units(&self, rows: &[Unit]) -> Result<usize> {
-        for u in rows {
-            match (u.level.as_str(), &u.parent_code) {
-                ("province", None) | ("commune", Some(_)) => {}
-                ("province", Some(_)) => {
-                    return Err(StoreError::Invalid(format!(
-                        "unit {}: a province has no parent",
-                        u.code
-                    )));
-                }
-                ("commune", None) => {
-                    return Err(StoreError::Invalid(format!(
-                        "unit {}: a commune needs its province as parent_code",
-                        u.code
-                    )));
-                }
-                (other, _) => {
-                    return Err(StoreError::Invalid(format!(
-                        "unit {}: level {other:?} is not \"province\" or \"commune\"",
-                        u.code
-                    )));
-                }
-            }
-        }
+        check_levels(rows)?;
         let mut tx = self.begin_write().await?;
-        for u in rows {
-            sqlx::query(
-                "INSERT INTO admin_units (code, name, level, parent_code) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (code) DO UPDATE SET
-                   name = excluded.name, level = excluded.level,
-                   parent_code = excluded.parent_code",
-            )
-            .bind(&u.code)
-            .bind(&u.name)
-            .bind(&u.level)
-            .bind(&u.parent_code)
-            .execute(&mut *tx)
-            .await?;
-        }
-        // The foreign key is deferred (so order within the list does not matter) and SQLite
-        // would only say "FOREIGN KEY constraint failed" at commit; find the culprit first.
-        let orphan: Option<(String, String)> = sqlx::query_as(
-            "SELECT c.code, c.parent_code FROM admin_units c
-             LEFT JOIN admin_units p ON p.code = c.parent_code
-             WHERE c.parent_code IS NOT NULL AND (p.code IS NULL OR p.level <> 'province')
-             LIMIT 1",
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some((code, parent)) = orphan {
-            return Err(StoreError::Invalid(format!(
-                "unit {code}: parent {parent} is not a known province"
-            )));
-        }
+        write_units(&mut tx, rows).await?;
         tx.commit().await?;
         Ok(rows.len())
+    }
+
+    /// Applies a list of units the product ships (see `reference_data` in the migrations)
+    /// unless this `version` of list `name` was applied before: the rows are upserted as by
+    /// [`Store::import_units`] and the version recorded, in one transaction. Returns whether
+    /// anything was written. A newer version of the list applies over an older one; units an
+    /// administrator imported that the list does not name are kept.
+    pub async fn import_reference_units(
+        &self,
+        name: &str,
+        version: &str,
+        rows: &[Unit],
+        now: time::OffsetDateTime,
+    ) -> Result<bool> {
+        check_levels(rows)?;
+        let mut tx = self.begin_write().await?;
+        let applied: Option<String> =
+            sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
+                .bind(name)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if applied.as_deref() == Some(version) {
+            return Ok(false);
+        }
+        write_units(&mut tx, rows).await?;
+        sqlx::query(
+            "INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)
+             ON CONFLICT (name) DO UPDATE SET
+               version = excluded.version, applied_at = excluded.applied_at",
+        )
+        .bind(name)
+        .bind(version)
+        .bind(crate::ts(now)?)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// All provinces, ordered by code (callers sort by name with a Vietnamese collation if
@@ -210,4 +197,69 @@ impl Store {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// Refuses a list with a unit whose level and parent do not go together, naming it.
+fn check_levels(rows: &[Unit]) -> Result<()> {
+    for u in rows {
+        match (u.level.as_str(), &u.parent_code) {
+            ("province", None) | ("commune", Some(_)) => {}
+            ("province", Some(_)) => {
+                return Err(StoreError::Invalid(format!(
+                    "unit {}: a province has no parent",
+                    u.code
+                )));
+            }
+            ("commune", None) => {
+                return Err(StoreError::Invalid(format!(
+                    "unit {}: a commune needs its province as parent_code",
+                    u.code
+                )));
+            }
+            (other, _) => {
+                return Err(StoreError::Invalid(format!(
+                    "unit {}: level {other:?} is not \"province\" or \"commune\"",
+                    u.code
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Upserts `rows` inside `tx`, then checks that every commune's parent is a stored province.
+async fn write_units(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    rows: &[Unit],
+) -> Result<()> {
+    for u in rows {
+        sqlx::query(
+            "INSERT INTO admin_units (code, name, level, parent_code) VALUES (?, ?, ?, ?)
+             ON CONFLICT (code) DO UPDATE SET
+               name = excluded.name, level = excluded.level,
+               parent_code = excluded.parent_code",
+        )
+        .bind(&u.code)
+        .bind(&u.name)
+        .bind(&u.level)
+        .bind(&u.parent_code)
+        .execute(&mut **tx)
+        .await?;
+    }
+    // The foreign key is deferred (so order within the list does not matter) and SQLite
+    // would only say "FOREIGN KEY constraint failed" at commit; find the culprit first.
+    let orphan: Option<(String, String)> = sqlx::query_as(
+        "SELECT c.code, c.parent_code FROM admin_units c
+         LEFT JOIN admin_units p ON p.code = c.parent_code
+         WHERE c.parent_code IS NOT NULL AND (p.code IS NULL OR p.level <> 'province')
+         LIMIT 1",
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((code, parent)) = orphan {
+        return Err(StoreError::Invalid(format!(
+            "unit {code}: parent {parent} is not a known province"
+        )));
+    }
+    Ok(())
 }

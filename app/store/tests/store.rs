@@ -1177,3 +1177,64 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
     in_process.kind = QueueKind::InProcess;
     assert!(store.queue(&in_process).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn reference_units_apply_once_per_version() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir).await;
+    let list = [
+        unit("01", "Thành phố Hà Nội", "province", None),
+        unit("00004", "Phường Ba Đình", "commune", Some("01")),
+    ];
+    assert!(
+        store
+            .import_reference_units("admin_units", "v1", &list, NOW)
+            .await
+            .unwrap()
+    );
+    // An administrator's own import: a renamed unit and one the list does not have.
+    store
+        .import_units(&[
+            unit("00004", "Phường Ba Đình (sửa)", "commune", Some("01")),
+            unit("00099", "Xã Mới", "commune", Some("01")),
+        ])
+        .await
+        .unwrap();
+    // The same version again changes nothing.
+    assert!(
+        !store
+            .import_reference_units("admin_units", "v1", &list, NOW)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store.unit("00004").await.unwrap().unwrap().name,
+        "Phường Ba Đình (sửa)"
+    );
+    // A new version applies over it, and keeps what it does not name.
+    assert!(
+        store
+            .import_reference_units("admin_units", "v2", &list, NOW)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store.unit("00004").await.unwrap().unwrap().name,
+        "Phường Ba Đình"
+    );
+    assert!(store.unit("00099").await.unwrap().is_some());
+    // A bad list is refused whole, and its version is not recorded.
+    let bad = [unit("00005", "X", "commune", Some("77"))];
+    assert!(
+        store
+            .import_reference_units("admin_units", "v3", &bad, NOW)
+            .await
+            .is_err()
+    );
+    assert!(
+        store
+            .import_reference_units("admin_units", "v3", &list, NOW)
+            .await
+            .unwrap()
+    );
+}

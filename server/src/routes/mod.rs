@@ -14,6 +14,7 @@ pub mod sign_out;
 pub mod slip;
 pub mod staff_action;
 pub mod staff_file;
+pub mod static_files;
 pub mod supplement;
 pub mod tracking_book;
 pub mod withdraw;

@@ -24,13 +24,28 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The server with the demo loaded.
 pub async fn spawn_app() -> TestApp {
+    spawn(true).await
+}
+
+/// The server on a fresh database as a deployment starts it: no demo, only what every
+/// install has (migrations and the shipped reference data).
+pub async fn spawn_app_without_demo() -> TestApp {
+    spawn(false).await
+}
+
+async fn spawn(demo: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}/motcua.db", dir.path().display());
-    let store = Store::open(&url).await.expect("open store");
-    motcua_server::demo::load(&store, &repo_root().join("demo"))
+    let store = motcua_server::startup::open_store(&url)
         .await
-        .expect("demo loads");
+        .expect("open store");
+    if demo {
+        motcua_server::demo::load(&store, &repo_root().join("demo"))
+            .await
+            .expect("demo loads");
+    }
     let options = LeptosOptions::builder()
         .output_name("motcua")
         .site_root("target/site")
@@ -100,9 +115,10 @@ pub fn demo_procedures() -> Vec<Value> {
         .collect()
 }
 
-/// A commune of the demo units and its province: `(province, commune)`.
+/// The first commune of the shipped unit list and its province: `(province, commune)`.
 pub fn demo_commune() -> (String, String) {
-    let text = std::fs::read_to_string(repo_root().join("demo/units.csv")).unwrap();
+    let text =
+        std::fs::read_to_string(repo_root().join("server/reference/units-vn-2025.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     for row in reader.records() {
         let row = row.unwrap();
@@ -110,7 +126,7 @@ pub fn demo_commune() -> (String, String) {
             return (row[3].to_string(), row[0].to_string());
         }
     }
-    panic!("no commune in demo/units.csv")
+    panic!("no commune in the unit list")
 }
 
 /// Values that match the `pattern` of demo fields (a generic generator would be its own
@@ -337,9 +353,19 @@ impl TestApp {
             .text()
             .await
             .unwrap();
-        let mut res = self
+        let res = self
             .post_form(&applicant_url, &applicant_pairs(&html))
             .await;
+        self.fill_steps_to_review(procedure, res).await
+    }
+
+    /// From the response to the applicant page (the first step), fills and posts every
+    /// further page up to the review page; returns its URL.
+    pub async fn fill_steps_to_review(
+        &self,
+        procedure: &Value,
+        mut res: reqwest::Response,
+    ) -> String {
         for step in procedure["form"].as_array().unwrap() {
             let url = res.url().to_string();
             assert!(
