@@ -17,9 +17,7 @@
 
 use http::HeaderMap;
 use http::header::{COOKIE, HOST};
-use motcua_store::{Account, Store};
-
-use crate::api::state::now_utc;
+use motcua_store::Account;
 
 pub const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
 pub const SESSION_ABSOLUTE: time::Duration = time::Duration::hours(12);
@@ -50,113 +48,132 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
-/// The deployment's public address (`public_url` in Leptos.toml), set once at start. When
-/// set, it alone decides whether cookies are `Secure` and what QR codes on slips point to;
-/// without it the request's `Host` header does (fine for a developer, not behind a proxy
-/// that rewrites `Host`).
-static PUBLIC_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+/// The deployment's public address (`public_url` in Leptos.toml), parsed once at start and
+/// carried in the application state. When set, it alone decides whether cookies are
+/// `Secure` and what QR codes on slips point to; without it the request's `Host` header does
+/// (fine for a developer, not behind a proxy that rewrites `Host`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicUrl(Option<String>);
 
-/// Sets the public address (e.g. `https://dichvucong.thanhhoa.gov.vn`); only the first
-/// call takes effect.
-pub fn set_public_url(url: &str) -> Result<(), String> {
-    let url = url.trim().trim_end_matches('/');
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Err(format!(
-            "public_url {url:?} must start with https:// or http://"
-        ));
+impl PublicUrl {
+    /// `""` for none; otherwise an `https://` or `http://` address, without a trailing `/`.
+    pub fn parse(text: &str) -> Result<PublicUrl, String> {
+        let url = text.trim().trim_end_matches('/');
+        if url.is_empty() {
+            return Ok(PublicUrl(None));
+        }
+        let host = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match host {
+            Some(h) if !h.is_empty() && !h.contains(['/', '?', '#', ' ']) => {
+                Ok(PublicUrl(Some(url.to_string())))
+            }
+            _ => Err(format!(
+                "public_url {url:?} must be https:// or http:// followed by a host, e.g. \
+                 https://dichvucong.thanhhoa.gov.vn"
+            )),
+        }
     }
-    let _ = PUBLIC_URL.set(url.to_string());
-    Ok(())
-}
 
-/// The public address of this site as seen by this request: the configured one, or the
-/// scheme and `Host` of the request.
-pub fn public_base(headers: &HeaderMap) -> String {
-    if let Some(url) = PUBLIC_URL.get() {
-        return url.clone();
+    /// The public address of this site as seen by this request: the configured one, or the
+    /// scheme and `Host` of the request.
+    pub fn base(&self, headers: &HeaderMap) -> String {
+        if let Some(url) = &self.0 {
+            return url.clone();
+        }
+        let host = headers
+            .get(HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("localhost");
+        let scheme = if self.plain_local(headers) {
+            "http"
+        } else {
+            "https"
+        };
+        format!("{scheme}://{host}")
     }
-    let host = headers
-        .get(HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if plain_local(headers) {
-        "http"
-    } else {
-        "https"
-    };
-    format!("{scheme}://{host}")
-}
 
-/// Whether the request reached us over plain http on a loopback host (see the module doc),
-/// where a `Secure` cookie would be dropped by the browser. With a configured public
-/// address, only an `http://` one counts as plain.
-pub fn plain_local(headers: &HeaderMap) -> bool {
-    if let Some(url) = PUBLIC_URL.get() {
-        return url.starts_with("http://");
+    /// Whether the request reached us over plain http on a loopback host (see the module
+    /// doc), where a `Secure` cookie would be dropped by the browser. With a configured
+    /// public address, only an `http://` one counts as plain.
+    pub fn plain_local(&self, headers: &HeaderMap) -> bool {
+        if let Some(url) = &self.0 {
+            return url.starts_with("http://");
+        }
+        if headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|p| p.eq_ignore_ascii_case("https"))
+        {
+            return false;
+        }
+        let host = headers
+            .get(HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let name = match host.rsplit_once(':') {
+            Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+            _ => host,
+        };
+        matches!(name, "localhost" | "127.0.0.1" | "[::1]")
     }
-    if headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"))
-    {
-        return false;
+
+    fn cookie_name(&self, headers: &HeaderMap) -> &'static str {
+        if self.plain_local(headers) {
+            LOCAL_NAME
+        } else {
+            SECURE_NAME
+        }
     }
-    let host = headers
-        .get(HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let name = match host.rsplit_once(':') {
-        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
-        _ => host,
-    };
-    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
-}
 
-fn cookie_name(headers: &HeaderMap) -> &'static str {
-    if plain_local(headers) {
-        LOCAL_NAME
-    } else {
-        SECURE_NAME
+    /// The `Set-Cookie` value that starts a session.
+    pub fn session_cookie(&self, headers: &HeaderMap, session_id: &str) -> String {
+        let secure = if self.plain_local(headers) {
+            ""
+        } else {
+            "; Secure"
+        };
+        format!(
+            "{}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+            self.cookie_name(headers),
+            SESSION_ABSOLUTE.whole_seconds()
+        )
     }
-}
 
-/// The `Set-Cookie` value that starts a session.
-pub fn session_cookie(headers: &HeaderMap, session_id: &str) -> String {
-    let secure = if plain_local(headers) { "" } else { "; Secure" };
-    format!(
-        "{}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        cookie_name(headers),
-        SESSION_ABSOLUTE.whole_seconds()
-    )
-}
+    /// The `Set-Cookie` value that removes the session cookie.
+    pub fn clear_session_cookie(&self, headers: &HeaderMap) -> String {
+        let secure = if self.plain_local(headers) {
+            ""
+        } else {
+            "; Secure"
+        };
+        format!(
+            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+            self.cookie_name(headers)
+        )
+    }
 
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn clear_session_cookie(headers: &HeaderMap) -> String {
-    let secure = if plain_local(headers) { "" } else { "; Secure" };
-    format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        cookie_name(headers)
-    )
-}
-
-/// The session id the browser sent, if any (only under the name this request allows).
-pub fn session_id(headers: &HeaderMap) -> Option<String> {
-    let name = cookie_name(headers);
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_string())
+    /// The session id the browser sent, if any (only under the name this request allows).
+    pub fn session_id(&self, headers: &HeaderMap) -> Option<String> {
+        let name = self.cookie_name(headers);
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|c| c.trim().split_once('='))
+            .find(|(k, v)| *k == name && !v.is_empty())
+            .map(|(_, v)| v.to_string())
+    }
 }
 
 /// The signed-in account for these request headers, if any.
-pub async fn account_for(store: &Store, headers: &HeaderMap) -> Option<Account> {
-    let id = session_id(headers)?;
-    match store
-        .session_account(&id, now_utc(), SESSION_IDLE, SESSION_ABSOLUTE)
+pub async fn account_for(state: &crate::api::AppState, headers: &HeaderMap) -> Option<Account> {
+    let id = state.settings.public_url.session_id(headers)?;
+    match state
+        .store
+        .session_account(&id, state.clock.now(), SESSION_IDLE, SESSION_ABSOLUTE)
         .await
     {
         Ok(a) => a,
@@ -171,7 +188,7 @@ pub async fn account_for(store: &Store, headers: &HeaderMap) -> Option<Account> 
 pub async fn current_account() -> Option<Account> {
     let state = crate::api::AppState::get().ok()?;
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    account_for(&state.store, &parts.headers).await
+    account_for(&state, &parts.headers).await
 }
 
 /// A dossier the citizen of this request may act on: theirs when signed in, or proven with
@@ -186,7 +203,7 @@ pub async fn citizen_dossier(
 ) -> Result<Option<(motcua_store::Dossier, crate::workflow::Who)>, String> {
     use crate::workflow::Who;
     let store = &state.store;
-    if let Some(a) = account_for(store, headers).await
+    if let Some(a) = account_for(state, headers).await
         && a.kind == motcua_store::AccountKind::Citizen
         && let Some(d) = store
             .dossier(code)
@@ -235,25 +252,46 @@ mod tests {
 
     #[test]
     fn cookies_are_secure_except_on_plain_local_http() {
+        let site = PublicUrl::default();
         let public = headers("motcua.thanhhoa.gov.vn");
-        let c = session_cookie(&public, "abc");
+        let c = site.session_cookie(&public, "abc");
         assert!(c.starts_with("__Host-motcua_sid=abc; Path=/; HttpOnly; SameSite=Lax"));
         assert!(c.ends_with("; Secure"));
         let local = headers("127.0.0.1:3000");
-        let c = session_cookie(&local, "abc");
+        let c = site.session_cookie(&local, "abc");
         assert!(c.starts_with("motcua_sid=abc;"));
         assert!(!c.contains("Secure"));
         let mut proxied = headers("localhost:3000");
         proxied.insert("x-forwarded-proto", "https".parse().unwrap());
-        assert!(session_cookie(&proxied, "abc").contains("__Host-"));
+        assert!(site.session_cookie(&proxied, "abc").contains("__Host-"));
+        // A configured address decides alone, whatever the Host.
+        let configured = PublicUrl::parse("https://dichvucong.example.gov.vn/").unwrap();
+        assert!(configured.session_cookie(&local, "abc").contains("__Host-"));
+        assert_eq!(configured.base(&local), "https://dichvucong.example.gov.vn");
+        assert_eq!(site.base(&local), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn public_urls_are_checked() {
+        assert_eq!(PublicUrl::parse(" ").unwrap(), PublicUrl::default());
+        for bad in [
+            "dichvucong.vn",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://x/y",
+        ] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn a_cookie_under_the_wrong_name_is_ignored() {
         let mut h = headers("motcua.example");
         h.insert(COOKIE, "motcua_sid=planted; lang=vi".parse().unwrap());
-        assert_eq!(session_id(&h), None);
+        let site = PublicUrl::default();
+        assert_eq!(site.session_id(&h), None);
         h.insert(COOKIE, "lang=vi; __Host-motcua_sid=real".parse().unwrap());
-        assert_eq!(session_id(&h).as_deref(), Some("real"));
+        assert_eq!(site.session_id(&h).as_deref(), Some("real"));
     }
 }

@@ -513,7 +513,7 @@ pub async fn access(
 ) -> Result<Option<(crate::workflow::Loaded, bool)>, String> {
     use crate::workflow::{Who, load_for};
     let store = &state.store;
-    if let Some(account) = crate::auth::account_for(store, headers).await {
+    if let Some(account) = crate::auth::account_for(state, headers).await {
         let staff = account.kind == motcua_store::AccountKind::Staff;
         let who = if staff {
             Who::Staff(account)
@@ -545,16 +545,8 @@ pub async fn access(
     }
 }
 
-/// The public lookup address of a dossier on the site this request came to.
-pub fn lookup_url(headers: &http::HeaderMap, code: &str) -> String {
-    let host = headers
-        .get(http::header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if crate::auth::plain_local(headers) {
-        "http"
-    } else {
-        "https"
-    };
-    format!("{scheme}://{host}/tra-cuu?ma={code}")
+/// The public lookup address of a dossier: on the configured public address, or on the
+/// site this request came to when none is configured.
+pub fn lookup_url(site: &crate::auth::PublicUrl, headers: &http::HeaderMap, code: &str) -> String {
+    format!("{}/tra-cuu?ma={code}", site.base(headers))
 }

@@ -41,7 +41,7 @@ pub struct ActionInput {
     pub new_due: Option<OffsetDateTime>,
     pub responsible_unit: String,
     /// Stop by a specialist: a leader approved it. Set by [`perform`] from the recorded
-    /// approval ([`approve_stop`]), never from what a form says.
+    /// approval ([`Action::ApproveStop`]), never from what a form says.
     pub leader_approved: bool,
     /// Finish: the result document.
     pub result: Option<NewAttachment>,
@@ -147,20 +147,15 @@ pub fn actor_of(who: &Who) -> Actor<'_> {
     }
 }
 
-/// The deployment's working periods (`working_periods` in Leptos.toml), set once at start;
-/// the spec's 07:00–11:30 and 13:30–17:00 when not configured.
-static WORKING_PERIODS: std::sync::OnceLock<Vec<WorkingPeriod>> = std::sync::OnceLock::new();
-
-/// Sets the deployment's working periods, checked; only the first call takes effect (the
-/// server calls it once at start, before serving).
-pub fn set_working_periods(periods: Vec<WorkingPeriod>) -> Result<(), String> {
+/// Parses `"07:00-11:30, 13:30-17:00"`, and checks the periods make a calendar (ordered,
+/// not overlapping, at least one).
+pub fn parse_working_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
+    let periods = parse_periods(text)?;
     WorkingCalendar::with_periods(periods.clone(), [])?;
-    let _ = WORKING_PERIODS.set(periods);
-    Ok(())
+    Ok(periods)
 }
 
-/// Parses `"07:00-11:30, 13:30-17:00"`.
-pub fn parse_working_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
+fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
     let format = time::macros::format_description!("[hour]:[minute]");
     text.split(',')
         .map(|part| {
@@ -180,22 +175,21 @@ pub fn parse_working_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
         .collect()
 }
 
-/// The working calendar of the deployment: its periods and the holidays and make-up days
+/// The working calendar of the deployment: its `periods` and the holidays and make-up days
 /// as stored now.
-pub async fn calendar(store: &Store) -> Result<WorkingCalendar, StoreError> {
+pub async fn calendar(
+    store: &Store,
+    periods: &[WorkingPeriod],
+) -> Result<WorkingCalendar, StoreError> {
     let days = store.calendar_days().await?;
-    Ok(match WORKING_PERIODS.get() {
-        Some(periods) => {
-            WorkingCalendar::with_periods(periods.clone(), days).map_err(StoreError::Invalid)?
-        }
-        None => WorkingCalendar::new(days),
-    })
+    WorkingCalendar::with_periods(periods.to_vec(), days).map_err(StoreError::Invalid)
 }
 
 /// Carries out `action` on dossier `code` for `who` at `now`. Returns the events written
 /// (acceptance writes two: 1→2 and 2→4 into the first process step).
 pub async fn perform(
     store: &Store,
+    periods: &[WorkingPeriod],
     who: &Who,
     code: &str,
     action: Action,
@@ -203,10 +197,14 @@ pub async fn perform(
     now: OffsetDateTime,
 ) -> Result<Vec<Event>, ActionError> {
     let Loaded { dossier, procedure } = load_for(store, who, code).await?;
-    let cal = calendar(store).await?;
+    let cal = calendar(store, periods).await?;
     let assignee = input.assignee;
     let mut input = input;
-    input.leader_approved = stop_approved(&dossier, &store.events(code).await?);
+    // Only a stop, or its approval, depends on whether a leader approved: the history is read
+    // for those alone.
+    if matches!(action, Action::Stop | Action::ApproveStop) {
+        input.leader_approved = stop_approved(&dossier, &store.events(code).await?);
+    }
     let first = plan(store, who, &dossier, &procedure, &cal, action, input, now).await?;
     let mut moves = vec![first];
     if action == Action::Accept {
@@ -238,7 +236,7 @@ pub async fn perform(
 
 /// Whether a leader has approved stopping the dossier in its current step: the spec lets a
 /// specialist stop processing "with leader approval", and the approval is the leader's own
-/// recorded act ([`approve_stop`]), valid until the dossier moves on.
+/// recorded act ([`Action::ApproveStop`]), valid until the dossier moves on.
 pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
     for e in events.iter().rev() {
         if e.details
@@ -261,52 +259,6 @@ pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
         }
     }
     false
-}
-
-/// A leader approves stopping a dossier in process, so that the specialist may stop it
-/// (slip 05 then carries the specialist's reasons). Recorded as an event that keeps the
-/// status (4→4, same step); refused with `NotFound` outside the leader's agency and with
-/// `Refused` when the dossier is not in process or the actor is no leader.
-pub async fn approve_stop(
-    store: &Store,
-    who: &Who,
-    code: &str,
-    reason: &str,
-    now: OffsetDateTime,
-) -> Result<Event, ActionError> {
-    let Loaded { dossier, .. } = load_for(store, who, code).await?;
-    let Who::Staff(leader) = who else {
-        return Err(ActionError::Refused(MoveError::StaffOnly));
-    };
-    if !leader.has_role(StaffRole::Leader) {
-        return Err(ActionError::Refused(MoveError::RoleMissing {
-            action: Action::Stop,
-            needed: vec![StaffRole::Leader],
-        }));
-    }
-    if dossier.status != 4 {
-        return Err(ActionError::Refused(MoveError::NotAllowedFromStatus {
-            action: Action::Stop,
-            status: Status::from_code(dossier.status).unwrap_or(Status::Submitted),
-        }));
-    }
-    let reason = reason.trim();
-    let t = Transition {
-        expected_status: 4,
-        expected_step: dossier.state.current_step.clone(),
-        expected_updated_at: Some(dossier.updated_at),
-        to_status: 4,
-        at: now,
-        actor: leader.full_name.clone(),
-        actor_account_id: Some(leader.id),
-        step: dossier.state.current_step.clone(),
-        reason: (!reason.is_empty()).then(|| reason.to_string()),
-        details: Some(json!({ "stop_approval": true })),
-        state: dossier.state.clone(),
-        attachments: vec![],
-        supplement: None,
-    };
-    Ok(store.apply_transition(code, &t).await?)
 }
 
 /// Decides one move and computes what it writes; writes nothing.
@@ -446,6 +398,10 @@ async fn plan(
         Action::Stop => {
             details.insert("leader_approved".into(), json!(input.leader_approved));
             state.assignee_id = None;
+        }
+        // Read back by [`stop_approved`] until the dossier moves on.
+        Action::ApproveStop => {
+            details.insert("stop_approval".into(), json!(true));
         }
         Action::Refuse | Action::Withdraw | Action::ReturnResult => {
             state.assignee_id = None;

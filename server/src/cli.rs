@@ -89,12 +89,7 @@ pub enum UserCommand {
 pub async fn run(cli: Cli) -> Result<(), String> {
     let path = config::config_path();
     let config = config::load(&path)?;
-    app::workflow::set_working_periods(app::workflow::parse_working_periods(
-        &config.working_periods,
-    )?)?;
-    if !config.public_url.trim().is_empty() {
-        app::auth::set_public_url(&config.public_url)?;
-    }
+    let settings = crate::startup::settings(&config)?;
     let store = crate::startup::open_store(&config.database_url).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
@@ -112,7 +107,10 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 );
                 clock.advance(time::Duration::days(days));
             }
-            let app = router::build_with_clock(store, options, clock).await?;
+            let state = app::api::AppState::new(store, settings, clock)
+                .await
+                .map_err(|e| e.to_string())?;
+            let app = router::build(state, options);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("{addr}: {e}"))?;
@@ -144,7 +142,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Due { from, duration } => {
-            let lines = due(&store, &from, &duration).await?;
+            let lines = due(&store, &settings.working_periods, &from, &duration).await?;
             for line in lines {
                 println!("{line}");
             }
@@ -229,7 +227,12 @@ fn spawn_draft_cleanup(store: Store) {
 }
 
 /// `motcua due`: the due moment (`YYYY-MM-DD HH:MM`) and then the walk, one line each.
-pub async fn due(store: &Store, from: &str, duration: &str) -> Result<Vec<String>, String> {
+pub async fn due(
+    store: &Store,
+    periods: &[motcua_domain::calendar::WorkingPeriod],
+    from: &str,
+    duration: &str,
+) -> Result<Vec<String>, String> {
     use motcua_domain::procedure::{Duration, DurationUnit};
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
     let start = time::PrimitiveDateTime::parse(from.trim(), format)
@@ -253,7 +256,7 @@ pub async fn due(store: &Store, from: &str, duration: &str) -> Result<Vec<String
         .ok()
         .filter(|a: &f64| a.is_finite() && *a >= 0.0 && *a <= 10_000.0)
         .ok_or_else(|| format!("--duration {duration:?}: N must be a number from 0 to 10000"))?;
-    let cal = app::workflow::calendar(store)
+    let cal = app::workflow::calendar(store, periods)
         .await
         .map_err(|e| e.to_string())?;
     let walk = cal.due(start, &Duration { amount, unit });

@@ -1,9 +1,6 @@
 //! The HTTP router: Leptos pages and server functions, our form-post handlers, static files.
 
-use std::sync::Arc;
-
 use app::api::AppState;
-use app::api::state::{Clock, LookupLimiter, Units};
 use app::shell::{App, shell};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
@@ -15,7 +12,6 @@ use http::{HeaderValue, StatusCode, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
-use motcua_store::Store;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -43,24 +39,9 @@ async fn server_fns(State(state): State<ServerState>, req: Request) -> impl Into
     handle_server_fns_with_context(move || provide_context(app.clone()), req).await
 }
 
-pub async fn build(store: Store, options: LeptosOptions) -> Result<Router, String> {
-    build_with_clock(store, options, Arc::new(Clock::default())).await
-}
-
-/// [`build`] with the workflow clock given (tests move it forward).
-pub async fn build_with_clock(
-    store: Store,
-    options: LeptosOptions,
-    clock: Arc<Clock>,
-) -> Result<Router, String> {
-    let units = Units::load(&store).await.map_err(|e| e.to_string())?;
-    let app = AppState {
-        store,
-        units: Arc::new(units),
-        lookup_limiter: Arc::new(LookupLimiter::default()),
-        sign_in_limiter: Arc::new(LookupLimiter::default()),
-        clock,
-    };
+/// The whole application on `app` (built once by [`AppState::new`], by `main` and by every
+/// test alike) with Leptos's `options`.
+pub fn build(app: AppState, options: LeptosOptions) -> Router {
     let state = ServerState {
         leptos_options: options.clone(),
         app: app.clone(),
@@ -85,7 +66,7 @@ pub async fn build_with_clock(
             },
         ));
     let routes = generate_route_list(App);
-    let router = Router::new()
+    Router::new()
         .route("/thu-tuc/{code}/nop", post(routes::filing_start::post))
         .route(
             "/thu-tuc/{code}/nop/{token}/{page}",
@@ -167,8 +148,7 @@ pub async fn build_with_clock(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .with_state(state);
-    Ok(router)
+        .with_state(state)
 }
 
 /// What no route answers: a missing file gets a plain 404 of a few bytes (a browser asking for

@@ -1,6 +1,19 @@
-//! Opening the database the same way for every subcommand and every test.
+//! Building the parts the same way for `main`, every subcommand and every test.
 
+use app::api::state::Settings;
 use motcua_store::Store;
+
+use crate::config::Config;
+
+/// The settings requests need, parsed and checked from the configuration: a bad value is
+/// refused at start with a message that names it.
+pub fn settings(config: &Config) -> Result<Settings, String> {
+    Ok(Settings {
+        working_periods: app::workflow::parse_working_periods(&config.working_periods)
+            .map_err(|e| format!("working_periods: {e}"))?,
+        public_url: app::auth::PublicUrl::parse(&config.public_url)?,
+    })
+}
 
 /// Opens (creating if needed) the database, applies its migrations and the reference data
 /// the product ships (the national administrative units), so that every install, with or
@@ -8,7 +21,7 @@ use motcua_store::Store;
 pub async fn open_store(database_url: &str) -> Result<Store, String> {
     let store = Store::open(database_url)
         .await
-        .map_err(|e| format!("{database_url}: {e}"))?;
+        .map_err(|e| format!("database: {e}"))?;
     crate::reference::ensure_units(&store, time::OffsetDateTime::now_utc()).await?;
     Ok(store)
 }

@@ -736,6 +736,9 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
         Some(statutory),
         "statistics keep the old one"
     );
+    // Thirty days on, the morning's session has expired: the clock is one for the workflow
+    // and for sessions alike.
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
     let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/04"))).await;
     assert!(slip.contains("xin lỗi") && slip.contains("Bộ phận chuyên môn"));
     let (_, lookup) = text(

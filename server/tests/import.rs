@@ -282,3 +282,26 @@ async fn working_periods_come_from_the_configuration() {
     let (ok, _, err) = due("8h-17h");
     assert!(!ok && err.contains("HH:MM"), "{err}");
 }
+
+#[test]
+fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in ["postgres://motcua:secret@127.0.0.1/motcua", "mysql://x/y"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+            .args(["import", "nothing.json"])
+            .current_dir(dir.path())
+            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
+            .env("MOTCUA_DATABASE_URL", url)
+            .output()
+            .expect("motcua runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{url}");
+        assert!(err.contains("sqlite://"), "{url}: {err}");
+        assert!(
+            !err.contains("secret"),
+            "the password is not printed: {err}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{url}: nothing created: {left:?}");
+    }
+}

@@ -33,6 +33,12 @@ use serde_json::{Map, Value};
 
 use crate::procedure::{Duration, DurationUnit, FORMAT, Procedure, working_hours};
 
+/// The longest statutory duration a procedure file may state: a year of working days (365
+/// days, 2,920 working hours). No administrative procedure comes near it, and the bound
+/// keeps the due-moment walk finite whatever a file says (a huge amount made acceptance
+/// panic before).
+pub const MAX_WORKING_HOURS: f64 = 365.0 * 8.0;
+
 /// One thing wrong in a procedure definition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
@@ -346,6 +352,16 @@ impl Checker {
         n
     }
 
+    /// A number in `(0, max]`.
+    fn positive_at_most(&mut self, path: &str, v: &Value, max: f64) -> Option<f64> {
+        let n = self.positive(path, v)?;
+        if n > max {
+            self.push(path, format!("must be at most {max} (got {n})"));
+            return None;
+        }
+        Some(n)
+    }
+
     fn positive(&mut self, path: &str, v: &Value) -> Option<f64> {
         match v.as_f64() {
             Some(n) if n > 0.0 => Some(n),
@@ -579,10 +595,25 @@ impl Checker {
                 "working_hours" => DurationUnit::WorkingHours,
                 _ => DurationUnit::CalendarDays,
             });
-        Some(Duration {
+        let duration = Duration {
             amount: amount?,
             unit: unit?,
-        })
+        };
+        let max = match duration.unit {
+            DurationUnit::WorkingHours => MAX_WORKING_HOURS,
+            _ => MAX_WORKING_HOURS / 8.0,
+        };
+        if duration.amount > max {
+            self.push(
+                "duration.amount",
+                format!(
+                    "must be at most {max} (a year) for this unit (got {})",
+                    duration.amount
+                ),
+            );
+            return None;
+        }
+        Some(duration)
     }
 
     fn fees(&mut self, v: &Value) {
@@ -1181,9 +1212,9 @@ impl Checker {
             if let Some(role) = self.required(obj, &path, "role") {
                 self.choice(&join(&path, "role"), role, ROLES);
             }
-            let hours = self
-                .required(obj, &path, "duration_hours")
-                .and_then(|h| self.positive(&join(&path, "duration_hours"), h));
+            let hours = self.required(obj, &path, "duration_hours").and_then(|h| {
+                self.positive_at_most(&join(&path, "duration_hours"), h, MAX_WORKING_HOURS)
+            });
             total = total.zip(hours).map(|(t, h)| t + h);
         }
         if let (Some(total), Some(duration)) = (total, duration) {
@@ -1607,6 +1638,13 @@ mod tests {
             json!("3"),
             "duration.amount",
             "number greater than 0",
+        );
+        // Bounded, so that the due-moment walk stays finite.
+        one(
+            "/duration/amount",
+            json!(1e12),
+            "duration.amount",
+            "must be at most 365 (a year)",
         );
         missing("/duration/unit", "duration.unit");
         one(

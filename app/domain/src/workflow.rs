@@ -202,11 +202,15 @@ pub enum Action {
     /// No status move: records slip 04 (new due moment, responsible unit, reason) for an
     /// overdue dossier, by leader or reception.
     Apologize,
+    /// No status move (4→4, same step): a leader records "Đồng ý cho dừng xử lý", after which
+    /// a specialist may [`Action::Stop`] the dossier ("specialist with leader approval"). The
+    /// approval holds until the dossier moves on.
+    ApproveStop,
 }
 
 impl Action {
     /// Every action, in the order the UI lists them.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::Accept,
         Action::Refuse,
         Action::RequestSupplement,
@@ -220,6 +224,7 @@ impl Action {
         Action::ReturnResult,
         Action::Resupply,
         Action::Apologize,
+        Action::ApproveStop,
     ];
 
     /// The snake_case name, as serialised.
@@ -238,6 +243,7 @@ impl Action {
             Action::ReturnResult => "return_result",
             Action::Resupply => "resupply",
             Action::Apologize => "apologize",
+            Action::ApproveStop => "approve_stop",
         }
     }
 
@@ -257,7 +263,11 @@ impl Action {
             Action::RequestSupplement => &[Submitted, InProcess],
             Action::Withdraw => &[Submitted, SupplementRequested],
             Action::StartProcessing => &[Accepted],
-            Action::NextStep | Action::RequestFee | Action::Stop | Action::Finish => &[InProcess],
+            Action::NextStep
+            | Action::RequestFee
+            | Action::Stop
+            | Action::Finish
+            | Action::ApproveStop => &[InProcess],
             Action::FeePaid => &[FeeDue],
             Action::ReturnResult => &[ResultReady],
             Action::Resupply => &[SupplementRequested],
@@ -463,6 +473,8 @@ pub enum MoveError {
     UnknownCurrentStep,
     /// A specialist may stop processing only with a leader's approval.
     LeaderApprovalRequired,
+    /// A leader's approval to stop is already recorded for this step.
+    AlreadyApproved,
     /// Resupply needs the status before the supplement request, and it must be 1 or 4.
     UnknownStatusBeforeSupplement,
 }
@@ -486,6 +498,7 @@ impl MoveError {
             MoveError::NoProcessSteps => "no_process_steps",
             MoveError::UnknownCurrentStep => "unknown_current_step",
             MoveError::LeaderApprovalRequired => "leader_approval_required",
+            MoveError::AlreadyApproved => "already_approved",
             MoveError::UnknownStatusBeforeSupplement => "unknown_status_before_supplement",
         }
     }
@@ -523,6 +536,9 @@ impl fmt::Display for MoveError {
             }
             MoveError::AlreadyLastStep => {
                 f.write_str("this is the last process step: finish the dossier instead")
+            }
+            MoveError::AlreadyApproved => {
+                f.write_str("a leader's approval to stop is already recorded for this step")
             }
             MoveError::ApologyRequired => f.write_str(
                 "the dossier is overdue: record the apology and new appointment (slip 04) first",
@@ -733,6 +749,16 @@ fn plan(actor: &Actor, action: Action, ctx: &MoveContext) -> Result<Move, MoveEr
             }
             (from, None)
         }
+        // The approval a specialist's stop needs: the leader's own act, once.
+        Action::ApproveStop => {
+            let i = current_index(ctx)?;
+            need_any(&[Leader])?;
+            if ctx.leader_approved {
+                return Err(MoveError::AlreadyApproved);
+            }
+            not_overdue()?;
+            (InProcess, step_id(i))
+        }
     };
     Ok(Move {
         from,
@@ -859,6 +885,7 @@ mod tests {
             Action::ReturnResult => (&[9], Some(10)),
             Action::Resupply => (&[5], Some(1)),
             Action::Apologize => (&[2, 4, 5, 6], None),
+            Action::ApproveStop => (&[4], None),
         }
     }
 
@@ -887,7 +914,9 @@ mod tests {
             Action::FeePaid => Actor::Staff {
                 roles: &[Reception],
             },
-            Action::Stop | Action::Apologize => Actor::Staff { roles: &[Leader] },
+            Action::Stop | Action::Apologize | Action::ApproveStop => {
+                Actor::Staff { roles: &[Leader] }
+            }
             Action::Finish => Actor::Staff { roles: &[Clerk] },
         };
         c.current_step = Some(match action {
@@ -1532,6 +1561,53 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_leader_approves_a_stop_once_and_a_specialist_may_then_stop() {
+        use StaffRole::*;
+        let steps = example_steps();
+        let items = items();
+        let input = full(&items);
+        let mut c = ctx(Status::InProcess, &steps);
+        c.current_step = Some("tham_dinh");
+        let leader = Actor::Staff { roles: &[Leader] };
+        let specialist = Actor::Staff {
+            roles: &[Specialist],
+        };
+        let m = decide(&leader, Action::ApproveStop, &c, &input).unwrap();
+        assert_eq!(
+            (m.from, m.to, m.step.as_deref(), m.slip),
+            (
+                Status::InProcess,
+                Status::InProcess,
+                Some("tham_dinh"),
+                None
+            ),
+            "keeps the status and the step, no slip"
+        );
+        assert!(available_actions(&leader, &c).contains(&Action::ApproveStop));
+        assert!(matches!(
+            decide(&specialist, Action::ApproveStop, &c, &input),
+            Err(MoveError::RoleMissing { .. })
+        ));
+        assert_eq!(
+            decide(&specialist, Action::Stop, &c, &input),
+            Err(MoveError::LeaderApprovalRequired)
+        );
+        c.leader_approved = true;
+        assert_eq!(
+            decide(&leader, Action::ApproveStop, &c, &input),
+            Err(MoveError::AlreadyApproved)
+        );
+        assert!(!available_actions(&leader, &c).contains(&Action::ApproveStop));
+        assert!(decide(&specialist, Action::Stop, &c, &input).is_ok());
+        c.leader_approved = false;
+        c.overdue = true;
+        assert_eq!(
+            decide(&leader, Action::ApproveStop, &c, &input),
+            Err(MoveError::ApologyRequired)
+        );
     }
 
     #[test]

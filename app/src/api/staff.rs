@@ -68,10 +68,6 @@ pub const QUEUES: [&str; 6] = [
     "tat-ca",
 ];
 
-/// The web action by which a leader approves stopping (not a status move, see
-/// `workflow::approve_stop`).
-pub const APPROVE_STOP: &str = "approve_stop";
-
 /// Lines per queue page.
 pub const PAGE_SIZE: u32 = 25;
 
@@ -190,7 +186,7 @@ pub mod ssr {
     use crate::auth::current_account;
     use crate::workflow::{self, Who};
     use motcua_domain::format::format_datetime_vn;
-    use motcua_domain::workflow::{Action, StaffRole, available_actions};
+    use motcua_domain::workflow::{StaffRole, available_actions};
     use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};
 
     pub(crate) fn err(e: impl std::fmt::Display) -> String {
@@ -277,17 +273,24 @@ pub mod ssr {
             .map_err(err)?;
         let has_next = rows.len() > PAGE_SIZE as usize;
         rows.truncate(PAGE_SIZE as usize);
-        let cal = workflow::calendar(&state.store).await.map_err(err)?;
+        let cal = state.calendar().await.map_err(err)?;
         let now = state.clock.now();
         let mut names = std::collections::HashMap::new();
         let mut lines = Vec::with_capacity(rows.len());
+        // A page's lines mostly share a few procedure versions: each is read once.
+        let mut versions = std::collections::HashMap::new();
         for row in rows {
             let d = row.dossier;
-            let procedure = state
-                .store
-                .procedure_version(d.procedure_id)
-                .await
-                .map_err(err)?;
+            if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(d.procedure_id)
+            {
+                let version = state
+                    .store
+                    .procedure_version(d.procedure_id)
+                    .await
+                    .map_err(err)?;
+                slot.insert(version);
+            }
+            let procedure = versions[&d.procedure_id].as_ref();
             let step = d.state.current_step.as_ref().and_then(|id| {
                 procedure.as_ref().and_then(|p| {
                     p.procedure
@@ -333,20 +336,19 @@ pub mod ssr {
             });
         }
         let today = crate::api::state::today_vn();
-        let mut procedures: Vec<(String, String)> = Vec::new();
-        for p in state.store.current_procedures(today).await.map_err(err)? {
-            let receivers = state
-                .store
-                .receivers(&p.procedure.code)
-                .await
-                .map_err(err)?;
-            if receivers.iter().any(|r| r.code == agency) {
-                procedures.push((
+        let procedures: Vec<(String, String)> = state
+            .store
+            .procedures_received_by(&agency, today)
+            .await
+            .map_err(err)?
+            .into_iter()
+            .map(|p| {
+                (
                     p.procedure.code.clone(),
                     p.procedure.name.get(lang).to_string(),
-                ));
-            }
-        }
+                )
+            })
+            .collect();
         Ok(Guarded::Ok(QueueView {
             officer: officer(&state.store, &account).await?,
             queue,
@@ -379,15 +381,8 @@ pub mod ssr {
         for a in available_actions(&workflow::actor_of(&who), &ctx) {
             actions.push(crate::api::staff_view::offer(store, d, p, a, &account).await?);
         }
-        // A specialist stops a dossier only with a leader's approval, recorded by the leader.
-        if d.status == 4 && !approved && account.has_role(StaffRole::Leader) {
-            let mut o = crate::api::staff_view::offer(store, d, p, Action::Stop, &account).await?;
-            o.action = crate::api::staff::APPROVE_STOP.to_string();
-            actions.push(o);
-        }
         let view = crate::api::staff_view::dossier_view(
-            store,
-            &state.units,
+            &state,
             officer(store, &account).await?,
             &loaded,
             actions,

@@ -184,21 +184,21 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
 
 /// The staff dossier page model.
 pub async fn dossier_view(
-    store: &Store,
-    units: &Units,
+    state: &crate::api::AppState,
     officer: Officer,
     loaded: &Loaded,
     actions: Vec<ActionOffer>,
     now: OffsetDateTime,
     lang: Lang,
 ) -> Result<StaffDossierView, String> {
+    let (store, units) = (&state.store, state.units.as_ref());
     let d = &loaded.dossier;
     let p = &loaded.procedure;
     let versions = store.answer_versions(&d.code).await.map_err(err)?;
     let events = store.events(&d.code).await.map_err(err)?;
     let attachments = store.attachments(&d.code).await.map_err(err)?;
     let documents = store.dossier_document_history(&d.code).await.map_err(err)?;
-    let cal = workflow::calendar(store).await.map_err(err)?;
+    let cal = state.calendar().await.map_err(err)?;
     let walk = d.state.accepted_at.map(|start| {
         let mut w = cal.due(start, &p.duration);
         for e in &events {

@@ -6,15 +6,19 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use leptos::prelude::*;
+use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::validate::UnitCatalog;
 use motcua_store::Store;
 
+use crate::auth::PublicUrl;
 use crate::components::fields::UnitOption;
 
 /// Shared state, provided to every Leptos render and server function as context.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The deployment's settings, read once at start.
+    pub settings: Arc<Settings>,
     pub units: Arc<Units>,
     pub lookup_limiter: Arc<LookupLimiter>,
     /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
@@ -46,7 +50,51 @@ impl Clock {
     }
 }
 
+/// What the deployment configures that requests need: read from the configuration once at
+/// start by the same code for `main` and for every test, and passed down, never global, so
+/// that two servers in one process (tests) can differ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The office hours due moments are counted in (`working_periods`).
+    pub working_periods: Vec<WorkingPeriod>,
+    /// Where citizens reach the site (`public_url`).
+    pub public_url: PublicUrl,
+}
+
+impl Default for Settings {
+    /// The spec's working periods (07:00–11:30, 13:30–17:00), no public address.
+    fn default() -> Self {
+        Settings {
+            working_periods: WorkingCalendar::new([]).periods().to_vec(),
+            public_url: PublicUrl::default(),
+        }
+    }
+}
+
 impl AppState {
+    /// The state of a server on `store`: loads the unit list once.
+    pub async fn new(
+        store: Store,
+        settings: Settings,
+        clock: Arc<Clock>,
+    ) -> Result<AppState, motcua_store::StoreError> {
+        let units = Units::load(&store).await?;
+        Ok(AppState {
+            store,
+            settings: Arc::new(settings),
+            units: Arc::new(units),
+            lookup_limiter: Arc::new(LookupLimiter::default()),
+            sign_in_limiter: Arc::new(LookupLimiter::default()),
+            clock,
+        })
+    }
+
+    /// The working calendar now: the configured periods with the stored holidays and
+    /// make-up days.
+    pub async fn calendar(&self) -> Result<WorkingCalendar, motcua_store::StoreError> {
+        crate::workflow::calendar(&self.store, &self.settings.working_periods).await
+    }
+
     /// The state provided to the current request.
     pub fn get() -> Result<AppState, ServerFnError> {
         use_context::<AppState>().ok_or_else(|| ServerFnError::new("AppState missing"))

@@ -35,6 +35,7 @@ pub fn action_name(lang: Lang, action: &str) -> &'static str {
                 "Xin lỗi và hẹn lại ngày trả",
                 "Apologise and set a new date",
             ),
+            "approve_stop" => ("Đồng ý cho dừng xử lý", "Approve stopping"),
             _ => ("Thao tác", "Action"),
         },
     )
@@ -98,6 +99,10 @@ pub fn action_error(lang: Lang, key: &str) -> &'static str {
             "leader_approval_required" => (
                 "Cần lãnh đạo đồng ý trước khi dừng xử lý.",
                 "A leader must approve stopping.",
+            ),
+            "already_approved" => (
+                "Lãnh đạo đã đồng ý cho dừng xử lý ở bước này.",
+                "A leader has already approved stopping at this step.",
             ),
             "assignee_invalid" => (
                 "Người được chọn không giữ vai trò của bước tiếp theo.",

@@ -84,10 +84,35 @@ struct AccountRow {
     roles: Option<String>,
 }
 
-const ACCOUNT_SELECT: &str = "SELECT a.id, a.kind, a.login, a.full_name, a.phone, a.email,
-       a.agency_code, a.active,
-       (SELECT group_concat(role, ',') FROM account_roles r WHERE r.account_id = a.id) AS roles
-     FROM accounts a";
+/// The columns of an [`AccountRow`] from `accounts a` (a macro, so that `concat!` can build
+/// the statements that extend it at compile time).
+macro_rules! account_columns {
+    () => {
+        "SELECT a.id, a.kind, a.login, a.full_name, a.phone, a.email, a.agency_code, a.active,
+           (SELECT group_concat(role, ',') FROM account_roles r WHERE r.account_id = a.id)
+             AS roles"
+    };
+}
+
+const ACCOUNT_SELECT: &str = concat!(account_columns!(), " FROM accounts a");
+
+/// [`Store::staff_with_role`]: accounts holding a role, with their open steps.
+const STAFF_LOAD_SELECT: &str = concat!(
+    account_columns!(),
+    ",
+       (SELECT count(*) FROM dossiers d WHERE d.assignee_id = a.id AND d.status = 4) AS open_steps
+     FROM accounts a JOIN account_roles held ON held.account_id = a.id
+     WHERE a.kind = 'staff' AND a.active = 1 AND a.agency_code = ? AND held.role = ?
+     ORDER BY open_steps, a.full_name, a.id"
+);
+
+/// An account with its number of open steps.
+#[derive(sqlx::FromRow)]
+struct LoadRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    open_steps: i64,
+}
 
 impl TryFrom<AccountRow> for Account {
     type Error = StoreError;
@@ -200,28 +225,20 @@ impl Store {
         agency_code: &str,
         role: StaffRole,
     ) -> Result<Vec<StaffLoad>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT a.id,
-                    (SELECT count(*) FROM dossiers d WHERE d.assignee_id = a.id AND d.status = 4)
-                      AS open_steps
-             FROM accounts a JOIN account_roles r ON r.account_id = a.id
-             WHERE a.kind = 'staff' AND a.active = 1 AND a.agency_code = ? AND r.role = ?
-             ORDER BY open_steps, a.full_name, a.id",
-        )
-        .bind(agency_code)
-        .bind(role.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, open_steps) in rows {
-            if let Some(account) = self.account(id).await? {
-                out.push(StaffLoad {
-                    account,
-                    open_steps,
-                });
-            }
-        }
-        Ok(out)
+        // One statement: the accounts with their roles and their open steps.
+        let rows: Vec<LoadRow> = sqlx::query_as(STAFF_LOAD_SELECT)
+            .bind(agency_code)
+            .bind(role.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(StaffLoad {
+                    account: Account::try_from(r.account)?,
+                    open_steps: r.open_steps,
+                })
+            })
+            .collect()
     }
 
     /// Replaces an account's roles.

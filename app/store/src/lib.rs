@@ -102,6 +102,7 @@ impl Store {
     /// the example). In-memory databases are refused: uploads need a directory and every pooled
     /// connection would otherwise see its own empty database.
     pub async fn open(database_url: &str) -> Result<Store> {
+        check_scheme(database_url)?;
         let options = SqliteConnectOptions::from_str(database_url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -130,7 +131,44 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!().run(&pool).await?;
-        Ok(Store { pool, files_dir })
+        let store = Store { pool, files_dir };
+        store.backfill_search_names().await?;
+        Ok(store)
+    }
+
+    /// Fills `search_name` (the folded applicant name the staff search matches) for the
+    /// dossiers filed before the column existed, once: the folding is Rust code, so no SQL
+    /// migration can do it. Recorded in `reference_data` so later starts skip the scan.
+    async fn backfill_search_names(&self) -> Result<()> {
+        const MARK: &str = "backfill:search_name";
+        let mut tx = self.begin_write().await?;
+        let done: Option<String> =
+            sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
+                .bind(MARK)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if done.is_some() {
+            return Ok(());
+        }
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT code, applicant_full_name FROM dossiers WHERE search_name = ''")
+                .fetch_all(&mut *tx)
+                .await?;
+        for (code, name) in &rows {
+            sqlx::query("UPDATE dossiers SET search_name = ? WHERE code = ?")
+                .bind(motcua_domain::search::fold(name))
+                .bind(code)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)")
+            .bind(MARK)
+            .bind(rows.len().to_string())
+            .bind(ts(OffsetDateTime::now_utc())?)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The directory holding uploaded file contents (`files/` beside the database).
@@ -151,6 +189,42 @@ impl Store {
 }
 
 // ---- shared helpers -------------------------------------------------------------------------
+
+/// Refuses a database URL this build cannot serve, before anything is created: sqlx would
+/// otherwise read `postgres://user@host/db` as a relative SQLite path and quietly create a
+/// folder named `postgres:` with an empty database in it.
+fn check_scheme(database_url: &str) -> Result<()> {
+    let scheme = database_url
+        .split_once(':')
+        .map(|(s, _)| s.to_ascii_lowercase());
+    match scheme.as_deref() {
+        Some("sqlite") => Ok(()),
+        Some("postgres" | "postgresql") => Err(StoreError::Invalid(format!(
+            "database URL {:?}: PostgreSQL is not supported by this version yet; use \
+             sqlite://PATH (for example sqlite://data/motcua.db)",
+            redact(database_url)
+        ))),
+        _ => Err(StoreError::Invalid(format!(
+            "database URL {:?} is not supported: use sqlite://PATH (for example \
+             sqlite://data/motcua.db)",
+            redact(database_url)
+        ))),
+    }
+}
+
+/// The URL without a password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(start), Some(at)) if at > start => {
+            let userinfo = &url[start + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..start + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
 
 /// Formats a moment as stored: fixed-width UTC, microseconds.
 pub(crate) fn ts(t: OffsetDateTime) -> Result<String> {
@@ -214,6 +288,25 @@ mod tests {
     }
 
     #[test]
+    fn unsupported_database_urls_are_refused_with_the_password_hidden() {
+        assert!(check_scheme("sqlite://data/motcua.db").is_ok());
+        assert!(check_scheme("sqlite:motcua.db").is_ok());
+        let err = check_scheme("postgres://motcua:secret@db.local/motcua").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("PostgreSQL") && text.contains("sqlite://"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("secret") && text.contains("motcua:***@db.local"),
+            "{text}"
+        );
+        for bad in ["mysql://x/y", "data/motcua.db", "file:motcua.db", ""] {
+            assert!(check_scheme(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn version_dates_are_strict() {
         assert!(parse_date("2025-07-01").is_some());
         assert!(parse_date("2025-7-1").is_none());
@@ -252,6 +345,42 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(timeout, 5000);
+    }
+
+    #[tokio::test]
+    async fn search_names_of_older_dossiers_are_filled_once() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let url = format!("sqlite://{}/motcua.db", dir.path().display());
+        let store = Store::open(&url).await.unwrap();
+        let now = ts(OffsetDateTime::now_utc()).unwrap();
+        for sql in [
+            "INSERT INTO agencies (code, name, level) VALUES ('A', 'A', 'commune')".to_string(),
+            format!(
+                "INSERT INTO procedures (code, version, name_vi, sector_vi, level, online,
+                   definition, imported_at)
+                 VALUES ('P', '2025-01-01', 'P', 'S', 'commune', 'full', '{{}}', '{now}')"
+            ),
+            // As filed before the back-office migration: no search name.
+            format!(
+                "INSERT INTO dossiers (code, procedure_id, agency_code, status,
+                   applicant_full_name, applicant_id_number, applicant_phone, answers,
+                   filed_at, updated_at)
+                 VALUES ('A-250101-0001', 1, 'A', 1, 'Nguyễn Thị Ánh', '001', '09', '{{}}',
+                   '{now}', '{now}')"
+            ),
+            "DELETE FROM reference_data WHERE name = 'backfill:search_name'".to_string(),
+        ] {
+            sqlx::query(&sql).execute(&store.pool).await.unwrap();
+        }
+        store.close().await;
+        let store = Store::open(&url).await.unwrap();
+        let name: String =
+            sqlx::query_scalar("SELECT search_name FROM dossiers WHERE code = 'A-250101-0001'")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+        assert_eq!(name, motcua_domain::search::fold("Nguyễn Thị Ánh"));
+        assert!(!name.is_empty());
     }
 
     #[tokio::test]

@@ -154,4 +154,25 @@ impl Store {
         .await?;
         rows.iter().map(|(id, def)| stored(*id, def)).collect()
     }
+
+    /// The current versions of the procedures `agency_code` receives, by code: one statement
+    /// for the staff queue's procedure filter.
+    pub async fn procedures_received_by(
+        &self,
+        agency_code: &str,
+        today: Date,
+    ) -> Result<Vec<StoredProcedure>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT p.id, p.definition FROM procedures p
+             JOIN procedure_receivers r ON r.procedure_code = p.code AND r.agency_code = ?
+             WHERE p.version = (SELECT MAX(q.version) FROM procedures q
+                                WHERE q.code = p.code AND q.version <= ?)
+             ORDER BY p.code",
+        )
+        .bind(agency_code)
+        .bind(date_text(today)?)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|(id, def)| stored(*id, def)).collect()
+    }
 }

@@ -1238,3 +1238,27 @@ async fn reference_units_apply_once_per_version() {
             .unwrap()
     );
 }
+
+#[tokio::test]
+async fn an_agency_lists_the_procedures_it_receives_in_one_read() {
+    let dir = TempDir::new().unwrap();
+    let (store, id) = seeded(&dir).await;
+    let today = date!(2025 - 11 - 22);
+    let received = store.procedures_received_by(AGENCY, today).await.unwrap();
+    assert_eq!(received.iter().map(|p| p.id).collect::<Vec<_>>(), [id]);
+    assert!(
+        store
+            .procedures_received_by("000.99.99.H56", today)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Not yet in force on a date before its version: nothing current.
+    assert!(
+        store
+            .procedures_received_by(AGENCY, date!(2025 - 01 - 01))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -56,7 +56,7 @@ pub async fn signed_in_admin(
     headers: &HeaderMap,
     back: &str,
 ) -> Result<Account, Response> {
-    let Some(account) = app::auth::account_for(&state.app.store, headers)
+    let Some(account) = app::auth::account_for(&state.app, headers)
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {
@@ -232,7 +232,7 @@ pub async fn add(
         password_hash,
         roles,
     };
-    match store.create_account(&new, app::api::state::now_utc()).await {
+    match store.create_account(&new, state.app.clock.now()).await {
         Ok(id) => see_other(&format!("{PAGE}?xong=them&tk={id}#tk-{id}")),
         Err(StoreError::Conflict(_)) => back(&[("dang_nhap", "login_taken")]),
         Err(e) => internal("creating a staff account", e),
@@ -330,14 +330,15 @@ pub async fn password(
     if target.id != admin.id {
         return answer(target.id, "mat-khau");
     }
-    match store
-        .create_session(admin.id, app::api::state::now_utc())
-        .await
-    {
+    match store.create_session(admin.id, state.app.clock.now()).await {
         Ok(session) => (
             [(
                 header::SET_COOKIE,
-                app::auth::session_cookie(&headers, &session),
+                state
+                    .app
+                    .settings
+                    .public_url
+                    .session_cookie(&headers, &session),
             )],
             answer(target.id, "mat-khau"),
         )

@@ -29,7 +29,7 @@ pub async fn post(
     Form(form): Form<ClaimForm>,
 ) -> Response {
     let app = &state.app;
-    let Some(account) = app::auth::account_for(&app.store, &headers)
+    let Some(account) = app::auth::account_for(app, &headers)
         .await
         .filter(|a| a.kind == AccountKind::Citizen)
     else {

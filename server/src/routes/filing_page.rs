@@ -53,7 +53,7 @@ async fn handle(
     let Some(kind) = flow::page_kind(&l.procedure, &page) else {
         return Err((StatusCode::NOT_FOUND, "Not found".into()));
     };
-    let citizen = app::auth::account_for(&app.store, req.headers())
+    let citizen = app::auth::account_for(app, req.headers())
         .await
         .filter(|a| a.kind == motcua_store::AccountKind::Citizen)
         .map(|a| a.id);

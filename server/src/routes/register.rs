@@ -79,7 +79,7 @@ pub async fn post(
         _ => return back(&[("mat_khau", "system")]),
     };
     let store = &state.app.store;
-    let now = app::api::state::now_utc();
+    let now = state.app.clock.now();
     let new = NewAccount {
         kind: AccountKind::Citizen,
         login: phone.clone(),
@@ -102,7 +102,11 @@ pub async fn post(
         Ok(session) => (
             [(
                 header::SET_COOKIE,
-                app::auth::session_cookie(&headers, &session),
+                state
+                    .app
+                    .settings
+                    .public_url
+                    .session_cookie(&headers, &session),
             )],
             see_other("/ho-so-cua-toi"),
         )

@@ -80,11 +80,11 @@ pub async fn post(
     };
     limiter.forgive(addr.ip());
     // A session the browser already had is ended: the new one gets a fresh id.
-    if let Some(old) = app::auth::session_id(&headers) {
+    if let Some(old) = state.app.settings.public_url.session_id(&headers) {
         let _ = store.delete_session(&old).await;
     }
     let session = match store
-        .create_session(account.id, app::api::state::now_utc())
+        .create_session(account.id, state.app.clock.now())
         .await
     {
         Ok(s) => s,
@@ -101,7 +101,11 @@ pub async fn post(
     (
         [(
             header::SET_COOKIE,
-            app::auth::session_cookie(&headers, &session),
+            state
+                .app
+                .settings
+                .public_url
+                .session_cookie(&headers, &session),
         )],
         see_other(to),
     )

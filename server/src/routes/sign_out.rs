@@ -8,7 +8,7 @@ use crate::router::ServerState;
 use crate::routes::see_other;
 
 pub async fn post(State(state): State<ServerState>, headers: HeaderMap) -> Response {
-    if let Some(id) = app::auth::session_id(&headers)
+    if let Some(id) = state.app.settings.public_url.session_id(&headers)
         && let Err(e) = state.app.store.delete_session(&id).await
     {
         eprintln!("motcua: sign-out failed: {e}");
@@ -16,7 +16,7 @@ pub async fn post(State(state): State<ServerState>, headers: HeaderMap) -> Respo
     (
         [(
             header::SET_COOKIE,
-            app::auth::clear_session_cookie(&headers),
+            state.app.settings.public_url.clear_session_cookie(&headers),
         )],
         see_other("/dang-nhap?da_dang_xuat=1"),
     )

@@ -55,7 +55,7 @@ async fn load(
         &loaded.procedure,
         slip,
         q.event,
-        app::slips::lookup_url(headers, code),
+        app::slips::lookup_url(&state.app.settings.public_url, headers, code),
     )
     .await
 }

@@ -24,16 +24,13 @@ pub async fn post(
     multipart: Multipart,
 ) -> Response {
     let store = &state.app.store;
-    let Some(officer) = app::auth::account_for(store, &headers)
+    let Some(officer) = app::auth::account_for(&state.app, &headers)
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {
         return see_other("/dang-nhap?tiep=/can-bo");
     };
     let here = format!("/can-bo/ho-so/{code}");
-    if action == app::api::staff::APPROVE_STOP {
-        return approve(&state, officer, &code, &here, multipart).await;
-    }
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     };
@@ -42,7 +39,17 @@ pub async fn post(
         Err(key) => return refused(&here, action, key, &Typed::default()),
     };
     let now = state.app.clock.now();
-    match perform(store, &Who::Staff(officer), &code, action, input, now).await {
+    match perform(
+        store,
+        &state.app.settings.working_periods,
+        &Who::Staff(officer),
+        &code,
+        action,
+        input,
+        now,
+    )
+    .await
+    {
         Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
         Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
         Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
@@ -55,35 +62,6 @@ pub async fn post(
     }
 }
 
-/// A leader records their approval of stopping the dossier.
-async fn approve(
-    state: &ServerState,
-    officer: motcua_store::Account,
-    code: &str,
-    here: &str,
-    multipart: Multipart,
-) -> Response {
-    let (input, typed) = match read_form(multipart).await {
-        Ok(x) => x,
-        Err(key) => return refused_named(here, APPROVE, key, &Typed::default()),
-    };
-    let now = state.app.clock.now();
-    let who = Who::Staff(officer);
-    match app::workflow::approve_stop(&state.app.store, &who, code, &input.reason, now).await {
-        Ok(_) => see_other(&format!("{here}?xong={APPROVE}")),
-        Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
-        Err(ActionError::Refused(e)) => refused_named(here, APPROVE, e.key(), &typed),
-        Err(ActionError::Moved) => refused_named(here, APPROVE, "moved", &typed),
-        Err(ActionError::Invalid(key)) => refused_named(here, APPROVE, key, &typed),
-        Err(ActionError::Internal(e)) => {
-            eprintln!("motcua: approving a stop of {code}: {e}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
-        }
-    }
-}
-
-const APPROVE: &str = app::api::staff::APPROVE_STOP;
-
 /// What the officer typed, to put back in the form after a refusal.
 #[derive(Default)]
 struct Typed {
@@ -92,13 +70,10 @@ struct Typed {
 }
 
 fn refused(here: &str, action: Action, key: &str, typed: &Typed) -> Response {
-    refused_named(here, action.as_str(), key, typed)
-}
-
-fn refused_named(here: &str, action: &str, key: &str, typed: &Typed) -> Response {
     use app::components::layout::urlencode;
     see_other(&format!(
-        "{here}?hanh_dong={action}&loi={key}&ly_do={}&don_vi={}#loi",
+        "{here}?hanh_dong={}&loi={key}&ly_do={}&don_vi={}#loi",
+        action.as_str(),
         urlencode(&typed.reason),
         urlencode(&typed.unit)
     ))

@@ -52,7 +52,7 @@ where
         >,
 {
     let store = state.app.store.clone();
-    let Some(officer) = app::auth::account_for(&store, &headers)
+    let Some(officer) = app::auth::account_for(&state.app, &headers)
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {

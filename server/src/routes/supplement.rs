@@ -217,6 +217,7 @@ async fn send(
     let now = state.app.clock.now();
     match perform(
         store,
+        &state.app.settings.working_periods,
         &Who::Citizen(None),
         &p.dossier.code,
         Action::Resupply,

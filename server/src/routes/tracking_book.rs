@@ -28,7 +28,7 @@ pub async fn get(
     headers: HeaderMap,
 ) -> Response {
     let app = &state.app;
-    let Some(officer) = app::auth::account_for(&app.store, &headers)
+    let Some(officer) = app::auth::account_for(app, &headers)
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {

@@ -42,6 +42,7 @@ pub async fn post(
     let signed_in = matches!(who, app::workflow::Who::Citizen(Some(_)));
     let done = perform(
         &app.store,
+        &app.settings.working_periods,
         &who,
         &dossier.code,
         Action::Withdraw,

@@ -7,6 +7,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use app::api::state::Settings;
 use leptos::config::LeptosOptions;
 use motcua_store::Store;
 use serde_json::Value;
@@ -26,16 +27,21 @@ pub fn repo_root() -> PathBuf {
 
 /// The server with the demo loaded.
 pub async fn spawn_app() -> TestApp {
-    spawn(true).await
+    spawn(true, Settings::default()).await
+}
+
+/// The server with the demo loaded and these deployment settings.
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    spawn(true, settings).await
 }
 
 /// The server on a fresh database as a deployment starts it: no demo, only what every
 /// install has (migrations and the shipped reference data).
 pub async fn spawn_app_without_demo() -> TestApp {
-    spawn(false).await
+    spawn(false, Settings::default()).await
 }
 
-async fn spawn(demo: bool) -> TestApp {
+async fn spawn(demo: bool, settings: Settings) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}/motcua.db", dir.path().display());
     let store = motcua_server::startup::open_store(&url)
@@ -53,9 +59,10 @@ async fn spawn(demo: bool) -> TestApp {
         .hash_files(false)
         .build();
     let clock = std::sync::Arc::new(app::api::state::Clock::default());
-    let router = motcua_server::router::build_with_clock(store.clone(), options, clock.clone())
+    let state = app::api::AppState::new(store.clone(), settings, clock.clone())
         .await
-        .expect("router");
+        .expect("application state");
+    let router = motcua_server::router::build(state, options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
