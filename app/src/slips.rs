@@ -7,7 +7,7 @@ use motcua_domain::calendar::{ResultClass, result_class};
 use motcua_domain::format::{date_line_vi, format_datetime_vn, format_vnd};
 use motcua_domain::procedure::{DurationUnit, Procedure};
 use motcua_domain::text::Lang;
-use motcua_domain::workflow::Slip;
+use motcua_domain::workflow::{Slip, Status};
 use motcua_slip::{Block, Paper, Signer, SlipDoc};
 use motcua_store::{Agency, Dossier, Event, QueueRow, Store};
 use serde_json::Value;
@@ -416,14 +416,14 @@ pub fn tracking_book(
             let d = &r.dossier;
             let class = match (d.status, d.state.finished_at, d.state.statutory_due_at) {
                 (_, Some(done), Some(due)) => class_vi(result_class(done, due)).to_string(),
-                (3, _, _) => "Không được tiếp nhận".into(),
-                (7, _, _) => "Công dân rút hồ sơ".into(),
-                (8, _, _) => "Dừng xử lý".into(),
+                (Status::Refused, _, _) => "Không được tiếp nhận".into(),
+                (Status::Withdrawn, _, _) => "Công dân rút hồ sơ".into(),
+                (Status::Stopped, _, _) => "Dừng xử lý".into(),
                 (_, None, Some(due)) if now > due => "Quá hạn (chưa xong)".into(),
                 _ => "Đang giải quyết".into(),
             };
             // Returned (status 10) is final, so its last change is the return.
-            let returned = (d.status == 10).then(|| format_datetime_vn(d.updated_at));
+            let returned = (d.status == Status::Returned).then(|| format_datetime_vn(d.updated_at));
             vec![
                 d.code.clone(),
                 r.procedure_name_vi.clone(),

@@ -112,8 +112,8 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
 }
 
 /// Statuses in which the clock runs, so that a passed due moment makes the dossier overdue.
-fn clock_running(status: i32) -> bool {
-    matches!(status, 2 | 4)
+fn clock_running(status: Status) -> bool {
+    matches!(status, Status::Accepted | Status::InProcess)
 }
 
 /// Whether the dossier is overdue now: its clock runs and the due moment promised (the
@@ -130,10 +130,10 @@ pub fn context<'a>(
     leader_approved: bool,
 ) -> MoveContext<'a> {
     MoveContext {
-        status: Status::from_code(d.status).unwrap_or(Status::Submitted),
+        status: d.status,
         steps: &p.process,
         current_step: d.state.current_step.as_deref(),
-        status_before_supplement: d.state.resume_status.and_then(Status::from_code),
+        status_before_supplement: d.state.resume_status,
         overdue: overdue(d, now),
         leader_approved,
     }
@@ -248,7 +248,10 @@ pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
             return true;
         }
         // Any other move: an approval before it was for another situation.
-        if e.to_status != 4 || e.from_status != Some(4) || e.step != d.state.current_step {
+        if e.to_status != Status::InProcess
+            || e.from_status != Some(Status::InProcess)
+            || e.step != d.state.current_step
+        {
             return false;
         }
         if e.details
@@ -414,7 +417,7 @@ async fn plan(
         expected_status: dossier.status,
         expected_step: dossier.state.current_step.clone(),
         expected_updated_at: Some(dossier.updated_at),
-        to_status: decided.to.code(),
+        to_status: decided.to,
         at: now,
         actor: actor_name,
         actor_account_id: actor_id,

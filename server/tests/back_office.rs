@@ -147,7 +147,13 @@ async fn act(
 }
 
 async fn status(app: &TestApp, code: &str) -> i32 {
-    app.store.dossier(code).await.unwrap().unwrap().status
+    app.store
+        .dossier(code)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .code()
 }
 
 async fn text(c: &reqwest::Client, url: &str) -> (u16, String) {
@@ -170,7 +176,7 @@ async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
     let (_, landed) = act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
     assert!(landed.contains("xong=accept"), "{landed}");
     let d = app.store.dossier(&code).await.unwrap().unwrap();
-    assert_eq!(d.status, 4);
+    assert_eq!(d.status.code(), 4);
     assert_eq!(
         d.state.current_step.as_deref(),
         Some(p.process[0].id.as_str())
@@ -221,7 +227,7 @@ async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
     let events = app.store.events(&code).await.unwrap();
     let moves: Vec<(Option<i32>, i32)> = events
         .iter()
-        .map(|e| (e.from_status, e.to_status))
+        .map(|e| (e.from_status.map(|s| s.code()), e.to_status.code()))
         .collect();
     let mut expected = vec![(None, 1), (Some(1), 2), (Some(2), 4)];
     expected.extend((1..p.process.len()).map(|_| (Some(4), 4)));
@@ -590,7 +596,10 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let (_, landed) = act(&app, &first, &code, "request_supplement", form).await;
     assert!(landed.contains("xong=request_supplement"), "{landed}");
     let d = app.store.dossier(&code).await.unwrap().unwrap();
-    assert_eq!((d.status, d.state.resume_status), (5, Some(4)));
+    assert_eq!(
+        (d.status.code(), d.state.resume_status.map(|s| s.code())),
+        (5, Some(4))
+    );
     assert!(d.state.paused_at.is_some(), "the clock is paused");
     // Slip 02 lists the item and the reason.
     let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/02"))).await;
@@ -675,7 +684,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let res = guest.post(&page_url).multipart(form).send().await.unwrap();
     assert!(res.url().path().ends_with("/xong"), "{}", res.url());
     let d = app.store.dossier(&code).await.unwrap().unwrap();
-    assert_eq!(d.status, 4);
+    assert_eq!(d.status.code(), 4);
     assert_eq!(
         d.state.current_step.as_deref(),
         Some(p.process[0].id.as_str())

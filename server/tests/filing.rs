@@ -39,7 +39,7 @@ async fn every_demo_procedure_can_be_filed_without_javascript() {
             .await
             .unwrap()
             .expect("dossier stored");
-        assert_eq!(stored.status, 1);
+        assert_eq!(stored.status.code(), 1);
         let version = app
             .store
             .procedure_version(stored.procedure_id)

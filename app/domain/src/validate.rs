@@ -474,8 +474,10 @@ fn clean(s: &str) -> String {
     nfc(s.trim()).trim().to_string()
 }
 
-/// The entry indices of repeating group `group` (full input name) found in `raw`, in order.
-fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
+/// The entry indices of repeating group `group` (full input name) found in `raw`, in order:
+/// names `{group}[{i}].…` with `i` all digits. The server's rendering and the form island use
+/// this one reading of the names too.
+pub fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
     let prefix = format!("{group}[");
     let mut found: Vec<usize> = raw
         .range(prefix.clone()..)

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 pub struct MyDossier {
     pub code: String,
     pub procedure: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
     pub filed_at: String,
     pub due: Option<String>,
     /// `(number, title, href)` of the slips addressed to the citizen.
@@ -39,10 +39,13 @@ pub mod ssr {
 
     /// The open supplement request of a dossier in status 5: reason and item labels.
     pub fn open_supplement(d: &Dossier, events: &[Event]) -> Option<(String, Vec<String>)> {
-        if d.status != 5 {
+        if d.status != motcua_domain::workflow::Status::SupplementRequested {
             return None;
         }
-        let e = events.iter().rev().find(|e| e.to_status == 5)?;
+        let e = events
+            .iter()
+            .rev()
+            .find(|e| e.to_status == motcua_domain::workflow::Status::SupplementRequested)?;
         let items = crate::workflow::requested_item_labels(e);
         Some((e.reason.clone().unwrap_or_default(), items))
     }

@@ -54,7 +54,7 @@ pub struct Receipt {
     pub procedure_name: String,
     pub agency_name: String,
     pub applicant_name: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
     pub filed_at: String,
     pub documents: Vec<(String, Vec<String>)>,
     pub lookup_href: String,

@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub at: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,7 +16,7 @@ pub struct LookupResult {
     pub code: String,
     pub procedure_name: String,
     pub agency_name: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
     pub filed_at: String,
     /// The due moment promised (after an apology, its new date).
     pub due: Option<String>,
@@ -103,7 +103,11 @@ pub async fn lookup_dossier(
             .state
             .due_at
             .map(motcua_domain::format::format_datetime_vn),
-        step: if d.status == 4 { step } else { None },
+        step: if d.status == motcua_domain::workflow::Status::InProcess {
+            step
+        } else {
+            None
+        },
         slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
         key: key.clone(),

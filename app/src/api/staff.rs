@@ -35,7 +35,7 @@ pub struct QueueLine {
     pub code: String,
     pub procedure: String,
     pub applicant: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
     pub filed_at: String,
     /// The due moment that matters in this queue (the step's in "my steps"), formatted.
     pub due: Option<String>,
@@ -115,8 +115,8 @@ pub struct DocumentLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelineLine {
     pub at: String,
-    pub from: Option<i32>,
-    pub to: i32,
+    pub from: Option<motcua_domain::workflow::Status>,
+    pub to: motcua_domain::workflow::Status,
     pub actor: String,
     pub step: Option<String>,
     pub reason: Option<String>,
@@ -148,7 +148,7 @@ pub struct StaffDossierView {
     pub code: String,
     pub procedure: String,
     pub procedure_version: String,
-    pub status: i32,
+    pub status: motcua_domain::workflow::Status,
     pub applicant: Vec<(String, String)>,
     pub filed_at: String,
     pub accepted_at: Option<String>,
@@ -305,7 +305,11 @@ pub mod ssr {
             } else {
                 d.state.due_at
             };
-            let running = matches!(d.status, 2 | 4);
+            let running = matches!(
+                d.status,
+                motcua_domain::workflow::Status::Accepted
+                    | motcua_domain::workflow::Status::InProcess
+            );
             let overdue = running && due_at.is_some_and(|t| now > t);
             let due_soon = running
                 && !overdue

@@ -307,7 +307,8 @@ pub async fn dossier_view(
             .as_deref()
             .map(|s| step_title(p, s, lang)),
         step_due: d.state.step_due_at.map(format_datetime_vn),
-        step_overdue: d.status == 4 && d.state.step_due_at.is_some_and(|t| now > t),
+        step_overdue: d.status == motcua_domain::workflow::Status::InProcess
+            && d.state.step_due_at.is_some_and(|t| now > t),
         assignee,
         due_walk: walk.as_ref().map(walk_lines).unwrap_or_default(),
         answers: answer_sections(p, &d.answers, &versions, units, lang),

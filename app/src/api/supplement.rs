@@ -85,7 +85,7 @@ pub mod ssr {
             .dossier(code)
             .await
             .map_err(e)?
-            .filter(|d| d.status == 5)
+            .filter(|d| d.status == motcua_domain::workflow::Status::SupplementRequested)
         else {
             return Ok(None);
         };
@@ -98,7 +98,11 @@ pub mod ssr {
         };
         let procedure = procedure.procedure;
         let events = store.events(code).await.map_err(e)?;
-        let Some(request) = events.iter().rev().find(|ev| ev.to_status == 5) else {
+        let Some(request) = events
+            .iter()
+            .rev()
+            .find(|ev| ev.to_status == motcua_domain::workflow::Status::SupplementRequested)
+        else {
             return Ok(None);
         };
         let items: Vec<(String, String, String)> = request

@@ -8,12 +8,13 @@
 //!   `__i__` for the entry index, and add/remove buttons marked `data-add` / `data-remove`;
 //! - the "Update page" button (`value="refresh"`) is only needed without JavaScript.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use motcua_domain::answers::{Answers, RawForm, entry_name, first};
 use motcua_domain::condition::visible;
 use motcua_domain::procedure::{Choice, Field, FieldKind};
+pub use motcua_domain::validate::entry_indices;
 use motcua_domain::validate::{Context, FieldError, validate_fields};
 use serde::{Deserialize, Serialize};
 
@@ -131,18 +132,6 @@ fn file_slot(lang: Lang, f: FileSlot) -> impl IntoView {
                 aria-invalid=has_error.then_some("true")/>
         </div>
     }
-}
-
-/// The entry indices present in `raw` for repeating group `group`, in order.
-pub fn entry_indices(raw: &RawForm, group: &str) -> Vec<usize> {
-    let prefix = format!("{group}[");
-    let set: BTreeSet<usize> = raw
-        .keys()
-        .filter_map(|name| name.strip_prefix(&prefix))
-        .filter_map(|rest| rest.split_once(']'))
-        .filter_map(|(n, _)| n.parse().ok())
-        .collect();
-    set.into_iter().collect()
 }
 
 /// A whole form page: error summary, fields, and the buttons.

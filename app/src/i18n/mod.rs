@@ -11,6 +11,7 @@ mod vi;
 pub use back_office::{account_error, action_error, action_name, queue_name, role_name};
 pub use errors::{error_message, field_error, field_message};
 pub use motcua_domain::text::Lang;
+use motcua_domain::workflow::Status;
 
 /// A fixed UI text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,19 +281,19 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// The name of a dossier status code (1–10) in `lang`.
-pub fn status_name(lang: Lang, status: i32) -> &'static str {
+/// The name of a dossier status in `lang`.
+pub fn status_name(lang: Lang, status: Status) -> &'static str {
     let key = match status {
-        1 => Key::Status1,
-        2 => Key::Status2,
-        3 => Key::Status3,
-        4 => Key::Status4,
-        5 => Key::Status5,
-        6 => Key::Status6,
-        7 => Key::Status7,
-        8 => Key::Status8,
-        9 => Key::Status9,
-        _ => Key::Status10,
+        Status::Submitted => Key::Status1,
+        Status::Accepted => Key::Status2,
+        Status::Refused => Key::Status3,
+        Status::InProcess => Key::Status4,
+        Status::SupplementRequested => Key::Status5,
+        Status::FeeDue => Key::Status6,
+        Status::Withdrawn => Key::Status7,
+        Status::Stopped => Key::Status8,
+        Status::ResultReady => Key::Status9,
+        Status::Returned => Key::Status10,
     };
     t(lang, key)
 }
@@ -311,14 +312,16 @@ pub fn delivery_name(lang: Lang, d: motcua_domain::procedure::Delivery) -> &'sta
 }
 
 /// What the citizen should expect next, for a dossier in `status`.
-pub fn next_step(lang: Lang, status: i32) -> &'static str {
+pub fn next_step(lang: Lang, status: Status) -> &'static str {
     let key = match status {
-        1 => Key::NextStep1,
-        2 => Key::NextStep2,
-        4 | 6 => Key::NextStep4,
-        5 => Key::NextStep5,
-        9 => Key::NextStep9,
-        _ => Key::NextStepFinal,
+        Status::Submitted => Key::NextStep1,
+        Status::Accepted => Key::NextStep2,
+        Status::InProcess | Status::FeeDue => Key::NextStep4,
+        Status::SupplementRequested => Key::NextStep5,
+        Status::ResultReady => Key::NextStep9,
+        Status::Refused | Status::Withdrawn | Status::Stopped | Status::Returned => {
+            Key::NextStepFinal
+        }
     };
     t(lang, key)
 }

@@ -1,6 +1,7 @@
 //! Filing, dossiers and their append-only event history.
 
 use motcua_domain::dossier_code::dossier_code;
+use motcua_domain::workflow::Status;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{OffsetDateTime, UtcOffset};
@@ -41,8 +42,8 @@ pub struct Dossier {
     /// The exact procedure version it was filed under.
     pub procedure_id: i64,
     pub agency_code: String,
-    /// Status code 1..=10 of the national portal (see the workflow spec).
-    pub status: i32,
+    /// Where it stands in the national portal's status list (stored as its code 1..=10).
+    pub status: Status,
     pub applicant: Applicant,
     /// Canonical answers (field id → value), as of the latest supplement round.
     pub answers: Value,
@@ -76,7 +77,7 @@ pub struct WorkflowState {
     /// Since when the clock is paused (status 5 or 6).
     pub paused_at: Option<OffsetDateTime>,
     /// The status a supplement answer returns to (1 or 4).
-    pub resume_status: Option<i32>,
+    pub resume_status: Option<Status>,
     /// When status 9 was reached.
     pub finished_at: Option<OffsetDateTime>,
 }
@@ -87,8 +88,8 @@ pub struct Event {
     pub id: i64,
     pub at: OffsetDateTime,
     /// `None` for the filing itself.
-    pub from_status: Option<i32>,
-    pub to_status: i32,
+    pub from_status: Option<Status>,
+    pub to_status: Status,
     /// `"citizen"` or the staff member's name, as it read at that moment.
     pub actor: String,
     pub actor_account_id: Option<i64>,
@@ -143,6 +144,13 @@ pub(crate) const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, statu
     supplement_round, accepted_at, due_at, statutory_due_at, current_step, step_started_at,
     step_due_at, assignee_id, paused_at, resume_status, finished_at, updated_at";
 
+/// The status whose code a column holds. An unknown code is corruption, never a guess: a
+/// dossier must not silently turn into "submitted".
+pub(crate) fn status(code: i32, what: &str) -> Result<Status> {
+    Status::from_code(code)
+        .ok_or_else(|| StoreError::Corrupt(format!("{what}: status code {code} is not 1..=10")))
+}
+
 pub(crate) fn parse_opt_ts(s: Option<String>) -> Result<Option<OffsetDateTime>> {
     s.as_deref().map(parse_ts).transpose()
 }
@@ -166,8 +174,8 @@ impl TryFrom<EventRow> for Event {
         Ok(Event {
             id: r.id,
             at: parse_ts(&r.at)?,
-            from_status: r.from_status,
-            to_status: r.to_status,
+            from_status: r.from_status.map(|c| status(c, "event")).transpose()?,
+            to_status: status(r.to_status, "event")?,
             actor: r.actor,
             actor_account_id: r.actor_account_id,
             step: r.step,
@@ -212,14 +220,14 @@ impl TryFrom<DossierRow> for Dossier {
                 step_due_at: parse_opt_ts(r.step_due_at)?,
                 assignee_id: r.assignee_id,
                 paused_at: parse_opt_ts(r.paused_at)?,
-                resume_status: r.resume_status,
+                resume_status: r.resume_status.map(|c| status(c, &what)).transpose()?,
                 finished_at: parse_opt_ts(r.finished_at)?,
             },
             updated_at: parse_ts(&r.updated_at)?,
             code: r.code,
             procedure_id: r.procedure_id,
             agency_code: r.agency_code,
-            status: r.status,
+            status: status(r.status, &what)?,
         })
     }
 }

@@ -251,12 +251,9 @@ pub(crate) fn date_text(d: Date) -> Result<String> {
 }
 
 /// Parses a strict `YYYY-MM-DD` date (a real calendar date, zero-padded), as procedure versions
-/// must be for text comparison to be date comparison.
+/// must be for text comparison to be date comparison: the domain's one ISO-date parser.
 pub(crate) fn parse_date(s: &str) -> Option<Date> {
-    if s.len() != 10 {
-        return None;
-    }
-    Date::parse(s, DATE_FORMAT).ok()
+    motcua_domain::format::parse_iso_date(s)
 }
 
 /// Lowercase hex SHA-256.

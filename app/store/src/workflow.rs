@@ -3,6 +3,7 @@
 //! module writes what the web layer decided, atomically and only if nobody moved the
 //! dossier in between.
 
+use motcua_domain::workflow::Status;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -59,10 +60,10 @@ pub struct Transition {
     /// given) was last changed at `expected_updated_at`: a stale page, a double submit or two
     /// officers acting at once cannot move it twice, not even by a move that keeps the status
     /// (an apology, 4→4).
-    pub expected_status: i32,
+    pub expected_status: Status,
     pub expected_step: Option<String>,
     pub expected_updated_at: Option<OffsetDateTime>,
-    pub to_status: i32,
+    pub to_status: Status,
     pub at: OffsetDateTime,
     pub actor: String,
     pub actor_account_id: Option<i64>,
@@ -428,7 +429,7 @@ async fn write_transition(
     {
         return Err(StoreError::Conflict(format!(
             "dossier {code} has moved meanwhile (now status {})",
-            current.status
+            current.status.code()
         )));
     }
     let event_id: i64 = sqlx::query_scalar(
@@ -438,8 +439,8 @@ async fn write_transition(
     )
     .bind(code)
     .bind(&at)
-    .bind(t.expected_status)
-    .bind(t.to_status)
+    .bind(t.expected_status.code())
+    .bind(t.to_status.code())
     .bind(&t.actor)
     .bind(t.actor_account_id)
     .bind(&t.step)
@@ -516,7 +517,7 @@ async fn write_transition(
            answers = COALESCE(?, answers), updated_at = ?
          WHERE code = ?",
     )
-    .bind(t.to_status)
+    .bind(t.to_status.code())
     .bind(opt(s.accepted_at)?)
     .bind(opt(s.due_at)?)
     .bind(opt(s.statutory_due_at)?)
@@ -525,7 +526,7 @@ async fn write_transition(
     .bind(opt(s.step_due_at)?)
     .bind(s.assignee_id)
     .bind(opt(s.paused_at)?)
-    .bind(s.resume_status)
+    .bind(s.resume_status.map(Status::code))
     .bind(opt(s.finished_at)?)
     .bind(round)
     .bind(&answers_json)

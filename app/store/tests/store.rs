@@ -1,5 +1,6 @@
 //! Store behaviour on a real SQLite file in a temporary directory.
 
+use motcua_domain::workflow::Status;
 use std::collections::BTreeSet;
 
 use motcua_domain::procedure::Procedure;
@@ -522,7 +523,7 @@ async fn filing_is_idempotent() {
     assert!(first.newly_filed);
     let d = &first.dossier;
     assert_eq!(d.code, "000.00.06.H56-251122-0001");
-    assert_eq!(d.status, 1);
+    assert_eq!(d.status, Status::Submitted);
     assert_eq!(d.procedure_id, pid);
     assert_eq!(d.agency_code, AGENCY);
     assert_eq!(d.applicant, who);
@@ -569,7 +570,7 @@ async fn filing_is_idempotent() {
     let events = store.events(&d.code).await.unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].from_status, None);
-    assert_eq!(events[0].to_status, 1);
+    assert_eq!(events[0].to_status, Status::Submitted);
     assert_eq!(events[0].actor, "citizen");
     assert_eq!(events[0].at, NOW);
 
@@ -981,10 +982,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
     let filed_at = store.dossier(&code).await.unwrap().unwrap().updated_at;
     let accept = Transition {
-        expected_status: 1,
+        expected_status: Status::Submitted,
         expected_step: None,
         expected_updated_at: Some(filed_at),
-        to_status: 2,
+        to_status: Status::Accepted,
         at: NOW,
         actor: "Nguyễn Thị Lan".into(),
         actor_account_id: None,
@@ -1000,7 +1001,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         supplement: None,
     };
     let event = store.apply_transition(&code, &accept).await.unwrap();
-    assert_eq!((event.from_status, event.to_status), (Some(1), 2));
+    assert_eq!(
+        (event.from_status, event.to_status),
+        (Some(Status::Submitted), Status::Accepted)
+    );
     assert_eq!(event.details, Some(json!({ "slip": "01" })));
     // The same move again (a double submit, or a second officer): refused, nothing written.
     assert!(matches!(
@@ -1009,13 +1013,13 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     ));
     assert_eq!(store.events(&code).await.unwrap().len(), 2);
     let d = store.dossier(&code).await.unwrap().unwrap();
-    assert_eq!(d.status, 2);
+    assert_eq!(d.status, Status::Accepted);
     assert_eq!(d.state.accepted_at, Some(NOW));
     // A move that keeps the status (an apology) is still written once: the second of two
     // identical submits saw the dossier before the first changed it.
     let apology = Transition {
-        expected_status: 2,
-        to_status: 2,
+        expected_status: Status::Accepted,
+        to_status: Status::Accepted,
         at: NOW + Duration::minutes(1),
         expected_updated_at: Some(d.updated_at),
         ..accept.clone()
@@ -1027,13 +1031,13 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     ));
     // Several moves at once are all or nothing: the second is refused, the first undone.
     let start = Transition {
-        expected_status: 2,
-        to_status: 4,
+        expected_status: Status::Accepted,
+        to_status: Status::InProcess,
         expected_updated_at: None,
         ..accept.clone()
     };
     let wrong = Transition {
-        expected_status: 9,
+        expected_status: Status::ResultReady,
         ..start.clone()
     };
     assert!(
@@ -1042,7 +1046,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
             .await
             .is_err()
     );
-    assert_eq!(store.dossier(&code).await.unwrap().unwrap().status, 2);
+    assert_eq!(
+        store.dossier(&code).await.unwrap().unwrap().status,
+        Status::Accepted
+    );
     assert_eq!(
         store
             .apply_transitions(&code, &[start])
@@ -1051,7 +1058,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
             .len(),
         1
     );
-    assert_eq!(store.dossier(&code).await.unwrap().unwrap().status, 4);
+    assert_eq!(
+        store.dossier(&code).await.unwrap().unwrap().status,
+        Status::InProcess
+    );
 }
 
 #[tokio::test]
@@ -1071,10 +1081,10 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         .dossier
         .code;
     let to_five = Transition {
-        expected_status: 1,
+        expected_status: Status::Submitted,
         expected_step: None,
         expected_updated_at: None,
-        to_status: 5,
+        to_status: Status::SupplementRequested,
         at: NOW,
         actor: "x".into(),
         actor_account_id: None,
@@ -1082,7 +1092,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         reason: Some("Thiếu".into()),
         details: None,
         state: WorkflowState {
-            resume_status: Some(1),
+            resume_status: Some(Status::Submitted),
             ..Default::default()
         },
         attachments: vec![],
@@ -1090,8 +1100,8 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     };
     store.apply_transition(&code, &to_five).await.unwrap();
     let back = Transition {
-        expected_status: 5,
-        to_status: 1,
+        expected_status: Status::SupplementRequested,
+        to_status: Status::Submitted,
         state: WorkflowState::default(),
         reason: None,
         supplement: Some(motcua_store::SupplementAnswer {
@@ -1108,7 +1118,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     };
     store.apply_transition(&code, &back).await.unwrap();
     let d = store.dossier(&code).await.unwrap().unwrap();
-    assert_eq!((d.status, d.supplement_round), (1, 1));
+    assert_eq!((d.status, d.supplement_round), (Status::Submitted, 1));
     assert_eq!(d.answers, json!({ "chong_ho_ten": "Mới" }));
     assert_eq!(
         store.answer_versions(&code).await.unwrap(),

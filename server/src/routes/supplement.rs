@@ -45,7 +45,9 @@ pub async fn start(
     let store = &app.store;
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
     let dossier = found.ok().flatten().map(|(d, _)| d);
-    let Some(dossier) = dossier.filter(|d| d.status == 5) else {
+    let Some(dossier) =
+        dossier.filter(|d| d.status == motcua_domain::workflow::Status::SupplementRequested)
+    else {
         return not_found();
     };
     let data = SupplementDraft {
