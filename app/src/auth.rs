@@ -161,7 +161,7 @@ pub async fn account_for(store: &Store, headers: &HeaderMap) -> Option<Account> 
     {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("motcua: reading a session failed: {e}");
+            tracing::error!(error = %e, "reading a session failed");
             None
         }
     }

@@ -12,4 +12,5 @@ pub mod reference;
 pub mod router;
 pub mod routes;
 pub mod startup;
+pub mod telemetry;
 pub mod upload;
