@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod demo;
 pub mod import;
 pub mod reference;
+pub mod request_id;
 pub mod router;
 pub mod routes;
 pub mod startup;

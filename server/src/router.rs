@@ -16,11 +16,14 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use motcua_store::Store;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, routes};
+use crate::{csrf, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -167,6 +170,20 @@ pub async fn build_with_clock(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Outermost, in this order: a request id for every request (the proxy's if it is
+        // well formed), the span that puts it on every log line with one line per response,
+        // and the id copied to the response for the person or the proxy to quote.
+        .layer(
+            ServiceBuilder::new()
+                .layer(middleware::from_fn(request_id::drop_malformed))
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id()),
+        )
         .with_state(state);
     Ok(router)
 }

@@ -22,3 +22,53 @@ pub fn init() {
         .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
+
+/// The span around each request: every log line written while the request is handled
+/// carries its id, method and path. The path only: the query string can hold personal data
+/// (the lookup's `giay_to` is an ID number). Path segments that are capabilities (the 64 hex
+/// characters of a draft's token) are masked too: with one, anybody could open the draft.
+pub fn request_span(req: &axum::extract::Request) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        request_id = %crate::request_id::of(req).unwrap_or("-"),
+        method = %req.method(),
+        path = %loggable_path(req.uri().path()),
+    )
+}
+
+/// Shortest path segment of hex digits taken for a secret token.
+const TOKEN_MIN_LEN: usize = 32;
+
+/// `path` with each segment that looks like a secret token replaced by `{token}`.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let is_token = |s: &str| s.len() >= TOKEN_MIN_LEN && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if !path.split('/').any(is_token) {
+        return path.into();
+    }
+    path.split('/')
+        .map(|s| if is_token(s) { "{token}" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn tokens_in_paths_are_masked_and_other_segments_kept() {
+        let token = "0123456789abcdef".repeat(4);
+        assert_eq!(
+            loggable_path(&format!(
+                "/thu-tuc/1.000894.000.00.00.H56/nop/{token}/nguoi-nop"
+            )),
+            "/thu-tuc/1.000894.000.00.00.H56/nop/{token}/nguoi-nop"
+        );
+        assert_eq!(loggable_path("/tra-cuu"), "/tra-cuu");
+        assert_eq!(
+            loggable_path("/can-bo/ho-so/H56.22-260101-0001/tep/7"),
+            "/can-bo/ho-so/H56.22-260101-0001/tep/7"
+        );
+    }
+}
