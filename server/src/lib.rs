@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod csrf;
 pub mod demo;
+pub mod error;
 pub mod import;
 pub mod reference;
 pub mod request_id;

@@ -23,7 +23,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, request_id, routes, telemetry};
+use crate::{csrf, error, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -155,6 +155,9 @@ pub async fn build_with_clock(
         .fallback(fallback)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(middleware::from_fn(private_pages))
+        // Inside the request-id layers, whose id it shows, and inside compression and the
+        // security headers, which then apply to the error page too.
+        .layer(middleware::from_fn(error::error_page))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())

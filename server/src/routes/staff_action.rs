@@ -13,6 +13,7 @@ use motcua_domain::workflow::Action;
 use motcua_store::{AccountKind, NewAttachment};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 use crate::upload::{MAX_FILE, sniff};
@@ -49,8 +50,7 @@ pub async fn post(
         Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),
         Err(ActionError::Internal(e)) => {
-            eprintln!("motcua: action {} on {code}: {e}", action.as_str());
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
+            AppError::during(&format!("action {}", action.as_str()), e).into_response()
         }
     }
 }
@@ -75,10 +75,7 @@ async fn approve(
         Err(ActionError::Refused(e)) => refused_named(here, APPROVE, e.key(), &typed),
         Err(ActionError::Moved) => refused_named(here, APPROVE, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused_named(here, APPROVE, key, &typed),
-        Err(ActionError::Internal(e)) => {
-            eprintln!("motcua: approving a stop of {code}: {e}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
-        }
+        Err(ActionError::Internal(e)) => AppError::during("approving a stop", e).into_response(),
     }
 }
 
