@@ -224,6 +224,7 @@ async fn log_lines_carry_the_request_id_and_the_path_but_not_the_query() {
         .await
         .unwrap();
     assert_eq!(page.status().as_u16(), 200);
+    assert_eq!(request_id(&page), "test-req-42");
     let lookup = get("/tra-cuu?ma=X&giay_to=001234567890")
         .send()
         .await

@@ -16,7 +16,7 @@ pub fn complain(line: &str) {
 }
 
 /// A failed write (output piped into `head`, which has gone) is not worth a panic, which is
-/// what `println!` would do.
+/// what the standard printing macros would do.
 fn write_line(out: &mut impl Write, line: &str) {
     let _ = writeln!(out, "{line}");
 }
