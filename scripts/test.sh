@@ -12,11 +12,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 echo; echo "==> Rust tests (domain, store, HTTP)"
-# One test at a time: each HTTP test runs the real server on its own Tokio runtime, and with
-# two runtimes alive in one process a request now and then waited for ever (once in ten runs
-# of the filing tests; never in sequence). Production has one runtime. On 2 cores running
-# them in sequence costs nothing measurable.
-cargo test --workspace -- --test-threads=1
+# In parallel, as cargo runs them. Each HTTP test runs the real server on its own Tokio
+# runtime; the test clients use no pooled connections and a 60 s timeout, so a request that
+# ever waited for ever again fails fast with its name instead of eating the CI budget.
+cargo test --workspace
 
 echo; echo "==> Browser tests (Chromium, Playwright)"
 end2end/run.sh

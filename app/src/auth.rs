@@ -178,7 +178,7 @@ pub async fn account_for(state: &crate::api::AppState, headers: &HeaderMap) -> O
     {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("motcua: reading a session failed: {e}");
+            tracing::error!(error = %e, "reading a session failed");
             None
         }
     }

@@ -1,5 +1,7 @@
 //! The command line.
 
+pub mod output;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -7,6 +9,7 @@ use clap::{Parser, Subcommand};
 use motcua_store::Store;
 
 use crate::{accounts, config, demo, import, router};
+use output::say;
 
 /// motcua — the electronic one-stop desk (Một Cửa) for a province and its communes.
 ///
@@ -101,9 +104,10 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let addr = options.site_addr;
             let clock = std::sync::Arc::new(app::api::state::Clock::default());
             if let Some(days) = test_clock_offset()? {
-                eprintln!(
-                    "motcua: WARNING: MOTCUA_TEST_CLOCK_OFFSET_DAYS={days}: the workflow clock \
-                     runs {days} days ahead. For tests only; never set it in a deployment."
+                tracing::warn!(
+                    days,
+                    "MOTCUA_TEST_CLOCK_OFFSET_DAYS is set: the workflow clock runs ahead. \
+                     For tests only; never set it in a deployment."
                 );
                 clock.advance(time::Duration::days(days));
             }
@@ -114,10 +118,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("{addr}: {e}"))?;
-            println!(
-                "motcua: listening on http://{}",
-                listener.local_addr().map_err(|e| e.to_string())?
-            );
+            let local = listener.local_addr().map_err(|e| e.to_string())?;
+            tracing::info!("listening on http://{local}");
             axum::serve(
                 listener,
                 app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -128,7 +130,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Import { paths } => {
             let report = import::import_paths(&store, &paths).await;
             for line in &report.lines {
-                println!("{line}");
+                say(line);
             }
             if report.failed > 0 {
                 Err(format!("{} file(s) not imported", report.failed))
@@ -138,13 +140,16 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Calendar(CalendarCommand::Import { file }) => {
             let n = import::import_calendar(&store, &file).await?;
-            println!("{n} calendar days imported from {}", file.display());
+            say(&format!(
+                "{n} calendar days imported from {}",
+                file.display()
+            ));
             Ok(())
         }
         Command::Due { from, duration } => {
             let lines = due(&store, &settings.working_periods, &from, &duration).await?;
-            for line in lines {
-                println!("{line}");
+            for line in &lines {
+                say(line);
             }
             Ok(())
         }
@@ -169,15 +174,18 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 password.trim_end_matches(['\r', '\n']),
             )
             .await?;
-            println!(
+            say(&format!(
                 "staff account {} (id {id}) created for {agency}",
                 login.trim().to_lowercase()
-            );
+            ));
             Ok(())
         }
         Command::ImportUnits { file } => {
             let n = import::import_units(&store, &file).await?;
-            println!("{n} administrative units imported from {}", file.display());
+            say(&format!(
+                "{n} administrative units imported from {}",
+                file.display()
+            ));
             Ok(())
         }
     }
@@ -209,8 +217,8 @@ fn spawn_draft_cleanup(store: Store) {
             let cutoff = time::OffsetDateTime::now_utc() - DRAFT_LIFETIME;
             match store.delete_stale_drafts(cutoff).await {
                 Ok(0) => {}
-                Ok(n) => println!("motcua: deleted {n} drafts older than 30 days"),
-                Err(e) => eprintln!("motcua: draft cleanup failed: {e}"),
+                Ok(n) => tracing::info!(drafts = n, "deleted drafts older than 30 days"),
+                Err(e) => tracing::error!(error = %e, "draft cleanup failed"),
             }
             let now = time::OffsetDateTime::now_utc();
             if let Err(e) = store
@@ -220,7 +228,7 @@ fn spawn_draft_cleanup(store: Store) {
                 )
                 .await
             {
-                eprintln!("motcua: session cleanup failed: {e}");
+                tracing::error!(error = %e, "session cleanup failed");
             }
         }
     });

@@ -38,10 +38,7 @@ pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
         return Ok(());
     }
     if !dir.exists() {
-        eprintln!(
-            "motcua: no demo folder at {}; starting empty",
-            dir.display()
-        );
+        tracing::warn!(folder = %dir.display(), "no demo folder; starting empty");
         return Ok(());
     }
     load(store, dir).await
@@ -84,11 +81,12 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
     }
     let days = crate::import::import_calendar(store, &dir.join("calendar.csv")).await?;
     let staff = load_staff(store, &file.agencies).await?;
-    println!(
-        "motcua: demo loaded: {} agencies, {} procedures, {days} calendar days, \
-         {staff} staff accounts (password {DEMO_PASSWORD})",
-        file.agencies.len(),
-        report.imported
+    tracing::info!(
+        agencies = file.agencies.len(),
+        procedures = report.imported,
+        calendar_days = days,
+        staff_accounts = staff,
+        "demo loaded; every demo staff account has the password {DEMO_PASSWORD}"
     );
     Ok(())
 }

@@ -12,11 +12,14 @@ use http::{HeaderValue, StatusCode, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, routes};
+use crate::{csrf, error, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -133,6 +136,9 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         .fallback(fallback)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(middleware::from_fn(private_pages))
+        // Inside the request-id layers, whose id it shows, and inside compression and the
+        // security headers, which then apply to the error page too.
+        .layer(middleware::from_fn(error::error_page))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())
@@ -148,6 +154,20 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Outermost, in this order: a request id for every request (the proxy's if it is
+        // well formed), the span that puts it on every log line with one line per response,
+        // and the id copied to the response for the person or the proxy to quote.
+        .layer(
+            ServiceBuilder::new()
+                .layer(middleware::from_fn(request_id::drop_malformed))
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id()),
+        )
         .with_state(state)
 }
 

@@ -19,7 +19,7 @@ use motcua_domain::validate::{nfc, parse_date};
 use serde::Deserialize;
 
 use crate::router::ServerState;
-use crate::routes::admin_users::signed_in_admin;
+use crate::routes::admin_users::{internal, signed_in_admin};
 use crate::routes::see_other;
 
 const PAGE: &str = "/can-bo/quan-tri/lich";
@@ -70,11 +70,6 @@ pub fn parse_day(
         (Some(date), Some(kind)) if problems.is_empty() => Ok(CalendarDay { date, kind, name }),
         _ => Err(problems),
     }
-}
-
-fn internal(what: &str, e: impl std::fmt::Display) -> Response {
-    eprintln!("motcua: {what}: {e}");
-    (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
 }
 
 /// `POST /can-bo/quan-tri/lich`: adds or replaces one day.

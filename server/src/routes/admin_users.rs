@@ -21,6 +21,7 @@ use motcua_domain::validate::{nfc, parse_phone};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Account, AccountKind, NewAccount, StoreError};
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -44,9 +45,9 @@ fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Not found").into_response()
 }
 
-fn internal(what: &str, e: impl std::fmt::Display) -> Response {
-    eprintln!("motcua: {what}: {e}");
-    (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
+/// A failure of ours while doing `what`: logged, and answered with the error page.
+pub fn internal(what: &str, e: impl std::fmt::Display) -> Response {
+    AppError::during(what, e).into_response()
 }
 
 /// The signed-in admin, or the answer to give instead: sign in first for nobody and

@@ -14,14 +14,21 @@ use motcua_domain::validate::validate_fields;
 use motcua_store::Applicant;
 use serde_json::Value;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 use crate::upload::sniff;
 
-type Failure = (StatusCode, String);
+/// The answer when a post is not taken: the request's fault (a status and a message) or
+/// ours (an [`AppError`], logged and shown as the error page).
+type Failure = Response;
 
 fn internal(e: impl std::fmt::Display) -> Failure {
-    (StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    AppError::from(e).into_response()
+}
+
+fn refused(status: StatusCode, message: impl std::fmt::Display) -> Failure {
+    (status, message.to_string()).into_response()
 }
 
 pub async fn post(
@@ -29,10 +36,7 @@ pub async fn post(
     Path((code, token, page)): Path<(String, String, String)>,
     req: Request,
 ) -> Response {
-    match handle(state, code, token, page, req).await {
-        Ok(r) => r,
-        Err((status, msg)) => (status, msg).into_response(),
-    }
+    handle(state, code, token, page, req).await.into_response()
 }
 
 async fn handle(
@@ -44,14 +48,14 @@ async fn handle(
 ) -> Result<Response, Failure> {
     let app = &state.app;
     let Some(mut l) = load(app, &code, &token).await.map_err(internal)? else {
-        return Err((StatusCode::NOT_FOUND, "Not found".into()));
+        return Err(refused(StatusCode::NOT_FOUND, "Not found"));
     };
     if l.draft.dossier_code.is_some() {
         // Filed already: a retried submit lands on the same receipt.
         return Ok(see_other(&l.href(flow::RECEIPT)));
     }
     let Some(kind) = flow::page_kind(&l.procedure, &page) else {
-        return Err((StatusCode::NOT_FOUND, "Not found".into()));
+        return Err(refused(StatusCode::NOT_FOUND, "Not found"));
     };
     let citizen = app::auth::account_for(app, req.headers())
         .await
@@ -61,13 +65,13 @@ async fn handle(
         PageKind::Applicant | PageKind::Step(_) => {
             let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, &state)
                 .await
-                .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+                .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
             form_page(&state, &mut l, &page, kind, pairs).await
         }
         PageKind::Documents => {
             let multipart = Multipart::from_request(req, &state)
                 .await
-                .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+                .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
             documents_page(&state, &mut l, &page, multipart).await
         }
         PageKind::Review => file(&state, &mut l, citizen).await,
@@ -191,7 +195,7 @@ async fn documents_page(
     while let Some(field) = multipart
         .next_field()
         .await
-        .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?
+        .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?
     {
         let name = field.name().unwrap_or("").to_string();
         if name == "_action" || name == "_remove" {
@@ -217,7 +221,7 @@ async fn documents_page(
         let bytes = field
             .bytes()
             .await
-            .map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+            .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
         if file_name.is_empty() && bytes.is_empty() {
             continue; // no file chosen in this control
         }
@@ -327,9 +331,9 @@ async fn file(
         None => match l.agencies.first() {
             Some((code, _)) => code.clone(),
             None => {
-                return Err((
+                return Err(refused(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "No agency receives this procedure".into(),
+                    "No agency receives this procedure",
                 ));
             }
         },

@@ -94,7 +94,7 @@ pub async fn post(
         Ok(id) => id,
         Err(StoreError::Conflict(_)) => return back(&[("so_dien_thoai", "phone_taken")]),
         Err(e) => {
-            eprintln!("motcua: registration failed: {e}");
+            tracing::error!(error = %e, "registration failed");
             return back(&[("mat_khau", "system")]);
         }
     };

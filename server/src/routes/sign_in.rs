@@ -62,7 +62,7 @@ pub async fn post(
     let found = match store.account_for_sign_in(&login).await {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("motcua: sign-in lookup failed: {e}");
+            tracing::error!(error = %e, "sign-in lookup failed");
             return back("loi-he-thong");
         }
     };
@@ -89,7 +89,7 @@ pub async fn post(
     {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("motcua: creating a session failed: {e}");
+            tracing::error!(error = %e, "creating a session failed");
             return back("loi-he-thong");
         }
     };

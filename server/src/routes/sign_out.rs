@@ -11,7 +11,7 @@ pub async fn post(State(state): State<ServerState>, headers: HeaderMap) -> Respo
     if let Some(id) = state.app.settings.public_url.session_id(&headers)
         && let Err(e) = state.app.store.delete_session(&id).await
     {
-        eprintln!("motcua: sign-out failed: {e}");
+        tracing::error!(error = %e, "sign-out failed");
     }
     (
         [(

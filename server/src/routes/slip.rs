@@ -11,6 +11,7 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 use motcua_domain::workflow::Slip;
 use serde::Deserialize;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 
 #[derive(Deserialize, Default)]
@@ -66,24 +67,23 @@ pub async fn page(
     Path((code, number)): Path<(String, String)>,
     Query(q): Query<SlipQuery>,
     headers: HeaderMap,
-) -> Response {
-    match load(&state, &headers, addr.ip(), &code, &number, &q).await {
-        Ok(Some(doc)) => {
-            let mut pdf = format!("/phieu/{code}/{number}/pdf?");
-            if let Some(e) = q.event {
-                pdf.push_str(&format!("su-kien={e}&"));
-            }
-            if !q.giay_to.is_empty() {
-                pdf.push_str(&format!(
-                    "giay_to={}",
-                    app::components::layout::urlencode(&q.giay_to)
-                ));
-            }
-            private(Html(app::pages::slip::slip_html(doc, pdf)).into_response())
-        }
-        Ok(None) => not_found(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+) -> Result<Response, AppError> {
+    let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
+        return Ok(not_found());
+    };
+    let mut pdf = format!("/phieu/{code}/{number}/pdf?");
+    if let Some(e) = q.event {
+        pdf.push_str(&format!("su-kien={e}&"));
     }
+    if !q.giay_to.is_empty() {
+        pdf.push_str(&format!(
+            "giay_to={}",
+            app::components::layout::urlencode(&q.giay_to)
+        ));
+    }
+    Ok(private(
+        Html(app::pages::slip::slip_html(doc, pdf)).into_response(),
+    ))
 }
 
 pub async fn pdf(
@@ -92,36 +92,30 @@ pub async fn pdf(
     Path((code, number)): Path<(String, String)>,
     Query(q): Query<SlipQuery>,
     headers: HeaderMap,
-) -> Response {
-    let doc = match load(&state, &headers, addr.ip(), &code, &number, &q).await {
-        Ok(Some(doc)) => doc,
-        Ok(None) => return not_found(),
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+) -> Result<Response, AppError> {
+    let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
+        return Ok(not_found());
     };
-    match tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc)).await {
-        Ok(Ok(bytes)) => {
-            let name = format!("attachment; filename=\"phieu-{number}-{code}.pdf\"");
-            private(
+    let bytes = tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc))
+        .await?
+        .map_err(|e| AppError::during("making a slip PDF", e))?;
+    let name = format!("attachment; filename=\"phieu-{number}-{code}.pdf\"");
+    Ok(private(
+        (
+            [
                 (
-                    [
-                        (
-                            header::CONTENT_TYPE,
-                            HeaderValue::from_static("application/pdf"),
-                        ),
-                        (
-                            header::CONTENT_DISPOSITION,
-                            HeaderValue::from_str(&name)
-                                .unwrap_or(HeaderValue::from_static("attachment")),
-                        ),
-                    ],
-                    bytes,
-                )
-                    .into_response(),
-            )
-        }
-        Ok(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    }
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/pdf"),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_str(&name).unwrap_or(HeaderValue::from_static("attachment")),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+    ))
 }
 
 /// Slips hold personal data: never kept by a shared cache.

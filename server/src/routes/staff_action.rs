@@ -13,6 +13,7 @@ use motcua_domain::workflow::Action;
 use motcua_store::{AccountKind, NewAttachment};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 use crate::upload::{MAX_FILE, sniff};
@@ -56,8 +57,7 @@ pub async fn post(
         Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),
         Err(ActionError::Internal(e)) => {
-            eprintln!("motcua: action {} on {code}: {e}", action.as_str());
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal error").into_response()
+            AppError::during(&format!("action {}", action.as_str()), e).into_response()
         }
     }
 }

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use motcua_store::AccountKind;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -16,7 +17,7 @@ pub async fn document(
     State(state): State<ServerState>,
     Path((code, id)): Path<(String, i64)>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, AppError> {
     serve(state, code, headers, move |store, code| async move {
         Ok(store
             .dossier_document_history(&code)
@@ -32,7 +33,7 @@ pub async fn attachment(
     State(state): State<ServerState>,
     Path((code, id)): Path<(String, i64)>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, AppError> {
     serve(state, code, headers, move |store, code| async move {
         Ok(store
             .attachments(&code)
@@ -44,7 +45,12 @@ pub async fn attachment(
     .await
 }
 
-async fn serve<F, Fut>(state: ServerState, code: String, headers: HeaderMap, find: F) -> Response
+async fn serve<F, Fut>(
+    state: ServerState,
+    code: String,
+    headers: HeaderMap,
+    find: F,
+) -> Result<Response, AppError>
 where
     F: FnOnce(motcua_store::Store, String) -> Fut,
     Fut: std::future::Future<
@@ -56,44 +62,40 @@ where
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {
-        return see_other("/dang-nhap");
+        return Ok(see_other("/dang-nhap"));
     };
     if load_for(&store, &Who::Staff(officer), &code).await.is_err() {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+        return Ok(not_found());
     }
-    let found = match find(store.clone(), code).await {
-        Ok(Some(f)) => f,
-        Ok(None) => return (StatusCode::NOT_FOUND, "Not found").into_response(),
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    let Some((sha, content_type, name)) = find(store.clone(), code).await? else {
+        return Ok(not_found());
     };
-    let (sha, content_type, name) = found;
-    match store.read_file(&sha).await {
-        Ok(bytes) => {
-            let disposition = format!(
-                "inline; filename*=UTF-8''{}",
-                app::components::layout::urlencode(&name)
-            );
+    let bytes = store.read_file(&sha).await?;
+    let disposition = format!(
+        "inline; filename*=UTF-8''{}",
+        app::components::layout::urlencode(&name)
+    );
+    Ok((
+        [
             (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_str(&content_type)
-                            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        HeaderValue::from_str(&disposition)
-                            .unwrap_or(HeaderValue::from_static("inline")),
-                    ),
-                    (
-                        header::CACHE_CONTROL,
-                        HeaderValue::from_static("private, no-store"),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    }
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&content_type)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("inline")),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
 }

@@ -20,6 +20,7 @@ use motcua_store::{NewDocument, SupplementAnswer};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 use crate::upload::sniff;
@@ -40,7 +41,7 @@ pub async fn start(
     Path(code): Path<String>,
     headers: HeaderMap,
     Form(form): Form<StartForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let app = &state.app;
     let store = &app.store;
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
@@ -48,33 +49,27 @@ pub async fn start(
     let Some(dossier) =
         dossier.filter(|d| d.status == motcua_domain::workflow::Status::SupplementRequested)
     else {
-        return not_found();
+        return Ok(not_found());
     };
     let data = SupplementDraft {
         supplement_for: dossier.code.clone(),
         ..Default::default()
     };
-    let token = match store.create_draft(dossier.procedure_id).await {
-        Ok(t) => t,
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    };
-    let saved = serde_json::to_value(&data).map_err(|e| e.to_string());
-    match saved {
-        Ok(v) if store.save_draft(&token, &v).await.is_ok() => {
-            see_other(&format!("/bo-sung/{}/{token}", dossier.code))
-        }
-        _ => (StatusCode::INTERNAL_SERVER_ERROR, "draft").into_response(),
-    }
+    let token = store.create_draft(dossier.procedure_id).await?;
+    store
+        .save_draft(&token, &serde_json::to_value(&data)?)
+        .await?;
+    Ok(see_other(&format!("/bo-sung/{}/{token}", dossier.code)))
 }
 
 pub async fn answer(
     State(state): State<ServerState>,
     Path((code, token)): Path<(String, String)>,
     mut multipart: Multipart,
-) -> Response {
+) -> Result<Response, AppError> {
     let store = &state.app.store;
     let Ok(Some(mut p)) = load(store, &code, &token).await else {
-        return not_found();
+        return Ok(not_found());
     };
     let here = format!("/bo-sung/{code}/{token}");
     let mut raw = RawForm::new();
@@ -84,7 +79,7 @@ pub async fn answer(
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => return (StatusCode::BAD_REQUEST, "Bad form").into_response(),
+            Err(_) => return Ok((StatusCode::BAD_REQUEST, "Bad form").into_response()),
         };
         let name = field.name().unwrap_or("").to_string();
         if let Some(doc_id) = name.strip_prefix("file.") {
@@ -116,12 +111,9 @@ pub async fn answer(
                     p.data.file_errors.insert(doc.id.clone(), e.into());
                 }
                 (None, Some((_, content_type))) => {
-                    if let Err(e) = store
+                    store
                         .save_upload(&token, &doc.id, &file_name, content_type, &bytes)
-                        .await
-                    {
-                        return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
-                    }
+                        .await?;
                 }
                 (None, None) => {}
             }
@@ -143,10 +135,7 @@ pub async fn answer(
     }
     let ctx = app::api::filing::ssr::context(&state.app);
     let outcome = validate_fields(&p.fields, &raw, &earlier, &ctx);
-    let uploads = match store.uploads(&token).await {
-        Ok(u) => u,
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    };
+    let uploads = store.uploads(&token).await?;
     if !refresh {
         for d in &p.documents {
             if !uploads.iter().any(|u| u.document_id == d.id)
@@ -173,16 +162,14 @@ async fn save_and_return(
     p: &Pending,
     here: &str,
     refresh: bool,
-) -> Response {
+) -> Result<Response, AppError> {
     let data = serde_json::to_value(&p.data).unwrap_or(Value::Null);
-    if let Err(e) = store.save_draft(token, &data).await {
-        return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response();
-    }
-    see_other(&if refresh {
+    store.save_draft(token, &data).await?;
+    Ok(see_other(&if refresh {
         here.to_string()
     } else {
         format!("{here}#loi")
-    })
+    }))
 }
 
 async fn send(
@@ -192,19 +179,16 @@ async fn send(
     earlier: motcua_domain::answers::Answers,
     changed: motcua_domain::answers::Answers,
     uploads: Vec<motcua_store::UploadedFile>,
-) -> Response {
+) -> Result<Response, AppError> {
     let store = &state.app.store;
     let mut documents = vec![];
     for u in &uploads {
-        match store.read_file(&u.sha256).await {
-            Ok(bytes) => documents.push(NewDocument {
-                document_id: u.document_id.clone(),
-                original_name: u.original_name.clone(),
-                content_type: u.content_type.clone(),
-                bytes,
-            }),
-            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-        }
+        documents.push(NewDocument {
+            document_id: u.document_id.clone(),
+            original_name: u.original_name.clone(),
+            content_type: u.content_type.clone(),
+            bytes: store.read_file(&u.sha256).await?,
+        });
     }
     let mut answers = earlier;
     answers.extend(changed);
@@ -230,8 +214,9 @@ async fn send(
     {
         Ok(_) | Err(ActionError::Moved) => {
             let _ = store.delete_draft(token).await;
-            see_other(&format!("/bo-sung/{}/xong", p.dossier.code))
+            Ok(see_other(&format!("/bo-sung/{}/xong", p.dossier.code)))
         }
-        Err(e) => (StatusCode::CONFLICT, format!("{e:?}")).into_response(),
+        Err(ActionError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
+        Err(e) => Ok((StatusCode::CONFLICT, format!("{e:?}")).into_response()),
     }
 }

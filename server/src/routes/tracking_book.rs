@@ -9,6 +9,7 @@ use motcua_domain::format::{VN_OFFSET, format_date, parse_iso_date};
 use motcua_store::AccountKind;
 use serde::Deserialize;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -26,17 +27,17 @@ pub async fn get(
     State(state): State<ServerState>,
     Query(p): Query<Period>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, AppError> {
     let app = &state.app;
     let Some(officer) = app::auth::account_for(app, &headers)
         .await
         .filter(|a| a.kind == AccountKind::Staff)
     else {
-        return see_other("/dang-nhap?tiep=/can-bo/so-theo-doi");
+        return Ok(see_other("/dang-nhap?tiep=/can-bo/so-theo-doi"));
     };
     let agency_code = officer.agency_code.clone().unwrap_or_default();
     let Ok(Some(agency)) = app.store.agency(&agency_code).await else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
     };
     let now = app.clock.now();
     let today = now.to_offset(VN_OFFSET).date();
@@ -48,34 +49,30 @@ pub async fn get(
         .unwrap_or(to)
         .midnight()
         .assume_offset(VN_OFFSET);
-    let rows = match app
+    let rows = app
         .store
         .dossiers_accepted_between(&agency_code, start, end)
-        .await
-    {
-        Ok(r) => r,
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-    };
+        .await?;
     let period = format!("{} – {}", format_date(from), format_date(to));
     let doc = app::slips::tracking_book(&agency, &app.units, &rows, &period, now);
     let mut response = if p.pdf.is_some() {
-        match tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc)).await {
-            Ok(Ok(bytes)) => (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_static("application/pdf"),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        HeaderValue::from_static("attachment; filename=\"so-theo-doi.pdf\""),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response(),
-            _ => return (StatusCode::INTERNAL_SERVER_ERROR, "PDF").into_response(),
-        }
+        let bytes = tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc))
+            .await?
+            .map_err(|e| AppError::during("making the tracking book PDF", e))?;
+        (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/pdf"),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    HeaderValue::from_static("attachment; filename=\"so-theo-doi.pdf\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response()
     } else {
         let pdf = format!("/can-bo/so-theo-doi?tu={from}&den={to}&pdf=1");
         Html(app::pages::slip::slip_html(doc, pdf)).into_response()
@@ -84,5 +81,5 @@ pub async fn get(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    response
+    Ok(response)
 }

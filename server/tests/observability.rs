@@ -1,0 +1,250 @@
+//! Observability over real HTTP: every response names its request id, an internal failure
+//! shows the error page with that id and nothing of the error, and the log lines of the
+//! real binary carry the id and the path but never the query string.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use common::{TestApp, spawn_app};
+use motcua_server::request_id::is_well_formed;
+
+/// The longest any wait of these tests may take.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn request_id(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("x-request-id")
+        .unwrap_or_else(|| panic!("{} answered without x-request-id", res.url()))
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn id_for(app: &TestApp, path: &str, sent: Option<&str>) -> (u16, String) {
+    let mut req = app.client.get(app.url(path));
+    if let Some(id) = sent {
+        req = req.header("x-request-id", id);
+    }
+    let res = req.send().await.unwrap();
+    (res.status().as_u16(), request_id(&res))
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_of_its_own() {
+    let app = spawn_app().await;
+    let (status, page) = id_for(&app, "/thu-tuc", None).await;
+    assert_eq!(status, 200);
+    let (status, missing) = id_for(&app, "/khong-co-trang-nay", None).await;
+    assert_eq!(status, 404);
+    let (status, file) = id_for(&app, "/robots.txt", None).await;
+    assert_eq!(status, 200);
+    for id in [&page, &missing, &file] {
+        assert!(is_well_formed(id), "{id}");
+    }
+    assert_ne!(page, missing);
+    assert_ne!(missing, file);
+}
+
+#[tokio::test]
+async fn a_proxys_plain_id_is_kept_and_anything_else_replaced() {
+    let app = spawn_app().await;
+    assert_eq!(id_for(&app, "/thu-tuc", Some("abc-123")).await.1, "abc-123");
+    for bad in ["<script>".to_string(), "a".repeat(200)] {
+        let (_, id) = id_for(&app, "/thu-tuc", Some(&bad)).await;
+        assert_ne!(id, bad);
+        assert!(is_well_formed(&id), "{id}");
+    }
+}
+
+/// Log lines written in this test process, where the in-process servers run.
+fn captured_logs() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let logs = Arc::new(Mutex::new(Vec::new()));
+        let sink = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_ansi(false)
+            .with_writer(move || Sink(sink.clone()))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("one subscriber");
+        logs
+    })
+}
+
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
+    let logs = captured_logs();
+    let app = spawn_app().await;
+    let code = common::demo_procedures()[0]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.store.close().await;
+
+    let res = common::raw_client()
+        .post(app.url(&format!("/thu-tuc/{code}/nop")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 500);
+    let id = request_id(&res);
+    let content_type = res.headers()["content-type"].to_str().unwrap().to_string();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Đã có lỗi ở phía chúng tôi"), "{body}");
+    assert!(
+        body.contains(&format!("Request id: <code>{id}</code>")),
+        "{body}"
+    );
+    let lower = body.to_lowercase();
+    for internal in ["pool", "closed", "sqlx", "database", "error:"] {
+        assert!(
+            !lower.contains(internal),
+            "the page says {internal:?}: {body}"
+        );
+    }
+
+    let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+    assert!(
+        logs.lines()
+            .any(|l| l.contains("internal error") && l.contains(&format!("request_id={id}"))),
+        "no error line with the request id in:\n{logs}"
+    );
+}
+
+/// `motcua serve` as a child process, killed when dropped (also when a test fails), with
+/// its standard error read as it comes so the pipe never fills.
+struct Served {
+    child: Child,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    base: String,
+}
+
+impl Served {
+    fn start(dir: &tempfile::TempDir) -> Served {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+            .arg("serve")
+            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
+            .env(
+                "MOTCUA_DATABASE_URL",
+                format!("sqlite://{}/motcua.db", dir.path().display()),
+            )
+            .env("MOTCUA_DEMO_DIR", "")
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("motcua runs");
+        let mut pipe = child.stderr.take().unwrap();
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        });
+        Served {
+            child,
+            stderr: Some(stderr),
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    async fn wait_until_ready(&mut self, client: &reqwest::Client) {
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!("motcua serve exited ({status}):\n{}", self.stop());
+            }
+            let health = client.get(format!("{}/suc-khoe", self.base)).send().await;
+            if health.is_ok_and(|r| r.status().is_success()) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!(
+            "motcua serve did not answer within {PATIENCE:?}:\n{}",
+            self.stop()
+        );
+    }
+
+    /// Kills the server and returns everything it wrote to standard error.
+    fn stop(&mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.stderr
+            .take()
+            .map(|t| t.join().unwrap_or_default())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn log_lines_carry_the_request_id_and_the_path_but_not_the_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let mut server = Served::start(&dir);
+    server.wait_until_ready(&client).await;
+    let get = |path: &str| client.get(format!("{}{path}", server.base));
+    let page = get("/thu-tuc")
+        .header("x-request-id", "test-req-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    assert_eq!(request_id(&page), "test-req-42");
+    let lookup = get("/tra-cuu?ma=X&giay_to=001234567890")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lookup.status().as_u16(), 200);
+    let lookup_id = request_id(&lookup);
+    let logs = server.stop();
+
+    assert!(
+        logs.lines()
+            .any(|l| l.contains("test-req-42") && l.contains("path=/thu-tuc")),
+        "no line with the request id and the path in:\n{logs}"
+    );
+    assert!(
+        logs.lines()
+            .any(|l| l.contains(&lookup_id) && l.contains("path=/tra-cuu")),
+        "the lookup is not logged:\n{logs}"
+    );
+    assert!(
+        !logs.contains("001234567890"),
+        "an ID number from the query string was logged:\n{logs}"
+    );
+}
