@@ -317,6 +317,9 @@ async fn plan(
             state.due_at = Some(walk.due);
             state.statutory_due_at = Some(walk.due);
             details.insert("due".into(), json!(walk.due));
+            // The walk that explains the due moment, kept with it: "why this date?" then
+            // explains the stored moment even after the calendar changes.
+            details.insert("walk".into(), json!(walk));
         }
         Action::RequestSupplement => {
             if clock_running(dossier.status) {

@@ -973,3 +973,58 @@ async fn a_specialist_stops_processing_only_after_a_leader_approved() {
     let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/05"))).await;
     assert!(slip.contains("THÔNG BÁO DỪNG XỬ LÝ") && slip.contains("Lý do kiểm tra"));
 }
+
+/// The "why this date?" block of a staff dossier page.
+fn why_this_date(page: &str) -> String {
+    let start = page
+        .find("<details class=\"why\"")
+        .expect("the page explains the due moment");
+    let end = page[start..].find("</details>").unwrap();
+    page[start..start + end].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes() {
+    use motcua_domain::calendar::{CalendarDay, DayKind};
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    let accepted = d.state.accepted_at.unwrap();
+    let events = app.store.events(&code).await.unwrap();
+    assert!(
+        events[1].details.as_ref().unwrap().get("walk").is_some(),
+        "the acceptance stores its walk"
+    );
+    let page_url = app.url(&format!("/can-bo/ho-so/{code}"));
+    let (_, before) = text(&reception, &page_url).await;
+    let before = why_this_date(&before);
+
+    // The admin then declares the next three weeks holidays.
+    let today = accepted.to_offset(motcua_domain::format::VN_OFFSET).date();
+    let days: Vec<CalendarDay> = (0..21)
+        .map(|i| CalendarDay {
+            date: today + time::Duration::days(i),
+            kind: DayKind::Holiday,
+            name: "Nghỉ bù".into(),
+        })
+        .collect();
+    app.store.import_calendar(&days).await.unwrap();
+    // Counted again today, the due moment would move...
+    let cal = app::workflow::calendar(
+        &app.store,
+        &app::api::state::Settings::default().working_periods,
+    )
+    .await
+    .unwrap();
+    assert_ne!(
+        Some(cal.due(accepted, &p.duration).due),
+        d.state.statutory_due_at
+    );
+    // ... but the page explains the moment that was decided and stored.
+    let (_, after) = text(&reception, &page_url).await;
+    assert_eq!(why_this_date(&after), before);
+}

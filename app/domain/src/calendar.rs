@@ -493,6 +493,16 @@ impl DueWalk {
     /// Pushes the due moment forward by the working time a pause covered, recording it. The
     /// step is recorded even when the pause covered no working time (say, a weekend), so
     /// staff see that it was taken into account.
+    /// Adds a pause whose working minutes were counted when it ended (as the event recorded
+    /// them), so that a walk read back later says what was decided then.
+    pub fn add_recorded_pause(&mut self, from: OffsetDateTime, to: OffsetDateTime, minutes: i64) {
+        self.steps.push(WalkStep::Paused {
+            from: from.to_offset(VN_OFFSET),
+            to: to.to_offset(VN_OFFSET),
+            minutes,
+        });
+    }
+
     pub fn add_pause(&mut self, cal: &WorkingCalendar, from: OffsetDateTime, to: OffsetDateTime) {
         let minutes = cal.working_minutes_between(from, to);
         self.due = cal.add_working_minutes(self.due, minutes);

@@ -182,6 +182,55 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
     notes
 }
 
+/// The walk that explains the dossier's statutory due moment: the one stored with the
+/// acceptance, plus the pauses as recorded when they ended, so it explains the stored moment
+/// even after the calendar changed. Dossiers accepted before walks were stored get one
+/// recomputed with today's calendar.
+fn explained_due(
+    d: &motcua_store::Dossier,
+    p: &motcua_domain::procedure::Procedure,
+    events: &[motcua_store::Event],
+    cal: &motcua_domain::calendar::WorkingCalendar,
+    start: OffsetDateTime,
+) -> motcua_domain::calendar::DueWalk {
+    let stored = events
+        .iter()
+        .filter_map(|e| e.details.as_ref()?.get("walk"))
+        .find_map(|w| serde_json::from_value::<motcua_domain::calendar::DueWalk>(w.clone()).ok());
+    let Some(mut walk) = stored else {
+        let mut walk = cal.due(start, &p.duration);
+        for (from, e) in pauses(events) {
+            walk.add_pause(cal, from, e.at);
+        }
+        return walk;
+    };
+    for (from, e) in pauses(events) {
+        let minutes = e
+            .details
+            .as_ref()
+            .and_then(|x| x.get("paused_minutes"))
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        walk.add_recorded_pause(from, e.at, minutes);
+    }
+    if let Some(due) = d.state.statutory_due_at {
+        walk.due = due.to_offset(motcua_domain::format::VN_OFFSET);
+    }
+    walk
+}
+
+/// The events that ended a pause of the clock, with the moment the pause began.
+fn pauses(
+    events: &[motcua_store::Event],
+) -> impl Iterator<Item = (OffsetDateTime, &motcua_store::Event)> {
+    events.iter().filter_map(|e| {
+        let details = e.details.as_ref()?;
+        details.get("paused_minutes")?;
+        let from = serde_json::from_value(details.get("paused_from")?.clone()).ok()?;
+        Some((from, e))
+    })
+}
+
 /// The staff dossier page model.
 pub async fn dossier_view(
     state: &crate::api::AppState,
@@ -199,19 +248,10 @@ pub async fn dossier_view(
     let attachments = store.attachments(&d.code).await.map_err(err)?;
     let documents = store.dossier_document_history(&d.code).await.map_err(err)?;
     let cal = state.calendar().await.map_err(err)?;
-    let walk = d.state.accepted_at.map(|start| {
-        let mut w = cal.due(start, &p.duration);
-        for e in &events {
-            let Some(details) = &e.details else { continue };
-            let from = details
-                .get("paused_from")
-                .and_then(|f| serde_json::from_value::<OffsetDateTime>(f.clone()).ok());
-            if let (Some(from), Some(_)) = (from, details.get("paused_minutes")) {
-                w.add_pause(&cal, from, e.at);
-            }
-        }
-        w
-    });
+    let walk = d
+        .state
+        .accepted_at
+        .map(|start| explained_due(d, p, &events, &cal, start));
     let assignee = match d.state.assignee_id {
         Some(id) => store.account(id).await.map_err(err)?.map(|a| a.full_name),
         None => None,
