@@ -12,10 +12,13 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
 echo; echo "==> Rust tests (domain, store, HTTP)"
-# In parallel, as cargo runs them. Each HTTP test runs the real server on its own Tokio
-# runtime; the test clients use no pooled connections and a 60 s timeout, so a request that
-# ever waited for ever again fails fast with its name instead of eating the CI budget.
-cargo test --workspace
+# One test at a time: each HTTP test runs the real server on its own Tokio runtime, and with
+# two runtimes alive in one process a request now and then waits for ever (seen again on
+# 02/12/2026: a sign-in in the back-office tests, after nine clean parallel runs; never in
+# sequence). The cause is still open (see the architecture notes). The test clients' 60 s
+# timeout makes such a hang fail fast with its test's name. On 2 cores running them in
+# sequence costs little.
+cargo test --workspace -- --test-threads=1
 
 echo; echo "==> Browser tests (Chromium, Playwright)"
 end2end/run.sh

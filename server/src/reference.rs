@@ -12,6 +12,11 @@ use motcua_store::Store;
 /// The list, as shipped.
 const UNITS_CSV: &str = include_str!("../reference/units-vn-2025.csv");
 
+/// Codes that the demo's own unit list (before this list was shipped) gave six Thanh Hóa
+/// communes which this list has under other codes (see `reference/README.md`). A database
+/// that loaded the old demo would otherwise offer each of them twice.
+const RETIRED_CODES: [&str; 6] = ["15115", "15118", "15718", "16063", "16207", "16219"];
+
 /// The name under which the list's applied version is recorded.
 const UNITS_NAME: &str = "admin_units";
 
@@ -26,7 +31,7 @@ fn units_version() -> String {
 pub async fn ensure_units(store: &Store, now: time::OffsetDateTime) -> Result<bool, String> {
     let units = crate::import::parse_units(UNITS_CSV.as_bytes(), "units-vn-2025.csv")?;
     store
-        .import_reference_units(UNITS_NAME, &units_version(), &units, now)
+        .import_reference_units(UNITS_NAME, &units_version(), &units, &RETIRED_CODES, now)
         .await
         .map_err(|e| format!("administrative units: {e}"))
 }
@@ -44,6 +49,10 @@ mod tests {
         // The demo's province and the units its agencies serve are in it.
         for code in ["38", "14797", "14758", "16654"] {
             assert!(units.iter().any(|u| u.code == code), "{code}");
+        }
+        // What it retires, it does not ship.
+        for code in RETIRED_CODES {
+            assert!(!units.iter().any(|u| u.code == code), "{code}");
         }
     }
 }

@@ -305,3 +305,35 @@ fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
         assert!(left.is_empty(), "{url}: nothing created: {left:?}");
     }
 }
+
+#[tokio::test]
+async fn a_database_that_loaded_the_old_demo_units_loses_their_wrong_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/motcua.db", dir.path().display());
+    // As the demo loaded it before the national list was shipped.
+    let old = Store::open(&url).await.unwrap();
+    old.import_units(&[
+        motcua_store::Unit {
+            code: "38".into(),
+            name: "Tỉnh Thanh Hóa".into(),
+            level: "province".into(),
+            parent_code: None,
+        },
+        motcua_store::Unit {
+            code: "15115".into(),
+            name: "Xã Nguyệt Ấn".into(),
+            level: "commune".into(),
+            parent_code: Some("38".into()),
+        },
+    ])
+    .await
+    .unwrap();
+    old.close().await;
+    let s = store(&dir).await;
+    assert_eq!(s.unit("15115").await.unwrap(), None, "the old code is gone");
+    assert_eq!(
+        s.unit("15106").await.unwrap().map(|u| u.name),
+        Some("Xã Nguyệt Ấn".into()),
+        "the commune is offered once, under the shipped code"
+    );
+}

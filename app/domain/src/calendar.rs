@@ -204,6 +204,7 @@ impl WorkingCalendar {
     /// clock start. Fractional working amounts are rounded to whole minutes; fractional
     /// calendar days are rounded *up* to whole days (a part of a day is still that day).
     pub fn due(&self, start: OffsetDateTime, duration: &Duration) -> DueWalk {
+        let duration = &duration.bounded();
         let start = start.to_offset(VN_OFFSET);
         let mut steps = Vec::new();
         let calendar_days = match duration.unit {
@@ -685,6 +686,19 @@ mod tests {
 
     fn due(start: OffsetDateTime, d: Duration) -> OffsetDateTime {
         demo().due(start, &d).due
+    }
+
+    #[test]
+    fn a_stored_duration_beyond_a_year_counts_as_a_year() {
+        let start = datetime!(2026-12-07 10:00 +7);
+        // Imported before the format check bounded durations: no panic, no endless walk.
+        assert_eq!(due(start, days(1e12)), due(start, days(365.0)));
+        assert_eq!(due(start, wd(1e12)), due(start, wd(365.0)));
+        assert_eq!(due(start, wh(f64::INFINITY)), due(start, wh(0.0)));
+        assert!(
+            due(start, days(365.0)) > due(start, days(364.0)),
+            "the bound is a year"
+        );
     }
 
     // --- The spec's worked examples -------------------------------------------------------

@@ -31,13 +31,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::procedure::{Duration, DurationUnit, FORMAT, Procedure, working_hours};
-
-/// The longest statutory duration a procedure file may state: a year of working days (365
-/// days, 2,920 working hours). No administrative procedure comes near it, and the bound
-/// keeps the due-moment walk finite whatever a file says (a huge amount made acceptance
-/// panic before).
-pub const MAX_WORKING_HOURS: f64 = 365.0 * 8.0;
+use crate::procedure::{
+    Duration, DurationUnit, FORMAT, MAX_WORKING_HOURS, Procedure, working_hours,
+};
 
 /// One thing wrong in a procedure definition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

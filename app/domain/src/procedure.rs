@@ -63,6 +63,32 @@ pub struct Duration {
 /// Working hours in one working day (07:00–11:30 and 13:30–17:00).
 pub const HOURS_PER_WORKING_DAY: f64 = 8.0;
 
+/// The longest statutory duration a procedure may state: a year of working days (365 days,
+/// 2,920 working hours). No administrative procedure comes near it. The format check refuses
+/// more, and the due-moment walk counts no further whatever a stored file says (a huge
+/// amount made acceptance panic before).
+pub const MAX_WORKING_HOURS: f64 = 365.0 * HOURS_PER_WORKING_DAY;
+
+impl Duration {
+    /// This duration, shortened to [`MAX_WORKING_HOURS`] (or as many days) if longer.
+    pub fn bounded(&self) -> Duration {
+        let max = match self.unit {
+            DurationUnit::WorkingHours => MAX_WORKING_HOURS,
+            DurationUnit::WorkingDays | DurationUnit::CalendarDays => {
+                MAX_WORKING_HOURS / HOURS_PER_WORKING_DAY
+            }
+        };
+        Duration {
+            amount: if self.amount.is_finite() {
+                self.amount.min(max)
+            } else {
+                0.0
+            },
+            unit: self.unit,
+        }
+    }
+}
+
 /// The statutory duration expressed in working hours, the unit of
 /// [`ProcessStep::duration_hours`]; the sum of a procedure's process steps may not exceed it.
 ///

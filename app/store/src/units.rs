@@ -44,11 +44,16 @@ impl Store {
     /// [`Store::import_units`] and the version recorded, in one transaction. Returns whether
     /// anything was written. A newer version of the list applies over an older one; units an
     /// administrator imported that the list does not name are kept.
+    ///
+    /// `retired` are codes an earlier list had wrong and this one replaces: they are deleted
+    /// in the same transaction unless an agency still serves that unit, so that no commune
+    /// is offered twice under two codes.
     pub async fn import_reference_units(
         &self,
         name: &str,
         version: &str,
         rows: &[Unit],
+        retired: &[&str],
         now: time::OffsetDateTime,
     ) -> Result<bool> {
         check_levels(rows)?;
@@ -62,6 +67,16 @@ impl Store {
             return Ok(false);
         }
         write_units(&mut tx, rows).await?;
+        for code in retired {
+            sqlx::query(
+                "DELETE FROM admin_units WHERE code = ?
+                   AND NOT EXISTS (SELECT 1 FROM agencies WHERE unit_code = admin_units.code)
+                   AND NOT EXISTS (SELECT 1 FROM admin_units c WHERE c.parent_code = admin_units.code)",
+            )
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query(
             "INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)
              ON CONFLICT (name) DO UPDATE SET

@@ -1198,7 +1198,7 @@ async fn reference_units_apply_once_per_version() {
     ];
     assert!(
         store
-            .import_reference_units("admin_units", "v1", &list, NOW)
+            .import_reference_units("admin_units", "v1", &list, &[], NOW)
             .await
             .unwrap()
     );
@@ -1213,7 +1213,7 @@ async fn reference_units_apply_once_per_version() {
     // The same version again changes nothing.
     assert!(
         !store
-            .import_reference_units("admin_units", "v1", &list, NOW)
+            .import_reference_units("admin_units", "v1", &list, &[], NOW)
             .await
             .unwrap()
     );
@@ -1221,13 +1221,28 @@ async fn reference_units_apply_once_per_version() {
         store.unit("00004").await.unwrap().unwrap().name,
         "Phường Ba Đình (sửa)"
     );
-    // A new version applies over it, and keeps what it does not name.
+    // A new version applies over it, keeps what it does not name, and removes the codes it
+    // retires unless an agency serves that unit.
+    store
+        .import_units(&[unit("00098", "Xã Cũ", "commune", Some("01"))])
+        .await
+        .unwrap();
+    store
+        .upsert_agency(&Agency {
+            code: "000.50.99.H01".into(),
+            name: "UBND xã Cũ".into(),
+            level: "commune".into(),
+            unit_code: Some("00099".into()),
+        })
+        .await
+        .unwrap();
     assert!(
         store
-            .import_reference_units("admin_units", "v2", &list, NOW)
+            .import_reference_units("admin_units", "v2", &list, &["00098", "00099"], NOW)
             .await
             .unwrap()
     );
+    assert_eq!(store.unit("00098").await.unwrap(), None, "retired");
     assert_eq!(
         store.unit("00004").await.unwrap().unwrap().name,
         "Phường Ba Đình"
@@ -1237,13 +1252,13 @@ async fn reference_units_apply_once_per_version() {
     let bad = [unit("00005", "X", "commune", Some("77"))];
     assert!(
         store
-            .import_reference_units("admin_units", "v3", &bad, NOW)
+            .import_reference_units("admin_units", "v3", &bad, &[], NOW)
             .await
             .is_err()
     );
     assert!(
         store
-            .import_reference_units("admin_units", "v3", &list, NOW)
+            .import_reference_units("admin_units", "v3", &list, &[], NOW)
             .await
             .unwrap()
     );
