@@ -344,11 +344,9 @@ mod tests {
         assert_eq!(timeout, 5000);
     }
 
-    #[tokio::test]
-    async fn search_names_of_older_dossiers_are_filled_once() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let url = format!("sqlite://{}/motcua.db", dir.path().display());
-        let store = Store::open(&url).await.unwrap();
+    /// Writes, in raw SQL as an older version would have, an agency `A`, a procedure `P` and
+    /// dossier `A-250101-0001` of `applicant` with its filing event and no search name.
+    async fn raw_dossier(store: &Store, applicant: &str) {
         let now = ts(OffsetDateTime::now_utc()).unwrap();
         for sql in [
             "INSERT INTO agencies (code, name, level) VALUES ('A', 'A', 'commune')".to_string(),
@@ -357,18 +355,32 @@ mod tests {
                    definition, imported_at)
                  VALUES ('P', '2025-01-01', 'P', 'S', 'commune', 'full', '{{}}', '{now}')"
             ),
-            // As filed before the back-office migration: no search name.
             format!(
                 "INSERT INTO dossiers (code, procedure_id, agency_code, status,
                    applicant_full_name, applicant_id_number, applicant_phone, answers,
                    filed_at, updated_at)
-                 VALUES ('A-250101-0001', 1, 'A', 1, 'Nguyễn Thị Ánh', '001', '09', '{{}}',
+                 VALUES ('A-250101-0001', 1, 'A', 1, '{applicant}', '001', '09', '{{}}',
                    '{now}', '{now}')"
             ),
-            "DELETE FROM reference_data WHERE name = 'backfill:search_name'".to_string(),
+            format!(
+                "INSERT INTO dossier_events (dossier_code, at, to_status, actor)
+                 VALUES ('A-250101-0001', '{now}', 1, 'citizen')"
+            ),
         ] {
             sqlx::query(&sql).execute(&store.pool).await.unwrap();
         }
+    }
+
+    #[tokio::test]
+    async fn search_names_of_older_dossiers_are_filled_once() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let url = format!("sqlite://{}/motcua.db", dir.path().display());
+        let store = Store::open(&url).await.unwrap();
+        raw_dossier(&store, "Nguyễn Thị Ánh").await;
+        sqlx::query("DELETE FROM reference_data WHERE name = 'backfill:search_name'")
+            .execute(&store.pool)
+            .await
+            .unwrap();
         store.close().await;
         let store = Store::open(&url).await.unwrap();
         let name: String =
@@ -383,28 +395,7 @@ mod tests {
     #[tokio::test]
     async fn history_cannot_be_rewritten() {
         let (_dir, store) = temp_store().await;
-        let now = ts(OffsetDateTime::now_utc()).unwrap();
-        let setup = [
-            "INSERT INTO agencies (code, name, level) VALUES ('A', 'A', 'commune')".to_string(),
-            format!(
-                "INSERT INTO procedures (code, version, name_vi, sector_vi, level, online,
-                   definition, imported_at)
-                 VALUES ('P', '2025-01-01', 'P', 'S', 'commune', 'full', '{{}}', '{now}')"
-            ),
-            format!(
-                "INSERT INTO dossiers (code, procedure_id, agency_code, status,
-                   applicant_full_name, applicant_id_number, applicant_phone, answers,
-                   filed_at, updated_at)
-                 VALUES ('A-250101-0001', 1, 'A', 1, 'N', '001', '09', '{{}}', '{now}', '{now}')"
-            ),
-            format!(
-                "INSERT INTO dossier_events (dossier_code, at, to_status, actor)
-                 VALUES ('A-250101-0001', '{now}', 1, 'citizen')"
-            ),
-        ];
-        for sql in &setup {
-            sqlx::query(sql).execute(&store.pool).await.unwrap();
-        }
+        raw_dossier(&store, "N").await;
         for sql in [
             "UPDATE dossier_events SET to_status = 2",
             "DELETE FROM dossier_events",
