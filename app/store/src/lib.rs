@@ -142,12 +142,7 @@ impl Store {
     async fn backfill_search_names(&self) -> Result<()> {
         const MARK: &str = "backfill:search_name";
         let mut tx = self.begin_write().await?;
-        let done: Option<String> =
-            sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
-                .bind(MARK)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if done.is_some() {
+        if units::applied_reference(&mut tx, MARK).await?.is_some() {
             return Ok(());
         }
         let rows: Vec<(String, String)> =
@@ -161,12 +156,13 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)")
-            .bind(MARK)
-            .bind(rows.len().to_string())
-            .bind(ts(OffsetDateTime::now_utc())?)
-            .execute(&mut *tx)
-            .await?;
+        units::record_reference(
+            &mut tx,
+            MARK,
+            &rows.len().to_string(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -58,12 +58,7 @@ impl Store {
     ) -> Result<bool> {
         check_levels(rows)?;
         let mut tx = self.begin_write().await?;
-        let applied: Option<String> =
-            sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if applied.as_deref() == Some(version) {
+        if applied_reference(&mut tx, name).await?.as_deref() == Some(version) {
             return Ok(false);
         }
         write_units(&mut tx, rows).await?;
@@ -77,16 +72,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query(
-            "INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)
-             ON CONFLICT (name) DO UPDATE SET
-               version = excluded.version, applied_at = excluded.applied_at",
-        )
-        .bind(name)
-        .bind(version)
-        .bind(crate::ts(now)?)
-        .execute(&mut *tx)
-        .await?;
+        record_reference(&mut tx, name, version, now).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -276,5 +262,38 @@ async fn write_units(
             "unit {code}: parent {parent} is not a known province"
         )));
     }
+    Ok(())
+}
+
+/// The version of reference list (or one-time data change) `name` applied to this database.
+pub(crate) async fn applied_reference(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    name: &str,
+) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
+}
+
+/// Records that `version` of `name` is applied, replacing an earlier version.
+pub(crate) async fn record_reference(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    name: &str,
+    version: &str,
+    now: time::OffsetDateTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET
+           version = excluded.version, applied_at = excluded.applied_at",
+    )
+    .bind(name)
+    .bind(version)
+    .bind(crate::ts(now)?)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
