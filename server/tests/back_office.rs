@@ -146,6 +146,31 @@ async fn act(
     (status, res.url().to_string())
 }
 
+/// A dossier filed at [`AGENCY`] and accepted by its reception desk.
+struct Accepted {
+    /// The procedure it was filed under.
+    p: Procedure,
+    /// The id of the procedure's first field, which the action forms name.
+    field: String,
+    code: String,
+    /// Reception, signed in.
+    reception: reqwest::Client,
+}
+
+async fn accepted(app: &TestApp) -> Accepted {
+    let (_, p) = procedure(app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let code = file(app, AGENCY, None).await;
+    let reception = staff(app, "tiepnhan", AGENCY).await;
+    act(app, &reception, &code, "accept", full_form(app, &field)).await;
+    Accepted {
+        p,
+        field,
+        code,
+        reception,
+    }
+}
+
 async fn status(app: &TestApp, code: &str) -> i32 {
     app.store
         .dossier(code)
@@ -710,11 +735,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let app = spawn_app().await;
-    let (_, p) = procedure(&app).await;
-    let field = p.form[0].fields[0].id.clone();
-    let code = file(&app, AGENCY, None).await;
-    let reception = staff(&app, "tiepnhan", AGENCY).await;
-    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let Accepted { p, field, code, .. } = accepted(&app).await;
     let statutory = app
         .store
         .dossier(&code)
@@ -828,11 +849,12 @@ async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_step_is_handed_on_by_its_assignee_or_a_leader() {
     let app = spawn_app().await;
-    let (_, p) = procedure(&app).await;
-    let field = p.form[0].fields[0].id.clone();
-    let code = file(&app, AGENCY, None).await;
-    let reception = staff(&app, "tiepnhan", AGENCY).await;
-    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let Accepted {
+        field,
+        code,
+        reception,
+        ..
+    } = accepted(&app).await;
     act(
         &app,
         &reception,
@@ -926,11 +948,12 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_specialist_stops_processing_only_after_a_leader_approved() {
     let app = spawn_app().await;
-    let (_, p) = procedure(&app).await;
-    let field = p.form[0].fields[0].id.clone();
-    let code = file(&app, AGENCY, None).await;
-    let reception = staff(&app, "tiepnhan", AGENCY).await;
-    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let Accepted {
+        field,
+        code,
+        reception,
+        ..
+    } = accepted(&app).await;
     let specialist = staff(&app, "chuyenvien", AGENCY).await;
     let (_, page) = text(&specialist, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
     assert!(!page.contains("id=\"hd-stop\""), "no stop without approval");
@@ -987,11 +1010,9 @@ fn why_this_date(page: &str) -> String {
 async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes() {
     use motcua_domain::calendar::{CalendarDay, DayKind};
     let app = spawn_app().await;
-    let (_, p) = procedure(&app).await;
-    let field = p.form[0].fields[0].id.clone();
-    let code = file(&app, AGENCY, None).await;
-    let reception = staff(&app, "tiepnhan", AGENCY).await;
-    act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+    let Accepted {
+        p, code, reception, ..
+    } = accepted(&app).await;
     let d = app.store.dossier(&code).await.unwrap().unwrap();
     let accepted = d.state.accepted_at.unwrap();
     let events = app.store.events(&code).await.unwrap();
