@@ -3,7 +3,7 @@
 pub mod output;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 use motcua_store::Store;
@@ -15,7 +15,8 @@ use output::say;
 ///
 /// Configuration is read from Leptos.toml (or the file named by MOTCUA_CONFIG) and can be
 /// overridden by environment variables: MOTCUA_DATABASE_URL (default
-/// sqlite://data/motcua.db), MOTCUA_DEMO_DIR (default demo; empty for none),
+/// sqlite://data/motcua.db; or postgres://USER@HOST/DATABASE), MOTCUA_FILES_DIR (uploaded
+/// files; default files/ beside the SQLite file, required with PostgreSQL), MOTCUA_DEMO_DIR (default demo; empty for none),
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
 /// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy) and
 /// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand creates the database and
@@ -93,7 +94,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     let path = config::config_path();
     let config = config::load(&path)?;
     let settings = crate::startup::settings(&config)?;
-    let store = crate::startup::open_store(&config.database_url).await?;
+    let files_dir = (!config.files_dir.is_empty()).then(|| Path::new(&config.files_dir));
+    let store = crate::startup::open_store(&config.database_url, files_dir).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             if !config.demo_dir.is_empty() {

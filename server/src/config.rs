@@ -9,8 +9,12 @@ use serde::Deserialize;
 #[derive(Clone, Debug, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    /// `MOTCUA_DATABASE_URL`; default `sqlite://data/motcua.db`.
+    /// `MOTCUA_DATABASE_URL`; default `sqlite://data/motcua.db`. PostgreSQL:
+    /// `postgres://USER@HOST/DATABASE` (then `files_dir` is required).
     pub database_url: String,
+    /// `MOTCUA_FILES_DIR`: where uploaded files are kept. Empty: `files/` beside the SQLite
+    /// file. With PostgreSQL, a directory every server shares.
+    pub files_dir: String,
     /// `MOTCUA_DEMO_DIR`; default `demo`. Empty: no demo data.
     pub demo_dir: String,
     /// `MOTCUA_WORKING_PERIODS`; default `07:00-11:30,13:30-17:00` (Asia/Ho_Chi_Minh).
@@ -25,6 +29,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             database_url: "sqlite://data/motcua.db".into(),
+            files_dir: String::new(),
             demo_dir: "demo".into(),
             working_periods: "07:00-11:30,13:30-17:00".into(),
             public_url: String::new(),
@@ -56,6 +61,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     };
     if let Ok(v) = std::env::var("MOTCUA_DATABASE_URL") {
         config.database_url = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_FILES_DIR") {
+        config.files_dir = v;
     }
     if let Ok(v) = std::env::var("MOTCUA_DEMO_DIR") {
         config.demo_dir = v;

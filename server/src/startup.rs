@@ -1,6 +1,8 @@
 //! Building the parts the same way for `main`, every subcommand and every test.
 
 use app::api::state::Settings;
+use std::path::Path;
+
 use motcua_store::Store;
 
 use crate::config::Config;
@@ -18,8 +20,11 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
 /// Opens (creating if needed) the database, applies its migrations and the reference data
 /// the product ships (the national administrative units), so that every install, with or
 /// without the demo, can take an applicant's address from its first start.
-pub async fn open_store(database_url: &str) -> Result<Store, String> {
-    let store = Store::open(database_url)
+///
+/// `files_dir` is where uploaded files go; `None` puts them beside a SQLite file (and is
+/// refused for PostgreSQL, whose servers must share one directory).
+pub async fn open_store(database_url: &str, files_dir: Option<&Path>) -> Result<Store, String> {
+    let store = Store::open_with_files(database_url, files_dir)
         .await
         .map_err(|e| format!("database: {e}"))?;
     crate::reference::ensure_units(&store, time::OffsetDateTime::now_utc()).await?;

@@ -1,4 +1,4 @@
-//! The command-line imports, on a real SQLite file: procedure files are all or nothing with
+//! The command-line imports, on a real database (SQLite or PostgreSQL, as the run says): procedure files are all or nothing with
 //! every problem reported by JSON path; unit CSVs report bad lines and apply nothing.
 
 mod common;
@@ -6,10 +6,11 @@ mod common;
 use common::repo_root;
 use motcua_server::import::{import_paths, import_units, read_units};
 use motcua_store::Store;
+use motcua_store::testing::TestDatabase;
 
 /// The database as every subcommand opens it (migrations and the shipped unit list).
-async fn store(dir: &tempfile::TempDir) -> Store {
-    motcua_server::startup::open_store(&format!("sqlite://{}/motcua.db", dir.path().display()))
+async fn store(dir: &TestDatabase) -> Store {
+    motcua_server::startup::open_store(dir.url(), Some(&dir.files_dir()))
         .await
         .unwrap()
 }
@@ -20,13 +21,13 @@ fn demo_file(name: &str) -> String {
 
 #[tokio::test]
 async fn a_file_with_problems_imports_nothing_and_names_each_path() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let store = store(&dir).await;
     let mut p: serde_json::Value =
         serde_json::from_str(&demo_file("1.000894.000.00.00.H56.json")).unwrap();
     p["level"] = "district".into();
     p["form"][0]["fields"][0]["type"] = "select".into();
-    let bad = dir.path().join("bad.json");
+    let bad = dir.dir().join("bad.json");
     std::fs::write(&bad, serde_json::to_string_pretty(&p).unwrap()).unwrap();
 
     let report = import_paths(&store, &[bad]).await;
@@ -43,7 +44,7 @@ async fn a_file_with_problems_imports_nothing_and_names_each_path() {
 
 #[tokio::test]
 async fn a_folder_imports_and_a_repeat_is_unchanged_but_a_changed_version_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let store = store(&dir).await;
     let folder = repo_root().join("demo/procedures");
     let first = import_paths(&store, std::slice::from_ref(&folder)).await;
@@ -59,7 +60,7 @@ async fn a_folder_imports_and_a_repeat_is_unchanged_but_a_changed_version_is_ref
     let mut p: serde_json::Value =
         serde_json::from_str(&demo_file("1.000894.000.00.00.H56.json")).unwrap();
     p["name"] = "Tên khác".into();
-    let changed = dir.path().join("changed.json");
+    let changed = dir.dir().join("changed.json");
     std::fs::write(&changed, p.to_string()).unwrap();
     let report = import_paths(&store, &[changed]).await;
     assert_eq!(
@@ -71,9 +72,9 @@ async fn a_folder_imports_and_a_repeat_is_unchanged_but_a_changed_version_is_ref
 
 #[tokio::test]
 async fn a_units_file_with_a_bad_line_is_reported_and_not_applied() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let store = store(&dir).await;
-    let csv = dir.path().join("units.csv");
+    let csv = dir.dir().join("units.csv");
     std::fs::write(&csv, "code,name,level,parent_code\n99,Tỉnh Thử,province,\n99001,\"Xã Một, Hai\",commune,99\n99002,Xã Ba,village,99\n").unwrap();
     let err = read_units(&csv).unwrap_err();
     assert!(err.contains("line 4"), "{err}");
@@ -99,15 +100,13 @@ async fn a_units_file_with_a_bad_line_is_reported_and_not_applied() {
 }
 
 /// Runs the real `motcua` binary on the database at `dir`, with `stdin` as its input.
-fn motcua(dir: &tempfile::TempDir, args: &[&str], stdin: &str) -> (bool, String, String) {
+fn motcua(dir: &TestDatabase, args: &[&str], stdin: &str) -> (bool, String, String) {
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
         .args(args)
-        .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
-        .env(
-            "MOTCUA_DATABASE_URL",
-            format!("sqlite://{}/motcua.db", dir.path().display()),
-        )
+        .env("MOTCUA_CONFIG", dir.dir().join("none.toml"))
+        .env("MOTCUA_DATABASE_URL", dir.url())
+        .env("MOTCUA_FILES_DIR", dir.files_dir())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -129,8 +128,8 @@ fn motcua(dir: &tempfile::TempDir, args: &[&str], stdin: &str) -> (bool, String,
 
 #[tokio::test]
 async fn calendar_import_reports_the_bad_line_and_applies_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.csv");
+    let dir = TestDatabase::new().await;
+    let bad = dir.dir().join("bad.csv");
     std::fs::write(
         &bad,
         "date,kind,name\n2026-04-30,holiday,Ngày Giải phóng\n2026-05-01,nghi,Quốc tế Lao động\n",
@@ -146,7 +145,7 @@ async fn calendar_import_reports_the_bad_line_and_applies_nothing() {
     );
     s.close().await;
 
-    let good = dir.path().join("good.csv");
+    let good = dir.dir().join("good.csv");
     std::fs::write(
         &good,
         "\u{feff}date,kind,name\n2026-04-30,holiday,Ngày Giải phóng\n2026-05-09,workday,\"Làm bù, thứ Bảy\"\n",
@@ -167,7 +166,7 @@ async fn calendar_import_reports_the_bad_line_and_applies_nothing() {
 
 #[tokio::test]
 async fn due_prints_the_due_moment_then_the_walk() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let demo = repo_root().join("demo/calendar.csv");
     assert!(motcua(&dir, &["calendar", "import", demo.to_str().unwrap()], "").0);
     let due = |from: &str, duration: &str| {
@@ -204,7 +203,7 @@ async fn due_prints_the_due_moment_then_the_walk() {
 
 #[tokio::test]
 async fn user_add_creates_the_first_admin() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let s = store(&dir).await;
     motcua_server::demo::load(&s, &repo_root().join("demo"))
         .await
@@ -253,15 +252,13 @@ async fn user_add_creates_the_first_admin() {
 
 #[tokio::test]
 async fn working_periods_come_from_the_configuration() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let due = |periods: &str| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"));
         cmd.args(["due", "--from", "2026-12-07 07:30", "--duration", "3wh"])
-            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
-            .env(
-                "MOTCUA_DATABASE_URL",
-                format!("sqlite://{}/motcua.db", dir.path().display()),
-            )
+            .env("MOTCUA_CONFIG", dir.dir().join("none.toml"))
+            .env("MOTCUA_DATABASE_URL", dir.url())
+            .env("MOTCUA_FILES_DIR", dir.files_dir())
             .env("MOTCUA_WORKING_PERIODS", periods);
         let out = cmd.output().unwrap();
         (
@@ -286,7 +283,7 @@ async fn working_periods_come_from_the_configuration() {
 #[test]
 fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for url in ["postgres://motcua:secret@127.0.0.1/motcua", "mysql://x/y"] {
+    for url in ["mysql://motcua:secret@127.0.0.1/motcua", "data/motcua.db"] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
             .args(["import", "nothing.json"])
             .current_dir(dir.path())
@@ -296,7 +293,10 @@ fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
             .expect("motcua runs");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{url}");
-        assert!(err.contains("sqlite://"), "{url}: {err}");
+        assert!(
+            err.contains("sqlite://") && err.contains("postgres://"),
+            "{url}: {err}"
+        );
         assert!(
             !err.contains("secret"),
             "the password is not printed: {err}"
@@ -308,10 +308,9 @@ fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
 
 #[tokio::test]
 async fn a_database_that_loaded_the_old_demo_units_loses_their_wrong_codes() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/motcua.db", dir.path().display());
+    let dir = TestDatabase::new().await;
     // As the demo loaded it before the national list was shipped.
-    let old = Store::open(&url).await.unwrap();
+    let old = dir.open().await;
     old.import_units(&[
         motcua_store::Unit {
             code: "38".into(),

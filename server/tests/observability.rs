@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use common::{TestApp, spawn_app};
+use motcua_store::testing::TestDatabase;
 use motcua_server::request_id::is_well_formed;
 
 /// The longest any wait of these tests may take.
@@ -137,7 +138,7 @@ struct Served {
 }
 
 impl Served {
-    fn start(dir: &tempfile::TempDir) -> Served {
+    fn start(dir: &TestDatabase) -> Served {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -145,11 +146,9 @@ impl Served {
             .port();
         let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
             .arg("serve")
-            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
-            .env(
-                "MOTCUA_DATABASE_URL",
-                format!("sqlite://{}/motcua.db", dir.path().display()),
-            )
+            .env("MOTCUA_CONFIG", dir.dir().join("none.toml"))
+            .env("MOTCUA_DATABASE_URL", dir.url())
+            .env("MOTCUA_FILES_DIR", dir.files_dir())
             .env("MOTCUA_DEMO_DIR", "")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env_remove("RUST_LOG")
@@ -209,7 +208,7 @@ impl Drop for Served {
 
 #[tokio::test]
 async fn log_lines_carry_the_request_id_and_the_path_but_not_the_query() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TestDatabase::new().await;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(0)
         .timeout(Duration::from_secs(5))

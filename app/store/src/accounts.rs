@@ -80,7 +80,8 @@ struct AccountRow {
     phone: Option<String>,
     email: Option<String>,
     agency_code: Option<String>,
-    active: bool,
+    /// 0 or 1 (an integer on both backends).
+    active: i64,
     roles: Option<String>,
 }
 
@@ -89,7 +90,7 @@ struct AccountRow {
 macro_rules! account_columns {
     () => {
         "SELECT a.id, a.kind, a.login, a.full_name, a.phone, a.email, a.agency_code, a.active,
-           (SELECT group_concat(role, ',') FROM account_roles r WHERE r.account_id = a.id)
+           (SELECT string_agg(role, ',') FROM account_roles r WHERE r.account_id = a.id)
              AS roles"
     };
 }
@@ -102,7 +103,7 @@ const STAFF_LOAD_SELECT: &str = concat!(
     ",
        (SELECT count(*) FROM dossiers d WHERE d.assignee_id = a.id AND d.status = 4) AS open_steps
      FROM accounts a JOIN account_roles held ON held.account_id = a.id
-     WHERE a.kind = 'staff' AND a.active = 1 AND a.agency_code = ? AND held.role = ?
+     WHERE a.kind = 'staff' AND a.active = 1 AND a.agency_code = $1 AND held.role = $2
      ORDER BY open_steps, a.full_name, a.id"
 );
 
@@ -140,7 +141,7 @@ impl TryFrom<AccountRow> for Account {
             email: r.email,
             agency_code: r.agency_code,
             roles,
-            active: r.active,
+            active: r.active != 0,
         })
     }
 }
@@ -154,7 +155,7 @@ impl Store {
             ));
         }
         let mut tx = self.begin_write().await?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE login = ?")
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE login = $1")
             .bind(&new.login)
             .fetch_optional(&mut *tx)
             .await?;
@@ -167,7 +168,7 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO accounts (kind, login, full_name, phone, email, agency_code,
                password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(new.kind.as_str())
         .bind(&new.login)
@@ -187,12 +188,12 @@ impl Store {
     /// The account and its password hash, for signing in.
     pub async fn account_for_sign_in(&self, login: &str) -> Result<Option<(Account, String)>> {
         let row: Option<AccountRow> =
-            sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.login = ?"))
+            sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.login = $1"))
                 .bind(login)
                 .fetch_optional(&self.pool)
                 .await?;
         let Some(row) = row else { return Ok(None) };
-        let hash: String = sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = ?")
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
             .bind(row.id)
             .fetch_one(&self.pool)
             .await?;
@@ -200,7 +201,7 @@ impl Store {
     }
 
     pub async fn account(&self, id: i64) -> Result<Option<Account>> {
-        let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = ?"))
+        let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -210,7 +211,7 @@ impl Store {
     /// Every staff account of an agency, by name.
     pub async fn staff_of_agency(&self, agency_code: &str) -> Result<Vec<Account>> {
         let rows: Vec<AccountRow> = sqlx::query_as(&format!(
-            "{ACCOUNT_SELECT} WHERE a.kind = 'staff' AND a.agency_code = ? ORDER BY a.full_name, a.id"
+            "{ACCOUNT_SELECT} WHERE a.kind = 'staff' AND a.agency_code = $1 ORDER BY a.full_name, a.id"
         ))
         .bind(agency_code)
         .fetch_all(&self.pool)
@@ -244,7 +245,7 @@ impl Store {
     /// Replaces an account's roles.
     pub async fn set_roles(&self, account_id: i64, roles: &[StaffRole]) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM account_roles WHERE account_id = ?")
+        sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
@@ -256,13 +257,13 @@ impl Store {
     /// Activates or deactivates an account; deactivating also ends its sessions.
     pub async fn set_active(&self, account_id: i64, active: bool) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE accounts SET active = ? WHERE id = ?")
-            .bind(active)
+        sqlx::query("UPDATE accounts SET active = $1 WHERE id = $2")
+            .bind(i64::from(active))
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
         if !active {
-            sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
                 .bind(account_id)
                 .execute(&mut *tx)
                 .await?;
@@ -274,12 +275,12 @@ impl Store {
     /// Sets a new password hash and ends every session of the account.
     pub async fn set_password_hash(&self, account_id: i64, hash: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
             .bind(account_id)
             .execute(&mut *tx)
             .await?;
@@ -294,7 +295,7 @@ impl Store {
         let now = ts(now)?;
         sqlx::query(
             "INSERT INTO sessions (id_sha256, account_id, created_at, last_seen_at)
-             VALUES (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash(&id))
         .bind(account_id)
@@ -318,7 +319,7 @@ impl Store {
     ) -> Result<Option<Account>> {
         let hash = token_hash(session_id);
         let row: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE id_sha256 = ?",
+            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE id_sha256 = $1",
         )
         .bind(&hash)
         .fetch_optional(&self.pool)
@@ -335,7 +336,7 @@ impl Store {
             return Ok(None);
         };
         if now - last_seen > time::Duration::minutes(1) {
-            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE id_sha256 = ?")
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_sha256 = $2")
                 .bind(ts(now)?)
                 .bind(&hash)
                 .execute(&self.pool)
@@ -352,7 +353,7 @@ impl Store {
         idle_cutoff: OffsetDateTime,
         absolute_cutoff: OffsetDateTime,
     ) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(ts(idle_cutoff)?)
             .bind(ts(absolute_cutoff)?)
             .execute(&self.pool)
@@ -362,7 +363,7 @@ impl Store {
 
     /// Ends a session (sign-out).
     pub async fn delete_session(&self, session_id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id_sha256 = ?")
+        sqlx::query("DELETE FROM sessions WHERE id_sha256 = $1")
             .bind(token_hash(session_id))
             .execute(&self.pool)
             .await?;
@@ -379,8 +380,8 @@ impl Store {
         account_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "UPDATE dossiers SET citizen_account_id = ?
-             WHERE code = ? AND applicant_id_number = ? AND citizen_account_id IS NULL",
+            "UPDATE dossiers SET citizen_account_id = $1
+             WHERE code = $2 AND applicant_id_number = $3 AND citizen_account_id IS NULL",
         )
         .bind(account_id)
         .bind(code.trim())
@@ -392,12 +393,12 @@ impl Store {
 }
 
 async fn write_roles(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     account_id: i64,
     roles: &[StaffRole],
 ) -> Result<()> {
     for role in roles {
-        sqlx::query("INSERT OR IGNORE INTO account_roles (account_id, role) VALUES (?, ?)")
+        sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(account_id)
             .bind(role.as_str())
             .execute(&mut *conn)

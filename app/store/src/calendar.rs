@@ -39,7 +39,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         for d in days {
             sqlx::query(
-                "INSERT INTO calendar_days (date, kind, name) VALUES (?, ?, ?)
+                "INSERT INTO calendar_days (date, kind, name) VALUES ($1, $2, $3)
                  ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name",
             )
             .bind(date_text(d.date)?)
@@ -54,7 +54,7 @@ impl Store {
 
     /// Removes the exception for one date (it then follows the weekly rule again).
     pub async fn delete_calendar_day(&self, date: time::Date) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM calendar_days WHERE date = ?")
+        let done = sqlx::query("DELETE FROM calendar_days WHERE date = $1")
             .bind(date_text(date)?)
             .execute(&self.pool)
             .await?;

@@ -232,12 +232,15 @@ impl TryFrom<DossierRow> for Dossier {
     }
 }
 
+/// One dossier; with `lock` (a backend's [`crate::Backend::for_update`]) its row stays locked
+/// until the caller's transaction ends.
 pub(crate) async fn load_dossier(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     code: &str,
+    lock: &str,
 ) -> Result<Option<Dossier>> {
     let row: Option<DossierRow> = sqlx::query_as(&format!(
-        "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = ?"
+        "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = $1{lock}"
     ))
     .bind(code)
     .fetch_optional(&mut *conn)
@@ -283,10 +286,12 @@ impl Store {
             .map(|a| to_json("applicant address", a))
             .transpose()?;
 
-        let mut tx = self.begin_write().await?;
-        let draft: Option<(i64, i64, Option<String>)> = sqlx::query_as(
-            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = ?",
-        )
+        let mut tx = self.begin_rows().await?;
+        // The draft's row lock is what serialises two submits of the same draft.
+        let draft: Option<(i64, i64, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = $1{}",
+            self.backend.for_update()
+        ))
         .bind(token_hash(token))
         .fetch_optional(&mut *tx)
         .await?;
@@ -294,7 +299,7 @@ impl Store {
             draft.ok_or_else(|| StoreError::NotFound("draft".into()))?;
 
         if let Some(code) = filed {
-            let dossier = load_dossier(&mut tx, &code)
+            let dossier = load_dossier(&mut tx, &code, "")
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("draft filed as missing {code}")))?;
             tx.commit().await?;
@@ -307,14 +312,14 @@ impl Store {
         let receives: Option<i64> = sqlx::query_scalar(
             "SELECT 1 FROM procedures p
              JOIN procedure_receivers r ON r.procedure_code = p.code
-             WHERE p.id = ? AND r.agency_code = ?",
+             WHERE p.id = $1 AND r.agency_code = $2",
         )
         .bind(procedure_id)
         .bind(agency_code)
         .fetch_optional(&mut *tx)
         .await?;
         if receives.is_none() {
-            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = ?")
+            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = $1")
                 .bind(agency_code)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -328,7 +333,7 @@ impl Store {
 
         let local_date = now.to_offset(VIETNAM).date();
         let sequence: i64 = sqlx::query_scalar(
-            "INSERT INTO dossier_sequences (agency_code, day, last) VALUES (?, ?, 1)
+            "INSERT INTO dossier_sequences (agency_code, day, last) VALUES ($1, $2, 1)
              ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
              RETURNING last",
         )
@@ -351,7 +356,7 @@ impl Store {
                applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
                applicant_address, applicant_birth_date, answers, filed_at, updated_at,
                citizen_account_id, search_name)
-             VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(&code)
         .bind(procedure_id)
@@ -373,8 +378,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
                content_type, size, sha256, round, added_at, added_by)
-             SELECT ?, document_id, original_name, content_type, size, sha256, 0, ?, 'citizen'
-             FROM draft_uploads WHERE draft_id = ? ORDER BY id",
+             SELECT $1, document_id, original_name, content_type, size, sha256, 0, $2, 'citizen'
+             FROM draft_uploads WHERE draft_id = $3 ORDER BY id",
         )
         .bind(&code)
         .bind(&now_text)
@@ -384,21 +389,21 @@ impl Store {
 
         sqlx::query(
             "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor)
-             VALUES (?, ?, NULL, 1, 'citizen')",
+             VALUES ($1, $2, NULL, 1, 'citizen')",
         )
         .bind(&code)
         .bind(&now_text)
         .execute(&mut *tx)
         .await?;
 
-        sqlx::query("UPDATE drafts SET dossier_code = ?, updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE drafts SET dossier_code = $1, updated_at = $2 WHERE id = $3")
             .bind(&code)
             .bind(ts(OffsetDateTime::now_utc())?)
             .bind(draft_id)
             .execute(&mut *tx)
             .await?;
 
-        let dossier = load_dossier(&mut tx, &code)
+        let dossier = load_dossier(&mut tx, &code, "")
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("dossier {code} vanished")))?;
         tx.commit().await?;
@@ -411,7 +416,7 @@ impl Store {
     /// One dossier by code.
     pub async fn dossier(&self, code: &str) -> Result<Option<Dossier>> {
         let mut conn = self.pool.acquire().await?;
-        load_dossier(&mut conn, code).await
+        load_dossier(&mut conn, code, "").await
     }
 
     /// The dossier's current documents (not superseded by a supplement), in filing order.
@@ -420,7 +425,7 @@ impl Store {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256
              FROM dossier_documents
-             WHERE dossier_code = ? AND superseded_at IS NULL ORDER BY id",
+             WHERE dossier_code = $1 AND superseded_at IS NULL ORDER BY id",
         )
         .bind(code)
         .fetch_all(&self.pool)
@@ -432,7 +437,7 @@ impl Store {
     pub async fn events(&self, code: &str) -> Result<Vec<Event>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT id, at, from_status, to_status, actor, actor_account_id, step, reason, details
-             FROM dossier_events WHERE dossier_code = ? ORDER BY id",
+             FROM dossier_events WHERE dossier_code = $1 ORDER BY id",
         )
         .bind(code)
         .fetch_all(&self.pool)
@@ -451,7 +456,7 @@ impl Store {
         }
         let row: Option<DossierRow> = sqlx::query_as(&format!(
             "SELECT {DOSSIER_COLUMNS} FROM dossiers
-             WHERE code = ? AND (applicant_id_number = ? OR applicant_phone = ?)"
+             WHERE code = $1 AND (applicant_id_number = $2 OR applicant_phone = $3)"
         ))
         .bind(code.trim())
         .bind(key)

@@ -80,13 +80,13 @@ pub(crate) fn token_hash(token: &str) -> String {
 
 /// Records that the bytes with this hash were written (see [`Store::write_bytes`]).
 pub(crate) async fn insert_file_row(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     sha256: &str,
     size: i64,
     now: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO files (sha256, size, created_at) VALUES (?, ?, ?)
+        "INSERT INTO files (sha256, size, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (sha256) DO NOTHING",
     )
     .bind(sha256)
@@ -177,7 +177,7 @@ impl Store {
     /// randomness as 64 hex digits, URL-safe. The token is the only key to the draft (no
     /// account needed to file), so it must be unguessable; only its hash is stored.
     pub async fn create_draft(&self, procedure_id: i64) -> Result<String> {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM procedures WHERE id = ?")
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM procedures WHERE id = $1")
             .bind(procedure_id)
             .fetch_optional(&self.pool)
             .await?;
@@ -190,7 +190,7 @@ impl Store {
         let now = ts(OffsetDateTime::now_utc())?;
         sqlx::query(
             "INSERT INTO drafts (token_sha256, procedure_id, data, created_at, updated_at)
-             VALUES (?, ?, '{}', ?, ?)",
+             VALUES ($1, $2, '{}', $3, $4)",
         )
         .bind(token_hash(&token))
         .bind(procedure_id)
@@ -205,7 +205,7 @@ impl Store {
     pub async fn draft(&self, token: &str) -> Result<Option<Draft>> {
         let row: Option<(i64, String, Option<String>, String, String)> = sqlx::query_as(
             "SELECT procedure_id, data, dossier_code, created_at, updated_at
-             FROM drafts WHERE token_sha256 = ?",
+             FROM drafts WHERE token_sha256 = $1",
         )
         .bind(token_hash(token))
         .fetch_optional(&self.pool)
@@ -227,7 +227,7 @@ impl Store {
     /// showed); the dossier is a separate copy and never changes through its draft.
     pub async fn save_draft(&self, token: &str, data: &DraftData) -> Result<()> {
         let updated =
-            sqlx::query("UPDATE drafts SET data = ?, updated_at = ? WHERE token_sha256 = ?")
+            sqlx::query("UPDATE drafts SET data = $1, updated_at = $2 WHERE token_sha256 = $3")
                 .bind(to_json("draft data", data)?)
                 .bind(ts(OffsetDateTime::now_utc())?)
                 .bind(token_hash(token))
@@ -243,7 +243,7 @@ impl Store {
     /// Deletes one draft and its upload rows (the bytes stay: files are content-addressed
     /// and may be shared with a dossier). Used once a supplement answer has been filed.
     pub async fn delete_draft(&self, token: &str) -> Result<()> {
-        sqlx::query("DELETE FROM drafts WHERE token_sha256 = ? AND dossier_code IS NULL")
+        sqlx::query("DELETE FROM drafts WHERE token_sha256 = $1 AND dossier_code IS NULL")
             .bind(token_hash(token))
             .execute(&self.pool)
             .await?;
@@ -257,7 +257,7 @@ impl Store {
     /// and removing unreferenced ones safely needs a collection pass that excludes concurrent
     /// uploads — not implemented yet.
     pub async fn delete_stale_drafts(&self, older_than: OffsetDateTime) -> Result<u64> {
-        Ok(sqlx::query("DELETE FROM drafts WHERE updated_at < ?")
+        Ok(sqlx::query("DELETE FROM drafts WHERE updated_at < $1")
             .bind(ts(older_than)?)
             .execute(&self.pool)
             .await?
@@ -266,10 +266,17 @@ impl Store {
 
     /// Looks a draft up for a change to its uploads: it must exist and not be filed (an upload
     /// after filing would silently not reach the dossier).
-    async fn open_draft(conn: &mut sqlx::SqliteConnection, token: &str) -> Result<DraftRow> {
-        let row: Option<DraftRow> = sqlx::query_as(
-            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = ?",
-        )
+    ///
+    /// With `lock` (a backend's [`crate::Backend::for_update`]) the draft's row stays locked
+    /// until the caller's transaction ends, so filing cannot slip in between.
+    async fn open_draft(
+        conn: &mut sqlx::AnyConnection,
+        token: &str,
+        lock: &str,
+    ) -> Result<DraftRow> {
+        let row: Option<DraftRow> = sqlx::query_as(&format!(
+            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = $1{lock}"
+        ))
         .bind(token_hash(token))
         .fetch_optional(&mut *conn)
         .await?;
@@ -299,10 +306,10 @@ impl Store {
         // Check before writing anything to disk, so a bad request leaves no bytes behind.
         let draft = {
             let mut conn = self.pool.acquire().await?;
-            Self::open_draft(&mut conn, token).await?
+            Self::open_draft(&mut conn, token, "").await?
         };
         let definition: String =
-            sqlx::query_scalar("SELECT definition FROM procedures WHERE id = ?")
+            sqlx::query_scalar("SELECT definition FROM procedures WHERE id = $1")
                 .bind(draft.procedure_id)
                 .fetch_one(&self.pool)
                 .await?;
@@ -317,15 +324,17 @@ impl Store {
         let (sha256, size) = self.write_bytes(bytes).await?;
 
         let now = ts(OffsetDateTime::now_utc())?;
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_rows().await?;
         // Again inside the transaction: the draft may have been filed meanwhile.
-        let draft_id = Self::open_draft(&mut tx, token).await?.id;
+        let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
+            .await?
+            .id;
         debug_assert_eq!(draft_id, draft.id);
         insert_file_row(&mut tx, &sha256, size, &now).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO draft_uploads
                (draft_id, document_id, original_name, content_type, size, sha256, uploaded_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(draft_id)
         .bind(document_id)
@@ -336,7 +345,7 @@ impl Store {
         .bind(&now)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query("UPDATE drafts SET updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE drafts SET updated_at = $1 WHERE id = $2")
             .bind(&now)
             .bind(draft_id)
             .execute(&mut *tx)
@@ -355,16 +364,18 @@ impl Store {
     /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
     /// no such upload (including an id belonging to another draft).
     pub async fn remove_upload(&self, token: &str, upload_id: i64) -> Result<bool> {
-        let mut tx = self.begin_write().await?;
-        let draft_id = Self::open_draft(&mut tx, token).await?.id;
-        let removed = sqlx::query("DELETE FROM draft_uploads WHERE id = ? AND draft_id = ?")
+        let mut tx = self.begin_rows().await?;
+        let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
+            .await?
+            .id;
+        let removed = sqlx::query("DELETE FROM draft_uploads WHERE id = $1 AND draft_id = $2")
             .bind(upload_id)
             .bind(draft_id)
             .execute(&mut *tx)
             .await?
             .rows_affected();
         if removed > 0 {
-            sqlx::query("UPDATE drafts SET updated_at = ? WHERE id = ?")
+            sqlx::query("UPDATE drafts SET updated_at = $1 WHERE id = $2")
                 .bind(ts(OffsetDateTime::now_utc())?)
                 .bind(draft_id)
                 .execute(&mut *tx)
@@ -379,7 +390,7 @@ impl Store {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT u.id, u.document_id, u.original_name, u.content_type, u.size, u.sha256
              FROM draft_uploads u JOIN drafts d ON d.id = u.draft_id
-             WHERE d.token_sha256 = ? ORDER BY u.id",
+             WHERE d.token_sha256 = $1 ORDER BY u.id",
         )
         .bind(token_hash(token))
         .fetch_all(&self.pool)

@@ -26,25 +26,25 @@
 //!   dossier keeps the rules it was filed under.
 
 mod accounts;
+mod backend;
 mod calendar;
 mod dossiers;
 mod drafts;
 mod procedures;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod units;
 mod workflow;
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-use std::time::Duration;
 
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::AnyPool;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
+pub use backend::Backend;
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
 pub use dossiers::{Applicant, Dossier, Event, FiledDossier, WorkflowState};
 pub use drafts::{Draft, DraftData, UploadedFile};
@@ -86,54 +86,53 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Handle to the database and the uploaded-file directory. Cheap to clone (the pool is shared).
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
     files_dir: PathBuf,
 }
 
-/// How long a connection waits for another writer (another request or the command-line
-/// import) before giving up with "database is locked".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
 impl Store {
-    /// Opens (creating if missing) the SQLite database at `database_url`, e.g.
-    /// `sqlite://data/motcua.db`, and applies pending migrations.
+    /// Opens the database at `database_url` (`sqlite://data/motcua.db`, creating the file if
+    /// missing, or `postgres://USER@HOST/DATABASE`) and applies pending migrations, with
+    /// uploaded files in a `files/` directory beside a SQLite file.
     ///
-    /// Uploaded files go to a `files/` directory beside the database file (`data/files/` for
-    /// the example). In-memory databases are refused: uploads need a directory and every pooled
-    /// connection would otherwise see its own empty database.
+    /// PostgreSQL has no "beside": use [`Store::open_with_files`]. In-memory SQLite databases
+    /// are refused: uploads need a directory and every pooled connection would otherwise see
+    /// its own empty database.
     pub async fn open(database_url: &str) -> Result<Store> {
-        check_scheme(database_url)?;
-        let options = SqliteConnectOptions::from_str(database_url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        let filename = options.get_filename().to_path_buf();
-        if filename
-            .to_string_lossy()
-            .starts_with("file:sqlx-in-memory")
-            || database_url.contains("mode=memory")
-        {
-            return Err(StoreError::Invalid(
-                "in-memory databases are not supported; use a file path".into(),
-            ));
-        }
-        let parent = match filename.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let files_dir = parent.join("files");
-        tokio::fs::create_dir_all(&files_dir).await?;
+        Store::open_with_files(database_url, None).await
+    }
 
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!().run(&pool).await?;
-        let store = Store { pool, files_dir };
+    /// As [`Store::open`], with uploaded files in `files_dir` (required for PostgreSQL: every
+    /// server must see the same files, so it is a shared directory the deployment names).
+    pub async fn open_with_files(database_url: &str, files_dir: Option<&Path>) -> Result<Store> {
+        let backend = Backend::of_url(database_url)?;
+        let files_dir = match (files_dir, backend) {
+            (Some(dir), _) => dir.to_path_buf(),
+            (None, Backend::Sqlite) => backend::default_files_dir(database_url)?,
+            (None, Backend::Postgres) => {
+                return Err(StoreError::Invalid(
+                    "a PostgreSQL database needs a directory for uploaded files shared by \
+                     every server: set MOTCUA_FILES_DIR"
+                        .into(),
+                ));
+            }
+        };
+        let pool = backend.connect(database_url).await?;
+        tokio::fs::create_dir_all(&files_dir).await?;
+        backend.migrator().run(&pool).await?;
+        let store = Store {
+            pool,
+            backend,
+            files_dir,
+        };
         store.backfill_search_names().await?;
         Ok(store)
+    }
+
+    /// The database this store is on.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Fills `search_name` (the folded applicant name the staff search matches) for the
@@ -150,7 +149,7 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
         for (code, name) in &rows {
-            sqlx::query("UPDATE dossiers SET search_name = ? WHERE code = ?")
+            sqlx::query("UPDATE dossiers SET search_name = $1 WHERE code = $2")
                 .bind(motcua_domain::search::fold(name))
                 .bind(code)
                 .execute(&mut *tx)
@@ -177,50 +176,19 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Starts a write transaction holding SQLite's write lock from the start (see the crate
-    /// doc for why).
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// A write transaction that runs alone among the store's writers (see
+    /// [`Backend::begin_serialised`]).
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        self.backend.begin_serialised(&self.pool).await
+    }
+
+    /// A write transaction that locks the rows it decides on (see [`Backend::begin_rows`]).
+    async fn begin_rows(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        self.backend.begin_rows(&self.pool).await
     }
 }
 
 // ---- shared helpers -------------------------------------------------------------------------
-
-/// Refuses a database URL this build cannot serve, before anything is created: sqlx would
-/// otherwise read `postgres://user@host/db` as a relative SQLite path and quietly create a
-/// folder named `postgres:` with an empty database in it.
-fn check_scheme(database_url: &str) -> Result<()> {
-    let scheme = database_url
-        .split_once(':')
-        .map(|(s, _)| s.to_ascii_lowercase());
-    match scheme.as_deref() {
-        Some("sqlite") => Ok(()),
-        Some("postgres" | "postgresql") => Err(StoreError::Invalid(format!(
-            "database URL {:?}: PostgreSQL is not supported by this version yet; use \
-             sqlite://PATH (for example sqlite://data/motcua.db)",
-            redact(database_url)
-        ))),
-        _ => Err(StoreError::Invalid(format!(
-            "database URL {:?} is not supported: use sqlite://PATH (for example \
-             sqlite://data/motcua.db)",
-            redact(database_url)
-        ))),
-    }
-}
-
-/// The URL without a password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(start), Some(at)) if at > start => {
-            let userinfo = &url[start + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..start + 3], &url[at..]),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
-    }
-}
 
 /// Formats a moment as stored: fixed-width UTC, microseconds.
 pub(crate) fn ts(t: OffsetDateTime) -> Result<String> {
@@ -278,25 +246,6 @@ mod tests {
         let s = ts(t).unwrap();
         assert_eq!(s, "2025-11-22T01:05:03.500000Z");
         assert_eq!(parse_ts(&s).unwrap(), t);
-    }
-
-    #[test]
-    fn unsupported_database_urls_are_refused_with_the_password_hidden() {
-        assert!(check_scheme("sqlite://data/motcua.db").is_ok());
-        assert!(check_scheme("sqlite:motcua.db").is_ok());
-        let err = check_scheme("postgres://motcua:secret@db.local/motcua").unwrap_err();
-        let text = err.to_string();
-        assert!(
-            text.contains("PostgreSQL") && text.contains("sqlite://"),
-            "{text}"
-        );
-        assert!(
-            !text.contains("secret") && text.contains("motcua:***@db.local"),
-            "{text}"
-        );
-        for bad in ["mysql://x/y", "data/motcua.db", "file:motcua.db", ""] {
-            assert!(check_scheme(bad).is_err(), "{bad}");
-        }
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Store {
         let inserted = sqlx::query(
             "INSERT INTO procedures
                (code, version, name_vi, sector_vi, level, online, definition, imported_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (code, version) DO NOTHING",
         )
         .bind(&procedure.code)
@@ -94,7 +94,7 @@ impl Store {
         }
         // Rows are immutable, so this read cannot race with a change of the existing row.
         let existing: String =
-            sqlx::query_scalar("SELECT definition FROM procedures WHERE code = ? AND version = ?")
+            sqlx::query_scalar("SELECT definition FROM procedures WHERE code = $1 AND version = $2")
                 .bind(&procedure.code)
                 .bind(&procedure.version)
                 .fetch_one(&self.pool)
@@ -120,7 +120,7 @@ impl Store {
     ) -> Result<Option<StoredProcedure>> {
         let row: Option<(i64, String)> = sqlx::query_as(
             "SELECT id, definition FROM procedures
-             WHERE code = ? AND version <= ? ORDER BY version DESC LIMIT 1",
+             WHERE code = $1 AND version <= $2 ORDER BY version DESC LIMIT 1",
         )
         .bind(code)
         .bind(date_text(today)?)
@@ -132,7 +132,7 @@ impl Store {
     /// One exact version by id, whether or not it is still in effect (a dossier's rules).
     pub async fn procedure_version(&self, id: i64) -> Result<Option<StoredProcedure>> {
         let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, definition FROM procedures WHERE id = ?")
+            sqlx::query_as("SELECT id, definition FROM procedures WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -146,7 +146,7 @@ impl Store {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT p.id, p.definition FROM procedures p
              WHERE p.version = (SELECT MAX(q.version) FROM procedures q
-                                WHERE q.code = p.code AND q.version <= ?)
+                                WHERE q.code = p.code AND q.version <= $1)
              ORDER BY p.code",
         )
         .bind(date_text(today)?)
@@ -164,9 +164,9 @@ impl Store {
     ) -> Result<Vec<StoredProcedure>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT p.id, p.definition FROM procedures p
-             JOIN procedure_receivers r ON r.procedure_code = p.code AND r.agency_code = ?
+             JOIN procedure_receivers r ON r.procedure_code = p.code AND r.agency_code = $1
              WHERE p.version = (SELECT MAX(q.version) FROM procedures q
-                                WHERE q.code = p.code AND q.version <= ?)
+                                WHERE q.code = p.code AND q.version <= $2)
              ORDER BY p.code",
         )
         .bind(agency_code)

@@ -64,7 +64,7 @@ impl Store {
         write_units(&mut tx, rows).await?;
         for code in retired {
             sqlx::query(
-                "DELETE FROM admin_units WHERE code = ?
+                "DELETE FROM admin_units WHERE code = $1
                    AND NOT EXISTS (SELECT 1 FROM agencies WHERE unit_code = admin_units.code)
                    AND NOT EXISTS (SELECT 1 FROM admin_units c WHERE c.parent_code = admin_units.code)",
             )
@@ -92,7 +92,7 @@ impl Store {
     pub async fn communes_of(&self, province_code: &str) -> Result<Vec<Unit>> {
         Ok(sqlx::query_as(
             "SELECT code, name, level, parent_code FROM admin_units
-             WHERE level = 'commune' AND parent_code = ? ORDER BY code",
+             WHERE level = 'commune' AND parent_code = $1 ORDER BY code",
         )
         .bind(province_code)
         .fetch_all(&self.pool)
@@ -102,7 +102,7 @@ impl Store {
     /// One unit by code.
     pub async fn unit(&self, code: &str) -> Result<Option<Unit>> {
         Ok(
-            sqlx::query_as("SELECT code, name, level, parent_code FROM admin_units WHERE code = ?")
+            sqlx::query_as("SELECT code, name, level, parent_code FROM admin_units WHERE code = $1")
                 .bind(code)
                 .fetch_optional(&self.pool)
                 .await?,
@@ -120,7 +120,7 @@ impl Store {
             )));
         }
         sqlx::query(
-            "INSERT INTO agencies (code, name, level, unit_code) VALUES (?, ?, ?, ?)
+            "INSERT INTO agencies (code, name, level, unit_code) VALUES ($1, $2, $3, $4)
              ON CONFLICT (code) DO UPDATE SET
                name = excluded.name, level = excluded.level, unit_code = excluded.unit_code",
         )
@@ -145,7 +145,7 @@ impl Store {
     /// One agency by code.
     pub async fn agency(&self, code: &str) -> Result<Option<Agency>> {
         Ok(
-            sqlx::query_as("SELECT code, name, level, unit_code FROM agencies WHERE code = ?")
+            sqlx::query_as("SELECT code, name, level, unit_code FROM agencies WHERE code = $1")
                 .bind(code)
                 .fetch_optional(&self.pool)
                 .await?,
@@ -161,13 +161,13 @@ impl Store {
         agency_codes: &[S],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM procedure_receivers WHERE procedure_code = ?")
+        sqlx::query("DELETE FROM procedure_receivers WHERE procedure_code = $1")
             .bind(procedure_code)
             .execute(&mut *tx)
             .await?;
         for agency in agency_codes {
             let agency = agency.as_ref();
-            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = ?")
+            let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = $1")
                 .bind(agency)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -175,7 +175,7 @@ impl Store {
                 return Err(StoreError::NotFound(format!("agency {agency}")));
             }
             sqlx::query(
-                "INSERT INTO procedure_receivers (procedure_code, agency_code) VALUES (?, ?)
+                "INSERT INTO procedure_receivers (procedure_code, agency_code) VALUES ($1, $2)
                  ON CONFLICT DO NOTHING",
             )
             .bind(procedure_code)
@@ -192,7 +192,7 @@ impl Store {
         Ok(sqlx::query_as(
             "SELECT a.code, a.name, a.level, a.unit_code
              FROM procedure_receivers r JOIN agencies a ON a.code = r.agency_code
-             WHERE r.procedure_code = ? ORDER BY a.code",
+             WHERE r.procedure_code = $1 ORDER BY a.code",
         )
         .bind(procedure_code)
         .fetch_all(&self.pool)
@@ -230,12 +230,12 @@ fn check_levels(rows: &[Unit]) -> Result<()> {
 
 /// Upserts `rows` inside `tx`, then checks that every commune's parent is a stored province.
 async fn write_units(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     rows: &[Unit],
 ) -> Result<()> {
     for u in rows {
         sqlx::query(
-            "INSERT INTO admin_units (code, name, level, parent_code) VALUES (?, ?, ?, ?)
+            "INSERT INTO admin_units (code, name, level, parent_code) VALUES ($1, $2, $3, $4)
              ON CONFLICT (code) DO UPDATE SET
                name = excluded.name, level = excluded.level,
                parent_code = excluded.parent_code",
@@ -267,11 +267,11 @@ async fn write_units(
 
 /// The version of reference list (or one-time data change) `name` applied to this database.
 pub(crate) async fn applied_reference(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     name: &str,
 ) -> Result<Option<String>> {
     Ok(
-        sqlx::query_scalar("SELECT version FROM reference_data WHERE name = ?")
+        sqlx::query_scalar("SELECT version FROM reference_data WHERE name = $1")
             .bind(name)
             .fetch_optional(&mut **tx)
             .await?,
@@ -280,13 +280,13 @@ pub(crate) async fn applied_reference(
 
 /// Records that `version` of `name` is applied, replacing an earlier version.
 pub(crate) async fn record_reference(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     name: &str,
     version: &str,
     now: time::OffsetDateTime,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO reference_data (name, version, applied_at) VALUES (?, ?, ?)
+        "INSERT INTO reference_data (name, version, applied_at) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET
            version = excluded.version, applied_at = excluded.applied_at",
     )

@@ -151,10 +151,11 @@ impl Store {
             }
             blobs.push((attached, documents));
         }
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin_rows().await?;
         let mut ids = Vec::new();
+        let lock = self.backend.for_update();
         for (t, (attached, documents)) in moves.iter().zip(&blobs) {
-            ids.push(write_transition(&mut tx, code, t, attached, documents).await?);
+            ids.push(write_transition(&mut tx, code, t, attached, documents, lock).await?);
         }
         tx.commit().await?;
         let events = self.events(code).await?;
@@ -171,26 +172,30 @@ impl Store {
     /// enough: staff page through a queue, they do not jump to page 4,000.
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
         let sql = queue_sql(q);
-        let rows: Vec<QueueSqlRow> = bind_queue(sqlx::query_as(&sql), q)
+        let rows: Vec<QueueSqlRow> = sqlx::query_as_with(&sql, queue_args(q)?)
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter().map(QueueRow::try_from).collect()
     }
 
-    /// SQLite's plan for [`Store::queue`] with `q`, one line per step: for benchmarks and for
-    /// an operator wondering why a queue is slow.
+    /// The database's plan for [`Store::queue`] with `q`, one line per step: for benchmarks
+    /// and for an operator wondering why a queue is slow.
     pub async fn explain_queue(&self, q: &QueueQuery) -> Result<Vec<String>> {
-        let sql = format!("EXPLAIN QUERY PLAN {}", queue_sql(q));
-        let rows: Vec<(i64, i64, i64, String)> = bind_queue(sqlx::query_as(&sql), q)
+        use sqlx::Row;
+        let (explain, text_column) = self.backend.explain();
+        let sql = format!("{explain}{}", queue_sql(q));
+        let rows = sqlx::query_with(&sql, queue_args(q)?)
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.into_iter().map(|(_, _, _, detail)| detail).collect())
+        rows.iter()
+            .map(|row| Ok(row.try_get::<String, _>(text_column)?))
+            .collect()
     }
 
     /// The dossiers of a citizen account, newest first.
     pub async fn dossiers_of_citizen(&self, account_id: i64) -> Result<Vec<Dossier>> {
         let rows: Vec<DossierRow> = sqlx::query_as(&format!(
-            "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE citizen_account_id = ?
+            "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE citizen_account_id = $1
              ORDER BY filed_at DESC, code DESC"
         ))
         .bind(account_id)
@@ -203,7 +208,7 @@ impl Store {
     /// first. Round `n` holds what round `n` replaced.
     pub async fn answer_versions(&self, code: &str) -> Result<Vec<(i64, Value)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT round, answers FROM dossier_answer_versions WHERE dossier_code = ?
+            "SELECT round, answers FROM dossier_answer_versions WHERE dossier_code = $1
              ORDER BY round",
         )
         .bind(code)
@@ -223,7 +228,7 @@ impl Store {
         let rows: Vec<DocumentHistoryRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256, round,
                         superseded_at
-                 FROM dossier_documents WHERE dossier_code = ? ORDER BY id",
+                 FROM dossier_documents WHERE dossier_code = $1 ORDER BY id",
         )
         .bind(code)
         .fetch_all(&self.pool)
@@ -254,7 +259,7 @@ impl Store {
         let rows: Vec<(i64, i64, String, String, String, i64, String)> = sqlx::query_as(
             "SELECT a.id, a.event_id, a.kind, a.original_name, a.content_type, a.size, a.sha256
              FROM dossier_event_attachments a JOIN dossier_events e ON e.id = a.event_id
-             WHERE e.dossier_code = ? ORDER BY a.id",
+             WHERE e.dossier_code = $1 ORDER BY a.id",
         )
         .bind(code)
         .fetch_all(&self.pool)
@@ -287,7 +292,7 @@ impl Store {
         let rows: Vec<QueueSqlRow> = sqlx::query_as(&format!(
             "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
              FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-             WHERE d.agency_code = ? AND d.accepted_at >= ? AND d.accepted_at < ?
+             WHERE d.agency_code = $1 AND d.accepted_at >= $2 AND d.accepted_at < $3
              ORDER BY d.accepted_at, d.code"
         ))
         .bind(agency_code)
@@ -361,20 +366,19 @@ fn queue_sql(q: &QueueQuery) -> String {
     format!(
         "SELECT {columns}, p.code AS procedure_code, p.name_vi AS procedure_name_vi
              FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-             WHERE d.agency_code = ? AND {statuses}
-               AND (? IS NULL OR d.assignee_id = ?)
-               AND (? IS NULL OR p.code = ?)
-               AND (? = '' OR (d.code >= ? AND d.code < ?) OR d.applicant_id_number = ?
-                    OR d.search_name LIKE ? ESCAPE '\\')
+             WHERE d.agency_code = $1 AND {statuses}
+               AND ($2 IS NULL OR d.assignee_id = $3)
+               AND ($4 IS NULL OR p.code = $5)
+               AND ($6 = '' OR (d.code >= $7 AND d.code < $8) OR d.applicant_id_number = $9
+                    OR d.search_name LIKE $10 ESCAPE '\\')
              ORDER BY {nulls_last}{sort} {order}, d.code {order}
-             LIMIT ? OFFSET ?"
+             LIMIT $11 OFFSET $12"
     )
 }
 
-fn bind_queue<'q, O>(
-    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    q: &QueueQuery,
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+/// The values [`queue_sql`]'s placeholders stand for, in order.
+fn queue_args(q: &QueueQuery) -> Result<sqlx::any::AnyArguments<'static>> {
+    use sqlx::Arguments;
     let assignee = match q.kind {
         QueueKind::MySteps(id) => Some(id),
         _ => None,
@@ -386,30 +390,35 @@ fn bind_queue<'q, O>(
             .replace('%', "\\%")
             .replace('_', "\\_")
     };
-    query
-        .bind(q.agency_code.clone())
-        .bind(assignee)
-        .bind(assignee)
-        .bind(q.procedure_code.clone())
-        .bind(q.procedure_code.clone())
-        .bind(search.clone())
-        // A code prefix as a range of the primary key (LIKE could not use it).
-        .bind(search.to_uppercase())
-        .bind(format!("{}{}", search.to_uppercase(), char::MAX))
-        .bind(search)
-        .bind(format!("%{}%", like(&folded)))
-        .bind(i64::from(q.limit))
-        .bind(i64::from(q.offset))
+    let mut args = sqlx::any::AnyArguments::default();
+    let add = |r: std::result::Result<(), sqlx::error::BoxDynError>| {
+        r.map_err(|e| StoreError::Invalid(format!("queue query: {e}")))
+    };
+    add(args.add(q.agency_code.clone()))?;
+    add(args.add(assignee))?;
+    add(args.add(assignee))?;
+    add(args.add(q.procedure_code.clone()))?;
+    add(args.add(q.procedure_code.clone()))?;
+    add(args.add(search.clone()))?;
+    // A code prefix as a range of the primary key (LIKE could not use it).
+    add(args.add(search.to_uppercase()))?;
+    add(args.add(format!("{}{}", search.to_uppercase(), char::MAX)))?;
+    add(args.add(search))?;
+    add(args.add(format!("%{}%", like(&folded))))?;
+    add(args.add(i64::from(q.limit)))?;
+    add(args.add(i64::from(q.offset)))?;
+    Ok(args)
 }
 
 /// One move inside the caller's transaction (see [`Store::apply_transitions`]); returns the
 /// event's id.
 async fn write_transition(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     code: &str,
     t: &Transition,
     blobs: &[(String, i64)],
     doc_blobs: &[(String, i64)],
+    lock: &str,
 ) -> Result<i64> {
     let at = ts(t.at)?;
     let details = t
@@ -417,7 +426,7 @@ async fn write_transition(
         .as_ref()
         .map(|d| to_json("event details", d))
         .transpose()?;
-    let current = load_dossier(&mut *conn, code)
+    let current = load_dossier(&mut *conn, code, lock)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
     let stale_version = t
@@ -435,7 +444,7 @@ async fn write_transition(
     let event_id: i64 = sqlx::query_scalar(
         "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor,
            actor_account_id, step, reason, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(code)
     .bind(&at)
@@ -453,7 +462,7 @@ async fn write_transition(
         sqlx::query(
             "INSERT INTO dossier_event_attachments
                (event_id, kind, original_name, content_type, size, sha256)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(event_id)
         .bind(&a.kind)
@@ -470,7 +479,7 @@ async fn write_transition(
         round += 1;
         sqlx::query(
             "INSERT INTO dossier_answer_versions (dossier_code, round, answers, replaced_at)
-             SELECT code, ?, answers, ? FROM dossiers WHERE code = ?",
+             SELECT code, $1, answers, $2 FROM dossiers WHERE code = $3",
         )
         .bind(round)
         .bind(&at)
@@ -480,8 +489,8 @@ async fn write_transition(
         answers_json = Some(to_json("answers", &s.answers)?);
         for doc in &s.replace_documents {
             sqlx::query(
-                "UPDATE dossier_documents SET superseded_at = ?
-                 WHERE dossier_code = ? AND document_id = ? AND superseded_at IS NULL",
+                "UPDATE dossier_documents SET superseded_at = $1
+                 WHERE dossier_code = $2 AND document_id = $3 AND superseded_at IS NULL",
             )
             .bind(&at)
             .bind(code)
@@ -494,7 +503,7 @@ async fn write_transition(
             sqlx::query(
                 "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
                    content_type, size, sha256, round, added_at, added_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'citizen')",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'citizen')",
             )
             .bind(code)
             .bind(&d.document_id)
@@ -511,11 +520,11 @@ async fn write_transition(
     let s = &t.state;
     let opt = |m: Option<OffsetDateTime>| m.map(ts).transpose();
     sqlx::query(
-        "UPDATE dossiers SET status = ?, accepted_at = ?, due_at = ?, statutory_due_at = ?,
-           current_step = ?, step_started_at = ?, step_due_at = ?, assignee_id = ?,
-           paused_at = ?, resume_status = ?, finished_at = ?, supplement_round = ?,
-           answers = COALESCE(?, answers), updated_at = ?
-         WHERE code = ?",
+        "UPDATE dossiers SET status = $1, accepted_at = $2, due_at = $3, statutory_due_at = $4,
+           current_step = $5, step_started_at = $6, step_due_at = $7, assignee_id = $8,
+           paused_at = $9, resume_status = $10, finished_at = $11, supplement_round = $12,
+           answers = COALESCE($13, answers), updated_at = $14
+         WHERE code = $15",
     )
     .bind(t.to_status.code())
     .bind(opt(s.accepted_at)?)

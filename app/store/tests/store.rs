@@ -1,9 +1,11 @@
-//! Store behaviour on a real SQLite file in a temporary directory.
+//! The storage contract: store behaviour on a real database, SQLite or PostgreSQL as the run's
+//! `MOTCUA_TEST_DATABASE` says (see `motcua_store::testing`); `scripts/test.sh` runs it on both.
 
 use motcua_domain::workflow::Status;
 use std::collections::BTreeSet;
 
 use motcua_domain::procedure::Procedure;
+use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, Applicant, ImportOutcome, Store, StoreError, Unit};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -13,12 +15,8 @@ use time::{Duration, OffsetDateTime};
 const PROC: &str = "1.000894.000.00.00.H56";
 const AGENCY: &str = "000.00.06.H56";
 
-fn url(dir: &TempDir) -> String {
-    format!("sqlite://{}/data/motcua.db", dir.path().display())
-}
-
-async fn open(dir: &TempDir) -> Store {
-    Store::open(&url(dir)).await.expect("open store")
+async fn open(db: &TestDatabase) -> Store {
+    db.open().await
 }
 
 /// The spec's example procedure, with the version and name given.
@@ -70,7 +68,7 @@ async fn import(store: &Store, version: &str, name: &str) -> ImportOutcome {
 }
 
 /// Units, one agency receiving the procedure, and version 2025-07-01 of it.
-async fn seeded(dir: &TempDir) -> (Store, i64) {
+async fn seeded(dir: &TestDatabase) -> (Store, i64) {
     let store = open(dir).await;
     store
         .import_units(&[
@@ -127,15 +125,16 @@ fn answers() -> Value {
 const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
 
 #[tokio::test]
-async fn open_creates_directories_and_reopens() {
+async fn a_sqlite_file_is_created_with_its_files_folder_and_reopens() {
     let dir = TempDir::new().unwrap();
-    let store = open(&dir).await;
+    let url = format!("sqlite://{}/data/motcua.db", dir.path().display());
+    let store = Store::open(&url).await.unwrap();
     assert!(dir.path().join("data/motcua.db").is_file());
     assert!(dir.path().join("data/files").is_dir());
     assert_eq!(store.files_dir(), dir.path().join("data/files"));
     store.close().await;
     // Migrations already applied: reopening is a no-op, and the data is still there.
-    let store = open(&dir).await;
+    let store = Store::open(&url).await.unwrap();
     assert!(store.provinces().await.unwrap().is_empty());
 }
 
@@ -149,7 +148,7 @@ async fn in_memory_is_refused() {
 
 #[tokio::test]
 async fn units_upsert_and_validate_parents() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let store = open(&dir).await;
     // A commune may come before its province in the same list.
     let n = store
@@ -217,7 +216,7 @@ async fn units_upsert_and_validate_parents() {
 
 #[tokio::test]
 async fn agencies_and_receivers() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, _) = seeded(&dir).await;
     let other = Agency {
         code: "000.00.07.H56".into(),
@@ -276,7 +275,7 @@ async fn agencies_and_receivers() {
 
 #[tokio::test]
 async fn procedure_import_is_idempotent_and_versions_supersede() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let store = open(&dir).await;
     assert_eq!(
         import(&store, "2025-07-01", "Đăng ký kết hôn").await,
@@ -369,7 +368,7 @@ async fn procedure_import_is_idempotent_and_versions_supersede() {
 
 #[tokio::test]
 async fn drafts_round_trip_and_expire() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     assert!(matches!(
         store.create_draft(424242).await,
@@ -421,7 +420,7 @@ async fn drafts_round_trip_and_expire() {
 
 #[tokio::test]
 async fn uploads_are_content_addressed_and_durable() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid).await.unwrap();
     let pdf = b"%PDF-1.7 to khai".to_vec();
@@ -432,8 +431,7 @@ async fn uploads_are_content_addressed_and_durable() {
     assert_eq!(a.size, pdf.len() as u64);
     assert_eq!(a.sha256.len(), 64);
     assert!(
-        dir.path()
-            .join("data/files")
+        dir.files_dir()
             .join(&a.sha256[..2])
             .join(&a.sha256)
             .is_file()
@@ -501,7 +499,7 @@ async fn uploads_are_content_addressed_and_durable() {
 
 #[tokio::test]
 async fn filing_is_idempotent() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid).await.unwrap();
     let doc = store
@@ -595,7 +593,7 @@ async fn filing_is_idempotent() {
 
 #[tokio::test]
 async fn filing_checks_agency_and_numbers_per_local_day() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let who = applicant("001090012345", "0912345678");
 
@@ -662,7 +660,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_filing_gives_distinct_consecutive_codes() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let mut tokens = vec![];
     for _ in 0..200 {
@@ -693,7 +691,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_double_submit_files_once() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid).await.unwrap();
     let mut tasks = tokio::task::JoinSet::new();
@@ -729,7 +727,7 @@ async fn concurrent_double_submit_files_once() {
 
 #[tokio::test]
 async fn lookup_needs_code_and_id_or_phone() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid).await.unwrap();
     let who = applicant("001090012345", "0912345678");
@@ -820,7 +818,7 @@ async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> String {
 
 #[tokio::test]
 async fn calendar_rows_are_replaced_by_date_and_kept_otherwise() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let store = open(&dir).await;
     let day = |d: time::Date, kind, name: &str| CalendarDay {
         date: d,
@@ -852,7 +850,7 @@ async fn calendar_rows_are_replaced_by_date_and_kept_otherwise() {
 
 #[tokio::test]
 async fn accounts_sessions_and_their_timeouts() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, _) = seeded(&dir).await;
     let id = store
         .create_account(
@@ -977,7 +975,7 @@ async fn accounts_sessions_and_their_timeouts() {
 
 #[tokio::test]
 async fn a_transition_is_written_only_from_the_status_it_expects() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
     let filed_at = store.dossier(&code).await.unwrap().unwrap().updated_at;
@@ -1066,7 +1064,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
 
 #[tokio::test]
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid).await.unwrap();
     store
@@ -1140,7 +1138,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
 
 #[tokio::test]
 async fn queues_filter_search_without_diacritics_and_paginate() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let binh = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
     let mut others = vec![];
@@ -1190,7 +1188,7 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
 
 #[tokio::test]
 async fn reference_units_apply_once_per_version() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let store = open(&dir).await;
     let list = [
         unit("01", "Thành phố Hà Nội", "province", None),
@@ -1266,7 +1264,7 @@ async fn reference_units_apply_once_per_version() {
 
 #[tokio::test]
 async fn an_agency_lists_the_procedures_it_receives_in_one_read() {
-    let dir = TempDir::new().unwrap();
+    let dir = TestDatabase::new().await;
     let (store, id) = seeded(&dir).await;
     let today = date!(2025 - 11 - 22);
     let received = store.procedures_received_by(AGENCY, today).await.unwrap();

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use app::api::state::Settings;
 use leptos::config::LeptosOptions;
 use motcua_store::Store;
+use motcua_store::testing::TestDatabase;
 use serde_json::Value;
 
 pub struct TestApp {
@@ -18,7 +19,8 @@ pub struct TestApp {
     /// The workflow clock of this server: tests move it forward to make dossiers overdue.
     pub clock: std::sync::Arc<app::api::state::Clock>,
     pub client: reqwest::Client,
-    _dir: tempfile::TempDir,
+    /// The test's own database (SQLite or PostgreSQL, as the run says) and files directory.
+    pub db: TestDatabase,
 }
 
 pub fn repo_root() -> PathBuf {
@@ -42,9 +44,8 @@ pub async fn spawn_app_without_demo() -> TestApp {
 }
 
 async fn spawn(demo: bool, settings: Settings) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}/motcua.db", dir.path().display());
-    let store = motcua_server::startup::open_store(&url)
+    let db = TestDatabase::new().await;
+    let store = motcua_server::startup::open_store(db.url(), Some(&db.files_dir()))
         .await
         .expect("open store");
     if demo {
@@ -80,7 +81,7 @@ async fn spawn(demo: bool, settings: Settings) -> TestApp {
         store,
         clock,
         client: client(),
-        _dir: dir,
+        db,
     }
 }
 

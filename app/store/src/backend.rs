@@ -1,0 +1,159 @@
+//! The two databases the store runs on, and everything that differs between them.
+//!
+//! The store's queries are one SQL text for both: portable SQL with `$1, $2, …` placeholders,
+//! run through sqlx's `Any` driver, so a rule about dossiers is written and tested once. What
+//! cannot be portable lives here, one module per backend:
+//! - how to connect and which settings every connection needs;
+//! - the migrations (each backend has its own folder under `migrations/`, with the same
+//!   versions, so a schema change is two files with one name);
+//! - how a write transaction keeps concurrent writers apart;
+//! - the query-plan statement.
+//!
+//! Adding a backend means a variant here, a module beside `sqlite.rs` and `postgres.rs`, and
+//! a migrations folder (see `docs/architecture.md`).
+
+mod postgres;
+mod sqlite;
+
+pub(crate) use sqlite::default_files_dir;
+
+use sqlx::AnyPool;
+use sqlx::migrate::Migrator;
+use sqlx::{Any, Transaction};
+
+use crate::{Result, StoreError};
+
+/// Which database a [`crate::Store`] is on, chosen by the scheme of its URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite://PATH`: one file, one machine (the default).
+    Sqlite,
+    /// `postgres://…` or `postgresql://…`: PostgreSQL 15 or newer, for several servers.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names; any other URL is refused before anything is
+    /// created (sqlx would otherwise read `mysql://x` as a relative SQLite path and quietly
+    /// create a folder named `mysql:` with an empty database in it).
+    pub fn of_url(database_url: &str) -> Result<Backend> {
+        let scheme = database_url
+            .split_once(':')
+            .map(|(s, _)| s.to_ascii_lowercase());
+        match scheme.as_deref() {
+            Some("sqlite") => Ok(Backend::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Backend::Postgres),
+            _ => Err(StoreError::Invalid(format!(
+                "database URL {:?} is not supported: use sqlite://PATH (for example \
+                 sqlite://data/motcua.db) or postgres://USER@HOST/DATABASE",
+                redact(database_url)
+            ))),
+        }
+    }
+
+    /// Connects a pool with the settings every connection of this backend needs.
+    pub(crate) async fn connect(self, database_url: &str) -> Result<AnyPool> {
+        sqlx::any::install_default_drivers();
+        match self {
+            Backend::Sqlite => sqlite::connect(database_url).await,
+            Backend::Postgres => postgres::connect(database_url).await,
+        }
+    }
+
+    /// This backend's migrations.
+    pub(crate) fn migrator(self) -> &'static Migrator {
+        match self {
+            Backend::Sqlite => &sqlite::MIGRATOR,
+            Backend::Postgres => &postgres::MIGRATOR,
+        }
+    }
+
+    /// A transaction that runs alone among the store's writers: for the rare writes that
+    /// read a whole table before deciding (imports, roles, the one-time backfills), where no
+    /// single row could be locked instead.
+    pub(crate) async fn begin_serialised(
+        self,
+        pool: &AnyPool,
+    ) -> Result<Transaction<'static, Any>> {
+        match self {
+            Backend::Sqlite => sqlite::begin_write(pool).await,
+            Backend::Postgres => postgres::begin_serialised(pool).await,
+        }
+    }
+
+    /// A transaction whose statements lock the rows they decide on (see
+    /// [`Backend::for_update`]): the hot paths (filing, uploads, staff moves), which must not
+    /// wait for each other when they touch different dossiers.
+    pub(crate) async fn begin_rows(self, pool: &AnyPool) -> Result<Transaction<'static, Any>> {
+        match self {
+            // SQLite has one writer at a time anyway; taking the lock up front is what keeps a
+            // reader-turned-writer from failing with SQLITE_BUSY.
+            Backend::Sqlite => sqlite::begin_write(pool).await,
+            Backend::Postgres => Ok(pool.begin().await?),
+        }
+    }
+
+    /// The clause that locks a selected row until the transaction ends, appended to the
+    /// `SELECT` a write transaction decides on (the draft being filed, the dossier being
+    /// moved). SQLite needs none: [`Backend::begin_rows`] already holds its write lock.
+    pub(crate) fn for_update(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
+        }
+    }
+
+    /// The statement that shows a query's plan, and the column of its rows holding the text.
+    pub(crate) fn explain(self) -> (&'static str, usize) {
+        match self {
+            Backend::Sqlite => ("EXPLAIN QUERY PLAN ", 3),
+            Backend::Postgres => ("EXPLAIN ", 0),
+        }
+    }
+}
+
+/// The URL without a password, for messages.
+pub(crate) fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(start), Some(at)) if at > start => {
+            let userinfo = &url[start + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..start + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_choose_a_backend_or_are_refused_with_the_password_hidden() {
+        assert_eq!(
+            Backend::of_url("sqlite://data/motcua.db").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(Backend::of_url("sqlite:motcua.db").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            Backend::of_url("postgres://motcua@db.local/motcua").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::of_url("PostgreSQL://db.local/motcua").unwrap(),
+            Backend::Postgres
+        );
+        let err = Backend::of_url("mysql://motcua:secret@db.local/motcua").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("sqlite://") && text.contains("postgres://"), "{text}");
+        assert!(
+            !text.contains("secret") && text.contains("motcua:***@db.local"),
+            "{text}"
+        );
+        for bad in ["data/motcua.db", "file:motcua.db", ""] {
+            assert!(Backend::of_url(bad).is_err(), "{bad}");
+        }
+    }
+}

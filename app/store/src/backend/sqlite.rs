@@ -1,0 +1,80 @@
+//! SQLite: one file, one writer at a time.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{Any, ConnectOptions, Connection, Executor, Transaction};
+
+use crate::{Result, StoreError};
+
+pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
+
+/// How long a connection waits for another writer (another request or the command-line
+/// import) before giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Per-connection settings: `synchronous=FULL` so a committed filing survives a power cut
+/// before the citizen sees the receipt; foreign keys on (SQLite's default is off); the busy
+/// timeout above. WAL is a property of the file, set once when the file is created.
+const CONNECTION_SETTINGS: &str = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+     PRAGMA busy_timeout = 5000;";
+
+pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
+    let options = SqliteConnectOptions::from_str(database_url)?;
+    if options
+        .get_filename()
+        .to_string_lossy()
+        .starts_with("file:sqlx-in-memory")
+        || database_url.contains("mode=memory")
+    {
+        return Err(StoreError::Invalid(
+            "in-memory databases are not supported; use a file path".into(),
+        ));
+    }
+    // Create the file and its folder (and switch it to WAL, which then stays) with the native
+    // driver: the `Any` driver opens existing files only.
+    if let Some(parent) = options.get_filename().parent() {
+        if !parent.as_os_str().is_empty() {
+            tokio::fs::create_dir_all(parent).await?;
+        }
+    }
+    options
+        .clone()
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(BUSY_TIMEOUT)
+        .connect()
+        .await?
+        .close()
+        .await?;
+    Ok(AnyPoolOptions::new()
+        .max_connections(8)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(CONNECTION_SETTINGS).await?;
+                Ok(())
+            })
+        })
+        .connect(database_url)
+        .await?)
+}
+
+/// `BEGIN IMMEDIATE` takes SQLite's write lock up front. That is what makes filing
+/// idempotent under double submits and the per-agency sequence gap-free: a deferred
+/// transaction could instead fail with `SQLITE_BUSY` when upgrading to a writer.
+pub(super) async fn begin_write(pool: &AnyPool) -> Result<Transaction<'static, Any>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+/// The directory uploaded files go to when none is configured: `files/` beside the database.
+pub(crate) fn default_files_dir(database_url: &str) -> Result<std::path::PathBuf> {
+    let options = SqliteConnectOptions::from_str(database_url)?;
+    Ok(match options.get_filename().parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join("files"),
+        _ => std::path::PathBuf::from("files"),
+    })
+}
