@@ -1,5 +1,7 @@
 //! The HTTP router: Leptos pages and server functions, our form-post handlers, static files.
 
+use std::sync::LazyLock;
+
 use app::api::AppState;
 use app::shell::{App, shell};
 use axum::Router;
@@ -11,7 +13,9 @@ use axum::routing::{get, post};
 use http::{HeaderValue, StatusCode, header};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -23,6 +27,17 @@ use crate::{csrf, error, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
+
+/// The Leptos routes of [`App`], listed once per process, by the first [`build`].
+///
+/// Listing them renders the app under `leptos::server::SuppressResourceLoad`, which sets a flag
+/// for the whole process (leptos_server 0.8, `IS_SUPPRESSING_RESOURCE_LOAD` in resource.rs,
+/// read by `ArcOnceResource::new_with_options` in once_resource.rs): a resource that another
+/// server of the process creates meanwhile never starts loading, and its page (our pages load
+/// their data in a blocking `OnceResource`) waits forever. Tests build a server each while
+/// other tests' servers render pages, which once in a while hung a request; listed once, before
+/// any server of the process exists, no later build touches that flag.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
 /// What axum handlers share.
 #[derive(Clone)]
@@ -68,7 +83,7 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
                     .then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
             },
         ));
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     Router::new()
         .route("/thu-tuc/{code}/nop", post(routes::filing_start::post))
         .route(

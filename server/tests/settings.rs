@@ -45,3 +45,51 @@ async fn two_servers_in_one_process_keep_their_own_settings() {
         "{cookie}"
     );
 }
+
+/// One server's pages keep loading their data while another server is being built in the same
+/// process, as when tests run in parallel. Building a router used to have Leptos skip, for
+/// the whole process, the loading of every resource created meanwhile (see
+/// `motcua_server::router::build`), and a page of the first server then waited forever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn building_another_server_does_not_stall_the_pages_of_one() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let app = spawn_app().await;
+    let state = app::api::AppState::new(app.store.clone(), Settings::default(), app.clock.clone())
+        .await
+        .expect("application state");
+    let stop = Arc::new(AtomicBool::new(false));
+    let builder = tokio::task::spawn_blocking({
+        let stop = stop.clone();
+        move || {
+            let mut built = 0;
+            while !stop.load(Ordering::Relaxed) {
+                drop(motcua_server::router::build(
+                    state.clone(),
+                    common::leptos_options(),
+                ));
+                built += 1;
+            }
+            built
+        }
+    });
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .unwrap();
+    for _ in 0..200 {
+        // The catalogue loads its procedures in a resource.
+        let res = client.get(app.url("/")).send().await;
+        if res.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let res = res.unwrap_or_else(|e| panic!("the catalogue did not answer: {e:?}"));
+        assert_eq!(res.status(), 200);
+    }
+    stop.store(true, Ordering::Relaxed);
+    assert!(
+        builder.await.unwrap() > 0,
+        "no other server was built meanwhile"
+    );
+}

@@ -43,6 +43,16 @@ pub async fn spawn_app_without_demo() -> TestApp {
     spawn(false, Settings::default()).await
 }
 
+/// The Leptos options every test server runs with.
+pub fn leptos_options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("motcua")
+        .site_root("target/site")
+        .site_pkg_dir("pkg")
+        .hash_files(false)
+        .build()
+}
+
 async fn spawn(demo: bool, settings: Settings) -> TestApp {
     let db = TestDatabase::new().await;
     let store = motcua_server::startup::open_store(db.url(), Some(&db.files_dir()))
@@ -53,12 +63,7 @@ async fn spawn(demo: bool, settings: Settings) -> TestApp {
             .await
             .expect("demo loads");
     }
-    let options = LeptosOptions::builder()
-        .output_name("motcua")
-        .site_root("target/site")
-        .site_pkg_dir("pkg")
-        .hash_files(false)
-        .build();
+    let options = leptos_options();
     let clock = std::sync::Arc::new(app::api::state::Clock::default());
     let state = app::api::AppState::new(store.clone(), settings, clock.clone())
         .await
