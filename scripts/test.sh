@@ -11,14 +11,17 @@ echo; echo "==> cargo clippy (server and WebAssembly builds)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
-echo; echo "==> Rust tests (domain, store, HTTP)"
-# One test at a time: each HTTP test runs the real server on its own Tokio runtime, and with
-# two runtimes alive in one process a request now and then waits for ever (seen again on
-# 02/12/2026: a sign-in in the back-office tests, after nine clean parallel runs; never in
-# sequence). The cause is still open (see the architecture notes). The test clients' 60 s
-# timeout makes such a hang fail fast with its test's name. On 2 cores running them in
-# sequence costs little.
-cargo test --workspace -- --test-threads=1
+echo; echo "==> Rust tests on SQLite (domain, store, HTTP)"
+cargo test --workspace
+
+echo; echo "==> The storage contract and the HTTP tests again, on PostgreSQL"
+# A throwaway cluster on a free local port (installed from Debian when missing); every test
+# creates its own database on it (motcua_store::testing). Stopped and deleted on exit.
+PG_LOG=$(mktemp)
+PG_URL=$(scripts/postgres.sh 2>"$PG_LOG")
+PG_DIR=$(tail -n 1 "$PG_LOG")
+trap 'scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -f "$PG_LOG"' EXIT
+MOTCUA_TEST_DATABASE="$PG_URL" cargo test --workspace
 
 echo; echo "==> Browser tests (Chromium, Playwright)"
 end2end/run.sh
