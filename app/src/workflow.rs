@@ -228,7 +228,7 @@ pub async fn perform(
             now,
         );
         let mut start = start.await?;
-        start.expected_updated_at = None;
+        start.expected_version = None;
         moves.push(start);
     }
     Ok(store.apply_transitions(code, &moves).await?)
@@ -419,7 +419,7 @@ async fn plan(
     Ok(Transition {
         expected_status: dossier.status,
         expected_step: dossier.state.current_step.clone(),
-        expected_updated_at: Some(dossier.updated_at),
+        expected_version: Some(dossier.version),
         to_status: decided.to,
         at: now,
         actor: actor_name,

@@ -55,6 +55,9 @@ pub struct Dossier {
     /// Where the workflow stands: derived from the events, written with them.
     pub state: WorkflowState,
     pub updated_at: OffsetDateTime,
+    /// Raised by one at every move: what a move names to be written only over the state it
+    /// was decided on ([`crate::Transition::expected_version`]).
+    pub version: i64,
 }
 
 /// The workflow state of a dossier: what the latest events imply, kept beside the dossier so
@@ -136,13 +139,14 @@ pub(crate) struct DossierRow {
     resume_status: Option<i32>,
     finished_at: Option<String>,
     updated_at: String,
+    version: i64,
 }
 
 pub(crate) const DOSSIER_COLUMNS: &str = "code, procedure_id, agency_code, status,
     applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
     applicant_address, applicant_birth_date, answers, filed_at, citizen_account_id,
     supplement_round, accepted_at, due_at, statutory_due_at, current_step, step_started_at,
-    step_due_at, assignee_id, paused_at, resume_status, finished_at, updated_at";
+    step_due_at, assignee_id, paused_at, resume_status, finished_at, updated_at, version";
 
 /// The status whose code a column holds. An unknown code is corruption, never a guess: a
 /// dossier must not silently turn into "submitted".
@@ -224,6 +228,7 @@ impl TryFrom<DossierRow> for Dossier {
                 finished_at: parse_opt_ts(r.finished_at)?,
             },
             updated_at: parse_ts(&r.updated_at)?,
+            version: r.version,
             code: r.code,
             procedure_id: r.procedure_id,
             agency_code: r.agency_code,

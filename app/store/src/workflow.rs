@@ -57,12 +57,13 @@ pub struct SupplementAnswer {
 #[derive(Clone, Debug)]
 pub struct Transition {
     /// The move is written only if the dossier is still in this status and step, and (when
-    /// given) was last changed at `expected_updated_at`: a stale page, a double submit or two
-    /// officers acting at once cannot move it twice, not even by a move that keeps the status
-    /// (an apology, 4→4).
+    /// given) still at `expected_version` ([`crate::Dossier::version`]): a stale page, a
+    /// double submit or two officers acting at once cannot move it twice, not even by a move
+    /// that keeps the status (an apology, 4→4). `None` for the later moves of one
+    /// [`Store::apply_transitions`], each checked against the state the previous one left.
     pub expected_status: Status,
     pub expected_step: Option<String>,
-    pub expected_updated_at: Option<OffsetDateTime>,
+    pub expected_version: Option<i64>,
     pub to_status: Status,
     pub at: OffsetDateTime,
     pub actor: String,
@@ -122,7 +123,7 @@ impl Store {
     /// Writes one move: the event, its attachments, the new workflow state and, for a
     /// supplement answer, the new answers and files, in one transaction. Refused with
     /// `Conflict` (and nothing written) when the dossier is no longer in the expected status
-    /// and step, or was changed after `expected_updated_at`.
+    /// and step, or has moved past `expected_version`.
     pub async fn apply_transition(&self, code: &str, t: &Transition) -> Result<Event> {
         let mut events = self
             .apply_transitions(code, std::slice::from_ref(t))
@@ -430,8 +431,8 @@ async fn write_transition(
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
     let stale_version = t
-        .expected_updated_at
-        .is_some_and(|seen| seen != current.updated_at);
+        .expected_version
+        .is_some_and(|seen| seen != current.version);
     if current.status != t.expected_status
         || current.state.current_step != t.expected_step
         || stale_version
@@ -523,7 +524,7 @@ async fn write_transition(
         "UPDATE dossiers SET status = $1, accepted_at = $2, due_at = $3, statutory_due_at = $4,
            current_step = $5, step_started_at = $6, step_due_at = $7, assignee_id = $8,
            paused_at = $9, resume_status = $10, finished_at = $11, supplement_round = $12,
-           answers = COALESCE($13, answers), updated_at = $14
+           answers = COALESCE($13, answers), updated_at = $14, version = version + 1
          WHERE code = $15",
     )
     .bind(t.to_status.code())

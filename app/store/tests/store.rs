@@ -978,11 +978,12 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
-    let filed_at = store.dossier(&code).await.unwrap().unwrap().updated_at;
+    let filed = store.dossier(&code).await.unwrap().unwrap();
+    assert_eq!(filed.version, 0, "a new dossier is at version 0");
     let accept = Transition {
         expected_status: Status::Submitted,
         expected_step: None,
-        expected_updated_at: Some(filed_at),
+        expected_version: Some(0),
         to_status: Status::Accepted,
         at: NOW,
         actor: "Nguyễn Thị Lan".into(),
@@ -1013,13 +1014,14 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let d = store.dossier(&code).await.unwrap().unwrap();
     assert_eq!(d.status, Status::Accepted);
     assert_eq!(d.state.accepted_at, Some(NOW));
+    assert_eq!(d.version, 1, "each move raises the version by one");
     // A move that keeps the status (an apology) is still written once: the second of two
     // identical submits saw the dossier before the first changed it.
     let apology = Transition {
         expected_status: Status::Accepted,
         to_status: Status::Accepted,
         at: NOW + Duration::minutes(1),
-        expected_updated_at: Some(d.updated_at),
+        expected_version: Some(d.version),
         ..accept.clone()
     };
     store.apply_transition(&code, &apology).await.unwrap();
@@ -1031,7 +1033,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     let start = Transition {
         expected_status: Status::Accepted,
         to_status: Status::InProcess,
-        expected_updated_at: None,
+        expected_version: None,
         ..accept.clone()
     };
     let wrong = Transition {
@@ -1081,7 +1083,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let to_five = Transition {
         expected_status: Status::Submitted,
         expected_step: None,
-        expected_updated_at: None,
+        expected_version: None,
         to_status: Status::SupplementRequested,
         at: NOW,
         actor: "x".into(),
