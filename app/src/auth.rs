@@ -213,7 +213,7 @@ pub async fn citizen_dossier(
     {
         return Ok(Some((d, Who::Citizen(Some(a)))));
     }
-    if state.lookup_limiter.blocked(ip).is_some() {
+    if state.lookup_limiter.blocked(ip).await.is_some() {
         return Ok(None);
     }
     let key = key.trim();
@@ -225,7 +225,7 @@ pub async fn citizen_dossier(
     {
         Some(d) => Ok(Some((d, Who::Citizen(None)))),
         None => {
-            state.lookup_limiter.miss(ip);
+            state.lookup_limiter.miss(ip).await;
             Ok(None)
         }
     }

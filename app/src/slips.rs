@@ -525,7 +525,7 @@ pub async fn access(
         }
     }
     let key = id_or_phone.trim();
-    if key.is_empty() || state.lookup_limiter.blocked(ip).is_some() {
+    if key.is_empty() || state.lookup_limiter.blocked(ip).await.is_some() {
         return Ok(None);
     }
     let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
@@ -535,7 +535,7 @@ pub async fn access(
         .map_err(|e| e.to_string())?
     {
         None => {
-            state.lookup_limiter.miss(ip);
+            state.lookup_limiter.miss(ip).await;
             Ok(None)
         }
         Some(_) => Ok(load_for(store, &Who::Citizen(None), code)

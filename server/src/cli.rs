@@ -210,7 +210,8 @@ fn test_clock_offset() -> Result<Option<i64>, String> {
 pub const DRAFT_LIFETIME: time::Duration = time::Duration::days(30);
 
 /// Deletes drafts older than [`DRAFT_LIFETIME`] once an hour: they hold personal data that
-/// nobody came back for. Filed dossiers are not drafts and are kept. Expired sessions go too.
+/// nobody came back for. Filed dossiers are not drafts and are kept. Expired sessions and
+/// old miss counters go too.
 fn spawn_draft_cleanup(store: Store) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -231,6 +232,10 @@ fn spawn_draft_cleanup(store: Store) {
                 .await
             {
                 tracing::error!(error = %e, "session cleanup failed");
+            }
+            // Every limit's window is minutes; a day-old counter is over whatever the limit.
+            if let Err(e) = store.delete_old_misses(now - time::Duration::days(1)).await {
+                tracing::error!(error = %e, "miss counter cleanup failed");
             }
         }
     });

@@ -61,7 +61,7 @@ pub async fn lookup_dossier(
         return Ok(LookupView::Empty);
     }
     let ip = client_ip().await;
-    if let Some(wait) = state.lookup_limiter.blocked(ip) {
+    if let Some(wait) = state.lookup_limiter.blocked(ip).await {
         too_many(wait);
         return Ok(LookupView::TooMany(wait));
     }
@@ -73,7 +73,7 @@ pub async fn lookup_dossier(
         .await
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     let Some(d) = found else {
-        state.lookup_limiter.miss(ip);
+        state.lookup_limiter.miss(ip).await;
         return Ok(LookupView::NotFound);
     };
     let store_err = |e: motcua_store::StoreError| ServerFnError::new(e.to_string());

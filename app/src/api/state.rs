@@ -2,8 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
@@ -80,11 +79,11 @@ impl AppState {
     ) -> Result<AppState, motcua_store::StoreError> {
         let units = Units::load(&store).await?;
         Ok(AppState {
-            store,
+            store: store.clone(),
             settings: Arc::new(settings),
             units: Arc::new(units),
-            lookup_limiter: Arc::new(LookupLimiter::default()),
-            sign_in_limiter: Arc::new(LookupLimiter::default()),
+            lookup_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "lookup")),
+            sign_in_limiter: Arc::new(LookupLimiter::new(store, clock.clone(), "sign-in")),
             clock,
         })
     }
@@ -161,53 +160,69 @@ impl UnitCatalog for Units {
     }
 }
 
-/// Slows down guessing (the public lookup, passwords): after a few misses from one client address,
-/// further attempts are refused for a while (HTTP 429 with `Retry-After`).
+/// Slows down guessing (the public lookup, passwords): after a few misses from one client
+/// address, further attempts are refused for a while (HTTP 429 with `Retry-After`).
+///
+/// The counts are in the database ([`Store::record_miss`]), so every server of a deployment
+/// counts the same misses and a restart forgets none.
 pub struct LookupLimiter {
-    misses: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+    store: Store,
+    clock: Arc<Clock>,
+    /// Which limit this is, as stored: `lookup` or `sign-in`.
+    scope: &'static str,
     pub max_misses: u32,
-    pub window: Duration,
-}
-
-impl Default for LookupLimiter {
-    fn default() -> Self {
-        LookupLimiter {
-            misses: Mutex::new(HashMap::new()),
-            max_misses: 5,
-            window: Duration::from_secs(300),
-        }
-    }
+    pub window: time::Duration,
 }
 
 impl LookupLimiter {
+    /// The rule of both limits: 5 misses in 5 minutes.
+    pub fn new(store: Store, clock: Arc<Clock>, scope: &'static str) -> LookupLimiter {
+        LookupLimiter {
+            store,
+            clock,
+            scope,
+            max_misses: 5,
+            window: time::Duration::minutes(5),
+        }
+    }
+
     /// `Some(seconds to wait)` when `ip` has used up its misses in the current window.
-    pub fn blocked(&self, ip: IpAddr) -> Option<u64> {
-        let map = self.misses.lock().unwrap_or_else(|e| e.into_inner());
-        let (count, since) = map.get(&ip)?;
-        let elapsed = since.elapsed();
-        (*count >= self.max_misses && elapsed < self.window)
-            .then(|| (self.window - elapsed).as_secs().max(1))
+    ///
+    /// A database failure is logged and lets the attempt through: the attempt itself needs
+    /// the database, so it fails anyway, and a limiter must not lock everyone out.
+    pub async fn blocked(&self, ip: IpAddr) -> Option<u64> {
+        let now = self.clock.now();
+        let misses = match self
+            .store
+            .misses(self.scope, &ip.to_string(), self.window, now)
+            .await
+        {
+            Ok(m) => m?,
+            Err(e) => {
+                tracing::error!(error = %e, scope = self.scope, "reading a miss counter failed");
+                return None;
+            }
+        };
+        let left = self.window - (now - misses.since);
+        (misses.count >= self.max_misses).then(|| left.whole_seconds().max(1) as u64)
     }
 
     /// Takes back one recorded miss (an attempt counted up front that then succeeded).
-    pub fn forgive(&self, ip: IpAddr) {
-        let mut map = self.misses.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(entry) = map.get_mut(&ip) {
-            entry.0 = entry.0.saturating_sub(1);
+    pub async fn forgive(&self, ip: IpAddr) {
+        if let Err(e) = self.store.forgive_miss(self.scope, &ip.to_string()).await {
+            tracing::error!(error = %e, scope = self.scope, "forgiving a miss failed");
         }
     }
 
     /// Records a miss; the window starts at the first miss.
-    pub fn miss(&self, ip: IpAddr) {
-        let mut map = self.misses.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = map.entry(ip).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= self.window {
-            *entry = (0, Instant::now());
-        }
-        entry.0 += 1;
-        if map.len() > 100_000 {
-            let window = self.window;
-            map.retain(|_, (_, since)| since.elapsed() < window);
+    pub async fn miss(&self, ip: IpAddr) {
+        let now = self.clock.now();
+        if let Err(e) = self
+            .store
+            .record_miss(self.scope, &ip.to_string(), self.window, now)
+            .await
+        {
+            tracing::error!(error = %e, scope = self.scope, "recording a miss failed");
         }
     }
 }

@@ -30,6 +30,7 @@ mod backend;
 mod calendar;
 mod dossiers;
 mod drafts;
+mod limits;
 mod procedures;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -48,6 +49,7 @@ pub use backend::Backend;
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
 pub use dossiers::{Applicant, Dossier, Event, FiledDossier, WorkflowState};
 pub use drafts::{Draft, DraftData, UploadedFile};
+pub use limits::Misses;
 pub use procedures::{ImportOutcome, StoredProcedure};
 pub use units::{Agency, Unit};
 pub use workflow::{

@@ -1287,3 +1287,48 @@ async fn an_agency_lists_the_procedures_it_receives_in_one_read() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_window() {
+    let db = TestDatabase::new().await;
+    let store = open(&db).await;
+    let window = Duration::minutes(5);
+    let ip = "203.0.113.7";
+    assert_eq!(store.misses("lookup", ip, window, NOW).await.unwrap(), None);
+    for i in 0..3 {
+        let at = NOW + Duration::seconds(i);
+        store.record_miss("lookup", ip, window, at).await.unwrap();
+    }
+    let seen = |at| {
+        let store = store.clone();
+        async move {
+            store
+                .misses("lookup", ip, window, at)
+                .await
+                .unwrap()
+                .map(|m| (m.count, m.since))
+        }
+    };
+    assert_eq!(seen(NOW + Duration::minutes(1)).await, Some((3, NOW)));
+    // Another limit and another client count apart.
+    assert_eq!(store.misses("sign-in", ip, window, NOW).await.unwrap(), None);
+    assert_eq!(store.misses("lookup", "::1", window, NOW).await.unwrap(), None);
+    store.forgive_miss("lookup", ip).await.unwrap();
+    assert_eq!(seen(NOW + Duration::minutes(1)).await, Some((2, NOW)));
+    // The window has passed: nothing is held against the client, and the next miss opens a
+    // new window with one miss.
+    let later = NOW + Duration::minutes(5);
+    assert_eq!(seen(later).await, None);
+    store.record_miss("lookup", ip, window, later).await.unwrap();
+    assert_eq!(seen(later).await, Some((1, later)));
+    // Cleanup removes the counters whose window opened before the cut.
+    store.record_miss("sign-in", ip, window, NOW).await.unwrap();
+    assert_eq!(
+        store
+            .delete_old_misses(NOW + Duration::minutes(1))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(seen(later).await, Some((1, later)));
+}

@@ -35,7 +35,7 @@ pub async fn post(
     else {
         return see_other("/dang-nhap?tiep=/ho-so-cua-toi");
     };
-    if app.lookup_limiter.blocked(addr.ip()).is_some() {
+    if app.lookup_limiter.blocked(addr.ip()).await.is_some() {
         return see_other("/ho-so-cua-toi?nhan=sai#loi");
     }
     let code = form.ma.trim().to_uppercase();
@@ -46,7 +46,7 @@ pub async fn post(
     {
         Ok(true) => see_other("/ho-so-cua-toi?nhan=ok"),
         _ => {
-            app.lookup_limiter.miss(addr.ip());
+            app.lookup_limiter.miss(addr.ip()).await;
             see_other("/ho-so-cua-toi?nhan=sai#loi")
         }
     }

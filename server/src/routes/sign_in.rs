@@ -51,12 +51,12 @@ pub async fn post(
         ))
     };
     let limiter = &state.app.sign_in_limiter;
-    if limiter.blocked(addr.ip()).is_some() {
+    if limiter.blocked(addr.ip()).await.is_some() {
         return back("qua-nhieu");
     }
     // Counted before the (slow) check and taken back on success, so that many attempts sent
     // at once cannot all slip under the limit.
-    limiter.miss(addr.ip());
+    limiter.miss(addr.ip()).await;
     let login = normalise_login(&form.ten_dang_nhap);
     let store = &state.app.store;
     let found = match store.account_for_sign_in(&login).await {
@@ -78,7 +78,7 @@ pub async fn post(
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         return back("sai");
     };
-    limiter.forgive(addr.ip());
+    limiter.forgive(addr.ip()).await;
     // A session the browser already had is ended: the new one gets a fresh id.
     if let Some(old) = state.app.settings.public_url.session_id(&headers) {
         let _ = store.delete_session(&old).await;

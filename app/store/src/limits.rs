@@ -1,0 +1,95 @@
+//! Miss counters: how many failed guesses a client made in its current window, per limit
+//! (the public lookup, sign-in). In the database, so that all servers count together.
+
+use time::{Duration, OffsetDateTime};
+
+use crate::{Result, Store, parse_ts, ts};
+
+/// Where a client stands against a limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Misses {
+    pub count: u32,
+    /// The first miss of the window.
+    pub since: OffsetDateTime,
+}
+
+impl Store {
+    /// The misses `client` made under `scope` in the window of length `window` that is still
+    /// open at `now`; `None` when it has none (or its window has passed).
+    pub async fn misses(
+        &self,
+        scope: &str,
+        client: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> Result<Option<Misses>> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT misses, window_start FROM miss_counters WHERE scope = $1 AND client = $2",
+        )
+        .bind(scope)
+        .bind(client)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((count, since)) = row else {
+            return Ok(None);
+        };
+        let since = parse_ts(&since)?;
+        Ok((now - since < window).then(|| Misses {
+            count: u32::try_from(count).unwrap_or(u32::MAX),
+            since,
+        }))
+    }
+
+    /// Counts one miss, in one statement (two servers counting at once both count): a window
+    /// that has passed starts again at `now`.
+    pub async fn record_miss(
+        &self,
+        scope: &str,
+        client: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        let now_text = ts(now)?;
+        let window_opened_after = ts(now - window)?;
+        sqlx::query(
+            "INSERT INTO miss_counters (scope, client, misses, window_start)
+             VALUES ($1, $2, 1, $3)
+             ON CONFLICT (scope, client) DO UPDATE SET
+               misses = CASE WHEN miss_counters.window_start <= $4 THEN 1
+                             ELSE miss_counters.misses + 1 END,
+               window_start = CASE WHEN miss_counters.window_start <= $4 THEN $3
+                                   ELSE miss_counters.window_start END",
+        )
+        .bind(scope)
+        .bind(client)
+        .bind(&now_text)
+        .bind(&window_opened_after)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes back one miss (an attempt counted up front that then succeeded).
+    pub async fn forgive_miss(&self, scope: &str, client: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE miss_counters SET misses = misses - 1
+             WHERE scope = $1 AND client = $2 AND misses > 0",
+        )
+        .bind(scope)
+        .bind(client)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Deletes the counters whose window opened before `before` (the hourly cleanup).
+    pub async fn delete_old_misses(&self, before: OffsetDateTime) -> Result<u64> {
+        Ok(
+            sqlx::query("DELETE FROM miss_counters WHERE window_start < $1")
+                .bind(ts(before)?)
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
+    }
+}
