@@ -18,7 +18,8 @@ use output::say;
 /// sqlite://data/motcua.db; or postgres://USER@HOST/DATABASE), MOTCUA_FILES_DIR (uploaded
 /// files; default files/ beside the SQLite file, required with PostgreSQL), MOTCUA_DEMO_DIR (default demo; empty for none),
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
-/// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy) and
+/// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy),
+/// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client) and
 /// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand creates the database and
 /// runs its migrations when needed.
 #[derive(Parser, Debug)]

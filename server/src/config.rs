@@ -23,6 +23,9 @@ pub struct Config {
     /// use. Set it behind a reverse proxy: it decides `Secure` cookies and slip QR codes.
     /// Empty: taken from each request's `Host`.
     pub public_url: String,
+    /// `MOTCUA_TRUSTED_PROXIES`: the reverse proxies' addresses, comma-separated (e.g.
+    /// `127.0.0.1`), whose `X-Forwarded-For` names the client. Empty: none.
+    pub trusted_proxies: String,
 }
 
 impl Default for Config {
@@ -33,6 +36,7 @@ impl Default for Config {
             demo_dir: "demo".into(),
             working_periods: "07:00-11:30,13:30-17:00".into(),
             public_url: String::new(),
+            trusted_proxies: String::new(),
         }
     }
 }
@@ -73,6 +77,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_PUBLIC_URL") {
         config.public_url = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_TRUSTED_PROXIES") {
+        config.trusted_proxies = v;
     }
     Ok(config)
 }

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod client_addr;
 pub mod config;
 pub mod csrf;
 pub mod demo;

@@ -23,7 +23,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, error, request_id, routes, telemetry};
+use crate::{client_addr, csrf, error, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -151,6 +151,10 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         .fallback(fallback)
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(middleware::from_fn(private_pages))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_addr::behind_trusted_proxy,
+        ))
         // Inside the request-id layers, whose id it shows, and inside compression and the
         // security headers, which then apply to the error page too.
         .layer(middleware::from_fn(error::error_page))

@@ -14,6 +14,16 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
         working_periods: app::workflow::parse_working_periods(&config.working_periods)
             .map_err(|e| format!("working_periods: {e}"))?,
         public_url: app::auth::PublicUrl::parse(&config.public_url)?,
+        trusted_proxies: config
+            .trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| format!("trusted_proxies: {s:?} is not an IP address"))
+            })
+            .collect::<Result<_, _>>()?,
     })
 }
 

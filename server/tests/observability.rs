@@ -10,8 +10,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use common::{TestApp, spawn_app};
-use motcua_store::testing::TestDatabase;
 use motcua_server::request_id::is_well_formed;
+use motcua_store::testing::TestDatabase;
 
 /// The longest any wait of these tests may take.
 const PATIENCE: Duration = Duration::from_secs(30);

@@ -93,3 +93,57 @@ async fn building_another_server_does_not_stall_the_pages_of_one() {
         "no other server was built meanwhile"
     );
 }
+
+/// How many misses of the public lookup, sent as `forwarded_for` (when given), it takes
+/// before `app` answers 429; `None` if it never does within ten.
+async fn misses_until_limited(app: &common::TestApp, forwarded_for: Option<&str>) -> Option<u32> {
+    let c = raw_client();
+    for n in 1..=10 {
+        let mut req = c.get(app.url("/tra-cuu?ma=000.00.00.H56-990101-0001&giay_to=001190012345"));
+        if let Some(ip) = forwarded_for {
+            req = req.header("x-forwarded-for", ip);
+        }
+        if req.send().await.unwrap().status() == 429 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_the_guessing_limit_counts_each_citizen_apart() {
+    let (proxied, direct) = tokio::join!(
+        spawn_app_with(Settings {
+            trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+            ..Settings::default()
+        }),
+        spawn_app()
+    );
+    // Through the proxy: one guesser is stopped after its five misses, another citizen
+    // behind the same proxy is not.
+    assert_eq!(
+        misses_until_limited(&proxied, Some("203.0.113.7")).await,
+        Some(6)
+    );
+    assert_eq!(
+        misses_until_limited(&proxied, Some("1.2.3.4, 198.51.100.20")).await,
+        Some(6),
+        "the address the proxy appended counts, not the one the client wrote"
+    );
+    // Without a trusted proxy the header is ignored: a guesser cannot get fresh tries by
+    // sending a new address each time.
+    let c = raw_client();
+    for n in 0..5 {
+        let res = c
+            .get(direct.url("/tra-cuu?ma=000.00.00.H56-990101-0001&giay_to=001190012345"))
+            .header("x-forwarded-for", format!("203.0.113.{n}"))
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(res.status(), 429);
+    }
+    assert_eq!(
+        misses_until_limited(&direct, Some("198.51.100.99")).await,
+        Some(1)
+    );
+}

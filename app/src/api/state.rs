@@ -58,6 +58,9 @@ pub struct Settings {
     pub working_periods: Vec<WorkingPeriod>,
     /// Where citizens reach the site (`public_url`).
     pub public_url: PublicUrl,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`trusted_proxies`):
+    /// the limits on guessing count per citizen, not per proxy. Empty: the header is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
         Settings {
             working_periods: WorkingCalendar::new([]).periods().to_vec(),
             public_url: PublicUrl::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -398,11 +398,13 @@ async fn write_roles(
     roles: &[StaffRole],
 ) -> Result<()> {
     for role in roles {
-        sqlx::query("INSERT INTO account_roles (account_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(account_id)
-            .bind(role.as_str())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO account_roles (account_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(account_id)
+        .bind(role.as_str())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }

@@ -136,7 +136,10 @@ mod tests {
             Backend::of_url("sqlite://data/motcua.db").unwrap(),
             Backend::Sqlite
         );
-        assert_eq!(Backend::of_url("sqlite:motcua.db").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            Backend::of_url("sqlite:motcua.db").unwrap(),
+            Backend::Sqlite
+        );
         assert_eq!(
             Backend::of_url("postgres://motcua@db.local/motcua").unwrap(),
             Backend::Postgres
@@ -147,7 +150,10 @@ mod tests {
         );
         let err = Backend::of_url("mysql://motcua:secret@db.local/motcua").unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("sqlite://") && text.contains("postgres://"), "{text}");
+        assert!(
+            text.contains("sqlite://") && text.contains("postgres://"),
+            "{text}"
+        );
         assert!(
             !text.contains("secret") && text.contains("motcua:***@db.local"),
             "{text}"

@@ -45,8 +45,8 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-pub use backend::Backend;
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
+pub use backend::Backend;
 pub use dossiers::{Applicant, Dossier, Event, FiledDossier, WorkflowState};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use limits::Misses;

@@ -93,12 +93,13 @@ impl Store {
             return Ok(ImportOutcome::Inserted);
         }
         // Rows are immutable, so this read cannot race with a change of the existing row.
-        let existing: String =
-            sqlx::query_scalar("SELECT definition FROM procedures WHERE code = $1 AND version = $2")
-                .bind(&procedure.code)
-                .bind(&procedure.version)
-                .fetch_one(&self.pool)
-                .await?;
+        let existing: String = sqlx::query_scalar(
+            "SELECT definition FROM procedures WHERE code = $1 AND version = $2",
+        )
+        .bind(&procedure.code)
+        .bind(&procedure.version)
+        .fetch_one(&self.pool)
+        .await?;
         if existing == canonical_json {
             Ok(ImportOutcome::Unchanged)
         } else {

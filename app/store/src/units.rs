@@ -102,10 +102,12 @@ impl Store {
     /// One unit by code.
     pub async fn unit(&self, code: &str) -> Result<Option<Unit>> {
         Ok(
-            sqlx::query_as("SELECT code, name, level, parent_code FROM admin_units WHERE code = $1")
-                .bind(code)
-                .fetch_optional(&self.pool)
-                .await?,
+            sqlx::query_as(
+                "SELECT code, name, level, parent_code FROM admin_units WHERE code = $1",
+            )
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?,
         )
     }
 
@@ -229,10 +231,7 @@ fn check_levels(rows: &[Unit]) -> Result<()> {
 }
 
 /// Upserts `rows` inside `tx`, then checks that every commune's parent is a stored province.
-async fn write_units(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    rows: &[Unit],
-) -> Result<()> {
+async fn write_units(tx: &mut sqlx::Transaction<'static, sqlx::Any>, rows: &[Unit]) -> Result<()> {
     for u in rows {
         sqlx::query(
             "INSERT INTO admin_units (code, name, level, parent_code) VALUES ($1, $2, $3, $4)

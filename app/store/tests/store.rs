@@ -1311,15 +1311,24 @@ async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_wind
     };
     assert_eq!(seen(NOW + Duration::minutes(1)).await, Some((3, NOW)));
     // Another limit and another client count apart.
-    assert_eq!(store.misses("sign-in", ip, window, NOW).await.unwrap(), None);
-    assert_eq!(store.misses("lookup", "::1", window, NOW).await.unwrap(), None);
+    assert_eq!(
+        store.misses("sign-in", ip, window, NOW).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store.misses("lookup", "::1", window, NOW).await.unwrap(),
+        None
+    );
     store.forgive_miss("lookup", ip).await.unwrap();
     assert_eq!(seen(NOW + Duration::minutes(1)).await, Some((2, NOW)));
     // The window has passed: nothing is held against the client, and the next miss opens a
     // new window with one miss.
     let later = NOW + Duration::minutes(5);
     assert_eq!(seen(later).await, None);
-    store.record_miss("lookup", ip, window, later).await.unwrap();
+    store
+        .record_miss("lookup", ip, window, later)
+        .await
+        .unwrap();
     assert_eq!(seen(later).await, Some((1, later)));
     // Cleanup removes the counters whose window opened before the cut.
     store.record_miss("sign-in", ip, window, NOW).await.unwrap();

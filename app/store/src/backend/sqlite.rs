@@ -37,10 +37,10 @@ pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
     }
     // Create the file and its folder (and switch it to WAL, which then stays) with the native
     // driver: the `Any` driver opens existing files only.
-    if let Some(parent) = options.get_filename().parent() {
-        if !parent.as_os_str().is_empty() {
-            tokio::fs::create_dir_all(parent).await?;
-        }
+    if let Some(parent) = options.get_filename().parent()
+        && !parent.as_os_str().is_empty()
+    {
+        tokio::fs::create_dir_all(parent).await?;
     }
     options
         .clone()
