@@ -113,7 +113,7 @@ impl Backend {
 }
 
 /// The URL without a password, for messages.
-pub(crate) fn redact(url: &str) -> String {
+fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(start), Some(at)) if at > start => {
             let userinfo = &url[start + 3..at];

@@ -20,8 +20,12 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Per-connection settings: `synchronous=FULL` so a committed filing survives a power cut
 /// before the citizen sees the receipt; foreign keys on (SQLite's default is off); the busy
 /// timeout above. WAL is a property of the file, set once when the file is created.
-const CONNECTION_SETTINGS: &str = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
-     PRAGMA busy_timeout = 5000;";
+fn connection_settings() -> String {
+    format!(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
+        BUSY_TIMEOUT.as_millis()
+    )
+}
 
 pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
     let options = SqliteConnectOptions::from_str(database_url)?;
@@ -55,7 +59,7 @@ pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
         .max_connections(8)
         .after_connect(|conn, _| {
             Box::pin(async move {
-                conn.execute(CONNECTION_SETTINGS).await?;
+                conn.execute(connection_settings().as_str()).await?;
                 Ok(())
             })
         })
