@@ -200,8 +200,8 @@ pub async fn citizen_dossier(
     code: &str,
     key: &str,
     ip: std::net::IpAddr,
-) -> Result<Option<(motcua_store::Dossier, crate::workflow::Who)>, String> {
-    use crate::workflow::Who;
+) -> Result<Option<(motcua_store::Dossier, motcua_core::workflow::Who)>, String> {
+    use motcua_core::workflow::Who;
     let store = &state.store;
     if let Some(a) = account_for(state, headers).await
         && a.kind == motcua_store::AccountKind::Citizen

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use motcua_domain::answers::{Answers, RawForm};
 use motcua_domain::procedure::{Choice, Field, FieldKind, Level, Procedure};
 use motcua_domain::text::Text;
+use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -151,19 +152,6 @@ pub fn applicant_fields(procedure: &Procedure, agencies: &[(String, String)]) ->
 pub struct UploadProblem {
     pub document_id: String,
     pub problem: UploadProblemKind,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub enum UploadProblemKind {
-    #[default]
-    Missing,
-    Empty,
-    TooLarge {
-        max_mb: f64,
-    },
-    WrongType {
-        accepted: Vec<String>,
-    },
 }
 
 /// Everything a draft keeps between pages. Stored as JSON by the store, opaque to it.

@@ -19,8 +19,6 @@ pub mod pages;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod slips;
-#[cfg(feature = "ssr")]
-pub mod workflow;
 
 pub use motcua_domain as domain;
 

@@ -246,7 +246,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             blocks.push(Block::Paragraph(
                 "Đề nghị ông/bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:".into(),
             ));
-            let items = crate::workflow::requested_item_labels(e);
+            let items = motcua_core::workflow::requested_item_labels(e);
             blocks.push(Block::Numbered(items));
             blocks.push(Block::Fields(vec![(
                 "Lý do".into(),
@@ -510,8 +510,8 @@ pub async fn access(
     code: &str,
     id_or_phone: &str,
     ip: std::net::IpAddr,
-) -> Result<Option<(crate::workflow::Loaded, bool)>, String> {
-    use crate::workflow::{Who, load_for};
+) -> Result<Option<(motcua_core::workflow::Loaded, bool)>, String> {
+    use motcua_core::workflow::{Who, load_for};
     let store = &state.store;
     if let Some(account) = crate::auth::account_for(state, headers).await {
         let staff = account.kind == motcua_store::AccountKind::Staff;

@@ -16,4 +16,3 @@ pub mod router;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;
-pub mod upload;

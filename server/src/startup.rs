@@ -11,7 +11,7 @@ use crate::config::Config;
 /// refused at start with a message that names it.
 pub fn settings(config: &Config) -> Result<Settings, String> {
     Ok(Settings {
-        working_periods: app::workflow::parse_working_periods(&config.working_periods)
+        working_periods: motcua_core::workflow::parse_working_periods(&config.working_periods)
             .map_err(|e| format!("working_periods: {e}"))?,
         public_url: app::auth::PublicUrl::parse(&config.public_url)?,
         trusted_proxies: config

@@ -7,6 +7,7 @@ mod common;
 
 use common::{TestApp, client, raw_client, spawn_app};
 use motcua_domain::procedure::Procedure;
+use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, StaffRole, Status, decide};
 use motcua_server::demo::{DEMO_PASSWORD, demo_login};
 use motcua_store::Applicant;
@@ -1035,7 +1036,7 @@ async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes
         .collect();
     app.store.import_calendar(&days).await.unwrap();
     // Counted again today, the due moment would move...
-    let cal = app::workflow::calendar(
+    let cal = motcua_core::workflow::calendar(
         &app.store,
         &app::api::state::Settings::default().working_periods,
     )
@@ -1048,4 +1049,96 @@ async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes
     // ... but the page explains the moment that was decided and stored.
     let (_, after) = text(&reception, &page_url).await;
     assert_eq!(why_this_date(&after), before);
+}
+
+/// The message the documents page and the supplement page both show for `problem` at
+/// `document` (one rule, one text: `motcua_domain::upload`).
+fn upload_message(
+    document: &motcua_domain::procedure::Document,
+    problem: UploadProblemKind,
+) -> String {
+    app::flow::upload_message(app::i18n::Lang::Vi, document.name.vi(), &problem)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
+    let app = spawn_app().await;
+    let Accepted { p, code, .. } = accepted(&app).await;
+    let doc = p.documents[0].clone();
+    let specialist = assignee(&app, &code).await;
+    let form = reqwest::multipart::Form::new()
+        .text("ly_do", "Ảnh chụp bị mờ")
+        .text("muc", format!("document:{}", doc.id));
+    let (_, landed) = act(&app, &specialist, &code, "request_supplement", form).await;
+    assert!(landed.contains("xong=request_supplement"), "{landed}");
+
+    let guest = client();
+    let res = guest
+        .post(app.url(&format!("/bo-sung/{code}")))
+        .form(&[("giay_to", ID_NUMBER)])
+        .send()
+        .await
+        .unwrap();
+    let page_url = res.url().to_string();
+    let send = |name: &str, bytes: Vec<u8>| {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
+        reqwest::multipart::Form::new()
+            .part(format!("file.{}", doc.id), part)
+            .text("_action", "next")
+    };
+    // Text dressed as a PDF: refused by its content, with the filing page's words.
+    let res = guest
+        .post(&page_url)
+        .multipart(send("uy-quyen.pdf", b"khong phai PDF".to_vec()))
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    let wrong = UploadProblemKind::WrongType {
+        accepted: FileRule::of(&doc).accepted_names(),
+    };
+    assert!(
+        page.contains(&upload_message(&doc, wrong.clone())),
+        "{page}"
+    );
+    assert_eq!(status(&app, &code).await, 5, "nothing sent");
+    // An empty file is named as such (it used to be skipped silently here).
+    let res = guest
+        .post(&page_url)
+        .multipart(send("uy-quyen.pdf", vec![]))
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains(&upload_message(&doc, UploadProblemKind::Empty)),
+        "{page}"
+    );
+    assert_eq!(status(&app, &code).await, 5, "nothing sent");
+    // A photo where only a PDF is accepted is refused the same way.
+    let res = guest
+        .post(&page_url)
+        .multipart(send("anh.png", common::tiny_png()))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains(&upload_message(&doc, wrong.clone()))
+    );
+    // A real PDF goes back to the agency and replaces the document.
+    let res = guest
+        .post(&page_url)
+        .multipart(send("uy-quyen.pdf", common::tiny_pdf()))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().path().ends_with("/xong"), "{}", res.url());
+    assert_eq!(status(&app, &code).await, 4);
+    let files = app.store.dossier_documents(&code).await.unwrap();
+    let kept: Vec<_> = files.iter().filter(|f| f.document_id == doc.id).collect();
+    assert_eq!(kept.len(), 1, "{files:?}");
+    assert_eq!(kept[0].content_type, "application/pdf");
 }

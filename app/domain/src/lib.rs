@@ -13,5 +13,6 @@ pub mod format;
 pub mod procedure;
 pub mod search;
 pub mod text;
+pub mod upload;
 pub mod validate;
 pub mod workflow;

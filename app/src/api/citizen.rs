@@ -46,7 +46,7 @@ pub mod ssr {
             .iter()
             .rev()
             .find(|e| e.to_status == motcua_domain::workflow::Status::SupplementRequested)?;
-        let items = crate::workflow::requested_item_labels(e);
+        let items = motcua_core::workflow::requested_item_labels(e);
         Some((e.reason.clone().unwrap_or_default(), items))
     }
 

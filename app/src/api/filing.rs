@@ -109,7 +109,8 @@ pub mod ssr {
 
     use crate::api::filing_copy_name as copy_name;
     use motcua_domain::answers::Answers;
-    use motcua_domain::procedure::{FileKind, Procedure};
+    use motcua_domain::procedure::Procedure;
+    use motcua_domain::upload::FileRule;
     use motcua_domain::validate::Context;
     use motcua_store::{Draft, StoreError};
 
@@ -198,27 +199,6 @@ pub mod ssr {
         } else {
             format!("{} KB", bytes.div_ceil(1024))
         }
-    }
-
-    pub fn accepted(doc: &motcua_domain::procedure::Document) -> Vec<FileKind> {
-        doc.accept
-            .clone()
-            .unwrap_or_else(|| vec![FileKind::Pdf, FileKind::Jpg, FileKind::Png])
-    }
-
-    fn kind_name(k: FileKind) -> &'static str {
-        match k {
-            FileKind::Pdf => "pdf",
-            FileKind::Jpg => "jpg",
-            FileKind::Png => "png",
-        }
-    }
-
-    pub fn accepted_names(doc: &motcua_domain::procedure::Document) -> Vec<String> {
-        accepted(doc)
-            .into_iter()
-            .map(|k| kind_name(k).to_string())
-            .collect()
     }
 
     async fn documents_received(
@@ -369,7 +349,8 @@ pub mod ssr {
                     motcua_domain::condition::applicable_documents(&l.procedure, &answers)
                         .into_iter()
                         .map(|d| {
-                            let names = accepted_names(d);
+                            let rule = FileRule::of(d);
+                            let names = rule.accepted_names();
                             let mut accept: Vec<String> =
                                 names.iter().map(|n| format!(".{n}")).collect();
                             if names.iter().any(|n| n == "jpg") {
@@ -390,7 +371,7 @@ pub mod ssr {
                                 required: d.required,
                                 accept: accept.join(","),
                                 formats: names.join(", ").to_uppercase(),
-                                max_mb: d.max_size_mb.unwrap_or(10.0),
+                                max_mb: rule.max_mb,
                                 files: uploads
                                     .iter()
                                     .filter(|u| u.document_id == d.id)

@@ -184,7 +184,7 @@ pub mod ssr {
     use super::*;
     use crate::api::AppState;
     use crate::auth::current_account;
-    use crate::workflow::{self, Who};
+    use motcua_core::workflow::{self, Who};
     use motcua_domain::format::format_datetime_vn;
     use motcua_domain::workflow::{StaffRole, available_actions};
     use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};

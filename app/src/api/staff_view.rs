@@ -14,7 +14,7 @@ use crate::api::staff::{
 use crate::api::state::Units;
 use crate::components::answer_rows::{AnswerRow, answer_rows};
 use crate::i18n::{Key, Lang, t};
-use crate::workflow::{self, Loaded};
+use motcua_core::workflow::{self, Loaded};
 
 fn err(e: impl std::fmt::Display) -> String {
     e.to_string()

@@ -95,7 +95,7 @@ impl AppState {
     /// The working calendar now: the configured periods with the stored holidays and
     /// make-up days.
     pub async fn calendar(&self) -> Result<WorkingCalendar, motcua_store::StoreError> {
-        crate::workflow::calendar(&self.store, &self.settings.working_periods).await
+        motcua_core::workflow::calendar(&self.store, &self.settings.working_periods).await
     }
 
     /// The state provided to the current request.

@@ -36,10 +36,10 @@ pub mod ssr {
     use super::*;
     use crate::api::AppState;
     use crate::components::fields::FileSlot;
-    use crate::flow::UploadProblemKind;
     use crate::i18n::{Key, t};
     use motcua_domain::answers::RawForm;
     use motcua_domain::procedure::{Document, Field, Procedure};
+    use motcua_domain::upload::{FileRule, UploadProblemKind};
     use motcua_domain::validate::{FieldError, raw_from_answers};
     use motcua_store::{Dossier, Draft, Store};
     use serde_json::Value;
@@ -52,9 +52,9 @@ pub mod ssr {
         pub raw: Option<RawForm>,
         #[serde(default)]
         pub errors: Vec<FieldError>,
-        /// Document id → error key (`file_wrong_type`, `file_too_large`, `file_missing`...).
+        /// Document id → why it has no acceptable file yet (the same problems as filing's).
         #[serde(default)]
-        pub file_errors: std::collections::BTreeMap<String, String>,
+        pub upload_problems: std::collections::BTreeMap<String, UploadProblemKind>,
     }
 
     /// An open supplement answer, loaded.
@@ -165,32 +165,28 @@ pub mod ssr {
             .uploads(&token)
             .await
             .map_err(|e| e.to_string())?;
-        let files = p
-            .documents
-            .iter()
-            .map(|d| FileSlot {
-                name: format!("file.{}", d.id),
-                label: d.name.get(lang).to_string(),
-                hint: format!("{}: PDF, JPEG, PNG", t(lang, Key::UploadHint)),
-                received: uploads
-                    .iter()
-                    .filter(|u| u.document_id == d.id)
-                    .map(|u| u.original_name.clone())
-                    .collect(),
-                error: p.data.file_errors.get(&d.id).map(|k| {
-                    let problem = match k.as_str() {
-                        "file_too_large" => UploadProblemKind::TooLarge {
-                            max_mb: d.max_size_mb.unwrap_or(10.0),
-                        },
-                        "file_wrong_type" => UploadProblemKind::WrongType {
-                            accepted: crate::api::filing::ssr::accepted_names(d),
-                        },
-                        _ => UploadProblemKind::Missing,
-                    };
-                    crate::flow::upload_message(lang, d.name.get(lang), &problem)
-                }),
-            })
-            .collect();
+        let files =
+            p.documents
+                .iter()
+                .map(|d| FileSlot {
+                    name: format!("file.{}", d.id),
+                    label: d.name.get(lang).to_string(),
+                    hint: format!(
+                        "{}: {}, ≤ {} MB",
+                        t(lang, Key::UploadHint),
+                        FileRule::of(d).accepted_names().join(", ").to_uppercase(),
+                        motcua_domain::format::format_decimal(FileRule::of(d).max_mb)
+                    ),
+                    received: uploads
+                        .iter()
+                        .filter(|u| u.document_id == d.id)
+                        .map(|u| u.original_name.clone())
+                        .collect(),
+                    error: p.data.upload_problems.get(&d.id).map(|problem| {
+                        crate::flow::upload_message(lang, d.name.get(lang), problem)
+                    }),
+                })
+                .collect();
         let mut communes = std::collections::BTreeMap::new();
         for (name, values) in &raw {
             if name.ends_with(".province") {

@@ -3,13 +3,15 @@
 //! validates with the domain code and redirects (303) to the next page or back to the same
 //! page with its problems (post/redirect/get).
 
-use app::api::filing::ssr::{Loaded, accepted, context, load};
-use app::flow::{self, PageKind, UploadProblem, UploadProblemKind};
+use app::api::filing::ssr::{Loaded, context, load};
+use app::flow::{self, PageKind, UploadProblem};
 use axum::Form;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
+use motcua_core::upload::{self, AttachError, SentFile};
 use motcua_domain::answers::RawForm;
+use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::validate_fields;
 use motcua_store::Applicant;
 use serde_json::Value;
@@ -17,7 +19,6 @@ use serde_json::Value;
 use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
-use crate::upload::sniff;
 
 /// The answer when a post is not taken: the request's fault (a status and a message) or
 /// ours (an [`AppError`], logged and shown as the error page).
@@ -222,35 +223,17 @@ async fn documents_page(
             .bytes()
             .await
             .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
-        if file_name.is_empty() && bytes.is_empty() {
-            continue; // no file chosen in this control
-        }
-        let max_mb = doc.max_size_mb.unwrap_or(10.0);
-        let kind = sniff(&bytes);
-        let problem = if bytes.is_empty() {
-            Some(UploadProblemKind::Empty)
-        } else if bytes.len() as f64 > max_mb * 1024.0 * 1024.0 {
-            Some(UploadProblemKind::TooLarge { max_mb })
-        } else if !kind.is_some_and(|(k, _)| accepted(doc).contains(&k)) {
-            Some(UploadProblemKind::WrongType {
-                accepted: app::api::filing::ssr::accepted_names(doc),
-            })
-        } else {
-            None
+        let sent = SentFile {
+            file_name: &file_name,
+            bytes: &bytes,
         };
-        match (problem, kind) {
-            (Some(problem), _) => problems.push(UploadProblem {
+        match upload::attach(store, &l.draft.token, doc, sent).await {
+            Ok(()) => {}
+            Err(AttachError::Refused(problem)) => problems.push(UploadProblem {
                 document_id: doc.id.clone(),
                 problem,
             }),
-            // The type we record is the one the content shows, not the browser's claim.
-            (None, Some((_, content_type))) => {
-                store
-                    .save_upload(&l.draft.token, &doc.id, &file_name, content_type, &bytes)
-                    .await
-                    .map_err(internal)?;
-            }
-            (None, None) => {}
+            Err(AttachError::Store(e)) => return Err(internal(e)),
         }
     }
     if action == "next" && problems.is_empty() {

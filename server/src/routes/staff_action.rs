@@ -1,14 +1,16 @@
 //! `POST /can-bo/ho-so/{code}/{action}`: an officer acts on a dossier (accept, refuse,
 //! request a supplement, hand on to the next step, finish with the result, apologise...).
 //! The form is multipart because finishing carries the result document. Authorization and
-//! the rules are in `app::workflow`; this handler reads the form, calls it, and answers
+//! the rules are in `motcua_core::workflow`; this handler reads the form, calls it, and answers
 //! 303 back to the dossier page: with a notice when done, or with the message and what was
 //! typed when refused (nothing was changed then).
 
-use app::workflow::{ActionError, ActionInput, Who, perform};
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
+use motcua_core::upload::{self, SentFile};
+use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
+use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::Action;
 use motcua_store::{AccountKind, NewAttachment};
 use time::{OffsetDateTime, PrimitiveDateTime};
@@ -16,7 +18,6 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
-use crate::upload::{MAX_FILE, sniff};
 
 pub async fn post(
     State(state): State<ServerState>,
@@ -100,14 +101,17 @@ async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'s
         if name == "ket_qua" {
             let file_name = field.file_name().unwrap_or("").to_string();
             let bytes = field.bytes().await.map_err(|_| "result_file_too_large")?;
-            if bytes.is_empty() {
+            let sent = SentFile {
+                file_name: &file_name,
+                bytes: &bytes,
+            };
+            if sent.is_nothing_chosen() || bytes.is_empty() {
                 continue;
             }
-            if bytes.len() > MAX_FILE {
-                return Err("result_file_too_large");
-            }
-            let Some((_, content_type)) = sniff(&bytes) else {
-                return Err("result_file_type");
+            let content_type = match upload::check(&FileRule::result_document(), sent) {
+                Ok(content_type) => content_type,
+                Err(UploadProblemKind::TooLarge { .. }) => return Err("result_file_too_large"),
+                Err(_) => return Err("result_file_type"),
             };
             input.result = Some(NewAttachment {
                 kind: "result".into(),

@@ -3,10 +3,10 @@
 //! for staff of the dossier's agency only, shown in the browser (PDFs and photos open in a
 //! tab). The content type is the one sniffed at upload, and `nosniff` keeps it so.
 
-use app::workflow::{Who, load_for};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
+use motcua_core::workflow::{Who, load_for};
 use motcua_store::AccountKind;
 
 use crate::error::AppError;

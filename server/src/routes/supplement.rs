@@ -8,12 +8,14 @@
 use std::net::SocketAddr;
 
 use app::api::supplement::ssr::{Pending, SupplementDraft, load};
-use app::workflow::{ActionError, ActionInput, Who, perform};
 use axum::Form;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
+use motcua_core::upload::{self, AttachError, SentFile};
+use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
 use motcua_domain::answers::RawForm;
+use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::validate_fields;
 use motcua_domain::workflow::Action;
 use motcua_store::{NewDocument, SupplementAnswer};
@@ -23,7 +25,6 @@ use serde_json::Value;
 use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
-use crate::upload::sniff;
 
 #[derive(Deserialize)]
 pub struct StartForm {
@@ -74,7 +75,7 @@ pub async fn answer(
     let here = format!("/bo-sung/{code}/{token}");
     let mut raw = RawForm::new();
     let mut refresh = false;
-    p.data.file_errors.clear();
+    p.data.upload_problems.clear();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -87,35 +88,24 @@ pub async fn answer(
                 continue;
             };
             let file_name = field.file_name().unwrap_or("").to_string();
+            // A body cut off or over the request limit: the file did not arrive whole.
             let Ok(bytes) = field.bytes().await else {
+                let max_mb = FileRule::of(&doc).max_mb;
                 p.data
-                    .file_errors
-                    .insert(doc.id.clone(), "file_too_large".into());
+                    .upload_problems
+                    .insert(doc.id.clone(), UploadProblemKind::TooLarge { max_mb });
                 continue;
             };
-            if bytes.is_empty() {
-                continue;
-            }
-            let max = doc.max_size_mb.unwrap_or(10.0) * 1024.0 * 1024.0;
-            let kind = sniff(&bytes);
-            let error = if bytes.len() as f64 > max {
-                Some("file_too_large")
-            } else if !kind.is_some_and(|(k, _)| app::api::filing::ssr::accepted(&doc).contains(&k))
-            {
-                Some("file_wrong_type")
-            } else {
-                None
+            let sent = SentFile {
+                file_name: &file_name,
+                bytes: &bytes,
             };
-            match (error, kind) {
-                (Some(e), _) => {
-                    p.data.file_errors.insert(doc.id.clone(), e.into());
+            match upload::attach(store, &token, &doc, sent).await {
+                Ok(()) => {}
+                Err(AttachError::Refused(problem)) => {
+                    p.data.upload_problems.insert(doc.id.clone(), problem);
                 }
-                (None, Some((_, content_type))) => {
-                    store
-                        .save_upload(&token, &doc.id, &file_name, content_type, &bytes)
-                        .await?;
-                }
-                (None, None) => {}
+                Err(AttachError::Store(e)) => return Err(e.into()),
             }
             continue;
         }
@@ -139,17 +129,17 @@ pub async fn answer(
     if !refresh {
         for d in &p.documents {
             if !uploads.iter().any(|u| u.document_id == d.id)
-                && !p.data.file_errors.contains_key(&d.id)
+                && !p.data.upload_problems.contains_key(&d.id)
             {
                 p.data
-                    .file_errors
-                    .insert(d.id.clone(), "file_missing".into());
+                    .upload_problems
+                    .insert(d.id.clone(), UploadProblemKind::Missing);
             }
         }
     }
     p.data.raw = Some(raw);
     p.data.errors = outcome.errors.clone();
-    let ok = !refresh && outcome.errors.is_empty() && p.data.file_errors.is_empty();
+    let ok = !refresh && outcome.errors.is_empty() && p.data.upload_problems.is_empty();
     if !ok {
         return save_and_return(store, &token, &p, &here, refresh).await;
     }

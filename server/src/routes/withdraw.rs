@@ -4,11 +4,11 @@
 
 use std::net::SocketAddr;
 
-use app::workflow::{ActionInput, perform};
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
+use motcua_core::workflow::{ActionInput, perform};
 use motcua_domain::workflow::Action;
 use serde::Deserialize;
 
@@ -39,7 +39,7 @@ pub async fn post(
         reason: form.ly_do,
         ..Default::default()
     };
-    let signed_in = matches!(who, app::workflow::Who::Citizen(Some(_)));
+    let signed_in = matches!(who, motcua_core::workflow::Who::Citizen(Some(_)));
     let done = perform(
         &app.store,
         &app.settings.working_periods,

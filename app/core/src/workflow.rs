@@ -1,7 +1,7 @@
 //! Carrying out a workflow action on a dossier: authorize, decide with the domain's status
 //! machine, compute the new due moments with the working calendar, and write the move with
-//! the store. Server only; called by the form-post handlers of the staff workspace and the
-//! citizen's supplement page.
+//! the store. Called by the form-post handlers of the staff workspace and the citizen's
+//! supplement and withdraw pages.
 //!
 //! Authorization is checked here, for every dossier and every action: staff act only on
 //! dossiers of their own agency, through moves their roles allow; a citizen acts only on a
@@ -50,16 +50,22 @@ pub struct ActionInput {
 }
 
 /// Why an action was not carried out; nothing was written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ActionError {
     /// No such dossier, or not one this actor may see.
+    #[error("no such dossier for this actor")]
     NotFound,
     /// The status machine refused it.
+    #[error("the status machine refused the move: {0:?}")]
     Refused(MoveError),
     /// Somebody moved the dossier since the page was shown.
+    #[error("the dossier was moved since it was shown")]
     Moved,
     /// The input is not acceptable (key for the message, e.g. `assignee_invalid`).
+    #[error("invalid input: {0}")]
     Invalid(&'static str),
+    /// Ours, not the actor's: logged, never shown.
+    #[error("{0}")]
     Internal(String),
 }
 

@@ -1,0 +1,10 @@
+//! The use cases of motcua, each a function with a typed input and a typed result or error:
+//! what a citizen, an officer or an admin can do, decided with the domain's rules and
+//! written with the store. No HTTP and no UI: the axum handlers and Leptos server functions
+//! read a request, call one of these, and render or redirect.
+//!
+//! The clock and the deployment's settings are arguments, never globals, so every test can
+//! choose them.
+
+pub mod upload;
+pub mod workflow;

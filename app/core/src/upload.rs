@@ -1,0 +1,78 @@
+//! Receiving a citizen's file for one of a procedure's documents, on the filing's documents
+//! page and in a supplement answer alike: one check (the domain's [`FileRule`]) and one
+//! way of keeping it, so the two pages cannot drift apart.
+
+use motcua_domain::procedure::{Document, FileKind};
+use motcua_domain::upload::{FileRule, UploadProblemKind};
+use motcua_store::{Store, StoreError};
+
+/// The kind of a file from its first bytes (magic numbers, via the `infer` crate), with the
+/// content type we record for it. `None` for anything but PDF, JPEG and PNG.
+pub fn sniff(bytes: &[u8]) -> Option<(FileKind, &'static str)> {
+    match infer::get(bytes)?.mime_type() {
+        "application/pdf" => Some((FileKind::Pdf, "application/pdf")),
+        "image/jpeg" => Some((FileKind::Jpg, "image/jpeg")),
+        "image/png" => Some((FileKind::Png, "image/png")),
+        _ => None,
+    }
+}
+
+/// A file as a form control sent it.
+#[derive(Clone, Copy, Debug)]
+pub struct SentFile<'a> {
+    /// The name on the citizen's device (kept to show it back; never trusted for the kind).
+    pub file_name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl SentFile<'_> {
+    /// A file control left empty sends no name and no bytes: nothing was chosen.
+    pub fn is_nothing_chosen(&self) -> bool {
+        self.file_name.is_empty() && self.bytes.is_empty()
+    }
+}
+
+/// Checks `file` by its content against `rule`: the content type to record it under, which
+/// is the one the content shows, never the browser's claim.
+pub fn check(rule: &FileRule, file: SentFile<'_>) -> Result<&'static str, UploadProblemKind> {
+    let sniffed = sniff(file.bytes);
+    rule.check(file.bytes.len(), sniffed.map(|(kind, _)| kind))?;
+    // `check` passed, so the content has a kind we know.
+    Ok(sniffed.map_or("application/octet-stream", |(_, content_type)| content_type))
+}
+
+/// Why a file was not kept for a document.
+#[derive(Debug, thiserror::Error)]
+pub enum AttachError {
+    /// The citizen's to fix; shown at the document.
+    #[error("file refused: {0:?}")]
+    Refused(UploadProblemKind),
+    /// Ours: logged, never shown.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Keeps `file` in the draft (filing or supplement answer) under `draft_token` for
+/// `document`, after checking it with the document's rule. A control left empty keeps
+/// nothing and is not an error.
+pub async fn attach(
+    store: &Store,
+    draft_token: &str,
+    document: &Document,
+    file: SentFile<'_>,
+) -> Result<(), AttachError> {
+    if file.is_nothing_chosen() {
+        return Ok(());
+    }
+    let content_type = check(&FileRule::of(document), file).map_err(AttachError::Refused)?;
+    store
+        .save_upload(
+            draft_token,
+            &document.id,
+            file.file_name,
+            content_type,
+            file.bytes,
+        )
+        .await?;
+    Ok(())
+}
