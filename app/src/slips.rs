@@ -20,11 +20,7 @@ use crate::api::state::Units;
 pub fn issued(d: &Dossier, events: &[Event]) -> Vec<(Slip, Option<i64>)> {
     let mut out: Vec<(Slip, Option<i64>)> = events
         .iter()
-        .filter_map(|e| {
-            let slip: Slip =
-                serde_json::from_value(e.details.as_ref()?.get("slip")?.clone()).ok()?;
-            Some((slip, Some(e.id)))
-        })
+        .filter_map(|e| Some((e.details.slip?, Some(e.id))))
         .collect();
     if d.state.accepted_at.is_some() {
         out.push((Slip::S06, None));
@@ -35,14 +31,6 @@ pub fn issued(d: &Dossier, events: &[Event]) -> Vec<(Slip, Option<i64>)> {
 /// Whether the citizen receives this slip (06 and 07 are the agency's records).
 pub fn for_citizen(slip: Slip) -> bool {
     !matches!(slip, Slip::S06 | Slip::S07)
-}
-
-fn moment_detail(e: &Event, key: &str) -> Option<OffsetDateTime> {
-    serde_json::from_value(e.details.as_ref()?.get(key)?.clone()).ok()
-}
-
-fn text_detail(e: &Event, key: &str) -> Option<String> {
-    e.details.as_ref()?.get(key)?.as_str().map(str::to_string)
 }
 
 fn opt_moment(m: Option<OffsetDateTime>) -> String {
@@ -184,10 +172,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             let mut f = applicant_fields(c, true);
             f.push(("Thời hạn giải quyết".into(), duration_vi(p)));
             f.push(("Thời điểm tiếp nhận".into(), format_datetime_vn(e.at)));
-            f.push((
-                "Hẹn trả kết quả".into(),
-                opt_moment(moment_detail(e, "due")),
-            ));
+            f.push(("Hẹn trả kết quả".into(), opt_moment(e.details.due)));
             blocks.push(Block::Fields(f));
             blocks.push(Block::Heading("Thành phần hồ sơ đã nhận".into()));
             blocks.push(Block::Table {
@@ -296,11 +281,11 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             ));
             f.push((
                 "Hẹn trả kết quả ban đầu".into(),
-                opt_moment(moment_detail(e, "old_due")),
+                opt_moment(e.details.old_due),
             ));
             f.push((
                 "Đơn vị để chậm".into(),
-                text_detail(e, "responsible_unit").unwrap_or_default(),
+                e.details.responsible_unit.clone().unwrap_or_default(),
             ));
             f.push(("Lý do chậm".into(), e.reason.clone().unwrap_or_default()));
             blocks.push(Block::Fields(f));
@@ -309,10 +294,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
                 c.agency.name
             )));
             blocks.push(Block::Fields(vec![
-                (
-                    "Hẹn trả kết quả mới".into(),
-                    opt_moment(moment_detail(e, "new_due")),
-                ),
+                ("Hẹn trả kết quả mới".into(), opt_moment(e.details.new_due)),
                 ("Nơi trả kết quả".into(), c.agency.name.clone()),
             ]));
             signer = Some(Signer {
@@ -377,12 +359,11 @@ fn control_rows(c: &SlipContext) -> Vec<Vec<String>> {
         };
         let to = e
             .details
+            .assignee
             .as_ref()
-            .and_then(|d| d.pointer("/assignee/name"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
+            .map(|a| a.name.clone())
             .unwrap_or_else(|| crate::i18n::status_name(Lang::Vi, e.to_status).to_string());
-        let step_due = moment_detail(e, "left_step_due");
+        let step_due = e.details.left_step_due;
         let class = step_due
             .map(|due| class_vi(result_class(e.at, due)).to_string())
             .unwrap_or_default();

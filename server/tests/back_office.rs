@@ -1018,7 +1018,7 @@ async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes
     let accepted = d.state.accepted_at.unwrap();
     let events = app.store.events(&code).await.unwrap();
     assert!(
-        events[1].details.as_ref().unwrap().get("walk").is_some(),
+        events[1].details.walk.is_some(),
         "the acceptance stores its walk"
     );
     let page_url = app.url(&format!("/can-bo/ho-so/{code}"));

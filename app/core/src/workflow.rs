@@ -8,17 +8,16 @@
 //! dossier they own (account) or proved they own (code plus ID number). A dossier the actor
 //! may not see is reported exactly like one that does not exist.
 
-use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod, step_minutes};
+use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::{
-    self, Action, Actor, MoveContext, MoveError, MoveInput, StaffRole, Status,
+    self, Action, Actor, Applied, ApplyError, AssigneeNote, MoveContext, MoveError, MoveFacts,
+    MoveInput, StaffRole, Status, SupplementItem,
 };
 use motcua_store::{
     Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
     Transition,
 };
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 /// Who acts.
@@ -79,15 +78,6 @@ impl From<StoreError> for ActionError {
     }
 }
 
-/// A supplement item as recorded on the request (and printed on slip 02).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SupplementItem {
-    /// `field` or `document`.
-    pub kind: String,
-    pub id: String,
-    pub label: String,
-}
-
 /// A dossier with the procedure version it was filed under, loaded for an actor that may see
 /// it.
 pub struct Loaded {
@@ -117,15 +107,10 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
     Ok(Loaded { dossier, procedure })
 }
 
-/// Statuses in which the clock runs, so that a passed due moment makes the dossier overdue.
-fn clock_running(status: Status) -> bool {
-    matches!(status, Status::Accepted | Status::InProcess)
-}
-
-/// Whether the dossier is overdue now: its clock runs and the due moment promised (the
-/// statutory one, or an apology's new date) has passed.
+/// Whether the dossier is overdue now (the domain's rule: its clock runs and the due moment
+/// promised has passed).
 pub fn overdue(d: &Dossier, now: OffsetDateTime) -> bool {
-    clock_running(d.status) && d.state.due_at.is_some_and(|due| now > due)
+    workflow::overdue(d.status, &d.state, now)
 }
 
 /// The status machine's view of a dossier.
@@ -245,12 +230,7 @@ pub async fn perform(
 /// recorded act ([`Action::ApproveStop`]), valid until the dossier moves on.
 pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
     for e in events.iter().rev() {
-        if e.details
-            .as_ref()
-            .and_then(|x| x.get("stop_approval"))
-            .and_then(Value::as_bool)
-            == Some(true)
-        {
+        if e.details.stop_approval {
             return true;
         }
         // Any other move: an approval before it was for another situation.
@@ -260,10 +240,7 @@ pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
         {
             return false;
         }
-        if e.details
-            .as_ref()
-            .is_some_and(|x| x.get("assignee").is_some())
-        {
+        if e.details.assignee.is_some() {
             return false;
         }
     }
@@ -312,116 +289,38 @@ async fn plan(
         Who::Staff(a) => (a.full_name.clone(), Some(a.id)),
         Who::Citizen(a) => ("citizen".to_string(), a.as_ref().map(|a| a.id)),
     };
-    let mut state = dossier.state.clone();
-    let mut details = serde_json::Map::new();
-    let reason = input.reason.trim();
-    let mut attachments = Vec::new();
-    match action {
-        Action::Accept => {
-            let walk = cal.due(now, &procedure.duration);
-            state.accepted_at = Some(now);
-            state.due_at = Some(walk.due);
-            state.statutory_due_at = Some(walk.due);
-            details.insert("due".into(), json!(walk.due));
-            // The walk that explains the due moment, kept with it: "why this date?" then
-            // explains the stored moment even after the calendar changes.
-            details.insert("walk".into(), json!(walk));
-        }
-        Action::RequestSupplement => {
-            if clock_running(dossier.status) {
-                state.paused_at = Some(now);
-            }
-            state.resume_status = Some(dossier.status);
-            details.insert("items".into(), json!(items));
-        }
-        Action::RequestFee => {
-            state.paused_at = Some(now);
-        }
-        Action::FeePaid | Action::Resupply => {
-            if let Some(paused) = state.paused_at.take() {
-                let minutes = cal.working_minutes_between(paused, now);
-                let push =
-                    |m: Option<OffsetDateTime>| m.map(|t| cal.add_working_minutes(t, minutes));
-                state.due_at = push(state.due_at);
-                state.statutory_due_at = push(state.statutory_due_at);
-                state.step_due_at = push(state.step_due_at);
-                details.insert("paused_from".into(), json!(paused));
-                details.insert("paused_minutes".into(), json!(minutes));
-            }
-            state.resume_status = None;
-        }
+    // What needs the database is looked up here; the state change itself is the domain's.
+    let assignee = match action {
         Action::NextStep | Action::StartProcessing => {
             let step = next_step(procedure, decided.step.as_deref())?;
-            if let (Some(left), Some(due)) =
-                (&dossier.state.current_step, dossier.state.step_due_at)
-            {
-                details.insert("left_step".into(), json!(left));
-                details.insert("left_step_due".into(), json!(due));
-            }
-            let assignee =
-                choose_assignee(store, &dossier.agency_code, step, input.assignee).await?;
-            state.current_step = Some(step.id.clone());
-            state.step_started_at = Some(now);
-            let step_due =
-                cal.add_working_minutes(cal.clock_start(now), step_minutes(step.duration_hours));
-            state.step_due_at = Some(step_due);
-            state.assignee_id = assignee.as_ref().map(|a| a.id);
-            details.insert("step_due".into(), json!(step_due));
-            if let Some(a) = &assignee {
-                details.insert(
-                    "assignee".into(),
-                    json!({ "id": a.id, "name": a.full_name }),
-                );
-            }
+            choose_assignee(store, &dossier.agency_code, step, input.assignee)
+                .await?
+                .map(|a| AssigneeNote {
+                    id: a.id,
+                    name: a.full_name,
+                })
         }
-        Action::Finish => {
-            if let (Some(left), Some(due)) =
-                (&dossier.state.current_step, dossier.state.step_due_at)
-            {
-                details.insert("left_step".into(), json!(left));
-                details.insert("left_step_due".into(), json!(due));
-            }
-            state.finished_at = Some(now);
-            state.assignee_id = None;
-            if let Some(r) = input.result.clone() {
-                attachments.push(r);
-            }
-        }
-        Action::Apologize => {
-            let new_due = input
-                .new_due
-                .ok_or(ActionError::Invalid("new_due_invalid"))?;
-            let old_due = dossier.state.due_at;
-            if old_due.is_some_and(|d| new_due <= d) || new_due <= now {
-                return Err(ActionError::Invalid("new_due_not_later"));
-            }
-            if input.responsible_unit.trim().is_empty() {
-                return Err(ActionError::Invalid("responsible_unit_required"));
-            }
-            details.insert("old_due".into(), json!(old_due));
-            details.insert("new_due".into(), json!(new_due));
-            details.insert(
-                "responsible_unit".into(),
-                json!(input.responsible_unit.trim()),
-            );
-            // The citizen is promised the new date; statistics keep the statutory one.
-            state.due_at = Some(new_due);
-        }
-        Action::Stop => {
-            details.insert("leader_approved".into(), json!(input.leader_approved));
-            state.assignee_id = None;
-        }
-        // Read back by [`stop_approved`] until the dossier moves on.
-        Action::ApproveStop => {
-            details.insert("stop_approval".into(), json!(true));
-        }
-        Action::Refuse | Action::Withdraw | Action::ReturnResult => {
-            state.assignee_id = None;
-        }
-    }
-    if let Some(slip) = decided.slip {
-        details.insert("slip".into(), json!(slip));
-    }
+        _ => None,
+    };
+    let facts = MoveFacts {
+        items,
+        assignee,
+        new_due: input.new_due,
+        responsible_unit: input.responsible_unit.clone(),
+        leader_approved: input.leader_approved,
+    };
+    let Applied { state, details } =
+        workflow::apply(action, &decided, &dossier.state, procedure, cal, facts, now).map_err(
+            |e| match e {
+                ApplyError::UnknownStep => ActionError::Refused(MoveError::UnknownCurrentStep),
+                other => ActionError::Invalid(other.key()),
+            },
+        )?;
+    let reason = input.reason.trim();
+    let attachments = match action {
+        Action::Finish => input.result.into_iter().collect(),
+        _ => Vec::new(),
+    };
     Ok(Transition {
         expected_status: dossier.status,
         expected_step: dossier.state.current_step.clone(),
@@ -432,7 +331,7 @@ async fn plan(
         actor_account_id: actor_id,
         step: decided.step.clone().or_else(|| state.current_step.clone()),
         reason: (!reason.is_empty()).then(|| reason.to_string()),
-        details: (!details.is_empty()).then_some(Value::Object(details)),
+        details,
         state,
         attachments,
         supplement: input.supplement,
@@ -471,16 +370,7 @@ async fn choose_assignee(
 
 /// The labels of the items a supplement request event named (for slip 02 and the citizen).
 pub fn requested_item_labels(e: &Event) -> Vec<String> {
-    e.details
-        .as_ref()
-        .and_then(|x| x.get("items"))
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|i| i.get("label").and_then(Value::as_str).map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+    e.details.items.iter().map(|i| i.label.clone()).collect()
 }
 
 /// The supplement items named by `ids` that exist in the procedure, with their labels.

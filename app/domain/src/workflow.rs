@@ -798,5 +798,11 @@ fn check_input(needs: InputNeeds, input: &MoveInput) -> Result<(), MoveError> {
     Ok(())
 }
 
+mod apply;
+mod state;
+
+pub use apply::{Applied, ApplyError, MoveFacts, apply, clock_running, overdue};
+pub use state::{AssigneeNote, MoveDetails, SupplementItem, WorkflowState};
+
 #[cfg(test)]
 mod tests;

@@ -132,36 +132,24 @@ pub fn answer_sections(
 
 /// Worded facts of an event's details, for the timeline.
 pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
-    let Some(d) = &e.details else { return vec![] };
+    let d = &e.details;
     let mut notes = vec![];
-    let moment = |k: &str| {
-        d.get(k)
-            .cloned()
-            .and_then(|v| serde_json::from_value::<OffsetDateTime>(v).ok())
-            .map(format_datetime_vn)
+    for (i, item) in d.items.iter().enumerate() {
+        notes.push(format!("{}. {}", i + 1, item.label));
+    }
+    let moment = |key: Key, at: Option<OffsetDateTime>| {
+        at.map(|at| format!("{}: {}", t(lang, key), format_datetime_vn(at)))
     };
-    if let Some(items) = d.get("items").and_then(Value::as_array) {
-        for (i, item) in items.iter().enumerate() {
-            let label = item.get("label").and_then(Value::as_str).unwrap_or("");
-            notes.push(format!("{}. {label}", i + 1));
-        }
+    notes.extend(moment(Key::DueMoment, d.due));
+    if let Some(a) = &d.assignee {
+        notes.push(format!("{}: {}", t(lang, Key::AssignedTo), a.name));
     }
-    if let Some(due) = moment("due") {
-        notes.push(format!("{}: {due}", t(lang, Key::DueMoment)));
-    }
-    if let Some(name) = d.pointer("/assignee/name").and_then(Value::as_str) {
-        notes.push(format!("{}: {name}", t(lang, Key::AssignedTo)));
-    }
-    if let Some(due) = moment("step_due") {
-        notes.push(format!("{}: {due}", t(lang, Key::StepDue)));
-    }
-    if let Some(due) = moment("new_due") {
-        notes.push(format!("{}: {due}", t(lang, Key::NewDueMoment)));
-    }
-    if let Some(unit) = d.get("responsible_unit").and_then(Value::as_str) {
+    notes.extend(moment(Key::StepDue, d.step_due));
+    notes.extend(moment(Key::NewDueMoment, d.new_due));
+    if let Some(unit) = &d.responsible_unit {
         notes.push(format!("{}: {unit}", t(lang, Key::ResponsibleUnit)));
     }
-    if let Some(m) = d.get("paused_minutes").and_then(Value::as_i64) {
+    if let Some(m) = d.paused_minutes {
         notes.push(format!(
             "{}: {} {}",
             t(lang, Key::PausedFor),
@@ -169,10 +157,10 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
             t(lang, Key::UnitWorkingHours)
         ));
     }
-    if d.get("stop_approval").and_then(Value::as_bool) == Some(true) {
+    if d.stop_approval {
         notes.push(crate::i18n::action_name(lang, "approve_stop").to_string());
     }
-    if let Some(left) = d.get("left_step").and_then(Value::as_str) {
+    if let Some(left) = &d.left_step {
         notes.push(format!(
             "{}: {}",
             t(lang, Key::StepDone),
@@ -193,10 +181,7 @@ fn explained_due(
     cal: &motcua_domain::calendar::WorkingCalendar,
     start: OffsetDateTime,
 ) -> motcua_domain::calendar::DueWalk {
-    let stored = events
-        .iter()
-        .filter_map(|e| e.details.as_ref()?.get("walk"))
-        .find_map(|w| serde_json::from_value::<motcua_domain::calendar::DueWalk>(w.clone()).ok());
+    let stored = events.iter().find_map(|e| e.details.walk.clone());
     let Some(mut walk) = stored else {
         let mut walk = cal.due(start, &p.duration);
         for (from, e) in pauses(events) {
@@ -205,12 +190,7 @@ fn explained_due(
         return walk;
     };
     for (from, e) in pauses(events) {
-        let minutes = e
-            .details
-            .as_ref()
-            .and_then(|x| x.get("paused_minutes"))
-            .and_then(Value::as_i64)
-            .unwrap_or(0);
+        let minutes = e.details.paused_minutes.unwrap_or(0);
         walk.add_recorded_pause(from, e.at, minutes);
     }
     if let Some(due) = d.state.statutory_due_at {
@@ -224,10 +204,8 @@ fn pauses(
     events: &[motcua_store::Event],
 ) -> impl Iterator<Item = (OffsetDateTime, &motcua_store::Event)> {
     events.iter().filter_map(|e| {
-        let details = e.details.as_ref()?;
-        details.get("paused_minutes")?;
-        let from = serde_json::from_value(details.get("paused_from")?.clone()).ok()?;
-        Some((from, e))
+        e.details.paused_minutes?;
+        Some((e.details.paused_from?, e))
     })
 }
 

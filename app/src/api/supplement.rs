@@ -42,7 +42,6 @@ pub mod ssr {
     use motcua_domain::upload::{FileRule, UploadProblemKind};
     use motcua_domain::validate::{FieldError, raw_from_answers};
     use motcua_store::{Dossier, Draft, Store};
-    use serde_json::Value;
 
     /// What the draft of a supplement answer keeps.
     #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -105,21 +104,8 @@ pub mod ssr {
         else {
             return Ok(None);
         };
-        let items: Vec<(String, String, String)> = request
-            .details
-            .as_ref()
-            .and_then(|d| d.get("items"))
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|i| {
-                        let s = |k: &str| i.get(k).and_then(Value::as_str).map(str::to_string);
-                        Some((s("kind")?, s("id")?, s("label").unwrap_or_default()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let wanted = |kind: &str, id: &str| items.iter().any(|(k, i, _)| k == kind && i == id);
+        let items = &request.details.items;
+        let wanted = |kind: &str, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
         let fields = procedure
             .form
             .iter()
@@ -135,7 +121,7 @@ pub mod ssr {
             .collect();
         Ok(Some(Pending {
             reason: request.reason.clone().unwrap_or_default(),
-            item_labels: items.into_iter().map(|(_, _, l)| l).collect(),
+            item_labels: items.iter().map(|i| i.label.clone()).collect(),
             dossier,
             procedure,
             draft,

@@ -1,7 +1,7 @@
 //! Filing, dossiers and their append-only event history.
 
 use motcua_domain::dossier_code::dossier_code;
-use motcua_domain::workflow::Status;
+use motcua_domain::workflow::{MoveDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{OffsetDateTime, UtcOffset};
@@ -60,33 +60,8 @@ pub struct Dossier {
     pub version: i64,
 }
 
-/// The workflow state of a dossier: what the latest events imply, kept beside the dossier so
-/// that queues and statistics need no replay of the history. The web layer computes a new
-/// state with the domain rules and the store writes it together with the event
-/// ([`Store::apply_transition`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkflowState {
-    /// Set on acceptance (status 2); `None` before.
-    pub accepted_at: Option<OffsetDateTime>,
-    /// The due moment promised to the citizen (an apology's new date replaces it).
-    pub due_at: Option<OffsetDateTime>,
-    /// The statutory due moment (pauses added, apologies not), which statistics judge by.
-    pub statutory_due_at: Option<OffsetDateTime>,
-    /// The process step in progress (status 4), its start, due moment and assignee.
-    pub current_step: Option<String>,
-    pub step_started_at: Option<OffsetDateTime>,
-    pub step_due_at: Option<OffsetDateTime>,
-    pub assignee_id: Option<i64>,
-    /// Since when the clock is paused (status 5 or 6).
-    pub paused_at: Option<OffsetDateTime>,
-    /// The status a supplement answer returns to (1 or 4).
-    pub resume_status: Option<Status>,
-    /// When status 9 was reached.
-    pub finished_at: Option<OffsetDateTime>,
-}
-
 /// One status move of a dossier. Events are append-only: never updated or deleted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: i64,
     pub at: OffsetDateTime,
@@ -98,9 +73,9 @@ pub struct Event {
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
     pub reason: Option<String>,
-    /// What the move carried (supplement items, apology, assignee, due moments): JSON owned
-    /// by the web layer.
-    pub details: Option<Value>,
+    /// What the move recorded about itself (supplement items, apology, assignee, due
+    /// moments), stored as JSON; empty for a move that recorded nothing.
+    pub details: MoveDetails,
 }
 
 /// The result of [`Store::file_dossier`].
@@ -188,7 +163,8 @@ impl TryFrom<EventRow> for Event {
                 .details
                 .as_deref()
                 .map(|d| parse_json("event details", d))
-                .transpose()?,
+                .transpose()?
+                .unwrap_or_default(),
         })
     }
 }

@@ -47,9 +47,10 @@ use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
 pub use backend::Backend;
-pub use dossiers::{Applicant, Dossier, Event, FiledDossier, WorkflowState};
+pub use dossiers::{Applicant, Dossier, Event, FiledDossier};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use limits::Misses;
+pub use motcua_domain::workflow::WorkflowState;
 pub use procedures::{ImportOutcome, StoredProcedure};
 pub use units::{Agency, Unit};
 pub use workflow::{

@@ -3,14 +3,14 @@
 //! module writes what the web layer decided, atomically and only if nobody moved the
 //! dossier in between.
 
-use motcua_domain::workflow::Status;
+use motcua_domain::workflow::{MoveDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::dossiers::{DOSSIER_COLUMNS, DossierRow, load_dossier};
 use crate::drafts::insert_file_row;
-use crate::{Dossier, Event, Result, Store, StoreError, WorkflowState, parse_json, to_json, ts};
+use crate::{Dossier, Event, Result, Store, StoreError, parse_json, to_json, ts};
 
 /// A file that a move carries: a result document, or a scan attached by staff.
 #[derive(Clone, Debug)]
@@ -70,7 +70,8 @@ pub struct Transition {
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
     pub reason: Option<String>,
-    pub details: Option<Value>,
+    /// What the move records about itself (nothing is stored when it is empty).
+    pub details: MoveDetails,
     /// The whole workflow state after the move.
     pub state: WorkflowState,
     pub attachments: Vec<NewAttachment>,
@@ -422,10 +423,8 @@ async fn write_transition(
     lock: &str,
 ) -> Result<i64> {
     let at = ts(t.at)?;
-    let details = t
-        .details
-        .as_ref()
-        .map(|d| to_json("event details", d))
+    let details = (!t.details.is_empty())
+        .then(|| to_json("event details", &t.details))
         .transpose()?;
     let current = load_dossier(&mut *conn, code, lock)
         .await?

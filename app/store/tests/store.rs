@@ -788,7 +788,7 @@ async fn lookup_needs_code_and_id_or_phone() {
 // ---- the back office ----------------------------------------------------------------------
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
-use motcua_domain::workflow::StaffRole;
+use motcua_domain::workflow::{MoveDetails, Slip, StaffRole};
 use motcua_store::{AccountKind, NewAccount, QueueKind, QueueQuery, Transition, WorkflowState};
 
 fn staff_account(login: &str, roles: Vec<StaffRole>) -> NewAccount {
@@ -990,7 +990,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         actor_account_id: None,
         step: None,
         reason: None,
-        details: Some(json!({ "slip": "01" })),
+        details: MoveDetails {
+            slip: Some(Slip::S01),
+            ..MoveDetails::default()
+        },
         state: WorkflowState {
             accepted_at: Some(NOW),
             due_at: Some(NOW + Duration::days(1)),
@@ -1004,7 +1007,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         (event.from_status, event.to_status),
         (Some(Status::Submitted), Status::Accepted)
     );
-    assert_eq!(event.details, Some(json!({ "slip": "01" })));
+    assert_eq!(event.details.slip, Some(Slip::S01));
     // The same move again (a double submit, or a second officer): refused, nothing written.
     assert!(matches!(
         store.apply_transition(&code, &accept).await,
@@ -1090,7 +1093,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         actor_account_id: None,
         step: None,
         reason: Some("Thiếu".into()),
-        details: None,
+        details: MoveDetails::default(),
         state: WorkflowState {
             resume_status: Some(Status::Submitted),
             ..Default::default()
