@@ -26,8 +26,17 @@ struct AgencyEntry {
     receives: Vec<String>,
 }
 
-/// Loads the demo from `dir` when the database holds no procedure yet.
+/// Loads the demo from `dir` when the database holds no procedure yet, under the store's
+/// setup lock: servers starting at the same moment on an empty database would otherwise
+/// all see it empty and load the demo twice (the second load fails on its staff accounts).
 pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
+    let setup = store.lock_setup().await.map_err(|e| e.to_string())?;
+    let loaded = load_if_still_empty(store, dir).await;
+    setup.release().await;
+    loaded
+}
+
+async fn load_if_still_empty(store: &Store, dir: &Path) -> Result<(), String> {
     let far_future = time::macros::date!(9999 - 12 - 31);
     if !store
         .current_procedures(far_future)

@@ -37,6 +37,14 @@ pub async fn open_store(database_url: &str, files_dir: Option<&Path>) -> Result<
     let store = Store::open_with_files(database_url, files_dir)
         .await
         .map_err(|e| format!("database: {e}"))?;
-    crate::reference::ensure_units(&store, time::OffsetDateTime::now_utc()).await?;
+    // Under the setup lock, a second server starting at the same moment waits for the list
+    // rather than for SQLite's write lock, which gives up after a few seconds.
+    let setup = store
+        .lock_setup()
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let applied = crate::reference::ensure_units(&store, time::OffsetDateTime::now_utc()).await;
+    setup.release().await;
+    applied?;
     Ok(store)
 }

@@ -4,17 +4,13 @@
 
 mod common;
 
-use std::io::Read;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::served::Served;
 use common::{TestApp, spawn_app};
 use motcua_server::request_id::is_well_formed;
 use motcua_store::testing::TestDatabase;
-
-/// The longest any wait of these tests may take.
-const PATIENCE: Duration = Duration::from_secs(30);
 
 fn request_id(res: &reqwest::Response) -> String {
     res.headers()
@@ -127,83 +123,6 @@ async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
             .any(|l| l.contains("internal error") && l.contains(&format!("request_id={id}"))),
         "no error line with the request id in:\n{logs}"
     );
-}
-
-/// `motcua serve` as a child process, killed when dropped (also when a test fails), with
-/// its standard error read as it comes so the pipe never fills.
-struct Served {
-    child: Child,
-    stderr: Option<std::thread::JoinHandle<String>>,
-    base: String,
-}
-
-impl Served {
-    fn start(dir: &TestDatabase) -> Served {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
-            .arg("serve")
-            .env("MOTCUA_CONFIG", dir.dir().join("none.toml"))
-            .env("MOTCUA_DATABASE_URL", dir.url())
-            .env("MOTCUA_FILES_DIR", dir.files_dir())
-            .env("MOTCUA_DEMO_DIR", "")
-            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("motcua runs");
-        let mut pipe = child.stderr.take().unwrap();
-        let stderr = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = pipe.read_to_string(&mut text);
-            text
-        });
-        Served {
-            child,
-            stderr: Some(stderr),
-            base: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    async fn wait_until_ready(&mut self, client: &reqwest::Client) {
-        let started = Instant::now();
-        while started.elapsed() < PATIENCE {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                panic!("motcua serve exited ({status}):\n{}", self.stop());
-            }
-            let health = client.get(format!("{}/suc-khoe", self.base)).send().await;
-            if health.is_ok_and(|r| r.status().is_success()) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        panic!(
-            "motcua serve did not answer within {PATIENCE:?}:\n{}",
-            self.stop()
-        );
-    }
-
-    /// Kills the server and returns everything it wrote to standard error.
-    fn stop(&mut self) -> String {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        self.stderr
-            .take()
-            .map(|t| t.join().unwrap_or_default())
-            .unwrap_or_default()
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[tokio::test]

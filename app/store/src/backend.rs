@@ -6,7 +6,8 @@
 //! - how to connect and which settings every connection needs;
 //! - the migrations (each backend has its own folder under `migrations/`, with the same
 //!   versions, so a schema change is two files with one name);
-//! - how a write transaction keeps concurrent writers apart;
+//! - how a write transaction keeps concurrent writers apart, and how servers starting at
+//!   once take turns setting the database up ([`SetupLock`]);
 //! - the query-plan statement.
 //!
 //! Adding a backend means a variant here, a module beside `sqlite.rs` and `postgres.rs`, and
@@ -17,9 +18,10 @@ mod sqlite;
 
 pub(crate) use sqlite::default_files_dir;
 
-use sqlx::AnyPool;
+use std::path::PathBuf;
+
 use sqlx::migrate::Migrator;
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
 
 use crate::{Result, StoreError};
 
@@ -108,6 +110,69 @@ impl Backend {
         match self {
             Backend::Sqlite => ("EXPLAIN QUERY PLAN ", 3),
             Backend::Postgres => ("EXPLAIN ", 0),
+        }
+    }
+}
+
+/// Where a database's setup lock is taken: what [`Setup::lock`] locks.
+#[derive(Clone, Debug)]
+pub(crate) enum Setup {
+    /// An OS lock on this file beside the SQLite database.
+    File(PathBuf),
+    /// A PostgreSQL session advisory lock.
+    Advisory,
+}
+
+impl Setup {
+    pub(crate) fn of(backend: Backend, database_url: &str) -> Result<Setup> {
+        Ok(match backend {
+            Backend::Sqlite => Setup::File(sqlite::setup_lock_file(database_url)?),
+            Backend::Postgres => Setup::Advisory,
+        })
+    }
+
+    /// Waits until no other server (of any process or machine on this database) holds the
+    /// setup lock, and takes it.
+    pub(crate) async fn lock(&self, pool: &AnyPool) -> Result<SetupLock> {
+        Ok(SetupLock(match self {
+            Setup::File(path) => Held::File(sqlite::lock_file(path.clone()).await?),
+            Setup::Advisory => Held::Session(postgres::lock_setup(pool).await?),
+        }))
+    }
+}
+
+/// The database's setup lock, held: one server at a time migrates the database and loads
+/// what it loads at start (the reference data, the demo), so that servers started at the
+/// same moment on an empty database do not each create the tables or load the demo; the
+/// next one finds the work done. Released by [`SetupLock::release`], or when dropped.
+///
+/// Not a transaction: what runs under it writes through the store's ordinary transactions,
+/// which it must not block. On SQLite it is an OS lock on a file beside the database, on
+/// PostgreSQL a session advisory lock; both end with the process that holds them.
+#[must_use = "the lock is released when dropped"]
+pub struct SetupLock(Held);
+
+enum Held {
+    File(std::fs::File),
+    Session(AnyConnection),
+}
+
+impl std::fmt::Debug for SetupLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SetupLock")
+    }
+}
+
+impl SetupLock {
+    /// Lets the next server in.
+    pub async fn release(self) {
+        match self.0 {
+            Held::File(file) => drop(file),
+            // Ending the session ends its locks; a failure to say goodbye closes the socket,
+            // which does too.
+            Held::Session(conn) => {
+                let _ = conn.close().await;
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
-pub use backend::Backend;
+pub use backend::{Backend, SetupLock};
 pub use dossiers::{Applicant, Dossier, Event, FiledDossier};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use limits::Misses;
@@ -92,6 +92,7 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     files_dir: PathBuf,
+    setup: backend::Setup,
 }
 
 impl Store {
@@ -121,16 +122,29 @@ impl Store {
                 ));
             }
         };
+        let setup = backend::Setup::of(backend, database_url)?;
         let pool = backend.connect(database_url).await?;
         tokio::fs::create_dir_all(&files_dir).await?;
-        backend.migrator().run(&pool).await?;
         let store = Store {
             pool,
             backend,
             files_dir,
+            setup,
         };
+        // Two servers starting at once on a new database would both create the tables (sqlx
+        // locks PostgreSQL's migrations, not SQLite's).
+        let lock = store.lock_setup().await?;
+        store.backend.migrator().run(&store.pool).await?;
         store.backfill_search_names().await?;
+        lock.release().await;
         Ok(store)
+    }
+
+    /// Waits for and takes the database's setup lock ([`SetupLock`]): what a server loads
+    /// into the database at start, it loads holding this, so that a server starting at the
+    /// same moment waits and then finds it loaded.
+    pub async fn lock_setup(&self) -> Result<SetupLock> {
+        self.setup.lock(&self.pool).await
     }
 
     /// The database this store is on.

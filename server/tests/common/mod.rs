@@ -4,6 +4,11 @@
 
 #![allow(dead_code)]
 
+pub mod cluster;
+pub mod nginx;
+pub mod served;
+pub mod staff;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -14,13 +19,29 @@ use motcua_store::testing::TestDatabase;
 use serde_json::Value;
 
 pub struct TestApp {
-    pub base: String,
+    /// The server's address and a browser with its own cookies; the filing helpers of
+    /// [`Browser`] are called on the app directly (`app.fill_to_review(p)`).
+    pub browser: Browser,
     pub store: Store,
     /// The workflow clock of this server: tests move it forward to make dossiers overdue.
     pub clock: std::sync::Arc<app::api::state::Clock>,
-    pub client: reqwest::Client,
     /// The test's own database (SQLite or PostgreSQL, as the run says) and files directory.
     pub db: TestDatabase,
+}
+
+/// A citizen's browser without JavaScript on the site at `base`: its own cookie jar, plain
+/// form posts, redirects followed.
+#[derive(Clone)]
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
 }
 
 pub fn repo_root() -> PathBuf {
@@ -82,10 +103,9 @@ async fn spawn(demo: bool, settings: Settings) -> TestApp {
         .unwrap();
     });
     TestApp {
-        base: format!("http://{addr}"),
+        browser: Browser::new(format!("http://{addr}")),
         store,
         clock,
-        client: client(),
         db,
     }
 }
@@ -264,12 +284,16 @@ pub fn first_option(html: &str, id: &str) -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
+/// The ID number (CCCD) every filing of [`applicant_pairs`] gives: what the lookup and the
+/// supplement page ask for.
+pub const APPLICANT_ID_NUMBER: &str = "001190012345";
+
 /// The applicant page's answers.
 pub fn applicant_pairs(agency_html: &str) -> Vec<(String, String)> {
     let (province, commune) = demo_commune();
     let mut pairs: Vec<(String, String)> = vec![
         ("full_name".into(), "Trần Thị Bình".into()),
-        ("id_number".into(), "001190012345".into()),
+        ("id_number".into(), APPLICANT_ID_NUMBER.into()),
         ("phone".into(), "0987654321".into()),
         ("email".into(), "binh@example.vn".into()),
         ("birth_date".into(), "15/08/1990".into()),
@@ -325,7 +349,15 @@ pub fn acceptable_file(html: &str, doc: &str) -> (Vec<u8>, String, &'static str)
     }
 }
 
-impl TestApp {
+impl Browser {
+    /// A new browser (no cookies yet) on the site at `base`.
+    pub fn new(base: String) -> Browser {
+        Browser {
+            base,
+            client: client(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

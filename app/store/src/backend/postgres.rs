@@ -3,7 +3,7 @@
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 
 use crate::{Result, StoreError};
 
@@ -16,6 +16,10 @@ const POOL_SIZE: u32 = 16;
 /// The key of the advisory lock that [`begin_serialised`] takes: any constant will do, as
 /// long as every motcua server uses the same one ("motcua" in ASCII).
 const SERIAL_LOCK: i64 = 0x6d6f_7463_7561;
+
+/// The key of the session advisory lock that is the setup lock ([`crate::SetupLock`]): not
+/// [`SERIAL_LOCK`], which the setup's own writes take.
+const SETUP_LOCK: i64 = SERIAL_LOCK + 1;
 
 pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
     let pool = AnyPoolOptions::new()
@@ -55,4 +59,16 @@ pub(super) async fn begin_serialised(pool: &AnyPool) -> Result<Transaction<'stat
         .execute(&mut *tx)
         .await?;
     Ok(tx)
+}
+
+/// A connection of its own (taken out of the pool, so it is closed rather than reused when
+/// dropped) holding the setup lock: PostgreSQL releases a session lock when its connection
+/// ends, also when the server holding it dies.
+pub(super) async fn lock_setup(pool: &AnyPool) -> Result<AnyConnection> {
+    let mut conn = pool.acquire().await?.detach();
+    sqlx::query("SELECT 1 FROM pg_advisory_lock($1)")
+        .bind(SETUP_LOCK)
+        .execute(&mut conn)
+        .await?;
+    Ok(conn)
 }

@@ -74,6 +74,33 @@ pub(super) async fn begin_write(pool: &AnyPool) -> Result<Transaction<'static, A
     Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }
 
+/// The file whose lock is the database's setup lock ([`crate::SetupLock`]): beside the
+/// database, `motcua.db.setup-lock`. Not the database file itself: SQLite's own locks on it
+/// are POSIX record locks, which closing any other handle on the file would drop.
+pub(super) fn setup_lock_file(database_url: &str) -> Result<std::path::PathBuf> {
+    let options = SqliteConnectOptions::from_str(database_url)?;
+    let mut name = options.get_filename().as_os_str().to_owned();
+    name.push(".setup-lock");
+    Ok(name.into())
+}
+
+/// Waits for and takes the exclusive lock on `path` (an OS file lock, so a server that dies
+/// holding it releases it with its last handle).
+pub(super) async fn lock_file(path: std::path::PathBuf) -> Result<std::fs::File> {
+    let locked = tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(std::io::Error::other)??;
+    Ok(locked)
+}
+
 /// The directory uploaded files go to when none is configured: `files/` beside the database.
 pub(crate) fn default_files_dir(database_url: &str) -> Result<std::path::PathBuf> {
     let options = SqliteConnectOptions::from_str(database_url)?;

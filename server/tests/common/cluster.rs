@@ -1,0 +1,60 @@
+//! Two `motcua serve` on one database behind nginx, as a deployment with more than one
+//! server runs: the same database and files directory, the public address of the proxy,
+//! the proxy trusted for the client's address.
+
+use motcua_store::testing::TestDatabase;
+
+use super::nginx::Nginx;
+use super::served::{Served, free_port};
+use super::{Browser, TestApp, repo_root};
+
+/// Fields drop in order: the proxy, then the servers, then the database.
+pub struct Cluster {
+    pub nginx: Nginx,
+    pub servers: [Served; 2],
+    /// `app.base` is the proxy; `app.store` is the test's own view of the shared database.
+    pub app: TestApp,
+}
+
+impl Cluster {
+    /// Starts both servers at the same moment on a new, empty database (so both load the
+    /// reference data and the demo at once, as two servers of a new deployment do), then
+    /// nginx in front of them once both answer.
+    pub async fn start() -> Cluster {
+        let db = TestDatabase::new().await;
+        let port = free_port();
+        let public = format!("http://127.0.0.1:{port}");
+        let env = [
+            (
+                "MOTCUA_DEMO_DIR",
+                repo_root().join("demo").display().to_string(),
+            ),
+            ("MOTCUA_PUBLIC_URL", public.clone()),
+            ("MOTCUA_TRUSTED_PROXIES", "127.0.0.1".to_string()),
+        ];
+        let mut servers = [Served::start_with(&db, &env), Served::start_with(&db, &env)];
+        let health = super::client();
+        let [a, b] = &mut servers;
+        futures::join!(a.wait_until_ready(&health), b.wait_until_ready(&health));
+        let nginx = Nginx::start(port, &[&servers[0].addr, &servers[1].addr]).await;
+        let store = motcua_server::startup::open_store(db.url(), Some(&db.files_dir()))
+            .await
+            .expect("open the shared store");
+        Cluster {
+            nginx,
+            servers,
+            app: TestApp {
+                browser: Browser::new(public),
+                store,
+                clock: Default::default(),
+                db,
+            },
+        }
+    }
+
+    /// Stops both servers and returns what each wrote to standard error.
+    pub fn stop_servers(&mut self) -> [String; 2] {
+        let [a, b] = &mut self.servers;
+        [a.stop(), b.stop()]
+    }
+}

@@ -1,0 +1,88 @@
+//! The back office as staff use it over HTTP: signing in as a demo account and posting the
+//! dossier page's action forms, against whichever server (or proxy) `app.base` names.
+
+use motcua_server::demo::{DEMO_PASSWORD, demo_login};
+
+use super::{TestApp, client};
+
+/// A client signed in as the demo account `prefix` of `agency`.
+pub async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {
+    signed_in(app, &demo_login(prefix, agency)).await
+}
+
+/// A client signed in as the staff member the dossier's current step is assigned to.
+pub async fn assignee(app: &TestApp, code: &str) -> reqwest::Client {
+    let d = app.store.dossier(code).await.unwrap().unwrap();
+    let id = d.state.assignee_id.expect("the step is assigned");
+    let login = app.store.account(id).await.unwrap().unwrap().login;
+    signed_in(app, &login).await
+}
+
+pub async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
+    let c = client();
+    let res = c
+        .post(app.url("/dang-nhap"))
+        .form(&[
+            ("ten_dang_nhap", login.to_string()),
+            ("mat_khau", DEMO_PASSWORD.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().path().starts_with("/can-bo"),
+        "sign-in as {login} landed on {}",
+        res.url()
+    );
+    c
+}
+
+/// Every input an action may need, so that only status, role and agency decide.
+pub fn full_form(app: &TestApp, field: &str) -> reqwest::multipart::Form {
+    let due = (app.clock.now() + time::Duration::days(60)).to_offset(time::macros::offset!(+7));
+    reqwest::multipart::Form::new()
+        .text("ly_do", "Lý do kiểm tra")
+        .text("muc", format!("field:{field}"))
+        .text(
+            "han_moi",
+            format!(
+                "{:04}-{:02}-{:02}T10:00",
+                due.year(),
+                u8::from(due.month()),
+                due.day()
+            ),
+        )
+        .text("don_vi", "Bộ phận chuyên môn")
+        .part(
+            "ket_qua",
+            reqwest::multipart::Part::bytes(super::tiny_pdf())
+                .file_name("ket-qua.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+}
+
+/// Posts `action` on `code`; returns where the browser lands (the dossier page with
+/// `?xong=` or `?loi=`), or the status for an answer that is not a redirect.
+pub async fn act(
+    app: &TestApp,
+    c: &reqwest::Client,
+    code: &str,
+    action: &str,
+    form: reqwest::multipart::Form,
+) -> (u16, String) {
+    let res = c
+        .post(app.url(&format!("/can-bo/ho-so/{code}/{action}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.url().to_string())
+}
+
+/// The status and body of a GET.
+pub async fn text(c: &reqwest::Client, url: &str) -> (u16, String) {
+    let res = c.get(url).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
