@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything motcua needs to build, then builds the release: idempotent, each step
 # is skipped when what it installs is already there at the right version.
-# Usage: scripts/setup.sh [--with-browser]   (--with-browser also installs Chromium for tests)
+# Usage: scripts/setup.sh [--with-browser]   (--with-browser also installs what the tests need:
+#   Chromium, and nginx as the reverse proxy of server/tests/cluster.rs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,11 @@ if [ "${1:-}" = "--with-browser" ]; then
     step "Installing Chromium (Debian package) for the browser tests"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+  if [ ! -x /usr/sbin/nginx ]; then
+    step "Installing nginx (Debian package) for the two-server test behind a reverse proxy"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
   fi
   if [ ! -d end2end/node_modules/playwright-core ]; then
     step "Installing the browser-test packages"
