@@ -266,8 +266,25 @@ async fn concurrent_filings_split_between_the_servers_get_consecutive_codes() {
         });
     }
     let mut codes = Vec::new();
-    while let Some(code) = filings.join_next().await {
-        codes.push(code.expect("a filing"));
+    let mut failures = Vec::new();
+    while let Some(filed) = filings.join_next().await {
+        match filed {
+            Ok(code) => codes.push(code),
+            Err(e) => failures.push(e),
+        }
+    }
+    if let Some(first) = failures.first() {
+        let errors: Vec<String> = cluster
+            .stop_servers()
+            .iter()
+            .flat_map(|log| log.lines().filter(|l| l.contains(" ERROR ")))
+            .map(str::to_string)
+            .collect();
+        panic!(
+            "{} of {CONCURRENT_FILINGS} filings failed, the first: {first:?}\nthe servers' errors:\n{}",
+            failures.len(),
+            errors.join("\n")
+        );
     }
 
     let distinct: BTreeSet<&String> = codes.iter().collect();

@@ -303,7 +303,7 @@ mod tests {
             .fetch_one(&mut *conn)
             .await
             .unwrap();
-        assert_eq!(timeout, 5000);
+        assert_eq!(timeout, 30_000);
     }
 
     /// Writes, in raw SQL as an older version would have, an agency `A`, a procedure `P` and

@@ -13,9 +13,13 @@ use crate::{Result, StoreError};
 
 pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
 
-/// How long a connection waits for another writer (another request or the command-line
-/// import) before giving up with "database is locked".
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection waits for another writer (another request, another server on the
+/// same file, the command-line import) before giving up with "database is locked": as long as
+/// a request waits for a pooled connection (sqlx's 30 s), since both are waiting in line.
+/// SQLite's waiters poll rather than queue, so with two servers' connections all writing
+/// (`server/tests/cluster.rs`, 200 filings at once on a loaded 2-core machine) a write
+/// waited more than the 5 s this was, and the citizen got an error page.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Per-connection settings: `synchronous=FULL` so a committed filing survives a power cut
 /// before the citizen sees the receipt; foreign keys on (SQLite's default is off); the busy
