@@ -13,8 +13,7 @@ use common::cluster::Cluster;
 use common::nginx::{Logged, UPSTREAM_HEADER};
 use common::staff::{act, assignee, full_form, staff, text};
 use common::{
-    APPLICANT_ID_NUMBER, Browser, TestApp, acceptable_file, demo_procedures, document_inputs,
-    receipt_code,
+    APPLICANT_ID_NUMBER, Browser, acceptable_file, demo_procedures, document_inputs, receipt_code,
 };
 use serde_json::Value;
 
@@ -39,18 +38,6 @@ fn upstream(res: &reqwest::Response) -> String {
         .to_string()
 }
 
-/// Every request nginx has logged up to now: one more request through it, then its log
-/// up to that request (nginx's id came back as ours: the servers keep the proxy's id).
-async fn proxy_log(app: &TestApp, cluster_nginx: &common::nginx::Nginx) -> Vec<Logged> {
-    let res = common::client()
-        .get(app.url("/suc-khoe"))
-        .send()
-        .await
-        .unwrap();
-    let id = res.headers()["x-request-id"].to_str().unwrap().to_string();
-    cluster_nginx.log_through(&id).await
-}
-
 /// The sequence number and the `{agency}-{YYMMDD}` it counts in, of a dossier code
 /// (`motcua_domain::dossier_code`).
 fn sequence(code: &str) -> (String, u32) {
@@ -72,7 +59,8 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     let code = receipt_code(&receipt);
     let draft_pages = review.trim_end_matches("/kiem-tra");
     let draft_pages = &draft_pages[app.base.len()..];
-    let flow: Vec<Logged> = proxy_log(app, &cluster.nginx)
+    let flow: Vec<Logged> = cluster
+        .proxy_log()
         .await
         .into_iter()
         .filter(|l| l.path.starts_with(draft_pages))
@@ -228,7 +216,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     expected.extend([(Some(4), 9), (Some(9), 10)]);
     assert_eq!(moves, expected);
 
-    let log = proxy_log(app, &cluster.nginx).await;
+    let log = cluster.proxy_log().await;
     assert!(
         log.iter().all(|l| l.status < 500),
         "no request failed: {log:#?}"
@@ -307,7 +295,7 @@ async fn concurrent_filings_split_between_the_servers_get_consecutive_codes() {
     }
 
     // Both servers took filings.
-    let log = proxy_log(&cluster.app, &cluster.nginx).await;
+    let log = cluster.proxy_log().await;
     let mut filed_by: BTreeMap<&str, usize> = BTreeMap::new();
     for l in &log {
         if l.method == "POST" && l.path.ends_with("/kiem-tra") {

@@ -4,7 +4,7 @@
 
 use motcua_store::testing::TestDatabase;
 
-use super::nginx::Nginx;
+use super::nginx::{Logged, Nginx};
 use super::served::{Served, free_port};
 use super::{Browser, TestApp, repo_root};
 
@@ -50,6 +50,18 @@ impl Cluster {
                 db,
             },
         }
+    }
+
+    /// Every request nginx has logged up to now: one more request through it, then the log
+    /// up to that one (its id is nginx's: the servers keep the proxy's request id).
+    pub async fn proxy_log(&self) -> Vec<Logged> {
+        let res = super::client()
+            .get(self.app.url("/suc-khoe"))
+            .send()
+            .await
+            .unwrap();
+        let id = res.headers()["x-request-id"].to_str().unwrap().to_string();
+        self.nginx.log_through(&id).await
     }
 
     /// Stops both servers and returns what each wrote to standard error.

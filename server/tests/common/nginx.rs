@@ -158,8 +158,8 @@ impl Drop for Nginx {
     }
 }
 
-/// The configuration: one worker (so round robin strictly alternates for a single client),
-/// every path inside `dir`, the servers as one upstream.
+/// The configuration of `docs/deployment.md` without TLS: one worker (so round robin strictly
+/// alternates for a single client), every path inside `dir`, the servers as one upstream.
 fn config(dir: &Path, port: u16, upstreams: &[&str]) -> String {
     use std::os::unix::fs::MetadataExt;
     // Started by root, nginx's workers would run as `nobody`, who cannot write the
@@ -185,14 +185,17 @@ http {{
     fastcgi_temp_path {dir}/fastcgi;
     uwsgi_temp_path {dir}/uwsgi;
     scgi_temp_path {dir}/scgi;
-    client_max_body_size 30m;
+    client_max_body_size 64m;
     upstream motcua {{
-{servers}    }}
+{servers}        keepalive 32;
+    }}
     server {{
         listen 127.0.0.1:{port};
         location / {{
             proxy_pass http://motcua;
-            proxy_set_header Host $http_host;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_set_header X-Request-Id $request_id;
