@@ -21,6 +21,7 @@ impl Cluster {
     /// reference data and the demo at once, as two servers of a new deployment do), then
     /// nginx in front of them once both answer.
     pub async fn start() -> Cluster {
+        super::nginx::require();
         let db = TestDatabase::new().await;
         let port = free_port();
         let public = format!("http://127.0.0.1:{port}");

@@ -22,6 +22,16 @@ pub const UPSTREAM_HEADER: &str = "x-upstream";
 /// How long nginx may take to start or to stop.
 const PATIENCE: Duration = Duration::from_secs(20);
 
+/// Fails the test, with what to install, when nginx is missing: a test of the proxy layout
+/// must not pass by skipping.
+pub fn require() {
+    assert!(
+        Path::new(NGINX).exists(),
+        "{NGINX} is missing: the cluster test needs Debian's nginx as its reverse proxy \
+         (apt-get install -y nginx; scripts/setup.sh --with-browser installs it)"
+    );
+}
+
 pub struct Nginx {
     child: Child,
     dir: TempDir,
@@ -44,11 +54,7 @@ impl Nginx {
     /// Starts nginx on `port` in front of `upstreams` (`127.0.0.1:PORT` each) and waits until
     /// it accepts connections. Fails the test, rather than skipping it, if nginx is missing.
     pub async fn start(port: u16, upstreams: &[&str]) -> Nginx {
-        assert!(
-            Path::new(NGINX).exists(),
-            "{NGINX} is missing: the cluster test needs Debian's nginx as its reverse proxy \
-             (apt-get install -y nginx; scripts/setup.sh --with-browser installs it)"
-        );
+        require();
         let dir = TempDir::new().expect("temporary directory");
         let conf = dir.path().join("nginx.conf");
         std::fs::write(&conf, config(dir.path(), port, upstreams)).unwrap();
