@@ -13,6 +13,7 @@
 //! Adding a backend means a variant here, a module beside `sqlite.rs` and `postgres.rs`, and
 //! a migrations folder (see `docs/architecture.md`).
 
+pub(crate) mod catalogue;
 mod postgres;
 mod sqlite;
 
@@ -93,6 +94,21 @@ impl Backend {
             Backend::Sqlite => sqlite::begin_write(pool).await,
             Backend::Postgres => Ok(pool.begin().await?),
         }
+    }
+
+    /// A read-only transaction that sees one consistent state of the whole database from
+    /// its first statement to its end, whatever is written meanwhile: what a copy of every
+    /// table must read from. SQLite in WAL mode gives a deferred transaction's reads one
+    /// snapshot; PostgreSQL needs `REPEATABLE READ` for it (its default, `READ COMMITTED`,
+    /// sees each statement's own moment).
+    pub(crate) async fn begin_snapshot(self, pool: &AnyPool) -> Result<Transaction<'static, Any>> {
+        Ok(match self {
+            Backend::Sqlite => pool.begin_with("BEGIN DEFERRED").await?,
+            Backend::Postgres => {
+                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .await?
+            }
+        })
     }
 
     /// The clause that locks a selected row until the transaction ends, appended to the

@@ -31,6 +31,7 @@ mod calendar;
 mod dossiers;
 mod drafts;
 mod limits;
+pub mod migrate;
 mod procedures;
 #[cfg(feature = "testing")]
 pub mod testing;

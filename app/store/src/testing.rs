@@ -27,9 +27,7 @@ impl TestDatabase {
     pub async fn new() -> TestDatabase {
         let dir = TempDir::new().expect("temporary directory");
         let url = match std::env::var(BACKEND_VARIABLE).ok().as_deref() {
-            None | Some("") | Some("sqlite") => {
-                format!("sqlite://{}/data/motcua.db", dir.path().display())
-            }
+            None | Some("") | Some("sqlite") => sqlite_url(dir.path()),
             Some(server) if Backend::of_url(server).ok() == Some(Backend::Postgres) => {
                 create_postgres_database(server).await
             }
@@ -37,6 +35,14 @@ impl TestDatabase {
                 "{BACKEND_VARIABLE}={other:?}: expected `sqlite` or a postgres:// server URL"
             ),
         };
+        TestDatabase { dir, url }
+    }
+
+    /// A new empty SQLite database whatever the run's backend: the other side of a test
+    /// that moves data between two databases (`motcua migrate-data`).
+    pub fn sqlite() -> TestDatabase {
+        let dir = TempDir::new().expect("temporary directory");
+        let url = sqlite_url(dir.path());
         TestDatabase { dir, url }
     }
 
@@ -66,6 +72,11 @@ impl TestDatabase {
             .await
             .expect("open the test store")
     }
+}
+
+/// The SQLite file of a test database in `dir` (its files beside it, in `data/files`).
+fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite://{}/data/motcua.db", dir.display())
 }
 
 /// Creates a database with a random name on the server and returns its URL.

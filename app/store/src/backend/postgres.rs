@@ -5,6 +5,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyConnection, Transaction};
 
+use super::catalogue::{Column, ColumnKind, quoted};
 use crate::{Result, StoreError};
 
 pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
@@ -71,4 +72,83 @@ pub(super) async fn lock_setup(pool: &AnyPool) -> Result<AnyConnection> {
         .execute(&mut conn)
         .await?;
     Ok(conn)
+}
+
+/// The application's tables in the schema the connection uses, sqlx's migration table left
+/// out.
+pub(super) async fn tables(conn: &mut sqlx::AnyConnection) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+           AND table_name <> '_sqlx_migrations'
+         ORDER BY table_name",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A table's columns with their place in its primary key, from `information_schema`.
+pub(super) async fn columns(conn: &mut sqlx::AnyConnection, table: &str) -> Result<Vec<Column>> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT c.column_name::text, c.data_type::text, COALESCE(k.ordinal_position, 0)::bigint
+         FROM information_schema.columns c
+         LEFT JOIN information_schema.table_constraints t
+           ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          AND t.constraint_type = 'PRIMARY KEY'
+         LEFT JOIN information_schema.key_column_usage k
+           ON k.constraint_schema = t.constraint_schema AND k.constraint_name = t.constraint_name
+          AND k.table_name = c.table_name AND k.column_name = c.column_name
+         WHERE c.table_schema = current_schema() AND c.table_name = $1
+         ORDER BY c.ordinal_position",
+    )
+    .bind(table)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, declared, pk)| Column {
+            name,
+            kind: kind_of(&declared),
+            key_position: (pk > 0).then_some(pk),
+            declared,
+        })
+        .collect())
+}
+
+/// The kinds the `Any` driver reads and writes, by `information_schema`'s type names.
+fn kind_of(declared: &str) -> Option<ColumnKind> {
+    match declared {
+        "bigint" | "integer" | "smallint" => Some(ColumnKind::Integer),
+        "double precision" | "real" => Some(ColumnKind::Real),
+        "text" | "character varying" | "character" => Some(ColumnKind::Text),
+        "bytea" => Some(ColumnKind::Blob),
+        _ => None,
+    }
+}
+
+/// Moves each identity column of `table` past its largest value (see the note in
+/// `migrations/postgres/20251122000001_init.sql`): ids copied as they are do not advance
+/// the identity, so the next insert would otherwise take id 1 again.
+pub(super) async fn reset_identities(conn: &mut sqlx::AnyConnection, table: &str) -> Result<()> {
+    let identities: Vec<String> = sqlx::query_scalar(
+        "SELECT column_name::text FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = $1 AND is_identity = 'YES'",
+    )
+    .bind(table)
+    .fetch_all(&mut *conn)
+    .await?;
+    for column in identities {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence($1, $2),
+                           (SELECT COALESCE(MAX({c}), 0) + 1 FROM {t}), false)",
+            c = quoted(&column),
+            t = quoted(table),
+        );
+        sqlx::query(&sql)
+            .bind(quoted(table))
+            .bind(&column)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{Any, ConnectOptions, Connection, Executor, Transaction};
 
+use super::catalogue::{Column, ColumnKind};
 use crate::{Result, StoreError};
 
 pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -112,4 +113,50 @@ pub(crate) fn default_files_dir(database_url: &str) -> Result<std::path::PathBuf
         Some(p) if !p.as_os_str().is_empty() => p.join("files"),
         _ => std::path::PathBuf::from("files"),
     })
+}
+
+/// The application's tables: SQLite's own (`sqlite_…`) and sqlx's migration table left out.
+pub(super) async fn tables(conn: &mut sqlx::AnyConnection) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table'
+           AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_sqlx_migrations'
+         ORDER BY name",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A table's columns from `pragma_table_info` (whose `pk` is the key position, 0 if none).
+pub(super) async fn columns(conn: &mut sqlx::AnyConnection, table: &str) -> Result<Vec<Column>> {
+    let rows: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT name, type, pk FROM pragma_table_info($1) ORDER BY cid")
+            .bind(table)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, declared, pk)| Column {
+            name,
+            kind: kind_of(&declared),
+            key_position: (pk > 0).then_some(pk),
+            declared,
+        })
+        .collect())
+}
+
+/// SQLite's type affinity rules (in their order) for a declared type; NUMERIC affinity,
+/// which may hold any kind of value, has no kind.
+fn kind_of(declared: &str) -> Option<ColumnKind> {
+    let t = declared.to_ascii_uppercase();
+    if t.contains("INT") {
+        Some(ColumnKind::Integer)
+    } else if t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") {
+        Some(ColumnKind::Text)
+    } else if t.contains("BLOB") || t.is_empty() {
+        Some(ColumnKind::Blob)
+    } else if t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") {
+        Some(ColumnKind::Real)
+    } else {
+        None
+    }
 }
