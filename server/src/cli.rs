@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use motcua_store::Store;
 
-use crate::{accounts, config, demo, import, router};
+use crate::migrate::MigrateArgs;
+use crate::{accounts, config, demo, import, migrate, router};
 use output::say;
 
 /// motcua — the electronic one-stop desk (Một Cửa) for a province and its communes.
@@ -20,8 +21,9 @@ use output::say;
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
 /// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy),
 /// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client) and
-/// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand creates the database and
-/// runs its migrations when needed.
+/// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand but migrate-data (which
+/// names its two databases itself) creates the configured database and runs its migrations
+/// when needed.
 #[derive(Parser, Debug)]
 #[command(name = "motcua", version)]
 pub struct Cli {
@@ -58,6 +60,11 @@ pub enum Command {
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Move a deployment into a new, empty database (SQLite to PostgreSQL, back, or to
+    /// another SQLite file) with its uploaded files, and verify the copy (row counts and
+    /// content hashes per table, every file's SHA-256). A target that is not empty is
+    /// refused; on any failure nothing is written. The configured database is not used.
+    MigrateData(MigrateArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -92,6 +99,14 @@ pub enum UserCommand {
 }
 
 pub async fn run(cli: Cli) -> Result<(), String> {
+    // Before the configuration's database is opened: moving names both databases itself,
+    // and must not create the configured one.
+    if let Some(Command::MigrateData(args)) = &cli.command {
+        for line in migrate::migrate_data(args).await? {
+            say(&line);
+        }
+        return Ok(());
+    }
     let path = config::config_path();
     let config = config::load(&path)?;
     let settings = crate::startup::settings(&config)?;
@@ -183,6 +198,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             ));
             Ok(())
         }
+        Command::MigrateData(_) => unreachable!("handled before the database is opened"),
         Command::ImportUnits { file } => {
             let n = import::import_units(&store, &file).await?;
             say(&format!(

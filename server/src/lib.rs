@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod migrate;
 pub mod reference;
 pub mod request_id;
 pub mod router;

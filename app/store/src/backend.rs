@@ -54,6 +54,17 @@ impl Backend {
         }
     }
 
+    /// Whether the database a URL names is there already, for a command that must not
+    /// create the one it reads from (`motcua migrate-data --from`). A SQLite file is looked
+    /// for; a PostgreSQL database is never created by connecting, so it counts as there (a
+    /// missing one fails to connect, saying so).
+    pub fn database_exists(self, database_url: &str) -> Result<bool> {
+        match self {
+            Backend::Sqlite => Ok(sqlite::file_of(database_url)?.is_file()),
+            Backend::Postgres => Ok(true),
+        }
+    }
+
     /// Connects a pool with the settings every connection of this backend needs.
     pub(crate) async fn connect(self, database_url: &str) -> Result<AnyPool> {
         sqlx::any::install_default_drivers();

@@ -106,6 +106,13 @@ pub(super) async fn lock_file(path: std::path::PathBuf) -> Result<std::fs::File>
     Ok(locked)
 }
 
+/// The database file a `sqlite:` URL names.
+pub(super) fn file_of(database_url: &str) -> Result<std::path::PathBuf> {
+    Ok(SqliteConnectOptions::from_str(database_url)?
+        .get_filename()
+        .to_path_buf())
+}
+
 /// The directory uploaded files go to when none is configured: `files/` beside the database.
 pub(crate) fn default_files_dir(database_url: &str) -> Result<std::path::PathBuf> {
     let options = SqliteConnectOptions::from_str(database_url)?;
