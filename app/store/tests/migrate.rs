@@ -450,6 +450,11 @@ async fn the_runs_backend_is_copied_back_into_a_sqlite_file() {
 }
 
 #[tokio::test]
+async fn the_runs_backend_is_copied_into_another_database_on_it() {
+    copied(&TestDatabase::new().await, &TestDatabase::new().await).await;
+}
+
+#[tokio::test]
 async fn a_target_with_data_is_refused_and_left_unchanged() {
     let from = TestDatabase::sqlite();
     let source = from.open().await;
