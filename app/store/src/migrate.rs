@@ -27,8 +27,6 @@ mod plan;
 mod tables;
 mod value;
 
-use std::path::PathBuf;
-
 use futures_util::TryStreamExt;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
@@ -59,8 +57,9 @@ impl std::fmt::Display for Side {
 /// What is wrong with a file the source lists.
 #[derive(Debug, thiserror::Error)]
 pub enum FileProblem {
-    #[error("it is missing from {}", .0.display())]
-    Missing(PathBuf),
+    /// Not in the source's files (named as its location reads, e.g. a directory).
+    #[error("it is missing from {0}")]
+    Missing(String),
     #[error("its content does not match its SHA-256 (the file is damaged)")]
     Corrupt,
     #[error("it has {found} bytes, the database says {listed}")]

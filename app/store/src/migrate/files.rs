@@ -69,7 +69,7 @@ async fn read(store: &Store, sha256: &str, size: i64) -> Result<Vec<u8>, Migrate
         Ok(bytes) => bytes,
         Err(StoreError::NotFound(_)) => {
             return Err(problem(FileProblem::Missing(
-                store.files_dir().to_path_buf(),
+                store.files_dir().display().to_string(),
             )));
         }
         Err(StoreError::Corrupt(_) | StoreError::Invalid(_)) => {
