@@ -126,19 +126,7 @@ pub struct MigrationReport {
 pub async fn copy_all(from: &Store, to: &Store) -> Result<MigrationReport, MigrateError> {
     let mut source = from.backend.begin_snapshot(&from.pool).await?;
     let mut target = to.begin_write().await?;
-    let plans = plan::plan(
-        &mut Db {
-            side: Side::Source,
-            backend: from.backend,
-            conn: &mut source,
-        },
-        &mut Db {
-            side: Side::Target,
-            backend: to.backend,
-            conn: &mut target,
-        },
-    )
-    .await?;
+    let plans = plan_both(from, &mut source, to, &mut target).await?;
     refuse_unless_empty(&mut target, &plans).await?;
     for plan in &plans {
         if plan.table.holds == Holds::Reference {
@@ -168,23 +156,33 @@ pub async fn copy_all(from: &Store, to: &Store) -> Result<MigrationReport, Migra
 pub async fn verify(from: &Store, to: &Store) -> Result<MigrationReport, MigrateError> {
     let mut source = from.backend.begin_snapshot(&from.pool).await?;
     let mut target = to.backend.begin_snapshot(&to.pool).await?;
-    let plans = plan::plan(
-        &mut Db {
-            side: Side::Source,
-            backend: from.backend,
-            conn: &mut source,
-        },
-        &mut Db {
-            side: Side::Target,
-            backend: to.backend,
-            conn: &mut target,
-        },
-    )
-    .await?;
+    let plans = plan_both(from, &mut source, to, &mut target).await?;
     let report = compare(&mut source, &mut target, &plans, to).await?;
     source.rollback().await?;
     target.rollback().await?;
     Ok(report)
+}
+
+/// Plans the copy from `from` (read through `source`) into `to` (through `target`).
+async fn plan_both(
+    from: &Store,
+    source: &mut AnyConnection,
+    to: &Store,
+    target: &mut AnyConnection,
+) -> Result<Vec<TablePlan>, MigrateError> {
+    plan::plan(
+        &mut Db {
+            side: Side::Source,
+            backend: from.backend,
+            conn: source,
+        },
+        &mut Db {
+            side: Side::Target,
+            backend: to.backend,
+            conn: target,
+        },
+    )
+    .await
 }
 
 /// Refuses a target with any row in a table of deployment data.
