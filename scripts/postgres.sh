@@ -5,6 +5,9 @@
 #   scripts/postgres.sh [start]      start a new cluster in a fresh temporary directory;
 #                                    prints postgres://postgres@127.0.0.1:PORT as the last line
 #                                    of stdout and the cluster's directory on stderr
+#   scripts/postgres.sh start --durable
+#                                    the same with fsync on, as real data needs: for
+#                                    benchmarks that must count the cost of durable commits
 #   scripts/postgres.sh stop DIR     stop that cluster and delete DIR (add --keep to keep it,
 #                                    e.g. to read DIR/server.log)
 #
@@ -75,8 +78,9 @@ free_port() {
 }
 
 start() {
+  local durable=${1:-}
   install_postgres
-  local bindir version dir port attempt
+  local bindir version dir port attempt fsync=off
   bindir=$(pg_bindir)
   version=$("$bindir/postgres" --version)
   case "$version" in
@@ -103,11 +107,14 @@ start() {
 
   # fsync=off: a crash of the machine may corrupt this cluster, which is fine for a throwaway
   # test cluster and makes the tests much faster. Never use it for real data.
+  if [ "$durable" = "--durable" ]; then
+    fsync=on
+  fi
   # max_connections=300: tests run in parallel, each with its own pool.
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if as_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=300" \
       -w start >&2; then
       log "$dir"
       echo "postgres://postgres@127.0.0.1:$port"
@@ -145,7 +152,7 @@ stop() {
 }
 
 case "${1:-start}" in
-  start) start ;;
+  start) start "${2:-}" ;;
   stop) stop "${2:-}" "${3:-}" ;;
-  *) die "usage: $0 [start] | stop DIR [--keep]" ;;
+  *) die "usage: $0 [start [--durable]] | stop DIR [--keep]" ;;
 esac

@@ -1,0 +1,167 @@
+//! Complete no-JavaScript filings per second against a running server.
+//!
+//! ```text
+//! cargo run -p motcua --example bench_filings -- --base http://127.0.0.1:3000 \
+//!     [--clients 8] [--seconds 30] [--procedure 2.000635.000.00.00.H56] [--label sqlite]
+//! ```
+//!
+//! `--clients` citizens at once each file dossiers one after another for `--seconds`: every
+//! page of the demo procedure posted as a browser without JavaScript posts it (the start, the
+//! applicant page, each step, the documents page with its upload, the check page's submit),
+//! each 303 followed by a GET of the page it names, through to the receipt and its dossier
+//! code. Each filing is a new browser (its own cookies and connections), as each is a new
+//! citizen. The filing itself is the tests' own (`server/tests/common/citizen.rs`), so the
+//! benchmark files exactly what the tests check.
+//!
+//! Prints one Markdown table row on standard output (the runner, `scripts/bench-filings.sh`,
+//! prints the header): filings per second, the median and 99th percentile of a complete
+//! filing and of one request (to its response's headers), requests per filing. A filing that
+//! fails stops the benchmark with its error; two receipts with the same code too.
+
+#[path = "../tests/common/citizen.rs"]
+mod citizen;
+
+use std::collections::HashSet;
+use std::error::Error;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use citizen::Browser;
+use serde_json::Value;
+
+type BoxResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
+
+struct Args {
+    base: String,
+    clients: usize,
+    seconds: u64,
+    procedure: String,
+    label: String,
+}
+
+fn args() -> BoxResult<Args> {
+    let mut a = Args {
+        base: "http://127.0.0.1:3000".into(),
+        clients: 8,
+        seconds: 30,
+        procedure: "2.000635.000.00.00.H56".into(),
+        label: String::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--base" => a.base = value()?.trim_end_matches('/').to_string(),
+            "--clients" => a.clients = value()?.parse()?,
+            "--seconds" => a.seconds = value()?.parse()?,
+            "--procedure" => a.procedure = value()?,
+            "--label" => a.label = value()?,
+            other => {
+                return Err(format!(
+                    "unknown argument {other}; usage: bench_filings [--base URL] \
+                     [--clients C] [--seconds T] [--procedure CODE] [--label TEXT]"
+                )
+                .into());
+            }
+        }
+    }
+    a.clients = a.clients.max(1);
+    Ok(a)
+}
+
+/// A new browser: its own cookies, connections kept alive for its filing, and redirects
+/// left to [`Browser::send`] so that each request is timed on its own.
+fn browser(base: &str) -> BoxResult<Browser> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(60))
+        .build()?;
+    Ok(Browser::with_client(base.to_string(), client))
+}
+
+/// What one client did.
+#[derive(Default)]
+struct Tally {
+    filings: Vec<Duration>,
+    requests: Vec<Duration>,
+    codes: Vec<String>,
+}
+
+async fn client(base: String, procedure: Arc<Value>, until: Instant) -> BoxResult<Tally> {
+    let mut tally = Tally::default();
+    while Instant::now() < until {
+        let citizen = browser(&base)?;
+        let started = Instant::now();
+        let code = citizen.file(&procedure).await;
+        tally.filings.push(started.elapsed());
+        tally.requests.extend(citizen.take_request_times());
+        tally.codes.push(code);
+    }
+    Ok(tally)
+}
+
+/// The nearest-rank percentile of sorted, non-empty `times`, in milliseconds.
+fn percentile_ms(times: &[Duration], p: usize) -> f64 {
+    let i = (times.len() * p).div_ceil(100).max(1) - 1;
+    times[i].as_secs_f64() * 1000.0
+}
+
+#[tokio::main]
+async fn main() -> BoxResult<()> {
+    let args = args()?;
+    let procedure = citizen::demo_procedures()
+        .into_iter()
+        .find(|p| p["code"] == args.procedure.as_str())
+        .ok_or_else(|| format!("no demo procedure {}", args.procedure))?;
+    let procedure = Arc::new(procedure);
+    // One filing first: the server is up and the procedure files, or we stop here.
+    let code = browser(&args.base)?.file(&procedure).await;
+    eprintln!(
+        "  {} clients for {} s (a first filing gave {code}) ...",
+        args.clients, args.seconds
+    );
+
+    let started = Instant::now();
+    let until = started + Duration::from_secs(args.seconds);
+    let tasks: Vec<_> = (0..args.clients)
+        .map(|_| tokio::spawn(client(args.base.clone(), procedure.clone(), until)))
+        .collect();
+    let mut all = Tally::default();
+    for task in tasks {
+        let t = task.await.map_err(|e| format!("a client failed: {e}"))??;
+        all.filings.extend(t.filings);
+        all.requests.extend(t.requests);
+        all.codes.extend(t.codes);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let distinct: HashSet<&String> = all.codes.iter().collect();
+    if distinct.len() != all.codes.len() {
+        return Err(format!(
+            "{} receipts but {} distinct dossier codes",
+            all.codes.len(),
+            distinct.len()
+        )
+        .into());
+    }
+    if all.filings.is_empty() {
+        return Err("no filing completed".into());
+    }
+    all.filings.sort();
+    all.requests.sort();
+    let n = all.filings.len();
+    println!(
+        "| {} | {} | {:.0} | {} | {:.1} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} |",
+        args.label,
+        args.clients,
+        elapsed,
+        n,
+        n as f64 / elapsed,
+        percentile_ms(&all.filings, 50),
+        percentile_ms(&all.filings, 99),
+        percentile_ms(&all.requests, 50),
+        percentile_ms(&all.requests, 99),
+        all.requests.len() as f64 / n as f64,
+    );
+    Ok(())
+}
