@@ -9,6 +9,8 @@
 # Environment:
 #   MOTCUA_BIN        the server binary (default target/release/motcua, made by
 #                     scripts/setup.sh; this script never builds it)
+#   LEPTOS_SITE_ROOT  the site the binary was built with (default: `site` beside the
+#                     binary's profile folder, e.g. target/site for target/release/motcua)
 #   CARGO_TARGET_DIR  where the client (server/examples/bench_filings.rs, dev profile) is
 #                     built, as cargo uses it
 #
@@ -27,6 +29,7 @@ shift $(($# > 2 ? 2 : $#))
 clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=(1 4 16)
 bin=${MOTCUA_BIN:-target/release/motcua}
+export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$(dirname "$(dirname "$bin")")/site}
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "bench-filings.sh: $*"; exit 1; }
@@ -35,7 +38,8 @@ die() { log "bench-filings.sh: $*"; exit 1; }
 case "$backend" in sqlite | postgres) ;; *) die "backend must be sqlite or postgres" ;; esac
 
 log "==> Building the client (dev profile)"
-cargo build -q -p motcua --example bench_filings
+# --workspace: the features the test build unifies, so its artifacts are reused.
+cargo build -q --workspace --example bench_filings
 client="${CARGO_TARGET_DIR:-target}/debug/examples/bench_filings"
 
 work=$(mktemp -d)

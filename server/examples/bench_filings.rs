@@ -9,8 +9,7 @@
 //! page of the demo procedure posted as a browser without JavaScript posts it (the start, the
 //! applicant page, each step, the documents page with its upload, the check page's submit),
 //! each 303 followed by a GET of the page it names, through to the receipt and its dossier
-//! code. Each filing is a new browser (its own cookies and connections), as each is a new
-//! citizen. The filing itself is the tests' own (`server/tests/common/citizen.rs`), so the
+//! code. Each filing is a new browser (its own cookies), as each is a new citizen. The filing itself is the tests' own (`server/tests/common/citizen.rs`), so the
 //! benchmark files exactly what the tests check.
 //!
 //! Prints one Markdown table row on standard output (the runner, `scripts/bench-filings.sh`,
@@ -69,11 +68,14 @@ fn args() -> BoxResult<Args> {
     Ok(a)
 }
 
-/// A new browser: its own cookies, connections kept alive for its filing, and redirects
-/// left to [`Browser::send`] so that each request is timed on its own.
+/// A new browser: its own cookies, and redirects left to [`Browser::send`] so that each
+/// request is timed on its own. Each request on a new connection, as in the tests: reusing a
+/// kept-alive connection raced with the server closing it (hyper's `IncompleteMessage` on
+/// the GET after a 303). On loopback a connection costs tens of microseconds.
 fn browser(base: &str) -> BoxResult<Browser> {
     let client = reqwest::Client::builder()
         .cookie_store(true)
+        .pool_max_idle_per_host(0)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(60))
         .build()?;
