@@ -115,7 +115,7 @@ impl Batches {
         let upto = (self.done + ROWS_PER_BATCH).min(self.n);
         let rows: Vec<Row> = (self.done..upto).map(|i| self.generator.row(i)).collect();
         self.done = upto;
-        if self.done % 50_000 == 0 || self.done == self.n {
+        if self.done.is_multiple_of(50_000) || self.done == self.n {
             eprint!(
                 "\r  {} / {} dossiers ({:.0} s)",
                 self.done,
