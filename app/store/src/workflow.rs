@@ -168,7 +168,7 @@ impl Store {
     ///
     /// Every queue is read in the order of an index that starts with the agency (and the
     /// status), so a page costs the same at a million dossiers as at a hundred: see
-    /// `docs/performance.md` and `examples/queue_bench.rs`. Hence the sort column is one the
+    /// `docs/performance.md` and `examples/queue_bench/`. Hence the sort column is one the
     /// queue's index holds, and is NULL-free except in the waiting queue (a supplement asked
     /// for before acceptance has no due moment yet; those sort last). Offset pagination is
     /// enough: staff page through a queue, they do not jump to page 4,000.
