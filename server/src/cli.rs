@@ -3,7 +3,7 @@
 pub mod output;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use motcua_store::Store;
@@ -16,8 +16,11 @@ use output::say;
 ///
 /// Configuration is read from Leptos.toml (or the file named by MOTCUA_CONFIG) and can be
 /// overridden by environment variables: MOTCUA_DATABASE_URL (default
-/// sqlite://data/motcua.db; or postgres://USER@HOST/DATABASE), MOTCUA_FILES_DIR (uploaded
-/// files; default files/ beside the SQLite file, required with PostgreSQL), MOTCUA_DEMO_DIR (default demo; empty for none),
+/// sqlite://data/motcua.db; or postgres://USER@HOST/DATABASE), MOTCUA_FILES_DIR (the
+/// directory of uploaded files; default files/ beside the SQLite file) or MOTCUA_FILES_URL
+/// (s3://BUCKET/PREFIX, with AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+/// AWS_REGION; or file:///ABSOLUTE/PATH): set one of them, required with PostgreSQL,
+/// MOTCUA_DEMO_DIR (default demo; empty for none),
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
 /// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy),
 /// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client) and
@@ -110,8 +113,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     let path = config::config_path();
     let config = config::load(&path)?;
     let settings = crate::startup::settings(&config)?;
-    let files_dir = (!config.files_dir.is_empty()).then(|| Path::new(&config.files_dir));
-    let store = crate::startup::open_store(&config.database_url, files_dir).await?;
+    let files = crate::startup::files_location(&config)?;
+    let store = crate::startup::open_store(&config.database_url, files.as_ref()).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             if !config.demo_dir.is_empty() {

@@ -10,11 +10,15 @@ use serde::Deserialize;
 #[serde(default)]
 pub struct Config {
     /// `MOTCUA_DATABASE_URL`; default `sqlite://data/motcua.db`. PostgreSQL:
-    /// `postgres://USER@HOST/DATABASE` (then `files_dir` is required).
+    /// `postgres://USER@HOST/DATABASE` (then `files_dir` or `files_url` is required).
     pub database_url: String,
     /// `MOTCUA_FILES_DIR`: where uploaded files are kept. Empty: `files/` beside the SQLite
     /// file. With PostgreSQL, a directory every server shares.
     pub files_dir: String,
+    /// `MOTCUA_FILES_URL`: where uploaded files are kept, as a URL: `s3://BUCKET/PREFIX` (an
+    /// S3-compatible store, configured by the standard `AWS_*` environment) or
+    /// `file:///ABSOLUTE/PATH`. At most one of `files_dir` and `files_url` may be set.
+    pub files_url: String,
     /// `MOTCUA_DEMO_DIR`; default `demo`. Empty: no demo data.
     pub demo_dir: String,
     /// `MOTCUA_WORKING_PERIODS`; default `07:00-11:30,13:30-17:00` (Asia/Ho_Chi_Minh).
@@ -33,6 +37,7 @@ impl Default for Config {
         Config {
             database_url: "sqlite://data/motcua.db".into(),
             files_dir: String::new(),
+            files_url: String::new(),
             demo_dir: "demo".into(),
             working_periods: "07:00-11:30,13:30-17:00".into(),
             public_url: String::new(),
@@ -68,6 +73,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_FILES_DIR") {
         config.files_dir = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_FILES_URL") {
+        config.files_url = v;
     }
     if let Ok(v) = std::env::var("MOTCUA_DEMO_DIR") {
         config.demo_dir = v;

@@ -1,9 +1,8 @@
 //! Building the parts the same way for `main`, every subcommand and every test.
 
 use app::api::state::Settings;
-use std::path::Path;
 
-use motcua_store::Store;
+use motcua_store::{BlobLocation, Store};
 
 use crate::config::Config;
 
@@ -27,14 +26,31 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
     })
 }
 
+/// Where uploaded files go, from `files_dir` (a directory) or `files_url` (`s3://…`,
+/// `file:///…`): at most one of them, since two would leave it to chance which one wins.
+/// Neither: `None` (beside a SQLite file; refused for PostgreSQL by the store).
+pub fn files_location(config: &Config) -> Result<Option<BlobLocation>, String> {
+    match (config.files_dir.as_str(), config.files_url.as_str()) {
+        ("", "") => Ok(None),
+        (dir, "") => Ok(Some(BlobLocation::LocalDir(dir.into()))),
+        ("", url) => BlobLocation::parse_url(url)
+            .map(Some)
+            .map_err(|e| format!("files_url (MOTCUA_FILES_URL): {e}")),
+        (dir, url) => Err(format!(
+            "files_dir (MOTCUA_FILES_DIR) is {dir:?} and files_url (MOTCUA_FILES_URL) is \
+             {url:?}: uploaded files have one place, set only one of them"
+        )),
+    }
+}
+
 /// Opens (creating if needed) the database, applies its migrations and the reference data
 /// the product ships (the national administrative units), so that every install, with or
 /// without the demo, can take an applicant's address from its first start.
 ///
-/// `files_dir` is where uploaded files go; `None` puts them beside a SQLite file (and is
-/// refused for PostgreSQL, whose servers must share one directory).
-pub async fn open_store(database_url: &str, files_dir: Option<&Path>) -> Result<Store, String> {
-    let store = Store::open_with_files(database_url, files_dir)
+/// `files` is where uploaded files go ([`files_location`]); `None` puts them beside a
+/// SQLite file (and is refused for PostgreSQL, whose servers must share one place).
+pub async fn open_store(database_url: &str, files: Option<&BlobLocation>) -> Result<Store, String> {
+    let store = Store::open_with_files(database_url, files)
         .await
         .map_err(|e| format!("database: {e}"))?;
     // Under the setup lock, a second server starting at the same moment waits for the list
@@ -47,4 +63,37 @@ pub async fn open_store(database_url: &str, files_dir: Option<&Path>) -> Result<
     setup.release().await;
     applied?;
     Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(files_dir: &str, files_url: &str) -> Config {
+        Config {
+            files_dir: files_dir.into(),
+            files_url: files_url.into(),
+            ..Config::default()
+        }
+    }
+
+    #[test]
+    fn uploaded_files_have_one_configured_place() {
+        assert_eq!(files_location(&config("", "")), Ok(None));
+        assert_eq!(
+            files_location(&config("/srv/files", "")),
+            Ok(Some(BlobLocation::LocalDir("/srv/files".into())))
+        );
+        assert!(matches!(
+            files_location(&config("", "s3://motcua-files/h56")),
+            Ok(Some(BlobLocation::S3(s))) if s.bucket == "motcua-files" && s.prefix == "h56"
+        ));
+        let both = files_location(&config("/srv/files", "s3://motcua-files")).unwrap_err();
+        assert!(
+            both.contains("MOTCUA_FILES_DIR") && both.contains("MOTCUA_FILES_URL"),
+            "{both}"
+        );
+        let scheme = files_location(&config("", "gs://motcua-files")).unwrap_err();
+        assert!(scheme.contains("unsupported scheme"), "{scheme}");
+    }
 }

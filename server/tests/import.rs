@@ -10,7 +10,7 @@ use motcua_store::testing::TestDatabase;
 
 /// The database as every subcommand opens it (migrations and the shipped unit list).
 async fn store(dir: &TestDatabase) -> Store {
-    motcua_server::startup::open_store(dir.url(), Some(&dir.files_dir()))
+    motcua_server::startup::open_store(dir.url(), Some(&dir.files()))
         .await
         .unwrap()
 }
@@ -303,6 +303,31 @@ fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
         );
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.is_empty(), "{url}: nothing created: {left:?}");
+    }
+}
+
+#[test]
+fn conflicting_or_unsupported_file_settings_are_refused_at_start_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (files_dir, files_url, expected) in [
+        ("files", "s3://motcua-files/h56", "set only one of them"),
+        ("", "gs://motcua-files/h56", "unsupported scheme"),
+        ("", "files", "MOTCUA_FILES_URL"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+            .args(["import", "nothing.json"])
+            .current_dir(dir.path())
+            .env("MOTCUA_CONFIG", dir.path().join("none.toml"))
+            .env("MOTCUA_DATABASE_URL", "sqlite://data/motcua.db")
+            .env("MOTCUA_FILES_DIR", files_dir)
+            .env("MOTCUA_FILES_URL", files_url)
+            .output()
+            .expect("motcua runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{files_dir:?} {files_url:?}");
+        assert!(err.contains(expected), "{files_dir:?} {files_url:?}: {err}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "nothing created: {left:?}");
     }
 }
 

@@ -1,13 +1,10 @@
 //! Filing drafts (the citizen's progress, kept server-side) and uploaded files.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use motcua_domain::procedure::Procedure;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::{Result, Store, StoreError, parse_json, parse_ts, sha256_hex, to_json, ts};
+use crate::{BlobKey, Result, Store, StoreError, parse_json, parse_ts, sha256_hex, to_json, ts};
 
 /// What the web layer keeps in a draft (raw inputs, parsed answers, errors, applicant, chosen
 /// agency, ...). Opaque to the store: it is stored and returned as is. A new draft starts
@@ -104,73 +101,15 @@ pub(crate) fn random_hex(n: usize) -> Result<String> {
     Ok(hex::encode(buf))
 }
 
-fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-}
-
-/// Where the bytes with this hash live: `files/<first two hex digits>/<hash>`. The fan-out keeps
-/// directories small enough for any filesystem.
-fn blob_path(files_dir: &Path, sha256: &str) -> PathBuf {
-    files_dir.join(&sha256[..2]).join(sha256)
-}
-
-/// Fsyncs a directory so a rename or a new entry in it survives a power cut.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-/// Writes content-addressed bytes durably: temp file, fsync, rename, fsync the directory.
-/// A file at the final path is therefore always complete, so an existing one is reused.
-fn write_blob(
-    files_dir: &Path,
-    sha256: &str,
-    bytes: &[u8],
-    tmp_suffix: &str,
-) -> std::io::Result<()> {
-    let path = blob_path(files_dir, sha256);
-    if path.exists() {
-        return Ok(());
-    }
-    let dir = path.parent().expect("blob path has a parent");
-    if !dir.exists() {
-        std::fs::create_dir_all(dir)?;
-        sync_dir(files_dir)?;
-    }
-    let tmp = dir.join(format!(".{sha256}.{tmp_suffix}.tmp"));
-    let result = (|| {
-        let mut f = std::fs::File::create_new(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, &path)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 impl Store {
-    /// Writes uploaded bytes durably under their SHA-256 (see [`write_blob`]) and returns the
-    /// hash and size. The caller then inserts the `files` row in the transaction that
-    /// references it ([`insert_file_row`]).
+    /// Writes uploaded bytes durably under their SHA-256 (see [`crate::Blobs::put`]) and
+    /// returns the hash and size. The caller then inserts the `files` row in the transaction
+    /// that references it ([`insert_file_row`]).
     pub(crate) async fn write_bytes(&self, bytes: &[u8]) -> Result<(String, i64)> {
-        let sha256 = sha256_hex(bytes);
         let size =
             i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
-        let files_dir = self.files_dir.clone();
-        let sha = sha256.clone();
-        let bytes = bytes.to_vec();
-        let suffix = random_hex(8)?;
-        tokio::task::spawn_blocking(move || write_blob(&files_dir, &sha, &bytes, &suffix))
-            .await
-            .map_err(|e| StoreError::Io(std::io::Error::other(e)))??;
-        Ok((sha256, size))
+        let key = self.blobs.put(bytes.to_vec()).await?;
+        Ok((key.as_str().to_string(), size))
     }
 
     /// Starts a draft for an exact procedure version and returns its token: 256 bits of OS
@@ -399,29 +338,11 @@ impl Store {
     }
 
     /// The bytes stored under `sha256` (lowercase hex), verified against the hash so that
-    /// corruption on disk is reported instead of served. Callers decide who may read what
-    /// (through a draft token or a dossier); this only fetches.
+    /// corruption is reported instead of served. Callers decide who may read what (through
+    /// a draft token or a dossier); this only fetches.
     pub async fn read_file(&self, sha256: &str) -> Result<Vec<u8>> {
-        // Validating the form also keeps the hash from ever being a path traversal.
-        if !is_sha256_hex(sha256) {
-            return Err(StoreError::Invalid(format!(
-                "{sha256:?} is not a SHA-256 hex digest"
-            )));
-        }
-        let path = blob_path(&self.files_dir, sha256);
-        let bytes = match tokio::fs::read(&path).await {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(StoreError::NotFound(format!("file {sha256}")));
-            }
-            Err(e) => return Err(e.into()),
-        };
-        if sha256_hex(&bytes) != sha256 {
-            return Err(StoreError::Corrupt(format!(
-                "file {} does not match its hash",
-                path.display()
-            )));
-        }
-        Ok(bytes)
+        // Parsing the key also keeps it from ever being a path traversal.
+        let key = BlobKey::parse(sha256)?;
+        Ok(self.blobs.get(&key).await?.into())
     }
 }

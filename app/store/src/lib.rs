@@ -15,8 +15,9 @@
 //!   Calendar dates (procedure versions, the sequence day) are `YYYY-MM-DD`.
 //! - **Durability**: WAL journal with `synchronous=FULL`, so a committed filing survives a power
 //!   cut before the citizen sees the receipt. Uploaded bytes are written to a temporary file,
-//!   fsynced, renamed into place and the directory fsynced *before* the row pointing at them is
-//!   committed, so a committed row never points at missing bytes.
+//!   fsynced, renamed into place and the directory fsynced (or, on S3, acknowledged) *before*
+//!   the row pointing at them is committed, so a committed row never points at missing bytes.
+//!   Where bytes live is behind [`BlobStore`] (see `blob.rs`).
 //! - **Concurrency**: every multi-statement write runs in `BEGIN IMMEDIATE`, taking SQLite's
 //!   write lock up front. That is what makes [`Store::file_dossier`] idempotent under double
 //!   submits and the per-agency, per-day sequence gap-free and unique under concurrent filing;
@@ -27,6 +28,7 @@
 
 mod accounts;
 mod backend;
+pub mod blob;
 mod calendar;
 mod dossiers;
 mod drafts;
@@ -38,8 +40,6 @@ pub mod testing;
 mod units;
 mod workflow;
 
-use std::path::{Path, PathBuf};
-
 use sha2::{Digest, Sha256};
 use sqlx::AnyPool;
 use time::format_description::well_known::Rfc3339;
@@ -48,6 +48,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
 pub use backend::{Backend, SetupLock};
+pub use blob::{BlobKey, BlobLocation, BlobStore, Blobs, S3Location};
 pub use dossiers::{Applicant, Dossier, Event, FiledDossier};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use limits::Misses;
@@ -83,16 +84,23 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("file storage error: {0}")]
     Io(#[from] std::io::Error),
+    /// The S3-compatible file store refused or could not be reached.
+    #[error("file storage {store}: {source}")]
+    ObjectStore {
+        store: String,
+        #[source]
+        source: object_store::Error,
+    },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// Handle to the database and the uploaded-file directory. Cheap to clone (the pool is shared).
+/// Handle to the database and the uploaded files. Cheap to clone (the pool is shared).
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    files_dir: PathBuf,
+    blobs: Blobs,
     setup: backend::Setup,
 }
 
@@ -108,28 +116,35 @@ impl Store {
         Store::open_with_files(database_url, None).await
     }
 
-    /// As [`Store::open`], with uploaded files in `files_dir` (required for PostgreSQL: every
-    /// server must see the same files, so it is a shared directory the deployment names).
-    pub async fn open_with_files(database_url: &str, files_dir: Option<&Path>) -> Result<Store> {
+    /// As [`Store::open`], with uploaded files where `files` says (required for PostgreSQL:
+    /// every server must see the same files, so it is a shared directory or bucket the
+    /// deployment names).
+    pub async fn open_with_files(
+        database_url: &str,
+        files: Option<&BlobLocation>,
+    ) -> Result<Store> {
         let backend = Backend::of_url(database_url)?;
-        let files_dir = match (files_dir, backend) {
-            (Some(dir), _) => dir.to_path_buf(),
-            (None, Backend::Sqlite) => backend::default_files_dir(database_url)?,
+        let files = match (files, backend) {
+            (Some(files), _) => files.clone(),
+            (None, Backend::Sqlite) => {
+                BlobLocation::LocalDir(backend::default_files_dir(database_url)?)
+            }
             (None, Backend::Postgres) => {
                 return Err(StoreError::Invalid(
-                    "a PostgreSQL database needs a directory for uploaded files shared by \
-                     every server: set MOTCUA_FILES_DIR"
+                    "a PostgreSQL database needs a place for uploaded files shared by every \
+                     server: set MOTCUA_FILES_DIR (a directory) or MOTCUA_FILES_URL \
+                     (s3://BUCKET/PREFIX)"
                         .into(),
                 ));
             }
         };
         let setup = backend::Setup::of(backend, database_url)?;
         let pool = backend.connect(database_url).await?;
-        tokio::fs::create_dir_all(&files_dir).await?;
+        let blobs = files.open().await?;
         let store = Store {
             pool,
             backend,
-            files_dir,
+            blobs,
             setup,
         };
         // Two servers starting at once on a new database would both create the tables (sqlx
@@ -184,9 +199,10 @@ impl Store {
         Ok(())
     }
 
-    /// The directory holding uploaded file contents (`files/` beside the database).
-    pub fn files_dir(&self) -> &Path {
-        &self.files_dir
+    /// Where uploaded file contents are kept (`files/` beside a SQLite database unless
+    /// configured).
+    pub fn blobs(&self) -> &Blobs {
+        &self.blobs
     }
 
     /// Closes the pool, waiting for connections to finish (checkpointing the WAL).

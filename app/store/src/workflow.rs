@@ -154,6 +154,17 @@ impl Store {
             blobs.push((attached, documents));
         }
         let mut tx = self.begin_rows().await?;
+        // Every file row of the moves first, in hash order: two transactions that record
+        // the same files then take their index locks in the same order, so on PostgreSQL
+        // they wait for each other instead of deadlocking.
+        let mut files: Vec<&(String, i64)> =
+            blobs.iter().flat_map(|(a, d)| a.iter().chain(d)).collect();
+        files.sort();
+        files.dedup();
+        let now = ts(OffsetDateTime::now_utc())?;
+        for (sha, size) in files {
+            insert_file_row(&mut tx, sha, *size, &now).await?;
+        }
         let mut ids = Vec::new();
         let lock = self.backend.for_update();
         for (t, (attached, documents)) in moves.iter().zip(&blobs) {
@@ -412,7 +423,8 @@ fn queue_args(q: &QueueQuery) -> Result<sqlx::any::AnyArguments<'static>> {
     Ok(args)
 }
 
-/// One move inside the caller's transaction (see [`Store::apply_transitions`]); returns the
+/// One move inside the caller's transaction (see [`Store::apply_transitions`], which has
+/// already recorded the `files` rows of `blobs` and `doc_blobs`); returns the
 /// event's id.
 async fn write_transition(
     conn: &mut sqlx::AnyConnection,
@@ -458,7 +470,6 @@ async fn write_transition(
     .fetch_one(&mut *conn)
     .await?;
     for (a, (sha, size)) in t.attachments.iter().zip(blobs) {
-        insert_file_row(&mut *conn, sha, *size, &at).await?;
         sqlx::query(
             "INSERT INTO dossier_event_attachments
                (event_id, kind, original_name, content_type, size, sha256)
@@ -499,7 +510,6 @@ async fn write_transition(
             .await?;
         }
         for (d, (sha, size)) in s.documents.iter().zip(doc_blobs) {
-            insert_file_row(&mut *conn, sha, *size, &at).await?;
             sqlx::query(
                 "INSERT INTO dossier_documents (dossier_code, document_id, original_name,
                    content_type, size, sha256, round, added_at, added_by)

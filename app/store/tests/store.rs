@@ -131,7 +131,10 @@ async fn a_sqlite_file_is_created_with_its_files_folder_and_reopens() {
     let store = Store::open(&url).await.unwrap();
     assert!(dir.path().join("data/motcua.db").is_file());
     assert!(dir.path().join("data/files").is_dir());
-    assert_eq!(store.files_dir(), dir.path().join("data/files"));
+    assert_eq!(
+        store.blobs().to_string(),
+        dir.path().join("data/files").display().to_string()
+    );
     store.close().await;
     // Migrations already applied: reopening is a no-op, and the data is still there.
     let store = Store::open(&url).await.unwrap();
@@ -487,7 +490,7 @@ async fn uploads_are_content_addressed_and_durable() {
     ));
     // Corruption on disk is detected, not served.
     std::fs::write(
-        store.files_dir().join(&a.sha256[..2]).join(&a.sha256),
+        dir.files_dir().join(&a.sha256[..2]).join(&a.sha256),
         b"tampered",
     )
     .unwrap();

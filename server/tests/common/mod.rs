@@ -15,8 +15,8 @@ use std::net::SocketAddr;
 
 use app::api::state::Settings;
 use leptos::config::LeptosOptions;
-use motcua_store::Store;
 use motcua_store::testing::TestDatabase;
+use motcua_store::{BlobLocation, Store};
 
 pub use citizen::*;
 
@@ -27,7 +27,8 @@ pub struct TestApp {
     pub store: Store,
     /// The workflow clock of this server: tests move it forward to make dossiers overdue.
     pub clock: std::sync::Arc<app::api::state::Clock>,
-    /// The test's own database (SQLite or PostgreSQL, as the run says) and files directory.
+    /// The test's own database (SQLite or PostgreSQL, as the run says) and files directory
+    /// (where the files are unless the server was spawned with another place).
     pub db: TestDatabase,
 }
 
@@ -40,18 +41,23 @@ impl std::ops::Deref for TestApp {
 
 /// The server with the demo loaded.
 pub async fn spawn_app() -> TestApp {
-    spawn(true, Settings::default()).await
+    spawn(true, Settings::default(), None).await
 }
 
 /// The server with the demo loaded and these deployment settings.
 pub async fn spawn_app_with(settings: Settings) -> TestApp {
-    spawn(true, settings).await
+    spawn(true, settings, None).await
+}
+
+/// The server with the demo loaded and its uploaded files in `files` (an S3 bucket).
+pub async fn spawn_app_with_files(files: BlobLocation) -> TestApp {
+    spawn(true, Settings::default(), Some(files)).await
 }
 
 /// The server on a fresh database as a deployment starts it: no demo, only what every
 /// install has (migrations and the shipped reference data).
 pub async fn spawn_app_without_demo() -> TestApp {
-    spawn(false, Settings::default()).await
+    spawn(false, Settings::default(), None).await
 }
 
 /// The Leptos options every test server runs with.
@@ -64,9 +70,10 @@ pub fn leptos_options() -> LeptosOptions {
         .build()
 }
 
-async fn spawn(demo: bool, settings: Settings) -> TestApp {
+async fn spawn(demo: bool, settings: Settings, files: Option<BlobLocation>) -> TestApp {
     let db = TestDatabase::new().await;
-    let store = motcua_server::startup::open_store(db.url(), Some(&db.files_dir()))
+    let files = files.unwrap_or_else(|| db.files());
+    let store = motcua_server::startup::open_store(db.url(), Some(&files))
         .await
         .expect("open store");
     if demo {
