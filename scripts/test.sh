@@ -23,5 +23,15 @@ PG_DIR=$(tail -n 1 "$PG_LOG")
 trap 'scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -f "$PG_LOG"' EXIT
 MOTCUA_TEST_DATABASE="$PG_URL" cargo test --workspace
 
+echo; echo "==> The blob-store contract and an upload served to staff, on S3 (moto)"
+# A throwaway S3 server (moto, installed into a virtual environment when missing) on a free
+# local port; the S3 cases run only when MOTCUA_TEST_S3 names it, and fail if it is down.
+S3_LOG=$(mktemp)
+S3_URL=$(scripts/s3.sh 2>"$S3_LOG")
+S3_DIR=$(tail -n 1 "$S3_LOG")
+trap 'scripts/s3.sh stop "$S3_DIR" >/dev/null 2>&1 || true; rm -f "$S3_LOG"; scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -f "$PG_LOG"' EXIT
+MOTCUA_TEST_S3="$S3_URL" cargo test -p motcua-store --test blob_store
+MOTCUA_TEST_S3="$S3_URL" MOTCUA_TEST_DATABASE="$PG_URL" cargo test -p motcua --test files_on_s3
+
 echo; echo "==> Browser tests (Chromium, Playwright)"
 end2end/run.sh
