@@ -31,6 +31,7 @@ S3_URL=$(scripts/s3.sh 2>"$S3_LOG")
 S3_DIR=$(tail -n 1 "$S3_LOG")
 trap 'scripts/s3.sh stop "$S3_DIR" >/dev/null 2>&1 || true; rm -f "$S3_LOG"; scripts/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; rm -f "$PG_LOG"' EXIT
 MOTCUA_TEST_S3="$S3_URL" cargo test -p motcua-store --test blob_store
+MOTCUA_TEST_S3="$S3_URL" cargo test -p motcua --test files_on_s3
 MOTCUA_TEST_S3="$S3_URL" MOTCUA_TEST_DATABASE="$PG_URL" cargo test -p motcua --test files_on_s3
 
 echo; echo "==> Browser tests (Chromium, Playwright)"
