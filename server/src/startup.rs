@@ -52,7 +52,11 @@ pub fn files_location(config: &Config) -> Result<Option<BlobLocation>, String> {
 pub async fn open_store(database_url: &str, files: Option<&BlobLocation>) -> Result<Store, String> {
     let store = Store::open_with_files(database_url, files)
         .await
-        .map_err(|e| format!("database: {e}"))?;
+        .map_err(|e| match e {
+            // Already names the file store; "database" would send the operator astray.
+            motcua_store::StoreError::ObjectStore { .. } => e.to_string(),
+            e => format!("database: {e}"),
+        })?;
     // Under the setup lock, a second server starting at the same moment waits for the list
     // rather than for SQLite's write lock, which gives up after a few seconds.
     let setup = store

@@ -307,12 +307,23 @@ fn an_unsupported_database_url_is_refused_at_start_and_creates_nothing() {
 }
 
 #[test]
-fn conflicting_or_unsupported_file_settings_are_refused_at_start_and_create_nothing() {
+fn conflicting_unsupported_or_unreachable_file_stores_are_refused_at_start_and_create_nothing() {
     let dir = tempfile::tempdir().unwrap();
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     for (files_dir, files_url, expected) in [
         ("files", "s3://motcua-files/h56", "set only one of them"),
         ("", "gs://motcua-files/h56", "unsupported scheme"),
         ("", "files", "MOTCUA_FILES_URL"),
+        // A bucket that does not answer (nothing listens on the endpoint's port).
+        (
+            "",
+            "s3://motcua-files/h56",
+            "file storage s3://motcua-files/h56",
+        ),
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
             .args(["import", "nothing.json"])
@@ -321,6 +332,13 @@ fn conflicting_or_unsupported_file_settings_are_refused_at_start_and_create_noth
             .env("MOTCUA_DATABASE_URL", "sqlite://data/motcua.db")
             .env("MOTCUA_FILES_DIR", files_dir)
             .env("MOTCUA_FILES_URL", files_url)
+            .env(
+                "AWS_ENDPOINT_URL",
+                format!("http://127.0.0.1:{closed_port}"),
+            )
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_REGION", "us-east-1")
             .output()
             .expect("motcua runs");
         let err = String::from_utf8_lossy(&out.stderr);

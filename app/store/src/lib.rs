@@ -139,8 +139,10 @@ impl Store {
             }
         };
         let setup = backend::Setup::of(backend, database_url)?;
-        let pool = backend.connect(database_url).await?;
+        // The files first: a bucket that does not answer stops the start before a database
+        // file is created.
         let blobs = files.open().await?;
+        let pool = backend.connect(database_url).await?;
         let store = Store {
             pool,
             backend,
