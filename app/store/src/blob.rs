@@ -78,7 +78,9 @@ pub trait BlobStore: fmt::Debug + fmt::Display + Send + Sync {
     /// The bytes under `key`, or [`StoreError::NotFound`].
     async fn get(&self, key: &BlobKey) -> Result<Bytes>;
 
-    /// Forgets `key`; a key that is not there is a success too.
+    /// Forgets `key`; a key that is not there is a success too. For tools (a collection
+    /// pass, a migration that moves files): the store itself deletes no file, since one
+    /// content may be referenced by several rows.
     async fn delete(&self, key: &BlobKey) -> Result<()>;
 }
 
