@@ -26,7 +26,7 @@ async fn servers_opening_a_new_database_at_once_all_migrate_it() {
     let db = TestDatabase::new().await;
     let mut servers = tokio::task::JoinSet::new();
     for i in 0..4 {
-        let (url, files) = (db.url().to_string(), db.files_dir());
+        let (url, files) = (db.url().to_string(), db.files());
         servers.spawn(async move { (i, Store::open_with_files(&url, Some(&files)).await) });
     }
     while let Some(opened) = servers.join_next().await {

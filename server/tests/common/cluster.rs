@@ -38,7 +38,7 @@ impl Cluster {
         let [a, b] = &mut servers;
         futures::join!(a.wait_until_ready(&health), b.wait_until_ready(&health));
         let nginx = Nginx::start(port, &[&servers[0].addr, &servers[1].addr]).await;
-        let store = motcua_server::startup::open_store(db.url(), Some(&db.files_dir()))
+        let store = motcua_server::startup::open_store(db.url(), Some(&db.files()))
             .await
             .expect("open the shared store");
         Cluster {
