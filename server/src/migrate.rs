@@ -7,10 +7,10 @@
 //! opens its database (`startup::open_store`): migrations and the shipped reference data
 //! applied the same way to both, which the copy then checks.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use motcua_store::migrate::{MigrationReport, copy_all};
-use motcua_store::{Backend, Store};
+use motcua_store::{Backend, BlobLocation, Store};
 
 /// The two databases and their files directories, as given on the command line.
 #[derive(Clone, Debug, clap::Args)]
@@ -22,10 +22,12 @@ pub struct MigrateArgs {
     /// existing empty database).
     #[arg(long)]
     pub to: String,
-    /// The source's uploaded files; default: files/ beside a SQLite source.
+    /// The source's uploaded files, a directory or s3://BUCKET/PREFIX; default: files/
+    /// beside a SQLite source.
     #[arg(long)]
     pub from_files: Option<PathBuf>,
-    /// Where the target's uploaded files go; default: files/ beside a SQLite target.
+    /// Where the target's uploaded files go, a directory or s3://BUCKET/PREFIX; default:
+    /// files/ beside a SQLite target.
     #[arg(long)]
     pub to_files: Option<PathBuf>,
 }
@@ -66,9 +68,23 @@ fn backend_of(flag: &str, url: &str, files: &Option<PathBuf>) -> Result<Backend,
 }
 
 async fn open(flag: &str, url: &str, files: &Option<PathBuf>) -> Result<Store, String> {
-    crate::startup::open_store(url, files.as_deref())
+    let files = files
+        .as_deref()
+        .map(files_location)
+        .transpose()
+        .map_err(|e| format!("{flag}-files: {e}"))?;
+    crate::startup::open_store(url, files.as_ref())
         .await
         .map_err(|e| format!("{flag}: {e}"))
+}
+
+/// `--from-files` / `--to-files`: a directory, or a files URL (`s3://BUCKET/PREFIX`, as
+/// `MOTCUA_FILES_URL`), so files move between a directory and a bucket too.
+fn files_location(files: &Path) -> Result<BlobLocation, motcua_store::StoreError> {
+    match files.to_str() {
+        Some(url) if url.contains("://") => BlobLocation::parse_url(url),
+        _ => Ok(BlobLocation::LocalDir(files.to_path_buf())),
+    }
 }
 
 /// The report as the operator reads it: a table's name and its rows, one a line.

@@ -79,9 +79,7 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sqlite_deployment_moves_with_its_files_and_is_served_from_the_target() {
     let from = TestDatabase::sqlite();
-    let source = open_store(from.url(), Some(&from.files_dir()))
-        .await
-        .unwrap();
+    let source = open_store(from.url(), Some(&from.files())).await.unwrap();
     motcua_server::demo::load(&source, &repo_root().join("demo"))
         .await
         .unwrap();
@@ -155,7 +153,7 @@ async fn a_sqlite_deployment_moves_with_its_files_and_is_served_from_the_target(
     assert!(!ok && err.contains("--to-files"), "{err}");
 
     // `motcua serve` on the target shows the dossier and serves its document.
-    let target = open_store(to.url(), Some(&to.files_dir())).await.unwrap();
+    let target = open_store(to.url(), Some(&to.files())).await.unwrap();
     let document = target.dossier_documents(&code).await.unwrap()[0].id;
     target.close().await;
     let mut server = Served::start(&to);

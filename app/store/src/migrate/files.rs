@@ -68,9 +68,7 @@ async fn read(store: &Store, sha256: &str, size: i64) -> Result<Vec<u8>, Migrate
     let bytes = match store.read_file(sha256).await {
         Ok(bytes) => bytes,
         Err(StoreError::NotFound(_)) => {
-            return Err(problem(FileProblem::Missing(
-                store.files_dir().display().to_string(),
-            )));
+            return Err(problem(FileProblem::Missing(store.blobs().to_string())));
         }
         Err(StoreError::Corrupt(_) | StoreError::Invalid(_)) => {
             return Err(problem(FileProblem::Corrupt));
