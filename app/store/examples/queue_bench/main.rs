@@ -28,7 +28,7 @@ mod timing;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
-use motcua_store::{Backend, QueueKind, QueueQuery, Store};
+use motcua_store::{Backend, BlobLocation, QueueKind, QueueQuery, Store};
 use time::OffsetDateTime;
 
 use side::{Side, Targets};
@@ -143,7 +143,8 @@ async fn prepare(url: &str, files: &std::path::Path, n: usize, reuse: bool) -> B
     if backend == Backend::Postgres {
         side::create_postgres_database(url).await?;
     }
-    let store = Store::open_with_files(url, Some(files)).await?;
+    let files = BlobLocation::LocalDir(files.to_path_buf());
+    let store = Store::open_with_files(url, Some(&files)).await?;
     if !reuse {
         let side = Side::connect(url, backend).await?;
         let existing = side.dossiers().await?;
@@ -160,7 +161,7 @@ async fn prepare(url: &str, files: &std::path::Path, n: usize, reuse: bool) -> B
     }
     store.close().await;
     let t = Instant::now();
-    let store = Store::open_with_files(url, Some(files)).await?;
+    let store = Store::open_with_files(url, Some(&files)).await?;
     let open_time = t.elapsed();
     store.close().await;
     Ok(open_time)
@@ -214,7 +215,7 @@ async fn main() -> BoxResult<()> {
     let open_time = prepare(&url, &files, args.n, args.reuse).await?;
 
     // A fresh store, as the server would have it, and a side connection for the rest.
-    let store = Store::open_with_files(&url, Some(&files)).await?;
+    let store = Store::open_with_files(&url, Some(&BlobLocation::LocalDir(files))).await?;
     let side = Side::connect(&url, backend).await?;
     let targets = side.targets().await?;
     let about = side.about(&targets.agency).await?;
