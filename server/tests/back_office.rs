@@ -6,7 +6,7 @@
 mod common;
 
 use common::staff::{act, assignee, full_form, staff, text};
-use common::{TestApp, client, raw_client, spawn_app};
+use common::{Browser, TestApp, client, raw_client, spawn_app};
 use motcua_domain::procedure::Procedure;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, StaffRole, Status, decide};
@@ -555,9 +555,9 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     );
 
     // The citizen, without an account, finds the request through the lookup.
-    let guest = client();
+    let guest = Browser::new(app.base.clone());
     let (_, lookup) = text(
-        &guest,
+        &guest.client,
         &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
     )
     .await;
@@ -566,12 +566,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
         lookup.contains(&format!("/phieu/{code}/02")),
         "slip 02 offered"
     );
-    let res = guest
-        .post(app.url(&format!("/bo-sung/{code}")))
-        .form(&[("giay_to", ID_NUMBER)])
-        .send()
-        .await
-        .unwrap();
+    let res = guest.open_supplement_answer(&code, ID_NUMBER).await;
     let page_url = res.url().to_string();
     assert!(
         page_url.contains(&format!("/bo-sung/{code}/")),
@@ -600,7 +595,13 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let empty = reqwest::multipart::Form::new()
         .text(field.id.clone(), "")
         .text("_action", "next");
-    let res = guest.post(&page_url).multipart(empty).send().await.unwrap();
+    let res = guest
+        .client
+        .post(&page_url)
+        .multipart(empty)
+        .send()
+        .await
+        .unwrap();
     let again = res.text().await.unwrap();
     if field.required {
         let label = field.label.vi().to_lowercase();
@@ -627,7 +628,13 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     for (k, v) in pairs {
         form = form.text(k, v);
     }
-    let res = guest.post(&page_url).multipart(form).send().await.unwrap();
+    let res = guest
+        .client
+        .post(&page_url)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert!(res.url().path().ends_with("/xong"), "{}", res.url());
     let d = app.store.dossier(&code).await.unwrap().unwrap();
     assert_eq!(d.status.code(), 4);
@@ -650,7 +657,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
         "diff shown"
     );
     // The token is spent: the page is gone.
-    assert_eq!(text(&guest, &page_url).await.0, 404);
+    assert_eq!(text(&guest.client, &page_url).await.0, 404);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -992,13 +999,8 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     let (_, landed) = act(&app, &specialist, &code, "request_supplement", form).await;
     assert!(landed.contains("xong=request_supplement"), "{landed}");
 
-    let guest = client();
-    let res = guest
-        .post(app.url(&format!("/bo-sung/{code}")))
-        .form(&[("giay_to", ID_NUMBER)])
-        .send()
-        .await
-        .unwrap();
+    let guest = Browser::new(app.base.clone());
+    let res = guest.open_supplement_answer(&code, ID_NUMBER).await;
     let page_url = res.url().to_string();
     let send = |name: &str, bytes: Vec<u8>| {
         let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
@@ -1008,6 +1010,7 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     };
     // Text dressed as a PDF: refused by its content, with the filing page's words.
     let res = guest
+        .client
         .post(&page_url)
         .multipart(send("uy-quyen.pdf", b"khong phai PDF".to_vec()))
         .send()
@@ -1024,6 +1027,7 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     assert_eq!(status(&app, &code).await, 5, "nothing sent");
     // An empty file is named as such (it used to be skipped silently here).
     let res = guest
+        .client
         .post(&page_url)
         .multipart(send("uy-quyen.pdf", vec![]))
         .send()
@@ -1037,6 +1041,7 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     assert_eq!(status(&app, &code).await, 5, "nothing sent");
     // A photo where only a PDF is accepted is refused the same way.
     let res = guest
+        .client
         .post(&page_url)
         .multipart(send("anh.png", common::tiny_png()))
         .send()
@@ -1050,6 +1055,7 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     );
     // A real PDF goes back to the agency and replaces the document.
     let res = guest
+        .client
         .post(&page_url)
         .multipart(send("uy-quyen.pdf", common::tiny_pdf()))
         .send()

@@ -124,12 +124,8 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     .await;
     assert!(lookup.contains("Bản chụp không đọc được"), "reason shown");
     let res = citizen
-        .client
-        .post(citizen.url(&format!("/bo-sung/{code}")))
-        .form(&[("giay_to", APPLICANT_ID_NUMBER)])
-        .send()
-        .await
-        .unwrap();
+        .open_supplement_answer(&code, APPLICANT_ID_NUMBER)
+        .await;
     let answer_page = res.url().to_string();
     assert!(
         answer_page.contains(&format!("/bo-sung/{code}/")),

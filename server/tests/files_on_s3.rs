@@ -7,8 +7,8 @@
 
 mod common;
 
-use common::{client, demo_procedures, receipt_code, spawn_app_with_files};
-use motcua_server::demo::{DEMO_PASSWORD, demo_login};
+use common::staff::staff;
+use common::{demo_procedures, receipt_code, spawn_app_with_files};
 use motcua_store::testing::{S3_VARIABLE, s3_location};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -33,21 +33,7 @@ async fn documents_filed_on_an_s3_store_open_for_the_desk_officer() {
 
     // A desk officer of the receiving agency opens each of them.
     let agency = app.store.dossier(&code).await.unwrap().unwrap().agency_code;
-    let officer = client();
-    let signed_in = officer
-        .post(app.url("/dang-nhap"))
-        .form(&[
-            ("ten_dang_nhap", demo_login("tiepnhan", &agency)),
-            ("mat_khau", DEMO_PASSWORD.to_string()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        signed_in.url().path().starts_with("/can-bo"),
-        "{}",
-        signed_in.url()
-    );
+    let officer = staff(&app, "tiepnhan", &agency).await;
     for (file, _, _) in &documents {
         let res = officer
             .get(app.url(&format!("/can-bo/ho-so/{code}/tep/{}", file.id)))

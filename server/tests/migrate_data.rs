@@ -8,8 +8,9 @@
 mod common;
 
 use common::served::Served;
+use common::staff::signed_in_at;
 use common::{client, repo_root};
-use motcua_server::demo::{DEMO_PASSWORD, demo_login};
+use motcua_server::demo::demo_login;
 use motcua_server::startup::open_store;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Applicant, Store};
@@ -157,23 +158,10 @@ async fn a_sqlite_deployment_moves_with_its_files_and_is_served_from_the_target(
     let document = target.dossier_documents(&code).await.unwrap()[0].id;
     target.close().await;
     let mut server = Served::start(&to);
-    let staff = client();
-    server.wait_until_ready(&staff).await;
+    let probe = client();
+    server.wait_until_ready(&probe).await;
     let base = server.base.clone();
-    let signed_in = staff
-        .post(format!("{base}/dang-nhap"))
-        .form(&[
-            ("ten_dang_nhap", demo_login("tiepnhan", &agency)),
-            ("mat_khau", DEMO_PASSWORD.to_string()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        signed_in.url().path().starts_with("/can-bo"),
-        "{}",
-        signed_in.url()
-    );
+    let staff = signed_in_at(&base, &demo_login("tiepnhan", &agency)).await;
     let page = staff
         .get(format!("{base}/can-bo/ho-so/{code}"))
         .send()

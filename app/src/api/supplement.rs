@@ -154,14 +154,15 @@ pub mod ssr {
         let files =
             p.documents
                 .iter()
-                .map(|d| FileSlot {
+                .map(|d| (d, FileRule::of(d)))
+                .map(|(d, rule)| FileSlot {
                     name: format!("file.{}", d.id),
                     label: d.name.get(lang).to_string(),
                     hint: format!(
                         "{}: {}, ≤ {} MB",
                         t(lang, Key::UploadHint),
-                        FileRule::of(d).accepted_names().join(", ").to_uppercase(),
-                        motcua_domain::format::format_decimal(FileRule::of(d).max_mb)
+                        rule.accepted_names().join(", ").to_uppercase(),
+                        motcua_domain::format::format_decimal(rule.max_mb)
                     ),
                     received: uploads
                         .iter()

@@ -105,7 +105,7 @@ async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'s
                 file_name: &file_name,
                 bytes: &bytes,
             };
-            if sent.is_nothing_chosen() || bytes.is_empty() {
+            if bytes.is_empty() {
                 continue;
             }
             let content_type = match upload::check(&FileRule::result_document(), sent) {

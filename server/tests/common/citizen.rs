@@ -293,6 +293,18 @@ impl Browser {
         }
     }
 
+    /// Opens the answer to a supplement request as the lookup's form does, proving the
+    /// dossier with the applicant's `id_number`: the answer page, whose URL holds the
+    /// answer's token.
+    pub async fn open_supplement_answer(&self, code: &str, id_number: &str) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/bo-sung/{code}")))
+            .form(&[("giay_to", id_number)])
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -19,9 +19,14 @@ pub async fn assignee(app: &TestApp, code: &str) -> reqwest::Client {
 }
 
 pub async fn signed_in(app: &TestApp, login: &str) -> reqwest::Client {
+    signed_in_at(&app.base, login).await
+}
+
+/// A client signed in as the demo account `login` at the server (or proxy) at `base`.
+pub async fn signed_in_at(base: &str, login: &str) -> reqwest::Client {
     let c = client();
     let res = c
-        .post(app.url("/dang-nhap"))
+        .post(format!("{base}/dang-nhap"))
         .form(&[
             ("ten_dang_nhap", login.to_string()),
             ("mat_khau", DEMO_PASSWORD.to_string()),
