@@ -6,5 +6,8 @@
 //! The clock and the deployment's settings are arguments, never globals, so every test can
 //! choose them.
 
+pub mod filing;
+pub mod supplement;
 pub mod upload;
+pub mod withdraw;
 pub mod workflow;
