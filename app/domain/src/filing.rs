@@ -19,3 +19,6 @@ pub use evaluate::{Evaluated, evaluate, merge, prefilled};
 pub use pages::{
     APPLICANT, DOCUMENTS, PageKind, RECEIPT, REVIEW, next_page, page_kind, pages, previous_page,
 };
+
+#[cfg(test)]
+mod tests;
