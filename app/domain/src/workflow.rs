@@ -741,12 +741,14 @@ fn check_input(needs: InputNeeds, input: &MoveInput) -> Result<(), MoveError> {
 }
 
 mod apply;
+mod details;
 mod slip;
 mod state;
 
 pub use apply::{Applied, ApplyError, MoveFacts, apply, clock_running, overdue};
+pub use details::{AssigneeNote, EndedPause, EventDetails, StepEntered, StepLeft, SupplementItem};
 pub use slip::Slip;
-pub use state::{AssigneeNote, MoveDetails, SupplementItem, WorkflowState};
+pub use state::WorkflowState;
 
 #[cfg(test)]
 mod tests;

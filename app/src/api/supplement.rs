@@ -104,7 +104,10 @@ pub mod ssr {
         else {
             return Ok(None);
         };
-        let items = &request.details.items;
+        let motcua_domain::workflow::EventDetails::RequestSupplement { items } = &request.details
+        else {
+            return Ok(None);
+        };
         let wanted = |kind: &str, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
         let fields = procedure
             .form

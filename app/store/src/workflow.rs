@@ -3,7 +3,7 @@
 //! module writes what the web layer decided, atomically and only if nobody moved the
 //! dossier in between.
 
-use motcua_domain::workflow::{MoveDetails, Status, WorkflowState};
+use motcua_domain::workflow::{EventDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -70,8 +70,8 @@ pub struct Transition {
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
     pub reason: Option<String>,
-    /// What the move records about itself (nothing is stored when it is empty).
-    pub details: MoveDetails,
+    /// The kind of move and what it records about itself.
+    pub details: EventDetails,
     /// The whole workflow state after the move.
     pub state: WorkflowState,
     pub attachments: Vec<NewAttachment>,
@@ -435,9 +435,7 @@ async fn write_transition(
     lock: &str,
 ) -> Result<i64> {
     let at = ts(t.at)?;
-    let details = (!t.details.is_empty())
-        .then(|| to_json("event details", &t.details))
-        .transpose()?;
+    let details = to_json("event details", &t.details)?;
     let current = load_dossier(&mut *conn, code, lock)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("dossier {code}")))?;
