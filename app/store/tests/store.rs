@@ -1421,6 +1421,57 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
 }
 
 #[tokio::test]
+async fn a_search_for_an_exact_code_or_id_number_reads_those_dossiers_by_their_indexes() {
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let first = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let second = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let other = filed(&store, pid, "Lê Văn Đức", "001090019999").await;
+    let q = |search: &str, offset, limit| QueueQuery {
+        agency_code: AGENCY.into(),
+        kind: QueueKind::All,
+        search: search.into(),
+        procedure_code: None,
+        descending: false,
+        offset,
+        limit,
+    };
+    let codes = |rows: Vec<motcua_store::QueueRow>| {
+        rows.into_iter().map(|r| r.dossier.code).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(store.queue(&q(&other.to_lowercase(), 0, 10)).await.unwrap()),
+        vec![other.clone()]
+    );
+    assert_eq!(
+        codes(store.queue(&q("001090012345", 0, 10)).await.unwrap()),
+        vec![first.clone(), second.clone()]
+    );
+    // Pages of the exact matches, not of the broad search.
+    assert_eq!(
+        codes(store.queue(&q("001090012345", 1, 1)).await.unwrap()),
+        vec![second.clone()]
+    );
+    assert!(store.queue(&q(&other, 1, 10)).await.unwrap().is_empty());
+    // Nothing exactly that: the broad search (a code prefix).
+    let prefix = &first[..first.len() - 1];
+    assert_eq!(
+        codes(store.queue(&q(prefix, 0, 10)).await.unwrap()),
+        vec![first.clone(), second.clone(), other.clone()]
+    );
+    if dir.backend() == motcua_store::Backend::Sqlite {
+        let plan = store
+            .explain_queue(&q(&other, 0, 10))
+            .await
+            .unwrap()
+            .join("\n");
+        let exact = &plan[..plan.find("Broad:").unwrap()];
+        assert!(exact.contains("dossiers_applicant_id"), "{plan}");
+        assert!(!exact.contains("dossiers_agency_filed"), "{plan}");
+    }
+}
+
+#[tokio::test]
 async fn reference_units_apply_once_per_version() {
     let dir = TestDatabase::new().await;
     let store = open(&dir).await;
