@@ -85,6 +85,12 @@ impl Status {
         matches!(self, Status::SupplementRequested | Status::FeeDue)
     }
 
+    /// Whether the citizen may withdraw a dossier in this status (1 or 5): the statuses
+    /// [`Action::Withdraw`] starts from, for the pages that offer the button.
+    pub fn can_withdraw(self) -> bool {
+        Action::Withdraw.from_statuses().contains(&self)
+    }
+
     /// The Vietnamese name of the status, as in the spec's table.
     pub fn title_vi(self) -> &'static str {
         match self {
