@@ -12,7 +12,7 @@ use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::{
     self, Action, Actor, Applied, ApplyError, AssigneeNote, EventDetails, MoveContext, MoveError,
-    MoveFacts, MoveInput, StaffRole, Status, SupplementItem,
+    MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
     Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
@@ -383,22 +383,22 @@ pub fn supplement_items(p: &Procedure, ids: &[String]) -> Vec<SupplementItem> {
     ids.iter()
         .filter_map(|item| {
             let (kind, id) = item.split_once(':')?;
+            let kind = SupplementItemKind::parse(kind)?;
             let label = match kind {
-                "field" => p
+                SupplementItemKind::Field => p
                     .form
                     .iter()
                     .flat_map(|s| &s.fields)
                     .find(|f| f.id == id)
                     .map(|f| f.label.get(motcua_domain::text::Lang::Vi).to_string()),
-                "document" => p
+                SupplementItemKind::Document => p
                     .documents
                     .iter()
                     .find(|d| d.id == id)
                     .map(|d| d.name.get(motcua_domain::text::Lang::Vi).to_string()),
-                _ => None,
             }?;
             Some(SupplementItem {
-                kind: kind.into(),
+                kind,
                 id: id.into(),
                 label,
             })

@@ -752,7 +752,10 @@ mod slip;
 mod state;
 
 pub use apply::{Applied, ApplyError, MoveFacts, apply, clock_running, overdue};
-pub use details::{AssigneeNote, EndedPause, EventDetails, StepEntered, StepLeft, SupplementItem};
+pub use details::{
+    AssigneeNote, EndedPause, EventDetails, StepEntered, StepLeft, SupplementItem,
+    SupplementItemKind,
+};
 pub use slip::Slip;
 pub use state::WorkflowState;
 

@@ -104,22 +104,22 @@ pub mod ssr {
         else {
             return Ok(None);
         };
-        let motcua_domain::workflow::EventDetails::RequestSupplement { items } = &request.details
-        else {
+        use motcua_domain::workflow::{EventDetails, SupplementItemKind};
+        let EventDetails::RequestSupplement { items } = &request.details else {
             return Ok(None);
         };
-        let wanted = |kind: &str, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
+        let wanted = |kind, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
         let fields = procedure
             .form
             .iter()
             .flat_map(|s| &s.fields)
-            .filter(|f| wanted("field", &f.id))
+            .filter(|f| wanted(SupplementItemKind::Field, &f.id))
             .cloned()
             .collect();
         let documents = procedure
             .documents
             .iter()
-            .filter(|d| wanted("document", &d.id))
+            .filter(|d| wanted(SupplementItemKind::Document, &d.id))
             .cloned()
             .collect();
         Ok(Some(Pending {

@@ -793,7 +793,7 @@ async fn lookup_needs_code_and_id_or_phone() {
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::workflow::{
     Action, AssigneeNote, EndedPause, EventDetails, Slip, StaffRole, StepEntered, StepLeft,
-    SupplementItem,
+    SupplementItem, SupplementItemKind,
 };
 use motcua_store::{AccountKind, NewAccount, QueueKind, QueueQuery, Transition, WorkflowState};
 
@@ -1114,7 +1114,7 @@ async fn every_kind_of_event_reads_back_as_written() {
     };
     let accept = || EventDetails::Accept { due, walk: None };
     let items = vec![SupplementItem {
-        kind: "document".into(),
+        kind: SupplementItemKind::Document,
         id: "to_khai".into(),
         label: "Tờ khai".into(),
     }];

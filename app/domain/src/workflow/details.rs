@@ -87,10 +87,37 @@ pub enum EventDetails {
 /// A supplement item as recorded on the request (and printed on slip 02).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplementItem {
-    /// `field` or `document`.
-    pub kind: String,
+    pub kind: SupplementItemKind,
+    /// The field's or the document's id in the procedure.
     pub id: String,
     pub label: String,
+}
+
+/// What a supplement item asks for again: an answer of the form, or a document. Stored as
+/// `"field"` or `"document"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupplementItemKind {
+    Field,
+    Document,
+}
+
+impl SupplementItemKind {
+    /// `"field"` or `"document"`, as stored and as the staff form names an item
+    /// (`field:ho_ten`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SupplementItemKind::Field => "field",
+            SupplementItemKind::Document => "document",
+        }
+    }
+
+    /// The kind named by [`SupplementItemKind::as_str`].
+    pub fn parse(s: &str) -> Option<SupplementItemKind> {
+        [SupplementItemKind::Field, SupplementItemKind::Document]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
 }
 
 /// The person a step was assigned to, as named at that moment.

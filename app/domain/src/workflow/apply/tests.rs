@@ -157,7 +157,7 @@ fn a_supplement_pauses_a_running_clock_and_its_answer_pushes_every_due_moment_by
     let ask = moved(Status::Accepted, Status::SupplementRequested, None);
     let facts = MoveFacts {
         items: vec![SupplementItem {
-            kind: "document".into(),
+            kind: crate::workflow::SupplementItemKind::Document,
             id: "cccd".into(),
             label: "Căn cước".into(),
         }],

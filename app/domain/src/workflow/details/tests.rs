@@ -32,7 +32,7 @@ fn lan() -> AssigneeNote {
 fn samples() -> Vec<(Option<Status>, Status, EventDetails, Option<Value>)> {
     use Status::*;
     let item = SupplementItem {
-        kind: "document".into(),
+        kind: SupplementItemKind::Document,
         id: "cccd".into(),
         label: "Căn cước".into(),
     };
