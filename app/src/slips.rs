@@ -7,7 +7,7 @@ use motcua_domain::calendar::{ResultClass, result_class};
 use motcua_domain::format::{date_line_vi, format_datetime_vn, format_vnd};
 use motcua_domain::procedure::{DurationUnit, Procedure};
 use motcua_domain::text::Lang;
-use motcua_domain::workflow::{Slip, Status};
+use motcua_domain::workflow::{EventDetails, Slip, Status};
 use motcua_slip::{Block, Paper, Signer, SlipDoc};
 use motcua_store::{Agency, Dossier, Event, QueueRow, Store};
 use serde_json::Value;
@@ -20,7 +20,7 @@ use crate::api::state::Units;
 pub fn issued(d: &Dossier, events: &[Event]) -> Vec<(Slip, Option<i64>)> {
     let mut out: Vec<(Slip, Option<i64>)> = events
         .iter()
-        .filter_map(|e| Some((e.details.slip?, Some(e.id))))
+        .filter_map(|e| Some((e.details.slip()?, Some(e.id))))
         .collect();
     if d.state.accepted_at.is_some() {
         out.push((Slip::S06, None));
@@ -172,7 +172,11 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             let mut f = applicant_fields(c, true);
             f.push(("Thời hạn giải quyết".into(), duration_vi(p)));
             f.push(("Thời điểm tiếp nhận".into(), format_datetime_vn(e.at)));
-            f.push(("Hẹn trả kết quả".into(), opt_moment(e.details.due)));
+            let due = match &e.details {
+                EventDetails::Accept { due, .. } => Some(*due),
+                _ => None,
+            };
+            f.push(("Hẹn trả kết quả".into(), opt_moment(due)));
             blocks.push(Block::Fields(f));
             blocks.push(Block::Heading("Thành phần hồ sơ đã nhận".into()));
             blocks.push(Block::Table {
@@ -274,19 +278,21 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
             });
         }
         (Slip::S04, Some(e)) => {
+            let EventDetails::Apologize {
+                old_due,
+                new_due,
+                responsible_unit,
+            } = &e.details
+            else {
+                return None;
+            };
             let mut f = applicant_fields(c, false);
             f.push((
                 "Thời điểm tiếp nhận".into(),
                 opt_moment(d.state.accepted_at),
             ));
-            f.push((
-                "Hẹn trả kết quả ban đầu".into(),
-                opt_moment(e.details.old_due),
-            ));
-            f.push((
-                "Đơn vị để chậm".into(),
-                e.details.responsible_unit.clone().unwrap_or_default(),
-            ));
+            f.push(("Hẹn trả kết quả ban đầu".into(), opt_moment(*old_due)));
+            f.push(("Đơn vị để chậm".into(), responsible_unit.clone()));
             f.push(("Lý do chậm".into(), e.reason.clone().unwrap_or_default()));
             blocks.push(Block::Fields(f));
             blocks.push(Block::Paragraph(format!(
@@ -294,7 +300,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
                 c.agency.name
             )));
             blocks.push(Block::Fields(vec![
-                ("Hẹn trả kết quả mới".into(), opt_moment(e.details.new_due)),
+                ("Hẹn trả kết quả mới".into(), opt_moment(Some(*new_due))),
                 ("Nơi trả kết quả".into(), c.agency.name.clone()),
             ]));
             signer = Some(Signer {
@@ -359,11 +365,11 @@ fn control_rows(c: &SlipContext) -> Vec<Vec<String>> {
         };
         let to = e
             .details
-            .assignee
-            .as_ref()
+            .step_entered()
+            .and_then(|s| s.assignee.as_ref())
             .map(|a| a.name.clone())
             .unwrap_or_else(|| crate::i18n::status_name(Lang::Vi, e.to_status).to_string());
-        let step_due = e.details.left_step_due;
+        let step_due = e.details.step_left().map(|left| left.due);
         let class = step_due
             .map(|due| class_vi(result_class(e.at, due)).to_string())
             .unwrap_or_default();

@@ -945,7 +945,10 @@ async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes
     let accepted = d.state.accepted_at.unwrap();
     let events = app.store.events(&code).await.unwrap();
     assert!(
-        events[1].details.walk.is_some(),
+        matches!(
+            events[1].details,
+            motcua_domain::workflow::EventDetails::Accept { walk: Some(_), .. }
+        ),
         "the acceptance stores its walk"
     );
     let page_url = app.url(&format!("/can-bo/ho-so/{code}"));

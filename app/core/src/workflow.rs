@@ -11,8 +11,8 @@
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::{
-    self, Action, Actor, Applied, ApplyError, AssigneeNote, MoveContext, MoveError, MoveFacts,
-    MoveInput, StaffRole, Status, SupplementItem,
+    self, Action, Actor, Applied, ApplyError, AssigneeNote, EventDetails, MoveContext, MoveError,
+    MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
     Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
@@ -230,7 +230,7 @@ pub async fn perform(
 /// recorded act ([`Action::ApproveStop`]), valid until the dossier moves on.
 pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
     for e in events.iter().rev() {
-        if e.details.stop_approval {
+        if e.details == EventDetails::ApproveStop {
             return true;
         }
         // Any other move: an approval before it was for another situation.
@@ -240,7 +240,7 @@ pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
         {
             return false;
         }
-        if e.details.assignee.is_some() {
+        if matches!(e.details, EventDetails::NextStep { .. }) {
             return false;
         }
     }
@@ -370,7 +370,12 @@ async fn choose_assignee(
 
 /// The labels of the items a supplement request event named (for slip 02 and the citizen).
 pub fn requested_item_labels(e: &Event) -> Vec<String> {
-    e.details.items.iter().map(|i| i.label.clone()).collect()
+    match &e.details {
+        EventDetails::RequestSupplement { items } => {
+            items.iter().map(|i| i.label.clone()).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The supplement items named by `ids` that exist in the procedure, with their labels.
@@ -378,22 +383,22 @@ pub fn supplement_items(p: &Procedure, ids: &[String]) -> Vec<SupplementItem> {
     ids.iter()
         .filter_map(|item| {
             let (kind, id) = item.split_once(':')?;
+            let kind = SupplementItemKind::parse(kind)?;
             let label = match kind {
-                "field" => p
+                SupplementItemKind::Field => p
                     .form
                     .iter()
                     .flat_map(|s| &s.fields)
                     .find(|f| f.id == id)
                     .map(|f| f.label.get(motcua_domain::text::Lang::Vi).to_string()),
-                "document" => p
+                SupplementItemKind::Document => p
                     .documents
                     .iter()
                     .find(|d| d.id == id)
                     .map(|d| d.name.get(motcua_domain::text::Lang::Vi).to_string()),
-                _ => None,
             }?;
             Some(SupplementItem {
-                kind: kind.into(),
+                kind,
                 id: id.into(),
                 label,
             })

@@ -85,6 +85,12 @@ impl Status {
         matches!(self, Status::SupplementRequested | Status::FeeDue)
     }
 
+    /// Whether the citizen may withdraw a dossier in this status (1 or 5): the statuses
+    /// [`Action::Withdraw`] starts from, for the pages that offer the button.
+    pub fn can_withdraw(self) -> bool {
+        Action::Withdraw.from_statuses().contains(&self)
+    }
+
     /// The Vietnamese name of the status, as in the spec's table.
     pub fn title_vi(self) -> &'static str {
         match self {
@@ -741,12 +747,17 @@ fn check_input(needs: InputNeeds, input: &MoveInput) -> Result<(), MoveError> {
 }
 
 mod apply;
+mod details;
 mod slip;
 mod state;
 
 pub use apply::{Applied, ApplyError, MoveFacts, apply, clock_running, overdue};
+pub use details::{
+    AssigneeNote, EndedPause, EventDetails, StepEntered, StepLeft, SupplementItem,
+    SupplementItemKind,
+};
 pub use slip::Slip;
-pub use state::{AssigneeNote, MoveDetails, SupplementItem, WorkflowState};
+pub use state::WorkflowState;
 
 #[cfg(test)]
 mod tests;

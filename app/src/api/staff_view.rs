@@ -3,7 +3,7 @@
 use motcua_domain::calendar::walk_lines;
 use motcua_domain::format::format_datetime_vn;
 use motcua_domain::procedure::{Procedure, ProcessStep};
-use motcua_domain::workflow::{Action, StaffRole};
+use motcua_domain::workflow::{Action, EndedPause, EventDetails, StaffRole, StepEntered, StepLeft};
 use motcua_store::{Account, Dossier, Event, Store};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -132,42 +132,70 @@ pub fn answer_sections(
 
 /// Worded facts of an event's details, for the timeline.
 pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
-    let d = &e.details;
-    let mut notes = vec![];
-    for (i, item) in d.items.iter().enumerate() {
-        notes.push(format!("{}. {}", i + 1, item.label));
-    }
-    let moment = |key: Key, at: Option<OffsetDateTime>| {
-        at.map(|at| format!("{}: {}", t(lang, key), format_datetime_vn(at)))
+    let moment =
+        |key: Key, at: OffsetDateTime| format!("{}: {}", t(lang, key), format_datetime_vn(at));
+    let entered = |s: &StepEntered| {
+        let assignee = s
+            .assignee
+            .as_ref()
+            .map(|a| format!("{}: {}", t(lang, Key::AssignedTo), a.name));
+        assignee
+            .into_iter()
+            .chain([moment(Key::StepDue, s.step_due)])
     };
-    notes.extend(moment(Key::DueMoment, d.due));
-    if let Some(a) = &d.assignee {
-        notes.push(format!("{}: {}", t(lang, Key::AssignedTo), a.name));
+    let left = |l: &Option<StepLeft>| {
+        l.iter()
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    t(lang, Key::StepDone),
+                    step_title(p, &l.step, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    match &e.details {
+        EventDetails::RequestSupplement { items } => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{}. {}", i + 1, item.label))
+            .collect(),
+        EventDetails::Accept { due, .. } => vec![moment(Key::DueMoment, *due)],
+        EventDetails::StartProcessing { entered: s } => entered(s).collect(),
+        EventDetails::NextStep {
+            left: l,
+            entered: s,
+        } => entered(s).chain(left(l)).collect(),
+        EventDetails::Finish { left: l } => left(l),
+        EventDetails::Apologize {
+            new_due,
+            responsible_unit,
+            ..
+        } => vec![
+            moment(Key::NewDueMoment, *new_due),
+            format!("{}: {responsible_unit}", t(lang, Key::ResponsibleUnit)),
+        ],
+        EventDetails::FeePaid { pause } | EventDetails::Resupply { pause } => pause
+            .iter()
+            .map(|pause| {
+                format!(
+                    "{}: {} {}",
+                    t(lang, Key::PausedFor),
+                    motcua_domain::format::format_decimal(pause.minutes as f64 / 60.0),
+                    t(lang, Key::UnitWorkingHours)
+                )
+            })
+            .collect(),
+        EventDetails::ApproveStop => {
+            vec![crate::i18n::action_name(lang, "approve_stop").to_string()]
+        }
+        EventDetails::Filed
+        | EventDetails::Refuse
+        | EventDetails::Withdraw
+        | EventDetails::RequestFee
+        | EventDetails::Stop { .. }
+        | EventDetails::ReturnResult => vec![],
     }
-    notes.extend(moment(Key::StepDue, d.step_due));
-    notes.extend(moment(Key::NewDueMoment, d.new_due));
-    if let Some(unit) = &d.responsible_unit {
-        notes.push(format!("{}: {unit}", t(lang, Key::ResponsibleUnit)));
-    }
-    if let Some(m) = d.paused_minutes {
-        notes.push(format!(
-            "{}: {} {}",
-            t(lang, Key::PausedFor),
-            motcua_domain::format::format_decimal(m as f64 / 60.0),
-            t(lang, Key::UnitWorkingHours)
-        ));
-    }
-    if d.stop_approval {
-        notes.push(crate::i18n::action_name(lang, "approve_stop").to_string());
-    }
-    if let Some(left) = &d.left_step {
-        notes.push(format!(
-            "{}: {}",
-            t(lang, Key::StepDone),
-            step_title(p, left, lang)
-        ));
-    }
-    notes
 }
 
 /// The walk that explains the dossier's statutory due moment: the one stored with the
@@ -181,17 +209,19 @@ fn explained_due(
     cal: &motcua_domain::calendar::WorkingCalendar,
     start: OffsetDateTime,
 ) -> motcua_domain::calendar::DueWalk {
-    let stored = events.iter().find_map(|e| e.details.walk.clone());
+    let stored = events.iter().find_map(|e| match &e.details {
+        EventDetails::Accept { walk, .. } => walk.clone(),
+        _ => None,
+    });
     let Some(mut walk) = stored else {
         let mut walk = cal.due(start, &p.duration);
-        for (from, e) in pauses(events) {
-            walk.add_pause(cal, from, e.at);
+        for (pause, e) in pauses(events) {
+            walk.add_pause(cal, pause.from, e.at);
         }
         return walk;
     };
-    for (from, e) in pauses(events) {
-        let minutes = e.details.paused_minutes.unwrap_or(0);
-        walk.add_recorded_pause(from, e.at, minutes);
+    for (pause, e) in pauses(events) {
+        walk.add_recorded_pause(pause.from, e.at, pause.minutes);
     }
     if let Some(due) = d.state.statutory_due_at {
         walk.due = due.to_offset(motcua_domain::format::VN_OFFSET);
@@ -199,14 +229,13 @@ fn explained_due(
     walk
 }
 
-/// The events that ended a pause of the clock, with the moment the pause began.
+/// The events that ended a pause of the clock, with the pause.
 fn pauses(
     events: &[motcua_store::Event],
-) -> impl Iterator<Item = (OffsetDateTime, &motcua_store::Event)> {
-    events.iter().filter_map(|e| {
-        e.details.paused_minutes?;
-        Some((e.details.paused_from?, e))
-    })
+) -> impl Iterator<Item = (&EndedPause, &motcua_store::Event)> {
+    events
+        .iter()
+        .filter_map(|e| Some((e.details.ended_pause()?, e)))
 }
 
 /// The staff dossier page model.

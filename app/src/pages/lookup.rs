@@ -60,7 +60,7 @@ pub fn LookupPage() -> impl IntoView {
                                     <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
                                 }).collect_view()}</ul>
                             })}
-                            {matches!(d.status, motcua_domain::workflow::Status::Submitted | motcua_domain::workflow::Status::SupplementRequested).then(|| view! {
+                            {d.status.can_withdraw().then(|| view! {
                                 <WithdrawForm lang=lang code=d.code.clone() key=Some(d.key.clone())/>
                             })}
                             <h3>{t(lang, Key::Timeline)}</h3>

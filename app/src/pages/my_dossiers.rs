@@ -101,7 +101,7 @@ fn item(lang: Lang, d: MyDossier) -> impl IntoView {
             <span class="line muted">{status_name(lang, d.status)}" · "{t(lang, Key::FiledAt)}": "{d.filed_at}
                 {d.due.map(|x| format!(" · {}: {x}", t(lang, Key::DueMoment)))}</span>
             {supplement}
-            {matches!(d.status, motcua_domain::workflow::Status::Submitted | motcua_domain::workflow::Status::SupplementRequested).then(|| view! { <WithdrawForm lang=lang code=d.code.clone() key=None/> })}
+            {d.status.can_withdraw().then(|| view! { <WithdrawForm lang=lang code=d.code.clone() key=None/> })}
             <ul class="inline-list">{d.slips.into_iter().map(|(n, title, href)| view! { <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li> }).collect_view()}</ul>
         </li>
     }

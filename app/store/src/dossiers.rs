@@ -1,7 +1,7 @@
 //! Filing, dossiers and their append-only event history.
 
 use motcua_domain::dossier_code::dossier_code;
-use motcua_domain::workflow::{MoveDetails, Status, WorkflowState};
+use motcua_domain::workflow::{EventDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{OffsetDateTime, UtcOffset};
@@ -73,9 +73,9 @@ pub struct Event {
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
     pub reason: Option<String>,
-    /// What the move recorded about itself (supplement items, apology, assignee, due
-    /// moments), stored as JSON; empty for a move that recorded nothing.
-    pub details: MoveDetails,
+    /// The kind of move and what it recorded about itself (supplement items, apology,
+    /// assignee, due moments), stored as JSON.
+    pub details: EventDetails,
 }
 
 /// The result of [`Store::file_dossier`].
@@ -150,21 +150,25 @@ struct EventRow {
 impl TryFrom<EventRow> for Event {
     type Error = StoreError;
     fn try_from(r: EventRow) -> Result<Event> {
+        let from_status = r.from_status.map(|c| status(c, "event")).transpose()?;
+        let to_status = status(r.to_status, "event")?;
+        let stored = r
+            .details
+            .as_deref()
+            .map(|d| parse_json("event details", d))
+            .transpose()?;
+        let details = EventDetails::decode(from_status, to_status, stored)
+            .map_err(|e| StoreError::Corrupt(format!("event {} details: {e}", r.id)))?;
         Ok(Event {
             id: r.id,
             at: parse_ts(&r.at)?,
-            from_status: r.from_status.map(|c| status(c, "event")).transpose()?,
-            to_status: status(r.to_status, "event")?,
+            from_status,
+            to_status,
             actor: r.actor,
             actor_account_id: r.actor_account_id,
             step: r.step,
             reason: r.reason,
-            details: r
-                .details
-                .as_deref()
-                .map(|d| parse_json("event details", d))
-                .transpose()?
-                .unwrap_or_default(),
+            details,
         })
     }
 }
@@ -369,11 +373,12 @@ impl Store {
         .await?;
 
         sqlx::query(
-            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor)
-             VALUES ($1, $2, NULL, 1, 'citizen')",
+            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor, details)
+             VALUES ($1, $2, NULL, 1, 'citizen', $3)",
         )
         .bind(&code)
         .bind(&now_text)
+        .bind(to_json("event details", &EventDetails::Filed)?)
         .execute(&mut *tx)
         .await?;
 

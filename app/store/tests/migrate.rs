@@ -7,7 +7,7 @@
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::procedure::Procedure;
-use motcua_domain::workflow::{MoveDetails, Slip, StaffRole, Status};
+use motcua_domain::workflow::{EventDetails, StaffRole, Status};
 use motcua_store::migrate::{self, FileProblem, MigrateError, Side};
 use motcua_store::testing::TestDatabase;
 use motcua_store::{
@@ -118,9 +118,9 @@ fn accept_move(from: Status, to: Status, staff: i64) -> Transition {
         actor_account_id: Some(staff),
         step: None,
         reason: None,
-        details: MoveDetails {
-            slip: Some(Slip::S01),
-            ..MoveDetails::default()
+        details: EventDetails::Accept {
+            due: NOW + Duration::days(1),
+            walk: None,
         },
         state: WorkflowState {
             accepted_at: Some(NOW),
@@ -251,6 +251,7 @@ async fn populate(store: &Store) -> Populated {
     .await;
     let mut ask = accept_move(Status::Submitted, Status::SupplementRequested, staff);
     ask.reason = Some("Thiếu bản sao".into());
+    ask.details = EventDetails::RequestSupplement { items: vec![] };
     ask.state = WorkflowState {
         resume_status: Some(Status::Submitted),
         ..Default::default()
@@ -262,7 +263,7 @@ async fn populate(store: &Store) -> Populated {
         actor: "citizen".into(),
         actor_account_id: None,
         reason: None,
-        details: MoveDetails::default(),
+        details: EventDetails::Resupply { pause: None },
         state: WorkflowState::default(),
         supplement: Some(SupplementAnswer {
             answers: json!({ "chong_ho_ten": "Trần Thị Bình" }),

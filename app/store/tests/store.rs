@@ -791,7 +791,10 @@ async fn lookup_needs_code_and_id_or_phone() {
 // ---- the back office ----------------------------------------------------------------------
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
-use motcua_domain::workflow::{MoveDetails, Slip, StaffRole};
+use motcua_domain::workflow::{
+    Action, AssigneeNote, EndedPause, EventDetails, Slip, StaffRole, StepEntered, StepLeft,
+    SupplementItem, SupplementItemKind,
+};
 use motcua_store::{AccountKind, NewAccount, QueueKind, QueueQuery, Transition, WorkflowState};
 
 fn staff_account(login: &str, roles: Vec<StaffRole>) -> NewAccount {
@@ -993,9 +996,9 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         actor_account_id: None,
         step: None,
         reason: None,
-        details: MoveDetails {
-            slip: Some(Slip::S01),
-            ..MoveDetails::default()
+        details: EventDetails::Accept {
+            due: NOW + Duration::days(1),
+            walk: None,
         },
         state: WorkflowState {
             accepted_at: Some(NOW),
@@ -1010,7 +1013,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         (event.from_status, event.to_status),
         (Some(Status::Submitted), Status::Accepted)
     );
-    assert_eq!(event.details.slip, Some(Slip::S01));
+    assert_eq!(event.details.slip(), Some(Slip::S01));
     // The same move again (a double submit, or a second officer): refused, nothing written.
     assert!(matches!(
         store.apply_transition(&code, &accept).await,
@@ -1070,6 +1073,228 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     );
 }
 
+/// A move of the dossier from `from` to `to` recording `details`, by nobody in particular.
+fn a_move(from: Status, to: Status, details: EventDetails) -> Transition {
+    Transition {
+        expected_status: from,
+        expected_step: None,
+        expected_version: None,
+        to_status: to,
+        at: NOW,
+        actor: "Nguyễn Thị Lan".into(),
+        actor_account_id: None,
+        step: None,
+        reason: None,
+        details,
+        state: WorkflowState::default(),
+        attachments: vec![],
+        supplement: None,
+    }
+}
+
+#[tokio::test]
+async fn every_kind_of_event_reads_back_as_written() {
+    use Status::*;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let due = NOW + Duration::days(1);
+    let lan = AssigneeNote {
+        id: 7,
+        name: "Lê Thị Lan".into(),
+    };
+    let entered = |assignee| StepEntered {
+        step_due: due,
+        assignee,
+    };
+    let left = || {
+        Some(StepLeft {
+            step: "tiep_nhan".into(),
+            due,
+        })
+    };
+    let accept = || EventDetails::Accept { due, walk: None };
+    let items = vec![SupplementItem {
+        kind: SupplementItemKind::Document,
+        id: "to_khai".into(),
+        label: "Tờ khai".into(),
+    }];
+    // Dossiers moved along paths that together take every kind of move.
+    let paths = vec![
+        vec![
+            (Accepted, accept()),
+            (
+                InProcess,
+                EventDetails::StartProcessing {
+                    entered: entered(Some(lan.clone())),
+                },
+            ),
+            (InProcess, EventDetails::ApproveStop),
+            (
+                InProcess,
+                EventDetails::Apologize {
+                    old_due: Some(due),
+                    new_due: due + Duration::days(2),
+                    responsible_unit: "Phòng Tư pháp".into(),
+                },
+            ),
+            (
+                InProcess,
+                EventDetails::NextStep {
+                    left: left(),
+                    entered: entered(None),
+                },
+            ),
+            (FeeDue, EventDetails::RequestFee),
+            (
+                InProcess,
+                EventDetails::FeePaid {
+                    pause: Some(EndedPause {
+                        from: NOW,
+                        minutes: 480,
+                    }),
+                },
+            ),
+            (
+                SupplementRequested,
+                EventDetails::RequestSupplement {
+                    items: items.clone(),
+                },
+            ),
+            (InProcess, EventDetails::Resupply { pause: None }),
+            (ResultReady, EventDetails::Finish { left: left() }),
+            (Returned, EventDetails::ReturnResult),
+        ],
+        vec![(Refused, EventDetails::Refuse)],
+        vec![
+            (
+                SupplementRequested,
+                EventDetails::RequestSupplement { items },
+            ),
+            (Withdrawn, EventDetails::Withdraw),
+        ],
+        vec![
+            (Accepted, accept()),
+            (
+                InProcess,
+                EventDetails::StartProcessing {
+                    entered: entered(None),
+                },
+            ),
+            (
+                Stopped,
+                EventDetails::Stop {
+                    leader_approved: false,
+                },
+            ),
+        ],
+    ];
+    let mut kinds = std::collections::HashSet::new();
+    for (i, path) in paths.into_iter().enumerate() {
+        let code = filed(&store, pid, "Trần Thị Bình", &format!("00109001234{i}")).await;
+        let mut status = Submitted;
+        for (to, details) in &path {
+            let t = a_move(status, *to, details.clone());
+            store.apply_transition(&code, &t).await.unwrap();
+            status = *to;
+        }
+        let read: Vec<EventDetails> = store
+            .events(&code)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.details)
+            .collect();
+        let written: Vec<EventDetails> = std::iter::once(EventDetails::Filed)
+            .chain(path.into_iter().map(|(_, d)| d))
+            .collect();
+        assert_eq!(read, written);
+        kinds.extend(read.iter().map(EventDetails::action));
+    }
+    assert_eq!(
+        kinds.len(),
+        Action::ALL.len() + 1,
+        "every action, and the filing"
+    );
+}
+
+#[tokio::test]
+async fn events_written_before_kinds_were_stored_read_as_their_kind() {
+    use sqlx::Connection;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let due = NOW + Duration::days(1);
+    let later = due + Duration::days(2);
+    // As rows were written then: no kind, each fact a key, the slip, no details at all for a
+    // move without facts (the filing too).
+    let old: [(Option<i64>, i64, Option<Value>, EventDetails); 6] = [
+        (
+            Some(1),
+            2,
+            Some(json!({ "due": due, "slip": "01" })),
+            EventDetails::Accept { due, walk: None },
+        ),
+        (
+            Some(2),
+            4,
+            Some(json!({ "step_due": due })),
+            EventDetails::StartProcessing {
+                entered: StepEntered {
+                    step_due: due,
+                    assignee: None,
+                },
+            },
+        ),
+        (
+            Some(4),
+            4,
+            Some(json!({ "stop_approval": true })),
+            EventDetails::ApproveStop,
+        ),
+        (
+            Some(4),
+            4,
+            Some(json!({
+                "old_due": due, "new_due": later, "responsible_unit": "Phòng Tư pháp",
+                "slip": "04"
+            })),
+            EventDetails::Apologize {
+                old_due: Some(due),
+                new_due: later,
+                responsible_unit: "Phòng Tư pháp".into(),
+            },
+        ),
+        (Some(4), 6, None, EventDetails::RequestFee),
+        (None, 1, None, EventDetails::Filed),
+    ];
+    let mut raw = sqlx::AnyConnection::connect(dir.url()).await.unwrap();
+    for (from, to, details, _) in &old {
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor, details)
+             SELECT dossier_code, at, $1, $2, actor, $3 FROM dossier_events
+             WHERE dossier_code = $4 AND from_status IS NULL ORDER BY id LIMIT 1",
+        )
+        .bind(*from)
+        .bind(*to)
+        .bind(details.as_ref().map(Value::to_string))
+        .bind(&code)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    }
+    raw.close().await.unwrap();
+    let read: Vec<EventDetails> = store
+        .events(&code)
+        .await
+        .unwrap()
+        .into_iter()
+        .skip(1)
+        .map(|e| e.details)
+        .collect();
+    let expected: Vec<EventDetails> = old.into_iter().map(|(_, _, _, d)| d).collect();
+    assert_eq!(read, expected);
+}
+
 #[tokio::test]
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let dir = TestDatabase::new().await;
@@ -1096,7 +1321,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         actor_account_id: None,
         step: None,
         reason: Some("Thiếu".into()),
-        details: MoveDetails::default(),
+        details: EventDetails::RequestSupplement { items: vec![] },
         state: WorkflowState {
             resume_status: Some(Status::Submitted),
             ..Default::default()
@@ -1110,6 +1335,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         to_status: Status::Submitted,
         state: WorkflowState::default(),
         reason: None,
+        details: EventDetails::Resupply { pause: None },
         supplement: Some(motcua_store::SupplementAnswer {
             answers: json!({ "chong_ho_ten": "Mới" }),
             replace_documents: vec!["to_khai".into()],
@@ -1192,6 +1418,57 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
     let mut in_process = q("", 0, 10);
     in_process.kind = QueueKind::InProcess;
     assert!(store.queue(&in_process).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_search_for_an_exact_code_or_id_number_reads_those_dossiers_by_their_indexes() {
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let first = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let second = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let other = filed(&store, pid, "Lê Văn Đức", "001090019999").await;
+    let q = |search: &str, offset, limit| QueueQuery {
+        agency_code: AGENCY.into(),
+        kind: QueueKind::All,
+        search: search.into(),
+        procedure_code: None,
+        descending: false,
+        offset,
+        limit,
+    };
+    let codes = |rows: Vec<motcua_store::QueueRow>| {
+        rows.into_iter().map(|r| r.dossier.code).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(store.queue(&q(&other.to_lowercase(), 0, 10)).await.unwrap()),
+        vec![other.clone()]
+    );
+    assert_eq!(
+        codes(store.queue(&q("001090012345", 0, 10)).await.unwrap()),
+        vec![first.clone(), second.clone()]
+    );
+    // Pages of the exact matches, not of the broad search.
+    assert_eq!(
+        codes(store.queue(&q("001090012345", 1, 1)).await.unwrap()),
+        vec![second.clone()]
+    );
+    assert!(store.queue(&q(&other, 1, 10)).await.unwrap().is_empty());
+    // Nothing exactly that: the broad search (a code prefix).
+    let prefix = &first[..first.len() - 1];
+    assert_eq!(
+        codes(store.queue(&q(prefix, 0, 10)).await.unwrap()),
+        vec![first.clone(), second.clone(), other.clone()]
+    );
+    if dir.backend() == motcua_store::Backend::Sqlite {
+        let plan = store
+            .explain_queue(&q(&other, 0, 10))
+            .await
+            .unwrap()
+            .join("\n");
+        let exact = &plan[..plan.find("Broad:").unwrap()];
+        assert!(exact.contains("dossiers_applicant_id"), "{plan}");
+        assert!(!exact.contains("dossiers_agency_filed"), "{plan}");
+    }
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use motcua_domain::answers::{Answers, RawForm};
 use motcua_domain::procedure::{Document, Field, Procedure};
 use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::FieldError;
-use motcua_domain::workflow::Status;
+use motcua_domain::workflow::{EventDetails, Status, SupplementItemKind};
 use motcua_store::{Dossier, Draft, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -106,19 +106,21 @@ impl Pending {
         else {
             return Ok(None);
         };
-        let items = &request.details.items;
-        let wanted = |kind: &str, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
+        let EventDetails::RequestSupplement { items } = &request.details else {
+            return Ok(None);
+        };
+        let wanted = |kind, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
         let fields = procedure
             .form
             .iter()
             .flat_map(|s| &s.fields)
-            .filter(|f| wanted("field", &f.id))
+            .filter(|f| wanted(SupplementItemKind::Field, &f.id))
             .cloned()
             .collect();
         let documents = procedure
             .documents
             .iter()
-            .filter(|d| wanted("document", &d.id))
+            .filter(|d| wanted(SupplementItemKind::Document, &d.id))
             .cloned()
             .collect();
         Ok(Some(Pending {

@@ -5,7 +5,10 @@
 
 use time::OffsetDateTime;
 
-use super::state::{AssigneeNote, MoveDetails, SupplementItem, WorkflowState};
+use super::details::{
+    AssigneeNote, EndedPause, EventDetails, StepEntered, StepLeft, SupplementItem,
+};
+use super::state::WorkflowState;
 use super::{Action, Move, Status};
 use crate::calendar::{WorkingCalendar, is_overdue, step_minutes};
 use crate::procedure::Procedure;
@@ -40,7 +43,7 @@ pub struct MoveFacts {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Applied {
     pub state: WorkflowState,
-    pub details: MoveDetails,
+    pub details: EventDetails,
 }
 
 /// Why a decided move cannot be applied (the actor's input); nothing changes.
@@ -82,68 +85,53 @@ pub fn apply(
     let status = decided.from;
     let before = state;
     let mut state = before.clone();
-    let mut details = MoveDetails {
-        slip: decided.slip,
-        ..MoveDetails::default()
+    let left = || match (&before.current_step, before.step_due_at) {
+        (Some(step), Some(due)) => Some(StepLeft {
+            step: step.clone(),
+            due,
+        }),
+        _ => None,
     };
-    let left_step = |details: &mut MoveDetails| {
-        if let (Some(left), Some(due)) = (&before.current_step, before.step_due_at) {
-            details.left_step = Some(left.clone());
-            details.left_step_due = Some(due);
-        }
-    };
-    match action {
+    let details = match action {
         Action::Accept => {
             let walk = cal.due(now, &procedure.duration);
             state.accepted_at = Some(now);
             state.due_at = Some(walk.due);
             state.statutory_due_at = Some(walk.due);
-            details.due = Some(walk.due);
-            details.walk = Some(walk);
+            EventDetails::Accept {
+                due: walk.due,
+                walk: Some(walk),
+            }
         }
         Action::RequestSupplement => {
             if clock_running(status) {
                 state.paused_at = Some(now);
             }
             state.resume_status = Some(status);
-            details.items = facts.items;
+            EventDetails::RequestSupplement { items: facts.items }
         }
         Action::RequestFee => {
             state.paused_at = Some(now);
+            EventDetails::RequestFee
         }
-        Action::FeePaid | Action::Resupply => {
-            if let Some(paused) = state.paused_at.take() {
-                let minutes = cal.working_minutes_between(paused, now);
-                let push =
-                    |m: Option<OffsetDateTime>| m.map(|t| cal.add_working_minutes(t, minutes));
-                state.due_at = push(state.due_at);
-                state.statutory_due_at = push(state.statutory_due_at);
-                state.step_due_at = push(state.step_due_at);
-                details.paused_from = Some(paused);
-                details.paused_minutes = Some(minutes);
-            }
-            state.resume_status = None;
-        }
-        Action::NextStep | Action::StartProcessing => {
-            let step = procedure
-                .process
-                .iter()
-                .find(|s| Some(s.id.as_str()) == decided.step.as_deref())
-                .ok_or(ApplyError::UnknownStep)?;
-            left_step(&mut details);
-            state.current_step = Some(step.id.clone());
-            state.step_started_at = Some(now);
-            let step_due =
-                cal.add_working_minutes(cal.clock_start(now), step_minutes(step.duration_hours));
-            state.step_due_at = Some(step_due);
-            state.assignee_id = facts.assignee.as_ref().map(|a| a.id);
-            details.step_due = Some(step_due);
-            details.assignee = facts.assignee;
-        }
+        Action::FeePaid => EventDetails::FeePaid {
+            pause: end_pause(&mut state, cal, now),
+        },
+        Action::Resupply => EventDetails::Resupply {
+            pause: end_pause(&mut state, cal, now),
+        },
+        Action::StartProcessing => EventDetails::StartProcessing {
+            entered: enter_step(&mut state, decided, procedure, cal, facts.assignee, now)?,
+        },
+        Action::NextStep => EventDetails::NextStep {
+            left: left(),
+            entered: enter_step(&mut state, decided, procedure, cal, facts.assignee, now)?,
+        },
         Action::Finish => {
-            left_step(&mut details);
+            let left = left();
             state.finished_at = Some(now);
             state.assignee_id = None;
+            EventDetails::Finish { left }
         }
         Action::Apologize => {
             let new_due = facts.new_due.ok_or(ApplyError::NewDueMissing)?;
@@ -155,25 +143,75 @@ pub fn apply(
             if unit.is_empty() {
                 return Err(ApplyError::ResponsibleUnitRequired);
             }
-            details.old_due = old_due;
-            details.new_due = Some(new_due);
-            details.responsible_unit = Some(unit.to_string());
             // The citizen is promised the new date; statistics keep the statutory one.
             state.due_at = Some(new_due);
+            EventDetails::Apologize {
+                old_due,
+                new_due,
+                responsible_unit: unit.to_string(),
+            }
         }
         Action::Stop => {
-            details.leader_approved = Some(facts.leader_approved);
             state.assignee_id = None;
+            EventDetails::Stop {
+                leader_approved: facts.leader_approved,
+            }
         }
         // Read back by the core's `stop_approved` until the dossier moves on.
-        Action::ApproveStop => {
-            details.stop_approval = true;
-        }
-        Action::Refuse | Action::Withdraw | Action::ReturnResult => {
+        Action::ApproveStop => EventDetails::ApproveStop,
+        Action::Refuse => {
             state.assignee_id = None;
+            EventDetails::Refuse
         }
-    }
+        Action::Withdraw => {
+            state.assignee_id = None;
+            EventDetails::Withdraw
+        }
+        Action::ReturnResult => {
+            state.assignee_id = None;
+            EventDetails::ReturnResult
+        }
+    };
     Ok(Applied { state, details })
+}
+
+/// Ends the pause of the clock, if it was paused: every due moment moves on by the working
+/// time the pause lasted, as counted now, and the event records that count.
+fn end_pause(
+    state: &mut WorkflowState,
+    cal: &WorkingCalendar,
+    now: OffsetDateTime,
+) -> Option<EndedPause> {
+    state.resume_status = None;
+    let from = state.paused_at.take()?;
+    let minutes = cal.working_minutes_between(from, now);
+    let push = |m: Option<OffsetDateTime>| m.map(|t| cal.add_working_minutes(t, minutes));
+    state.due_at = push(state.due_at);
+    state.statutory_due_at = push(state.statutory_due_at);
+    state.step_due_at = push(state.step_due_at);
+    Some(EndedPause { from, minutes })
+}
+
+/// Enters the process step the move names: its start, due moment and assignee.
+fn enter_step(
+    state: &mut WorkflowState,
+    decided: &Move,
+    procedure: &Procedure,
+    cal: &WorkingCalendar,
+    assignee: Option<AssigneeNote>,
+    now: OffsetDateTime,
+) -> Result<StepEntered, ApplyError> {
+    let step = procedure
+        .process
+        .iter()
+        .find(|s| Some(s.id.as_str()) == decided.step.as_deref())
+        .ok_or(ApplyError::UnknownStep)?;
+    let step_due = cal.add_working_minutes(cal.clock_start(now), step_minutes(step.duration_hours));
+    state.current_step = Some(step.id.clone());
+    state.step_started_at = Some(now);
+    state.step_due_at = Some(step_due);
+    state.assignee_id = assignee.as_ref().map(|a| a.id);
+    Ok(StepEntered { step_due, assignee })
 }
 
 #[cfg(test)]

@@ -150,6 +150,8 @@ fn status_codes_round_trip_and_classify() {
         let has_exit = Status::ALL.into_iter().any(|t| move_allowed(s, t));
         assert_eq!(s.is_final(), !has_exit, "{s:?}");
         assert_eq!(s.pauses_clock(), matches!(s.code(), 5 | 6));
+        // "1→7 or 5→7 by the citizen".
+        assert_eq!(s.can_withdraw(), matches!(s.code(), 1 | 5), "{s:?}");
         assert!(!s.title_vi().is_empty());
     }
     assert_eq!(Status::from_code(0), None);

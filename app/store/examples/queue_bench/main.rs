@@ -129,10 +129,11 @@ fn cases(t: &Targets) -> Vec<(&'static str, QueueQuery)> {
 }
 
 /// The plans printed after the table.
-const EXPLAINED: [&str; 4] = [
+const EXPLAINED: [&str; 5] = [
     "New, page 1",
     "MySteps(account), page 1",
     "All, newest first, page 1",
+    "All, search ID number",
     "All, search name \"nguyen van an\"",
 ];
 
