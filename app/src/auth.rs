@@ -1,52 +1,23 @@
-//! Who is signed in: password hashing, the session cookie, and reading the current account
-//! in a page, a server function or a form-post handler. Server only.
+//! Who is signed in, for pages, server functions and form-post handlers: the session
+//! cookie and reading the current account through the core's sessions
+//! ([`motcua_core::accounts::sessions`]). Passwords and the rules of signing in are in
+//! [`motcua_core::accounts`]. Server only.
 //!
 //! ## Decisions
-//! - **argon2id** (the `argon2` crate of RustCrypto, maintained, pure Rust) with its default
-//!   parameters (OWASP's minimum: 19 MiB, 2 passes), stored as a PHC string so parameters can
-//!   be raised later without invalidating old hashes.
-//! - **Sessions in the database** ([`motcua_store::Store::create_session`]), never in the
-//!   cookie: sign-out and deactivating an account take effect at once. The cookie holds only a
-//!   random id; the database only its hash.
+//! - **Sessions in the database**, never in the cookie: the cookie holds only a random id.
 //! - **Cookie**: `__Host-motcua_sid; Path=/; HttpOnly; Secure; SameSite=Lax`. The `__Host-`
 //!   prefix makes the browser refuse the cookie unless it is `Secure`, host-only and for `/`,
 //!   so a sibling subdomain cannot plant one. Browsers never store a `Secure` cookie from a
 //!   plain-http page other than localhost, so when the request comes to a loopback host over
 //!   plain http (a developer or a test run), the cookie is `motcua_sid` without `Secure`.
-//! - **Timeouts**: 30 minutes idle, 12 hours absolute (a working day plus margin).
 
 use http::HeaderMap;
 use http::header::{COOKIE, HOST};
+use motcua_core::accounts::sessions::{self, SESSION_ABSOLUTE};
 use motcua_store::Account;
-
-pub const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
-pub const SESSION_ABSOLUTE: time::Duration = time::Duration::hours(12);
 
 const SECURE_NAME: &str = "__Host-motcua_sid";
 const LOCAL_NAME: &str = "motcua_sid";
-
-/// Shortest password we accept.
-pub const MIN_PASSWORD_LEN: usize = 8;
-
-/// Hashes a password for storage (argon2id, random salt, PHC string).
-pub fn hash_password(password: &str) -> Result<String, String> {
-    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
-}
-
-/// Whether `password` matches the stored PHC string. A malformed hash never matches.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(hash).is_ok_and(|h| {
-        argon2::Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
-}
 
 /// The deployment's public address (`public_url` in Leptos.toml), parsed once at start and
 /// carried in the application state. When set, it alone decides whether cookies are
@@ -171,11 +142,7 @@ impl PublicUrl {
 /// The signed-in account for these request headers, if any.
 pub async fn account_for(state: &crate::api::AppState, headers: &HeaderMap) -> Option<Account> {
     let id = state.settings.public_url.session_id(headers)?;
-    match state
-        .store
-        .session_account(&id, state.clock.now(), SESSION_IDLE, SESSION_ABSOLUTE)
-        .await
-    {
+    match sessions::signed_in(&state.store, &id, state.clock.now()).await {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "reading a session failed");
@@ -239,15 +206,6 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(HOST, host.parse().unwrap());
         h
-    }
-
-    #[test]
-    fn passwords_verify_only_themselves() {
-        let h = hash_password("mật khẩu dài").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("mật khẩu dài", &h));
-        assert!(!verify_password("mat khau dai", &h));
-        assert!(!verify_password("x", "not a hash"));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
 //! parts and holds no rules: those are in `motcua-domain`.
 
-pub mod accounts;
 pub mod cli;
 pub mod client_addr;
 pub mod config;

@@ -1,6 +1,5 @@
-//! `POST /ho-so-cua-toi/nhan`: a signed-in citizen claims a dossier filed as a guest with
-//! its code and the ID number given when filing. A wrong pair and a dossier that already
-//! has an owner get the same answer, and misses count against the lookup's rate limit.
+//! `POST /ho-so-cua-toi/nhan`: a signed-in citizen claims a dossier filed as a guest
+//! ([`motcua_core::accounts::claim`]). Misses count against the lookup's rate limit.
 
 use std::net::SocketAddr;
 
@@ -8,6 +7,7 @@ use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::Response;
 use http::HeaderMap;
+use motcua_core::accounts::claim::{ClaimError, claim};
 use motcua_store::AccountKind;
 use serde::Deserialize;
 
@@ -38,14 +38,12 @@ pub async fn post(
     if app.lookup_limiter.blocked(addr.ip()).await.is_some() {
         return see_other("/ho-so-cua-toi?nhan=sai#loi");
     }
-    let code = form.ma.trim().to_uppercase();
-    match app
-        .store
-        .claim_dossier(&code, &form.giay_to, account.id)
-        .await
-    {
-        Ok(true) => see_other("/ho-so-cua-toi?nhan=ok"),
-        _ => {
+    match claim(&app.store, &account, &form.ma, &form.giay_to).await {
+        Ok(()) => see_other("/ho-so-cua-toi?nhan=ok"),
+        Err(e) => {
+            if let ClaimError::Store(e) = e {
+                tracing::error!(error = %e, "claiming a dossier failed");
+            }
             app.lookup_limiter.miss(addr.ip()).await;
             see_other("/ho-so-cua-toi?nhan=sai#loi")
         }
