@@ -8,6 +8,7 @@ pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod import;
 pub mod migrate;
 pub mod reference;

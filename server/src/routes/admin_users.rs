@@ -8,10 +8,9 @@
 //!   sessions) or unlock (`hoat_dong=1`) an account;
 //! - `POST /can-bo/quan-tri/can-bo/{id}/mat-khau`: set a new password (ends its sessions).
 //!
-//! The rules, and who may change which account, are in
-//! [`motcua_core::accounts::admin_staff`]: nobody and citizens are sent to sign in, staff
-//! without the admin role and accounts of another agency get 404, and nothing is changed
-//! then.
+//! Nobody and citizens are sent to sign in and staff without the admin role get 404
+//! ([`SignedInAdmin`]); the rules, and which accounts an admin may change (another agency's
+//! is "not found"), are in [`motcua_core::accounts::admin_staff`].
 
 use app::components::layout::urlencode;
 use axum::Form;
@@ -21,10 +20,9 @@ use http::{HeaderMap, StatusCode, header};
 use motcua_core::accounts::Problem;
 use motcua_core::accounts::add_staff::{NewStaffForm, add_staff};
 use motcua_core::accounts::admin_staff::{self, AdminError};
-use motcua_domain::workflow::StaffRole;
-use motcua_store::{Account, AccountKind};
 
 use crate::error::AppError;
+use crate::extract::SignedInAdmin;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -48,25 +46,6 @@ fn not_found() -> Response {
 /// A failure of ours while doing `what`: logged, and answered with the error page.
 pub fn internal(what: &str, e: impl std::fmt::Display) -> Response {
     AppError::during(what, e).into_response()
-}
-
-/// The signed-in admin, or the answer to give instead: sign in first for nobody and
-/// citizens (coming back to `back`), not found for staff without the admin role.
-pub async fn signed_in_admin(
-    state: &ServerState,
-    headers: &HeaderMap,
-    back: &str,
-) -> Result<Account, Response> {
-    let Some(account) = app::auth::account_for(&state.app, headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Staff)
-    else {
-        return Err(see_other(&format!("/dang-nhap?tiep={}", urlencode(back))));
-    };
-    if !account.has_role(StaffRole::Admin) {
-        return Err(not_found());
-    }
-    Ok(account)
 }
 
 /// `field:key,...` for the query string, percent-encoded.
@@ -110,13 +89,9 @@ fn answer(id: i64, done: &str) -> Response {
 /// `POST /can-bo/quan-tri/can-bo`: a new staff member of the admin's agency.
 pub async fn add(
     State(state): State<ServerState>,
-    headers: HeaderMap,
+    SignedInAdmin(admin): SignedInAdmin,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     let typed_roles = ticked(&pairs);
     let form = NewStaffForm {
         login: value(&pairs, "dang_nhap"),
@@ -144,14 +119,10 @@ pub async fn add(
 /// `POST /can-bo/quan-tri/can-bo/{id}/vai-tro`: the account's roles become those ticked.
 pub async fn roles(
     State(state): State<ServerState>,
+    SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
-    headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     // An id that is not a number is no account.
     let Ok(id) = id.parse::<i64>() else {
         return not_found();
@@ -169,14 +140,10 @@ pub async fn roles(
 /// `POST /can-bo/quan-tri/can-bo/{id}/trang-thai`: lock (`hoat_dong=0`) or unlock (`1`).
 pub async fn active(
     State(state): State<ServerState>,
+    SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
-    headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     // An id that is not a number is no account.
     let Ok(id) = id.parse::<i64>() else {
         return not_found();
@@ -196,14 +163,11 @@ pub async fn active(
 /// account ends. An admin who sets their own gets a fresh session, so they stay signed in.
 pub async fn password(
     State(state): State<ServerState>,
+    SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
     headers: HeaderMap,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let admin = match signed_in_admin(&state, &headers, PAGE).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     // An id that is not a number is no account.
     let Ok(id) = id.parse::<i64>() else {
         return not_found();

@@ -6,11 +6,10 @@ use std::net::SocketAddr;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::Response;
-use http::HeaderMap;
 use motcua_core::accounts::claim::{ClaimError, claim};
-use motcua_store::AccountKind;
 use serde::Deserialize;
 
+use crate::extract::SignedInCitizen;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -25,16 +24,10 @@ pub struct ClaimForm {
 pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    SignedInCitizen(account): SignedInCitizen,
     Form(form): Form<ClaimForm>,
 ) -> Response {
     let app = &state.app;
-    let Some(account) = app::auth::account_for(app, &headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Citizen)
-    else {
-        return see_other("/dang-nhap?tiep=/ho-so-cua-toi");
-    };
     if app.lookup_limiter.blocked(addr.ip()).await.is_some() {
         return see_other("/ho-so-cua-toi?nhan=sai#loi");
     }
