@@ -11,8 +11,9 @@
 //!   plain-http page other than localhost, so when the request comes to a loopback host over
 //!   plain http (a developer or a test run), the cookie is `motcua_sid` without `Secure`.
 
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use http::HeaderMap;
-use http::header::{COOKIE, HOST};
+use http::header::HOST;
 use motcua_core::accounts::sessions::{self, SESSION_ABSOLUTE};
 use motcua_store::Account;
 
@@ -98,44 +99,44 @@ impl PublicUrl {
         }
     }
 
-    /// The `Set-Cookie` value that starts a session.
-    pub fn session_cookie(&self, headers: &HeaderMap, session_id: &str) -> String {
-        let secure = if self.plain_local(headers) {
-            ""
-        } else {
-            "; Secure"
-        };
-        format!(
-            "{}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-            self.cookie_name(headers),
-            SESSION_ABSOLUTE.whole_seconds()
-        )
+    /// The cookie that starts session `session_id`: for the whole site, out of reach of
+    /// scripts, not sent by cross-site posts, `Secure` (see the module doc), and no longer
+    /// than the session can live.
+    pub fn session_cookie(&self, headers: &HeaderMap, session_id: &str) -> Cookie<'static> {
+        Cookie::build((self.cookie_name(headers), session_id.to_string()))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .max_age(SESSION_ABSOLUTE)
+            .secure(!self.plain_local(headers))
+            .build()
     }
 
-    /// The `Set-Cookie` value that removes the session cookie.
-    pub fn clear_session_cookie(&self, headers: &HeaderMap) -> String {
-        let secure = if self.plain_local(headers) {
-            ""
-        } else {
-            "; Secure"
-        };
-        format!(
-            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-            self.cookie_name(headers)
-        )
+    /// `jar` with the cookie of session `session_id` set.
+    pub fn start_session(
+        &self,
+        jar: CookieJar,
+        headers: &HeaderMap,
+        session_id: &str,
+    ) -> CookieJar {
+        jar.add(self.session_cookie(headers, session_id))
+    }
+
+    /// `jar` with the session cookie removed: empty, expired, under the same name, path and
+    /// flags so the browser replaces it. Sent whether or not the request carried one
+    /// (`CookieJar::remove` would send nothing then).
+    pub fn end_session(&self, jar: CookieJar, headers: &HeaderMap) -> CookieJar {
+        let mut removal = self.session_cookie(headers, "");
+        removal.make_removal();
+        jar.add(removal)
     }
 
     /// The session id the browser sent, if any (only under the name this request allows).
     pub fn session_id(&self, headers: &HeaderMap) -> Option<String> {
-        let name = self.cookie_name(headers);
-        headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(k, v)| *k == name && !v.is_empty())
-            .map(|(_, v)| v.to_string())
+        CookieJar::from_headers(headers)
+            .get(self.cookie_name(headers))
+            .map(|c| c.value().to_string())
+            .filter(|id| !id.is_empty())
     }
 }
 
@@ -213,20 +214,58 @@ mod tests {
         let site = PublicUrl::default();
         let public = headers("motcua.thanhhoa.gov.vn");
         let c = site.session_cookie(&public, "abc");
-        assert!(c.starts_with("__Host-motcua_sid=abc; Path=/; HttpOnly; SameSite=Lax"));
-        assert!(c.ends_with("; Secure"));
+        assert_eq!((c.name(), c.value()), ("__Host-motcua_sid", "abc"));
+        assert_eq!(c.path(), Some("/"));
+        assert_eq!(c.http_only(), Some(true));
+        assert_eq!(c.same_site(), Some(SameSite::Lax));
+        assert_eq!(c.max_age(), Some(SESSION_ABSOLUTE));
+        assert_eq!(c.secure(), Some(true));
+        let header = c.to_string();
+        for attribute in [
+            "Path=/",
+            "HttpOnly",
+            "SameSite=Lax",
+            "Secure",
+            "Max-Age=43200",
+        ] {
+            assert!(header.split("; ").any(|a| a == attribute), "{header}");
+        }
         let local = headers("127.0.0.1:3000");
         let c = site.session_cookie(&local, "abc");
-        assert!(c.starts_with("motcua_sid=abc;"));
-        assert!(!c.contains("Secure"));
+        assert!(c.to_string().starts_with("motcua_sid=abc;"));
+        assert!(!c.to_string().contains("Secure"));
         let mut proxied = headers("localhost:3000");
         proxied.insert("x-forwarded-proto", "https".parse().unwrap());
-        assert!(site.session_cookie(&proxied, "abc").contains("__Host-"));
+        assert!(
+            site.session_cookie(&proxied, "abc")
+                .to_string()
+                .contains("__Host-")
+        );
         // A configured address decides alone, whatever the Host.
         let configured = PublicUrl::parse("https://dichvucong.example.gov.vn/").unwrap();
-        assert!(configured.session_cookie(&local, "abc").contains("__Host-"));
+        assert!(
+            configured
+                .session_cookie(&local, "abc")
+                .to_string()
+                .contains("__Host-")
+        );
         assert_eq!(configured.base(&local), "https://dichvucong.example.gov.vn");
         assert_eq!(site.base(&local), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn ending_a_session_removes_the_cookie_under_the_same_name_and_flags() {
+        let public = headers("motcua.thanhhoa.gov.vn");
+        let jar = PublicUrl::default().end_session(CookieJar::new(), &public);
+        let response = axum::response::IntoResponse::into_response(jar);
+        let removal = response.headers()[http::header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(removal.starts_with("__Host-motcua_sid=;"), "{removal}");
+        for attribute in ["Path=/", "HttpOnly", "SameSite=Lax", "Secure", "Max-Age=0"] {
+            assert!(removal.split("; ").any(|a| a == attribute), "{removal}");
+        }
     }
 
     #[test]
@@ -246,10 +285,16 @@ mod tests {
     #[test]
     fn a_cookie_under_the_wrong_name_is_ignored() {
         let mut h = headers("motcua.example");
-        h.insert(COOKIE, "motcua_sid=planted; lang=vi".parse().unwrap());
+        h.insert(
+            http::header::COOKIE,
+            "motcua_sid=planted; lang=vi".parse().unwrap(),
+        );
         let site = PublicUrl::default();
         assert_eq!(site.session_id(&h), None);
-        h.insert(COOKIE, "lang=vi; __Host-motcua_sid=real".parse().unwrap());
+        h.insert(
+            http::header::COOKIE,
+            "lang=vi; __Host-motcua_sid=real".parse().unwrap(),
+        );
         assert_eq!(site.session_id(&h).as_deref(), Some("real"));
     }
 }

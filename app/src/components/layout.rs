@@ -13,15 +13,11 @@ pub fn current_lang() -> Lang {
     }
     #[cfg(feature = "ssr")]
     {
+        // Set by `GET /ngon-ngu/{lang}` (`server/src/routes/language.rs`).
         let lang = use_context::<http::request::Parts>()
             .and_then(|parts| {
-                parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .flat_map(|v| v.split(';'))
-                    .find_map(|c| c.trim().strip_prefix("lang=").map(Lang::from_code))
+                let jar = axum_extra::extract::cookie::CookieJar::from_headers(&parts.headers);
+                jar.get("lang").map(|c| Lang::from_code(c.value()))
             })
             .unwrap_or_default();
         provide_context(lang);

@@ -16,7 +16,8 @@ use app::components::layout::urlencode;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode, header};
+use axum_extra::extract::cookie::CookieJar;
+use http::{HeaderMap, StatusCode};
 use motcua_core::accounts::Problem;
 use motcua_core::accounts::add_staff::{NewStaffForm, add_staff};
 use motcua_core::accounts::admin_staff::{self, AdminError};
@@ -166,6 +167,7 @@ pub async fn password(
     SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
     headers: HeaderMap,
+    jar: CookieJar,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     // An id that is not a number is no account.
@@ -185,14 +187,13 @@ pub async fn password(
     .await
     {
         Ok(None) => answer(id, "mat-khau"),
-        Ok(Some(session)) => (
-            [(
-                header::SET_COOKIE,
-                app.settings.public_url.session_cookie(&headers, &session),
-            )],
-            answer(id, "mat-khau"),
-        )
-            .into_response(),
+        Ok(Some(session)) => {
+            let jar = app
+                .settings
+                .public_url
+                .start_session(jar, &headers, &session);
+            (jar, answer(id, "mat-khau")).into_response()
+        }
         Err(e) => refused(id, e, "", "setting a password"),
     }
 }

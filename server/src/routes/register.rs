@@ -5,7 +5,8 @@
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, header};
+use axum_extra::extract::cookie::CookieJar;
+use http::HeaderMap;
 use motcua_core::accounts::register::{RegisterError, Registration, register};
 use serde::Deserialize;
 
@@ -30,6 +31,7 @@ pub struct RegisterForm {
 pub async fn post(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    jar: CookieJar,
     Form(form): Form<RegisterForm>,
 ) -> Response {
     use app::components::layout::urlencode;
@@ -50,16 +52,11 @@ pub async fn post(
     };
     let app = &state.app;
     match register(&app.store, &registration, app.clock.now()).await {
-        Ok(done) => (
-            [(
-                header::SET_COOKIE,
-                app.settings
-                    .public_url
-                    .session_cookie(&headers, &done.session_id),
-            )],
-            see_other("/ho-so-cua-toi"),
-        )
-            .into_response(),
+        Ok(done) => {
+            let site = &app.settings.public_url;
+            let jar = site.start_session(jar, &headers, &done.session_id);
+            (jar, see_other("/ho-so-cua-toi")).into_response()
+        }
         Err(RegisterError::Invalid(problems)) => back(&problems_text(&problems)),
         Err(RegisterError::NoSession { .. }) => see_other("/dang-nhap"),
         Err(e @ (RegisterError::Hashing(_) | RegisterError::Store(_))) => {

@@ -8,7 +8,8 @@ use std::net::SocketAddr;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, header};
+use axum_extra::extract::cookie::CookieJar;
+use http::HeaderMap;
 use motcua_core::accounts::sign_in::{Credentials, SignInError, sign_in};
 use motcua_store::AccountKind;
 use serde::Deserialize;
@@ -30,6 +31,7 @@ pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
+    jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> Response {
     use app::components::layout::urlencode;
@@ -74,14 +76,7 @@ pub async fn post(
         AccountKind::Citizen => "/ho-so-cua-toi",
     };
     let to = local_path(&form.tiep).unwrap_or(home);
-    (
-        [(
-            header::SET_COOKIE,
-            app.settings
-                .public_url
-                .session_cookie(&headers, &signed_in.session_id),
-        )],
-        see_other(to),
-    )
-        .into_response()
+    let site = &app.settings.public_url;
+    let jar = site.start_session(jar, &headers, &signed_in.session_id);
+    (jar, see_other(to)).into_response()
 }
