@@ -72,7 +72,7 @@ async fn signed_in(
         _ => Err(match come_back_to(parts, state) {
             Some(page) => see_other(&format!(
                 "/dang-nhap?tiep={}",
-                app::components::layout::urlencode(&page)
+                motcua_domain::url::urlencode(&page)
             )),
             None => see_other("/dang-nhap"),
         }),

@@ -5,6 +5,9 @@ use leptos_meta::Title;
 
 use crate::i18n::{Key, Lang, t};
 
+/// Kept here for the pages that import it with the layout.
+pub use motcua_domain::url::urlencode;
+
 /// The language of the current request: the `lang` cookie set by the language switch,
 /// Vietnamese otherwise. Only meaningful while rendering on the server.
 pub fn current_lang() -> Lang {
@@ -77,15 +80,4 @@ pub fn Layout(#[prop(into)] title: String, children: Children) -> impl IntoView 
             {children()}
         </main>
     }
-}
-
-/// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass).
-pub fn urlencode(s: &str) -> String {
-    /// Everything but the unreserved characters of RFC 3986.
-    const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }

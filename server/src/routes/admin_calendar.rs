@@ -8,13 +8,13 @@
 //! The calendar is the deployment's, one for every agency: any admin may change it. Nobody
 //! and citizens are sent to sign in, staff without the admin role get 404.
 
-use app::components::layout::urlencode;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::format::{VN_OFFSET, format_date};
+use motcua_domain::url::urlencode;
 use motcua_domain::validate::{nfc, parse_date};
 use serde::Deserialize;
 

@@ -12,7 +12,6 @@
 //! ([`SignedInAdmin`]); the rules, and which accounts an admin may change (another agency's
 //! is "not found"), are in [`motcua_core::accounts::admin_staff`].
 
-use app::components::layout::urlencode;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +20,7 @@ use http::{HeaderMap, StatusCode};
 use motcua_core::accounts::Problem;
 use motcua_core::accounts::add_staff::{NewStaffForm, add_staff};
 use motcua_core::accounts::admin_staff::{self, AdminError};
+use motcua_domain::url::urlencode;
 
 use crate::error::AppError;
 use crate::extract::SignedInAdmin;

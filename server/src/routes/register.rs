@@ -34,7 +34,7 @@ pub async fn post(
     jar: CookieJar,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    use app::components::layout::urlencode;
+    use motcua_domain::url::urlencode;
     let back = |errors: &str| {
         see_other(&format!(
             "/dang-ky?loi={errors}&ho_ten={}&so_dien_thoai={}&email={}#loi",

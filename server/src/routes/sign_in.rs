@@ -34,7 +34,7 @@ pub async fn post(
     jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> Response {
-    use app::components::layout::urlencode;
+    use motcua_domain::url::urlencode;
     let back = |error: &str| {
         see_other(&format!(
             "/dang-nhap?loi={error}&ten={}&tiep={}",

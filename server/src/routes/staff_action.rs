@@ -66,7 +66,7 @@ struct Typed {
 }
 
 fn refused(here: &str, action: Action, key: &str, typed: &Typed) -> Response {
-    use app::components::layout::urlencode;
+    use motcua_domain::url::urlencode;
     see_other(&format!(
         "{here}?hanh_dong={}&loi={key}&ly_do={}&don_vi={}#loi",
         action.as_str(),

@@ -67,7 +67,7 @@ where
     let bytes = store.read_file(&sha).await?;
     let disposition = format!(
         "inline; filename*=UTF-8''{}",
-        app::components::layout::urlencode(&name)
+        motcua_domain::url::urlencode(&name)
     );
     Ok((
         [
