@@ -7,5 +7,8 @@
 //! choose them.
 
 pub mod accounts;
+pub mod filing;
+pub mod supplement;
 pub mod upload;
+pub mod withdraw;
 pub mod workflow;

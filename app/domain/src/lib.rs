@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check;
 pub mod condition;
 pub mod dossier_code;
+pub mod filing;
 pub mod format;
 pub mod procedure;
 pub mod search;

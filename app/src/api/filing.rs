@@ -108,81 +108,43 @@ pub mod ssr {
     //! Server-only: loading a draft and building page models.
 
     use crate::api::filing_copy_name as copy_name;
+    use motcua_core::filing::{Filing, FilingToken};
     use motcua_domain::answers::Answers;
     use motcua_domain::procedure::Procedure;
     use motcua_domain::upload::FileRule;
     use motcua_domain::validate::Context;
-    use motcua_store::{Draft, StoreError};
+    use motcua_store::StoreError;
 
     use super::*;
     use crate::api::AppState;
-    use crate::api::state::today_vn;
     use crate::components::answer_rows::answer_rows;
-    use crate::flow::{self, DraftState, PageKind};
+    use crate::flow::{self, PageKind};
     use crate::i18n::{Key, t};
 
-    /// A draft with its procedure version and parsed state.
-    pub struct Loaded {
-        pub draft: Draft,
-        pub procedure: Procedure,
-        pub state: DraftState,
-        /// Desks that may receive it: `(agency code, name)`.
-        pub agencies: Vec<(String, String)>,
+    /// The address of page `page` of the filing under `token` of procedure `code`.
+    pub fn page_href(code: &str, token: &FilingToken, page: &str) -> String {
+        format!("/thu-tuc/{code}/nop/{}/{page}", token.as_str())
     }
 
-    impl Loaded {
-        pub fn applicant_fields(&self) -> Vec<motcua_domain::procedure::Field> {
-            flow::applicant_fields(&self.procedure, &self.agencies)
-        }
-
-        pub fn href(&self, page: &str) -> String {
-            format!(
-                "/thu-tuc/{}/nop/{}/{page}",
-                self.procedure.code, self.draft.token
-            )
-        }
+    /// The address of page `page` of `filing`.
+    pub fn href(filing: &Filing, page: &str) -> String {
+        page_href(&filing.procedure.code, &filing.token, page)
     }
 
-    /// Loads the draft `token`, checking it belongs to procedure `code`.
-    pub async fn load(
-        state: &AppState,
-        code: &str,
-        token: &str,
-    ) -> Result<Option<Loaded>, StoreError> {
-        let Some(draft) = state.store.draft(token).await? else {
-            return Ok(None);
-        };
-        let Some(stored) = state.store.procedure_version(draft.procedure_id).await? else {
-            return Ok(None);
-        };
-        if stored.procedure.code != code {
-            return Ok(None);
-        }
-        let parsed: DraftState = serde_json::from_value(draft.data.clone()).unwrap_or_default();
-        let agencies = state
-            .store
-            .receivers(code)
-            .await?
-            .into_iter()
-            .map(|a| (a.code, a.name))
-            .collect();
-        Ok(Some(Loaded {
-            draft,
-            procedure: stored.procedure,
-            state: parsed,
-            agencies,
-        }))
+    /// The applicant page's fields of `filing`, labelled for the pages.
+    fn applicant_fields(l: &Filing) -> Vec<motcua_domain::procedure::Field> {
+        flow::applicant_fields(&l.procedure, &l.agencies)
     }
 
-    /// The validation context of this deployment, today.
-    pub fn context(state: &AppState) -> Context<'_> {
+    /// The validation context of this deployment, today by its clock (as the posts check).
+    fn context(state: &AppState) -> Context<'_> {
         Context {
-            today: today_vn(),
+            today: motcua_domain::format::today_vn(state.clock.now()),
             units: Some(state.units.as_ref()),
         }
     }
 
-    fn progress(l: &Loaded, page: &str, lang: Lang, title: String) -> Progress {
+    fn progress(l: &Filing, page: &str, lang: Lang, title: String) -> Progress {
         let pages = flow::pages(&l.procedure);
         Progress {
             procedure_code: l.procedure.code.clone(),
@@ -203,7 +165,7 @@ pub mod ssr {
 
     async fn documents_received(
         state: &AppState,
-        l: &Loaded,
+        l: &Filing,
         answers: &Answers,
         lang: Lang,
     ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
@@ -269,12 +231,15 @@ pub mod ssr {
         review: bool,
         lang: Lang,
     ) -> Result<FilingView, StoreError> {
-        let Some(l) = load(state, code, token).await? else {
+        let Some(token) = FilingToken::parse(token) else {
+            return Ok(FilingView::NotFound);
+        };
+        let Some(l) = Filing::open(&state.store, code, &token).await? else {
             return Ok(FilingView::NotFound);
         };
         if let Some(dossier_code) = &l.draft.dossier_code {
             if page != flow::RECEIPT {
-                return Ok(FilingView::Redirect(l.href(flow::RECEIPT)));
+                return Ok(FilingView::Redirect(href(&l, flow::RECEIPT)));
             }
             return Ok(match receipt(state, dossier_code, lang).await? {
                 Some(r) => FilingView::Receipt(r),
@@ -285,9 +250,9 @@ pub mod ssr {
             return Ok(FilingView::NotFound);
         };
         let ctx = context(state);
-        let applicant_fields = l.applicant_fields();
+        let applicant_fields = applicant_fields(&l);
         let eval = flow::evaluate(&l.procedure, &applicant_fields, &l.state, &ctx);
-        let back_href = flow::previous_page(&l.procedure, page).map(|p| l.href(&p));
+        let back_href = flow::previous_page(&l.procedure, page).map(|p| href(&l, &p));
         match kind {
             PageKind::Applicant | PageKind::Step(_) => {
                 let (fields, earlier, title, intro) = match kind {
@@ -323,7 +288,7 @@ pub mod ssr {
                 }
                 let model = FormModel {
                     lang,
-                    action: l.href(page),
+                    action: href(&l, page),
                     fields,
                     raw,
                     errors: l.state.errors.get(page).cloned().unwrap_or_default(),
@@ -399,36 +364,43 @@ pub mod ssr {
                         lang,
                         t(lang, Key::DocumentsStepTitle).to_string(),
                     ),
-                    action: l.href(page),
+                    action: href(&l, page),
                     back_href: back_href.unwrap_or_default(),
                     documents,
                 })
             }
             PageKind::Review => {
-                if let Some(bad) = &eval.first_invalid {
-                    return Ok(FilingView::Redirect(l.href(bad)));
-                }
+                let eval = match motcua_core::filing::review(
+                    &l,
+                    state.units.as_ref(),
+                    state.clock.now(),
+                ) {
+                    Ok(eval) => eval,
+                    Err(incomplete) => {
+                        return Ok(FilingView::Redirect(href(&l, &incomplete.page)));
+                    }
+                };
                 let units = |code: &str| state.units.name(code).map(str::to_string);
                 let mut sections = vec![ReviewSection {
                     title: t(lang, Key::ApplicantStepTitle).to_string(),
-                    change_href: format!("{}?sua=1", l.href(flow::APPLICANT)),
+                    change_href: format!("{}?sua=1", href(&l, flow::APPLICANT)),
                     rows: answer_rows(&applicant_fields, &eval.applicant, lang, &units),
                 }];
                 for (step, (slug, answers)) in l.procedure.form.iter().zip(&eval.steps) {
                     sections.push(ReviewSection {
                         title: step.title.get(lang).to_string(),
-                        change_href: format!("{}?sua=1", l.href(slug)),
+                        change_href: format!("{}?sua=1", href(&l, slug)),
                         rows: answer_rows(&step.fields, answers, lang, &units),
                     });
                 }
                 let documents = documents_received(state, &l, &eval.answers(), lang).await?;
                 Ok(FilingView::Review {
                     progress: progress(&l, page, lang, t(lang, Key::ReviewTitle).to_string()),
-                    action: l.href(page),
+                    action: href(&l, page),
                     sections,
                     documents,
                     documents_href: (!l.procedure.documents.is_empty())
-                        .then(|| l.href(flow::DOCUMENTS)),
+                        .then(|| href(&l, flow::DOCUMENTS)),
                 })
             }
         }

@@ -33,103 +33,17 @@ pub async fn get_supplement(
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    //! Server-only: the page model of an answer the core keeps
+    //! (`motcua_core::supplement`).
+
     use super::*;
     use crate::api::AppState;
     use crate::components::fields::FileSlot;
     use crate::i18n::{Key, t};
-    use motcua_domain::answers::RawForm;
-    use motcua_domain::procedure::{Document, Field, Procedure};
-    use motcua_domain::upload::{FileRule, UploadProblemKind};
-    use motcua_domain::validate::{FieldError, raw_from_answers};
-    use motcua_store::{Dossier, Draft, Store};
-
-    /// What the draft of a supplement answer keeps.
-    #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-    pub struct SupplementDraft {
-        pub supplement_for: String,
-        #[serde(default)]
-        pub raw: Option<RawForm>,
-        #[serde(default)]
-        pub errors: Vec<FieldError>,
-        /// Document id → why it has no acceptable file yet (the same problems as filing's).
-        #[serde(default)]
-        pub upload_problems: std::collections::BTreeMap<String, UploadProblemKind>,
-    }
-
-    /// An open supplement answer, loaded.
-    pub struct Pending {
-        pub dossier: Dossier,
-        pub procedure: Procedure,
-        pub draft: Draft,
-        pub data: SupplementDraft,
-        pub reason: String,
-        pub item_labels: Vec<String>,
-        /// The requested top-level fields, in form order.
-        pub fields: Vec<Field>,
-        pub documents: Vec<Document>,
-    }
-
-    pub async fn load(store: &Store, code: &str, token: &str) -> Result<Option<Pending>, String> {
-        let e = |x: motcua_store::StoreError| x.to_string();
-        let Some(draft) = store.draft(token).await.map_err(e)? else {
-            return Ok(None);
-        };
-        let Ok(data) = serde_json::from_value::<SupplementDraft>(draft.data.clone()) else {
-            return Ok(None);
-        };
-        if data.supplement_for != code {
-            return Ok(None);
-        }
-        let Some(dossier) = store
-            .dossier(code)
-            .await
-            .map_err(e)?
-            .filter(|d| d.status == motcua_domain::workflow::Status::SupplementRequested)
-        else {
-            return Ok(None);
-        };
-        let Some(procedure) = store
-            .procedure_version(dossier.procedure_id)
-            .await
-            .map_err(e)?
-        else {
-            return Ok(None);
-        };
-        let procedure = procedure.procedure;
-        let events = store.events(code).await.map_err(e)?;
-        let Some(request) = events
-            .iter()
-            .rev()
-            .find(|ev| ev.to_status == motcua_domain::workflow::Status::SupplementRequested)
-        else {
-            return Ok(None);
-        };
-        let items = &request.details.items;
-        let wanted = |kind: &str, id: &str| items.iter().any(|i| i.kind == kind && i.id == id);
-        let fields = procedure
-            .form
-            .iter()
-            .flat_map(|s| &s.fields)
-            .filter(|f| wanted("field", &f.id))
-            .cloned()
-            .collect();
-        let documents = procedure
-            .documents
-            .iter()
-            .filter(|d| wanted("document", &d.id))
-            .cloned()
-            .collect();
-        Ok(Some(Pending {
-            reason: request.reason.clone().unwrap_or_default(),
-            item_labels: items.iter().map(|i| i.label.clone()).collect(),
-            dossier,
-            procedure,
-            draft,
-            data,
-            fields,
-            documents,
-        }))
-    }
+    use motcua_core::filing::FilingToken;
+    use motcua_core::supplement::Pending;
+    use motcua_domain::upload::FileRule;
+    use motcua_domain::validate::raw_from_answers;
 
     pub async fn view(
         code: String,
@@ -137,7 +51,13 @@ pub mod ssr {
         lang: Lang,
     ) -> Result<Option<SupplementView>, String> {
         let state = AppState::get().map_err(|e| e.to_string())?;
-        let Some(p) = load(&state.store, &code, &token).await? else {
+        let Some(token) = FilingToken::parse(&token) else {
+            return Ok(None);
+        };
+        let Some(p) = Pending::open(&state.store, &code, &token)
+            .await
+            .map_err(|e| e.to_string())?
+        else {
             return Ok(None);
         };
         let answers = p.dossier.answers.as_object().cloned().unwrap_or_default();
@@ -148,7 +68,7 @@ pub mod ssr {
             .unwrap_or_else(|| raw_from_answers(&p.fields, &answers));
         let uploads = state
             .store
-            .uploads(&token)
+            .uploads(token.as_str())
             .await
             .map_err(|e| e.to_string())?;
         let files =
@@ -184,10 +104,7 @@ pub mod ssr {
                 }
             }
         }
-        let mut earlier = answers.clone();
-        for f in &p.fields {
-            earlier.remove(&f.id);
-        }
+        let earlier = p.earlier_answers();
         Ok(Some(SupplementView {
             code: code.clone(),
             procedure: p.procedure.name.get(lang).to_string(),
@@ -195,12 +112,12 @@ pub mod ssr {
             items: p.item_labels,
             form: FormModel {
                 lang,
-                action: format!("/bo-sung/{code}/{token}"),
+                action: format!("/bo-sung/{code}/{}", token.as_str()),
                 fields: p.fields,
                 raw,
                 errors: p.data.errors,
                 earlier,
-                today: crate::api::state::today_vn().to_string(),
+                today: motcua_domain::format::today_vn(state.clock.now()).to_string(),
                 provinces: state.units.provinces.clone(),
                 communes,
                 back_href: None,

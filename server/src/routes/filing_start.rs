@@ -3,6 +3,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
+use motcua_core::filing::{self, StartError};
 
 use crate::error::AppError;
 use crate::router::ServerState;
@@ -12,14 +13,14 @@ pub async fn post(
     State(state): State<ServerState>,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
-    let store = &state.app.store;
-    let today = app::api::state::today_vn();
-    let Some(procedure) = store.current_procedure(&code, today).await? else {
-        return Ok(StatusCode::NOT_FOUND.into_response());
-    };
-    let token = store.create_draft(procedure.id).await?;
-    Ok(see_other(&format!(
-        "/thu-tuc/{code}/nop/{token}/{}",
-        app::flow::APPLICANT
-    )))
+    let app = &state.app;
+    match filing::start(&app.store, &code, app.clock.now()).await {
+        Ok(token) => Ok(see_other(&app::api::filing::ssr::page_href(
+            &code,
+            &token,
+            app::flow::APPLICANT,
+        ))),
+        Err(StartError::NoSuchProcedure) => Ok(StatusCode::NOT_FOUND.into_response()),
+        Err(StartError::Store(e)) => Err(e.into()),
+    }
 }

@@ -1,4 +1,4 @@
-//! The citizen's supplement answer.
+//! The citizen's supplement answer; the rules are the core's (`motcua_core::supplement`).
 //! - `POST /bo-sung/{code}`: open an answer (signed-in owner, or with the applicant's ID
 //!   number or phone as in the lookup); it lives in a draft under a new token.
 //! - `POST /bo-sung/{code}/{token}`: save what was typed and uploaded, check it with the
@@ -7,20 +7,14 @@
 
 use std::net::SocketAddr;
 
-use app::api::supplement::ssr::{Pending, SupplementDraft, load};
 use axum::Form;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
-use motcua_core::upload::{self, AttachError, SentFile};
-use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
-use motcua_domain::answers::RawForm;
-use motcua_domain::upload::{FileRule, UploadProblemKind};
-use motcua_domain::validate::validate_fields;
-use motcua_domain::workflow::Action;
-use motcua_store::{NewDocument, SupplementAnswer};
+use motcua_core::filing::FilingToken;
+use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
+use motcua_core::upload::SentFile;
 use serde::Deserialize;
-use serde_json::Value;
 
 use crate::error::AppError;
 use crate::router::ServerState;
@@ -44,23 +38,19 @@ pub async fn start(
     Form(form): Form<StartForm>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
-    let store = &app.store;
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
-    let dossier = found.ok().flatten().map(|(d, _)| d);
-    let Some(dossier) =
-        dossier.filter(|d| d.status == motcua_domain::workflow::Status::SupplementRequested)
-    else {
+    let Some((dossier, _)) = found.ok().flatten() else {
         return Ok(not_found());
     };
-    let data = SupplementDraft {
-        supplement_for: dossier.code.clone(),
-        ..Default::default()
-    };
-    let token = store.create_draft(dossier.procedure_id).await?;
-    store
-        .save_draft(&token, &serde_json::to_value(&data)?)
-        .await?;
-    Ok(see_other(&format!("/bo-sung/{}/{token}", dossier.code)))
+    match supplement::start(&app.store, &dossier).await {
+        Ok(token) => Ok(see_other(&format!(
+            "/bo-sung/{}/{}",
+            dossier.code,
+            token.as_str()
+        ))),
+        Err(StartError::NotRequested) => Ok(not_found()),
+        Err(StartError::Store(e)) => Err(e.into()),
+    }
 }
 
 pub async fn answer(
@@ -68,14 +58,16 @@ pub async fn answer(
     Path((code, token)): Path<(String, String)>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let store = &state.app.store;
-    let Ok(Some(mut p)) = load(store, &code, &token).await else {
+    let app = &state.app;
+    let store = &app.store;
+    let Some(token) = FilingToken::parse(&token) else {
         return Ok(not_found());
     };
-    let here = format!("/bo-sung/{code}/{token}");
-    let mut raw = RawForm::new();
-    let mut refresh = false;
-    p.data.upload_problems.clear();
+    let Ok(Some(mut pending)) = Pending::open(store, &code, &token).await else {
+        return Ok(not_found());
+    };
+    let here = format!("/bo-sung/{code}/{}", token.as_str());
+    let mut post = AnswerPost::begin(&mut pending);
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -83,130 +75,39 @@ pub async fn answer(
             Err(_) => return Ok((StatusCode::BAD_REQUEST, "Bad form").into_response()),
         };
         let name = field.name().unwrap_or("").to_string();
-        if let Some(doc_id) = name.strip_prefix("file.") {
-            let Some(doc) = p.documents.iter().find(|d| d.id == doc_id).cloned() else {
+        if let Some(document_id) = name.strip_prefix("file.") {
+            if !pending.asks_for(document_id) {
                 continue;
-            };
+            }
             let file_name = field.file_name().unwrap_or("").to_string();
             // A body cut off or over the request limit: the file did not arrive whole.
             let Ok(bytes) = field.bytes().await else {
-                let max_mb = FileRule::of(&doc).max_mb;
-                p.data
-                    .upload_problems
-                    .insert(doc.id.clone(), UploadProblemKind::TooLarge { max_mb });
+                post.cut_off(&mut pending, document_id);
                 continue;
             };
             let sent = SentFile {
                 file_name: &file_name,
                 bytes: &bytes,
             };
-            match upload::attach(store, &token, &doc, sent).await {
-                Ok(()) => {}
-                Err(AttachError::Refused(problem)) => {
-                    p.data.upload_problems.insert(doc.id.clone(), problem);
-                }
-                Err(AttachError::Store(e)) => return Err(e.into()),
-            }
+            post.upload(store, &mut pending, document_id, sent).await?;
             continue;
         }
         let Ok(value) = field.text().await else {
             continue;
         };
-        if name == "_action" {
-            refresh = value == "refresh";
-        } else if !name.starts_with('_') {
-            raw.entry(name).or_default().push(value);
+        post.input(name, value);
+    }
+    let dossier_code = pending.dossier.code.clone();
+    let periods = &app.settings.working_periods;
+    let sent = post.finish(store, periods, app.units.as_ref(), pending, app.clock.now());
+    match sent.await {
+        Ok(AnswerSaved::Refreshed) => Ok(see_other(&here)),
+        Ok(AnswerSaved::Sent) => Ok(see_other(&format!("/bo-sung/{dossier_code}/xong"))),
+        Err(AnswerError::Refused) => Ok(see_other(&format!("{here}#loi"))),
+        Err(AnswerError::NotTaken(e)) => {
+            Ok((StatusCode::CONFLICT, format!("{e:?}")).into_response())
         }
-    }
-    let answers = p.dossier.answers.as_object().cloned().unwrap_or_default();
-    let mut earlier = answers.clone();
-    for f in &p.fields {
-        earlier.remove(&f.id);
-    }
-    let ctx = app::api::filing::ssr::context(&state.app);
-    let outcome = validate_fields(&p.fields, &raw, &earlier, &ctx);
-    let uploads = store.uploads(&token).await?;
-    if !refresh {
-        for d in &p.documents {
-            if !uploads.iter().any(|u| u.document_id == d.id)
-                && !p.data.upload_problems.contains_key(&d.id)
-            {
-                p.data
-                    .upload_problems
-                    .insert(d.id.clone(), UploadProblemKind::Missing);
-            }
-        }
-    }
-    p.data.raw = Some(raw);
-    p.data.errors = outcome.errors.clone();
-    let ok = !refresh && outcome.errors.is_empty() && p.data.upload_problems.is_empty();
-    if !ok {
-        return save_and_return(store, &token, &p, &here, refresh).await;
-    }
-    send(&state, &p, &token, earlier, outcome.answers, uploads).await
-}
-
-async fn save_and_return(
-    store: &motcua_store::Store,
-    token: &str,
-    p: &Pending,
-    here: &str,
-    refresh: bool,
-) -> Result<Response, AppError> {
-    let data = serde_json::to_value(&p.data).unwrap_or(Value::Null);
-    store.save_draft(token, &data).await?;
-    Ok(see_other(&if refresh {
-        here.to_string()
-    } else {
-        format!("{here}#loi")
-    }))
-}
-
-async fn send(
-    state: &ServerState,
-    p: &Pending,
-    token: &str,
-    earlier: motcua_domain::answers::Answers,
-    changed: motcua_domain::answers::Answers,
-    uploads: Vec<motcua_store::UploadedFile>,
-) -> Result<Response, AppError> {
-    let store = &state.app.store;
-    let mut documents = vec![];
-    for u in &uploads {
-        documents.push(NewDocument {
-            document_id: u.document_id.clone(),
-            original_name: u.original_name.clone(),
-            content_type: u.content_type.clone(),
-            bytes: store.read_file(&u.sha256).await?,
-        });
-    }
-    let mut answers = earlier;
-    answers.extend(changed);
-    let input = ActionInput {
-        supplement: Some(SupplementAnswer {
-            answers: Value::Object(answers),
-            replace_documents: p.documents.iter().map(|d| d.id.clone()).collect(),
-            documents,
-        }),
-        ..Default::default()
-    };
-    let now = state.app.clock.now();
-    match perform(
-        store,
-        &state.app.settings.working_periods,
-        &Who::Citizen(None),
-        &p.dossier.code,
-        Action::Resupply,
-        input,
-        now,
-    )
-    .await
-    {
-        Ok(_) | Err(ActionError::Moved) => {
-            let _ = store.delete_draft(token).await;
-            Ok(see_other(&format!("/bo-sung/{}/xong", p.dossier.code)))
-        }
-        Err(ActionError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
-        Err(e) => Ok((StatusCode::CONFLICT, format!("{e:?}")).into_response()),
+        Err(AnswerError::Store(e)) => Err(e.into()),
+        Err(AnswerError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
     }
 }

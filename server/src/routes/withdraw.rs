@@ -1,6 +1,6 @@
 //! `POST /rut-ho-so/{code}`: the citizen withdraws a dossier that is new (1) or waiting for
-//! their supplement (5), signed in or with the dossier code and ID number of the lookup. The
-//! move (→7) is final; the reason is optional.
+//! their supplement (5), signed in or with the dossier code and ID number of the lookup
+//! (`motcua_core::withdraw`). The move (→7) is final; the reason is optional.
 
 use std::net::SocketAddr;
 
@@ -8,8 +8,8 @@ use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
-use motcua_core::workflow::{ActionInput, perform};
-use motcua_domain::workflow::Action;
+use motcua_core::withdraw::withdraw;
+use motcua_core::workflow::{ActionError, Who};
 use serde::Deserialize;
 
 use crate::router::ServerState;
@@ -35,22 +35,25 @@ pub async fn post(
     let Some((dossier, who)) = found.ok().flatten() else {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     };
-    let input = ActionInput {
-        reason: form.ly_do,
-        ..Default::default()
-    };
-    let signed_in = matches!(who, motcua_core::workflow::Who::Citizen(Some(_)));
-    let done = perform(
+    let signed_in = matches!(who, Who::Citizen(Some(_)));
+    let periods = &app.settings.working_periods;
+    let withdrawn = withdraw(
         &app.store,
-        &app.settings.working_periods,
+        periods,
         &who,
         &dossier.code,
-        Action::Withdraw,
-        input,
+        form.ly_do,
         app.clock.now(),
-    )
-    .await
-    .is_ok();
+    );
+    let done = match withdrawn.await {
+        Ok(()) => true,
+        Err(ActionError::Internal(e)) => {
+            // Ours: the citizen is told it did not happen, the operator finds why.
+            tracing::error!(error = %e, "withdrawing a dossier failed");
+            false
+        }
+        Err(_) => false,
+    };
     let flag = if done { "rut=1" } else { "rut=0" };
     if signed_in {
         see_other(&format!("/ho-so-cua-toi?{flag}"))

@@ -1,0 +1,158 @@
+//! The documents page of a filing: one post may carry several files (one per document),
+//! removals and a button. Each file is checked and kept as it arrives (through
+//! [`upload::attach`], the same check as a supplement answer's), a refused one is noted at
+//! its document, and [`DocumentsPost::finish`] decides whether the citizen may move on.
+
+use motcua_domain::condition::applicable_documents;
+use motcua_domain::filing::{REVIEW, UploadProblem, evaluate, next_page};
+use motcua_domain::procedure::Document;
+use motcua_domain::upload::UploadProblemKind;
+use motcua_domain::validate::UnitCatalog;
+use motcua_store::{Store, StoreError};
+use time::OffsetDateTime;
+
+use super::open::{Filing, Page, context};
+use crate::upload::{self, AttachError, SentFile};
+
+/// The documents page as it is being posted.
+#[derive(Debug)]
+pub struct DocumentsPost {
+    /// The documents the answers so far ask for; files for others are ignored.
+    documents: Vec<Document>,
+    problems: Vec<UploadProblem>,
+    /// "Continue" (the default) rather than "upload" or "remove".
+    moving_on: bool,
+}
+
+/// The documents page saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentsSaved {
+    /// Every required document has a file: go to this page.
+    Next { page: String },
+    /// Files added or removed: show the page again.
+    Stay,
+}
+
+/// Why the citizen may not move on from the documents page. What was sent is kept.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveDocumentsError {
+    /// The citizen's to fix: each problem is shown at its document.
+    #[error("{} document(s) without an acceptable file", .0.len())]
+    Refused(Vec<UploadProblem>),
+    /// Ours: logged, never shown.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl DocumentsPost {
+    /// Starts reading a post of the documents page of `filing`: the documents asked for are
+    /// those that apply to the answers as typed so far (checked at `now`).
+    pub fn begin(filing: &Filing, units: &dyn UnitCatalog, now: OffsetDateTime) -> DocumentsPost {
+        let ctx = context(units, now);
+        let applicant_fields = filing.applicant_fields();
+        let answers = evaluate(&filing.procedure, &applicant_fields, &filing.state, &ctx).answers();
+        DocumentsPost {
+            documents: applicable_documents(&filing.procedure, &answers)
+                .into_iter()
+                .cloned()
+                .collect(),
+            problems: Vec::new(),
+            moving_on: true,
+        }
+    }
+
+    /// The button pressed (`_action`): only `next` moves on.
+    pub fn press(&mut self, action: &str) {
+        self.moving_on = action == "next";
+    }
+
+    /// Whether `document_id` is one the page asks for (a file for another is not read).
+    pub fn asks_for(&self, document_id: &str) -> bool {
+        self.documents.iter().any(|d| d.id == document_id)
+    }
+
+    /// Keeps `file` for document `document_id` if it passes the document's rule; a refused
+    /// file is noted at its document, a document the page does not ask for is ignored.
+    pub async fn upload(
+        &mut self,
+        store: &Store,
+        filing: &Filing,
+        document_id: &str,
+        file: SentFile<'_>,
+    ) -> Result<(), StoreError> {
+        let Some(document) = self.documents.iter().find(|d| d.id == document_id) else {
+            return Ok(());
+        };
+        match upload::attach(store, filing.token.as_str(), document, file).await {
+            Ok(()) => Ok(()),
+            Err(AttachError::Refused(problem)) => {
+                self.problems.push(UploadProblem {
+                    document_id: document.id.clone(),
+                    problem,
+                });
+                Ok(())
+            }
+            Err(AttachError::Store(e)) => Err(e),
+        }
+    }
+
+    /// Removes the file `upload_id` from the draft (a file of another draft is left alone);
+    /// the page is then shown again.
+    pub async fn remove(
+        &mut self,
+        store: &Store,
+        filing: &Filing,
+        upload_id: i64,
+    ) -> Result<(), StoreError> {
+        store
+            .remove_upload(filing.token.as_str(), upload_id)
+            .await?;
+        self.moving_on = false;
+        Ok(())
+    }
+
+    /// Ends the post of page `page`: on "Continue", every required document must have a
+    /// file. The problems are kept in the draft to show at their documents.
+    pub async fn finish(
+        mut self,
+        store: &Store,
+        filing: &mut Filing,
+        page: &Page,
+    ) -> Result<DocumentsSaved, SaveDocumentsError> {
+        if self.moving_on && self.problems.is_empty() {
+            let uploads = store.uploads(filing.token.as_str()).await?;
+            self.problems = missing(self.documents.iter(), &uploads);
+        }
+        let ok = self.problems.is_empty();
+        filing.state.upload_problems = self.problems.clone();
+        if ok && self.moving_on {
+            filing.state.done.insert(page.slug.clone());
+        } else {
+            filing.state.done.remove(&page.slug);
+        }
+        filing.save(store).await?;
+        match (ok, self.moving_on) {
+            (false, _) => Err(SaveDocumentsError::Refused(self.problems)),
+            (true, true) => Ok(DocumentsSaved::Next {
+                page: next_page(&filing.procedure, &page.slug)
+                    .unwrap_or_else(|| REVIEW.to_string()),
+            }),
+            (true, false) => Ok(DocumentsSaved::Stay),
+        }
+    }
+}
+
+/// The required documents among `documents` without a file in `uploads`.
+pub(crate) fn missing<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    uploads: &[motcua_store::UploadedFile],
+) -> Vec<UploadProblem> {
+    documents
+        .into_iter()
+        .filter(|d| d.required && !uploads.iter().any(|u| u.document_id == d.id))
+        .map(|d| UploadProblem {
+            document_id: d.id.clone(),
+            problem: UploadProblemKind::Missing,
+        })
+        .collect()
+}

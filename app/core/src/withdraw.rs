@@ -1,0 +1,28 @@
+//! The citizen's withdrawal of a dossier that is new (1) or waiting for their supplement
+//! (5): a final move (→7), with an optional reason, through
+//! [`workflow::perform`](crate::workflow::perform) like every move.
+
+use motcua_domain::calendar::WorkingPeriod;
+use motcua_domain::workflow::Action;
+use motcua_store::Store;
+use time::OffsetDateTime;
+
+use crate::workflow::{ActionError, ActionInput, Who, perform};
+
+/// Withdraws dossier `code` for `who` (a citizen: signed in as its owner, or proven by the
+/// dossier code and ID number, which the caller checked) at `now`, with `reason` as typed.
+pub async fn withdraw(
+    store: &Store,
+    periods: &[WorkingPeriod],
+    who: &Who,
+    code: &str,
+    reason: String,
+    now: OffsetDateTime,
+) -> Result<(), ActionError> {
+    let input = ActionInput {
+        reason,
+        ..Default::default()
+    };
+    perform(store, periods, who, code, Action::Withdraw, input, now).await?;
+    Ok(())
+}
