@@ -1,52 +1,24 @@
-//! Who is signed in: password hashing, the session cookie, and reading the current account
-//! in a page, a server function or a form-post handler. Server only.
+//! Who is signed in, for pages, server functions and form-post handlers: the session
+//! cookie and reading the current account through the core's sessions
+//! ([`motcua_core::accounts::sessions`]). Passwords and the rules of signing in are in
+//! [`motcua_core::accounts`]. Server only.
 //!
 //! ## Decisions
-//! - **argon2id** (the `argon2` crate of RustCrypto, maintained, pure Rust) with its default
-//!   parameters (OWASP's minimum: 19 MiB, 2 passes), stored as a PHC string so parameters can
-//!   be raised later without invalidating old hashes.
-//! - **Sessions in the database** ([`motcua_store::Store::create_session`]), never in the
-//!   cookie: sign-out and deactivating an account take effect at once. The cookie holds only a
-//!   random id; the database only its hash.
+//! - **Sessions in the database**, never in the cookie: the cookie holds only a random id.
 //! - **Cookie**: `__Host-motcua_sid; Path=/; HttpOnly; Secure; SameSite=Lax`. The `__Host-`
 //!   prefix makes the browser refuse the cookie unless it is `Secure`, host-only and for `/`,
 //!   so a sibling subdomain cannot plant one. Browsers never store a `Secure` cookie from a
 //!   plain-http page other than localhost, so when the request comes to a loopback host over
 //!   plain http (a developer or a test run), the cookie is `motcua_sid` without `Secure`.
-//! - **Timeouts**: 30 minutes idle, 12 hours absolute (a working day plus margin).
 
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use http::HeaderMap;
-use http::header::{COOKIE, HOST};
+use http::header::HOST;
+use motcua_core::accounts::sessions::{self, SESSION_ABSOLUTE};
 use motcua_store::Account;
-
-pub const SESSION_IDLE: time::Duration = time::Duration::minutes(30);
-pub const SESSION_ABSOLUTE: time::Duration = time::Duration::hours(12);
 
 const SECURE_NAME: &str = "__Host-motcua_sid";
 const LOCAL_NAME: &str = "motcua_sid";
-
-/// Shortest password we accept.
-pub const MIN_PASSWORD_LEN: usize = 8;
-
-/// Hashes a password for storage (argon2id, random salt, PHC string).
-pub fn hash_password(password: &str) -> Result<String, String> {
-    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| e.to_string())
-}
-
-/// Whether `password` matches the stored PHC string. A malformed hash never matches.
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(hash).is_ok_and(|h| {
-        argon2::Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
-}
 
 /// The deployment's public address (`public_url` in Leptos.toml), parsed once at start and
 /// carried in the application state. When set, it alone decides whether cookies are
@@ -127,55 +99,51 @@ impl PublicUrl {
         }
     }
 
-    /// The `Set-Cookie` value that starts a session.
-    pub fn session_cookie(&self, headers: &HeaderMap, session_id: &str) -> String {
-        let secure = if self.plain_local(headers) {
-            ""
-        } else {
-            "; Secure"
-        };
-        format!(
-            "{}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-            self.cookie_name(headers),
-            SESSION_ABSOLUTE.whole_seconds()
-        )
+    /// The cookie that starts session `session_id`: for the whole site, out of reach of
+    /// scripts, not sent by cross-site posts, `Secure` (see the module doc), and no longer
+    /// than the session can live.
+    pub fn session_cookie(&self, headers: &HeaderMap, session_id: &str) -> Cookie<'static> {
+        Cookie::build((self.cookie_name(headers), session_id.to_string()))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .max_age(SESSION_ABSOLUTE)
+            .secure(!self.plain_local(headers))
+            .build()
     }
 
-    /// The `Set-Cookie` value that removes the session cookie.
-    pub fn clear_session_cookie(&self, headers: &HeaderMap) -> String {
-        let secure = if self.plain_local(headers) {
-            ""
-        } else {
-            "; Secure"
-        };
-        format!(
-            "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-            self.cookie_name(headers)
-        )
+    /// `jar` with the cookie of session `session_id` set.
+    pub fn start_session(
+        &self,
+        jar: CookieJar,
+        headers: &HeaderMap,
+        session_id: &str,
+    ) -> CookieJar {
+        jar.add(self.session_cookie(headers, session_id))
+    }
+
+    /// `jar` with the session cookie removed: empty, expired, under the same name, path and
+    /// flags so the browser replaces it. Sent whether or not the request carried one
+    /// (`CookieJar::remove` would send nothing then).
+    pub fn end_session(&self, jar: CookieJar, headers: &HeaderMap) -> CookieJar {
+        let mut removal = self.session_cookie(headers, "");
+        removal.make_removal();
+        jar.add(removal)
     }
 
     /// The session id the browser sent, if any (only under the name this request allows).
     pub fn session_id(&self, headers: &HeaderMap) -> Option<String> {
-        let name = self.cookie_name(headers);
-        headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(k, v)| *k == name && !v.is_empty())
-            .map(|(_, v)| v.to_string())
+        CookieJar::from_headers(headers)
+            .get(self.cookie_name(headers))
+            .map(|c| c.value().to_string())
+            .filter(|id| !id.is_empty())
     }
 }
 
 /// The signed-in account for these request headers, if any.
 pub async fn account_for(state: &crate::api::AppState, headers: &HeaderMap) -> Option<Account> {
     let id = state.settings.public_url.session_id(headers)?;
-    match state
-        .store
-        .session_account(&id, state.clock.now(), SESSION_IDLE, SESSION_ABSOLUTE)
-        .await
-    {
+    match sessions::signed_in(&state.store, &id, state.clock.now()).await {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "reading a session failed");
@@ -242,33 +210,62 @@ mod tests {
     }
 
     #[test]
-    fn passwords_verify_only_themselves() {
-        let h = hash_password("mật khẩu dài").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("mật khẩu dài", &h));
-        assert!(!verify_password("mat khau dai", &h));
-        assert!(!verify_password("x", "not a hash"));
-    }
-
-    #[test]
     fn cookies_are_secure_except_on_plain_local_http() {
         let site = PublicUrl::default();
         let public = headers("motcua.thanhhoa.gov.vn");
         let c = site.session_cookie(&public, "abc");
-        assert!(c.starts_with("__Host-motcua_sid=abc; Path=/; HttpOnly; SameSite=Lax"));
-        assert!(c.ends_with("; Secure"));
+        assert_eq!((c.name(), c.value()), ("__Host-motcua_sid", "abc"));
+        assert_eq!(c.path(), Some("/"));
+        assert_eq!(c.http_only(), Some(true));
+        assert_eq!(c.same_site(), Some(SameSite::Lax));
+        assert_eq!(c.max_age(), Some(SESSION_ABSOLUTE));
+        assert_eq!(c.secure(), Some(true));
+        let header = c.to_string();
+        for attribute in [
+            "Path=/",
+            "HttpOnly",
+            "SameSite=Lax",
+            "Secure",
+            "Max-Age=43200",
+        ] {
+            assert!(header.split("; ").any(|a| a == attribute), "{header}");
+        }
         let local = headers("127.0.0.1:3000");
         let c = site.session_cookie(&local, "abc");
-        assert!(c.starts_with("motcua_sid=abc;"));
-        assert!(!c.contains("Secure"));
+        assert!(c.to_string().starts_with("motcua_sid=abc;"));
+        assert!(!c.to_string().contains("Secure"));
         let mut proxied = headers("localhost:3000");
         proxied.insert("x-forwarded-proto", "https".parse().unwrap());
-        assert!(site.session_cookie(&proxied, "abc").contains("__Host-"));
+        assert!(
+            site.session_cookie(&proxied, "abc")
+                .to_string()
+                .contains("__Host-")
+        );
         // A configured address decides alone, whatever the Host.
         let configured = PublicUrl::parse("https://dichvucong.example.gov.vn/").unwrap();
-        assert!(configured.session_cookie(&local, "abc").contains("__Host-"));
+        assert!(
+            configured
+                .session_cookie(&local, "abc")
+                .to_string()
+                .contains("__Host-")
+        );
         assert_eq!(configured.base(&local), "https://dichvucong.example.gov.vn");
         assert_eq!(site.base(&local), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn ending_a_session_removes_the_cookie_under_the_same_name_and_flags() {
+        let public = headers("motcua.thanhhoa.gov.vn");
+        let jar = PublicUrl::default().end_session(CookieJar::new(), &public);
+        let response = axum::response::IntoResponse::into_response(jar);
+        let removal = response.headers()[http::header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(removal.starts_with("__Host-motcua_sid=;"), "{removal}");
+        for attribute in ["Path=/", "HttpOnly", "SameSite=Lax", "Secure", "Max-Age=0"] {
+            assert!(removal.split("; ").any(|a| a == attribute), "{removal}");
+        }
     }
 
     #[test]
@@ -288,10 +285,16 @@ mod tests {
     #[test]
     fn a_cookie_under_the_wrong_name_is_ignored() {
         let mut h = headers("motcua.example");
-        h.insert(COOKIE, "motcua_sid=planted; lang=vi".parse().unwrap());
+        h.insert(
+            http::header::COOKIE,
+            "motcua_sid=planted; lang=vi".parse().unwrap(),
+        );
         let site = PublicUrl::default();
         assert_eq!(site.session_id(&h), None);
-        h.insert(COOKIE, "lang=vi; __Host-motcua_sid=real".parse().unwrap());
+        h.insert(
+            http::header::COOKIE,
+            "lang=vi; __Host-motcua_sid=real".parse().unwrap(),
+        );
         assert_eq!(site.session_id(&h).as_deref(), Some("real"));
     }
 }

@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand};
 use motcua_store::Store;
 
 use crate::migrate::MigrateArgs;
-use crate::{accounts, config, demo, import, migrate, router};
+use motcua_core::accounts::setup::{self, StaffSetup};
+
+use crate::{config, demo, import, migrate, router};
 use output::say;
 
 /// motcua — the electronic one-stop desk (Một Cửa) for a province and its communes.
@@ -185,16 +187,17 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             std::io::stdin()
                 .read_line(&mut password)
                 .map_err(|e| e.to_string())?;
-            let id = accounts::add_staff(
-                &store,
-                &login,
-                &name,
-                &agency,
-                &roles,
+            let staff = StaffSetup {
+                login: &login,
+                full_name: &name,
+                agency: &agency,
+                roles: setup::parse_roles(&roles).map_err(|e| e.to_string())?,
                 phone,
-                password.trim_end_matches(['\r', '\n']),
-            )
-            .await?;
+            };
+            let password = password.trim_end_matches(['\r', '\n']);
+            let id = setup::add_staff(&store, &staff, password, time::OffsetDateTime::now_utc())
+                .await
+                .map_err(|e| e.to_string())?;
             say(&format!(
                 "staff account {} (id {id}) created for {agency}",
                 login.trim().to_lowercase()
@@ -246,8 +249,8 @@ fn spawn_draft_cleanup(store: Store) {
             let now = time::OffsetDateTime::now_utc();
             if let Err(e) = store
                 .delete_expired_sessions(
-                    now - app::auth::SESSION_IDLE,
-                    now - app::auth::SESSION_ABSOLUTE,
+                    now - motcua_core::accounts::sessions::SESSION_IDLE,
+                    now - motcua_core::accounts::sessions::SESSION_ABSOLUTE,
                 )
                 .await
             {

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use motcua_core::accounts::password::hash_password;
+use motcua_core::accounts::setup;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Agency, Store};
 use serde::Deserialize;
@@ -123,21 +125,21 @@ pub fn demo_login(prefix: &str, agency: &str) -> String {
 /// Creates the demo staff of every agency. One password hash serves them all: hashing is
 /// deliberately slow, and these accounts share one published password anyway.
 async fn load_staff(store: &Store, agencies: &[AgencyEntry]) -> Result<usize, String> {
-    let hash = app::auth::hash_password(DEMO_PASSWORD)?;
+    let hash = hash_password(DEMO_PASSWORD).map_err(|e| e.to_string())?;
+    let now = time::OffsetDateTime::now_utc();
     let mut n = 0;
     for a in agencies {
         for (i, (prefix, name, roles)) in DEMO_STAFF.iter().enumerate() {
-            let phone = Some(format!("02373{:02}{:03}", i, n % 1000));
-            crate::accounts::create(
-                store,
-                &demo_login(prefix, &a.code),
-                name,
-                &a.code,
-                roles.to_vec(),
-                phone,
-                hash.clone(),
-            )
-            .await?;
+            let staff = setup::StaffSetup {
+                login: &demo_login(prefix, &a.code),
+                full_name: name,
+                agency: &a.code,
+                roles: roles.to_vec(),
+                phone: Some(format!("02373{:02}{:03}", i, n % 1000)),
+            };
+            setup::create(store, &staff, hash.clone(), now)
+                .await
+                .map_err(|e| e.to_string())?;
             n += 1;
         }
     }

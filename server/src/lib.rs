@@ -2,13 +2,13 @@
 //! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
 //! parts and holds no rules: those are in `motcua-domain`.
 
-pub mod accounts;
 pub mod cli;
 pub mod client_addr;
 pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod import;
 pub mod migrate;
 pub mod reference;

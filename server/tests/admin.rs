@@ -654,3 +654,39 @@ async fn a_bad_calendar_day_is_refused_with_a_message_at_the_field() {
     assert!(page.contains("Enter a real date"), "English message");
     assert!(page.contains("Working calendar"));
 }
+
+/// Where the sign-in page is told to come back to when nobody is signed in: the page itself
+/// for a GET, the page the form was on for a post (its `Referer` on this site), nothing
+/// else.
+#[tokio::test]
+async fn signing_in_first_comes_back_to_the_page() {
+    let app = spawn_app().await;
+    let nobody = raw_client();
+    let location = |res: reqwest::Response| {
+        assert_eq!(res.status().as_u16(), 303);
+        res.headers()["location"].to_str().unwrap().to_string()
+    };
+    let book = nobody
+        .get(app.url("/can-bo/so-theo-doi?tu=2026-12-01&den=2026-12-03"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        location(book),
+        "/dang-nhap?tiep=%2Fcan-bo%2Fso-theo-doi%3Ftu%3D2026-12-01%26den%3D2026-12-03"
+    );
+    let posted = |referer: String| {
+        nobody
+            .post(app.url(&format!("{CALENDAR}/xoa")))
+            .header("referer", referer)
+            .form(&[("ngay", "2026-12-31")])
+            .send()
+    };
+    let from_page = posted(app.url(CALENDAR)).await.unwrap();
+    assert_eq!(
+        location(from_page),
+        "/dang-nhap?tiep=%2Fcan-bo%2Fquan-tri%2Flich"
+    );
+    let from_elsewhere = posted("https://evil.example/can-bo".into()).await.unwrap();
+    assert_eq!(location(from_elsewhere), "/dang-nhap");
+}

@@ -235,7 +235,10 @@ async fn user_add_creates_the_first_admin() {
             motcua_domain::workflow::StaffRole::Admin
         ]
     );
-    assert!(app::auth::verify_password("mat-khau-rat-dai", &hash));
+    assert!(motcua_core::accounts::password::verify_password(
+        "mat-khau-rat-dai",
+        &hash
+    ));
     s.close().await;
     // The same login again, an unknown role, a short password: refused.
     assert!(!motcua(&dir, &args, "mat-khau-rat-dai\n").0);

@@ -6,6 +6,7 @@
 //! The clock and the deployment's settings are arguments, never globals, so every test can
 //! choose them.
 
+pub mod accounts;
 pub mod filing;
 pub mod supplement;
 pub mod upload;

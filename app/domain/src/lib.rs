@@ -15,5 +15,6 @@ pub mod procedure;
 pub mod search;
 pub mod text;
 pub mod upload;
+pub mod url;
 pub mod validate;
 pub mod workflow;

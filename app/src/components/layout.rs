@@ -5,6 +5,9 @@ use leptos_meta::Title;
 
 use crate::i18n::{Key, Lang, t};
 
+/// Kept here for the pages that import it with the layout.
+pub use motcua_domain::url::urlencode;
+
 /// The language of the current request: the `lang` cookie set by the language switch,
 /// Vietnamese otherwise. Only meaningful while rendering on the server.
 pub fn current_lang() -> Lang {
@@ -13,15 +16,11 @@ pub fn current_lang() -> Lang {
     }
     #[cfg(feature = "ssr")]
     {
+        // Set by `GET /ngon-ngu/{lang}` (`server/src/routes/language.rs`).
         let lang = use_context::<http::request::Parts>()
             .and_then(|parts| {
-                parts
-                    .headers
-                    .get_all(http::header::COOKIE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok())
-                    .flat_map(|v| v.split(';'))
-                    .find_map(|c| c.trim().strip_prefix("lang=").map(Lang::from_code))
+                let jar = axum_extra::extract::cookie::CookieJar::from_headers(&parts.headers);
+                jar.get("lang").map(|c| Lang::from_code(c.value()))
             })
             .unwrap_or_default();
         provide_context(lang);
@@ -81,15 +80,4 @@ pub fn Layout(#[prop(into)] title: String, children: Children) -> impl IntoView 
             {children()}
         </main>
     }
-}
-
-/// Percent-encodes a value for a query string (RFC 3986 unreserved characters pass).
-pub fn urlencode(s: &str) -> String {
-    /// Everything but the unreserved characters of RFC 3986.
-    const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~');
-    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }

@@ -8,18 +8,19 @@
 //! The calendar is the deployment's, one for every agency: any admin may change it. Nobody
 //! and citizens are sent to sign in, staff without the admin role get 404.
 
-use app::components::layout::urlencode;
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::format::{VN_OFFSET, format_date};
+use motcua_domain::url::urlencode;
 use motcua_domain::validate::{nfc, parse_date};
 use serde::Deserialize;
 
+use crate::extract::SignedInAdmin;
 use crate::router::ServerState;
-use crate::routes::admin_users::{internal, signed_in_admin};
+use crate::routes::admin_users::internal;
 use crate::routes::see_other;
 
 const PAGE: &str = "/can-bo/quan-tri/lich";
@@ -75,12 +76,9 @@ pub fn parse_day(
 /// `POST /can-bo/quan-tri/lich`: adds or replaces one day.
 pub async fn save(
     State(state): State<ServerState>,
-    headers: HeaderMap,
+    _admin: SignedInAdmin,
     Form(form): Form<DayForm>,
 ) -> Response {
-    if let Err(r) = signed_in_admin(&state, &headers, PAGE).await {
-        return r;
-    }
     let this_year = state.app.clock.now().to_offset(VN_OFFSET).year();
     let day = match parse_day(&form, this_year) {
         Ok(d) => d,
@@ -123,12 +121,9 @@ pub struct DeleteForm {
 /// changes nothing and answers the same, so a repeated post is harmless).
 pub async fn delete(
     State(state): State<ServerState>,
-    headers: HeaderMap,
+    _admin: SignedInAdmin,
     Form(form): Form<DeleteForm>,
 ) -> Response {
-    if let Err(r) = signed_in_admin(&state, &headers, PAGE).await {
-        return r;
-    }
     let Some(date) = parse_date(form.ngay.trim()) else {
         return (StatusCode::BAD_REQUEST, "Bad request").into_response();
     };

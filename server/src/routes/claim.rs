@@ -1,16 +1,15 @@
-//! `POST /ho-so-cua-toi/nhan`: a signed-in citizen claims a dossier filed as a guest with
-//! its code and the ID number given when filing. A wrong pair and a dossier that already
-//! has an owner get the same answer, and misses count against the lookup's rate limit.
+//! `POST /ho-so-cua-toi/nhan`: a signed-in citizen claims a dossier filed as a guest
+//! ([`motcua_core::accounts::claim`]). Misses count against the lookup's rate limit.
 
 use std::net::SocketAddr;
 
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::Response;
-use http::HeaderMap;
-use motcua_store::AccountKind;
+use motcua_core::accounts::claim::{ClaimError, claim};
 use serde::Deserialize;
 
+use crate::extract::SignedInCitizen;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -25,27 +24,19 @@ pub struct ClaimForm {
 pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    SignedInCitizen(account): SignedInCitizen,
     Form(form): Form<ClaimForm>,
 ) -> Response {
     let app = &state.app;
-    let Some(account) = app::auth::account_for(app, &headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Citizen)
-    else {
-        return see_other("/dang-nhap?tiep=/ho-so-cua-toi");
-    };
     if app.lookup_limiter.blocked(addr.ip()).await.is_some() {
         return see_other("/ho-so-cua-toi?nhan=sai#loi");
     }
-    let code = form.ma.trim().to_uppercase();
-    match app
-        .store
-        .claim_dossier(&code, &form.giay_to, account.id)
-        .await
-    {
-        Ok(true) => see_other("/ho-so-cua-toi?nhan=ok"),
-        _ => {
+    match claim(&app.store, &account, &form.ma, &form.giay_to).await {
+        Ok(()) => see_other("/ho-so-cua-toi?nhan=ok"),
+        Err(e) => {
+            if let ClaimError::Store(e) = e {
+                tracing::error!(error = %e, "claiming a dossier failed");
+            }
             app.lookup_limiter.miss(addr.ip()).await;
             see_other("/ho-so-cua-toi?nhan=sai#loi")
         }

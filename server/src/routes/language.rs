@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
-use http::header;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use motcua_domain::text::Lang;
 use serde::Deserialize;
 
@@ -11,7 +11,7 @@ pub struct Next {
     tiep: Option<String>,
 }
 
-pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>) -> Response {
+pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>, jar: CookieJar) -> Response {
     let lang = Lang::from_code(&lang);
     // Only a local path: never an open redirect to another site.
     let to = next
@@ -20,11 +20,12 @@ pub async fn get(Path(lang): Path<String>, Query(next): Query<Next>) -> Response
         .and_then(crate::routes::local_path)
         .unwrap_or("/thu-tuc")
         .to_string();
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    );
-    ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
+    // Read back by `app::components::layout::current_lang`.
+    let cookie = Cookie::build(("lang", lang.code()))
+        .path("/")
+        .max_age(time::Duration::days(365))
+        .same_site(SameSite::Lax);
+    (jar.add(cookie), Redirect::to(&to)).into_response()
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ pub async fn page(
     if !q.giay_to.is_empty() {
         pdf.push_str(&format!(
             "giay_to={}",
-            app::components::layout::urlencode(&q.giay_to)
+            motcua_domain::url::urlencode(&q.giay_to)
         ));
     }
     Ok(private(

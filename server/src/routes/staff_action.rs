@@ -7,31 +7,26 @@
 
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use motcua_core::upload::{self, SentFile};
 use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::Action;
-use motcua_store::{AccountKind, NewAttachment};
+use motcua_store::NewAttachment;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::error::AppError;
+use crate::extract::SignedInStaff;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
 pub async fn post(
     State(state): State<ServerState>,
+    SignedInStaff(officer): SignedInStaff,
     Path((code, action)): Path<(String, String)>,
-    headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
     let store = &state.app.store;
-    let Some(officer) = app::auth::account_for(&state.app, &headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Staff)
-    else {
-        return see_other("/dang-nhap?tiep=/can-bo");
-    };
     let here = format!("/can-bo/ho-so/{code}");
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
@@ -71,7 +66,7 @@ struct Typed {
 }
 
 fn refused(here: &str, action: Action, key: &str, typed: &Typed) -> Response {
-    use app::components::layout::urlencode;
+    use motcua_domain::url::urlencode;
     see_other(&format!(
         "{here}?hanh_dong={}&loi={key}&ly_do={}&don_vi={}#loi",
         action.as_str(),

@@ -5,20 +5,20 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderValue, StatusCode, header};
 use motcua_core::workflow::{Who, load_for};
-use motcua_store::AccountKind;
+use motcua_store::Account;
 
 use crate::error::AppError;
+use crate::extract::SignedInStaff;
 use crate::router::ServerState;
-use crate::routes::see_other;
 
 pub async fn document(
     State(state): State<ServerState>,
+    SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
-    headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    serve(state, code, headers, move |store, code| async move {
+    serve(state, officer, code, move |store, code| async move {
         Ok(store
             .dossier_document_history(&code)
             .await?
@@ -31,10 +31,10 @@ pub async fn document(
 
 pub async fn attachment(
     State(state): State<ServerState>,
+    SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
-    headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    serve(state, code, headers, move |store, code| async move {
+    serve(state, officer, code, move |store, code| async move {
         Ok(store
             .attachments(&code)
             .await?
@@ -47,8 +47,8 @@ pub async fn attachment(
 
 async fn serve<F, Fut>(
     state: ServerState,
+    officer: Account,
     code: String,
-    headers: HeaderMap,
     find: F,
 ) -> Result<Response, AppError>
 where
@@ -58,12 +58,6 @@ where
         >,
 {
     let store = state.app.store.clone();
-    let Some(officer) = app::auth::account_for(&state.app, &headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Staff)
-    else {
-        return Ok(see_other("/dang-nhap"));
-    };
     if load_for(&store, &Who::Staff(officer), &code).await.is_err() {
         return Ok(not_found());
     }
@@ -73,7 +67,7 @@ where
     let bytes = store.read_file(&sha).await?;
     let disposition = format!(
         "inline; filename*=UTF-8''{}",
-        app::components::layout::urlencode(&name)
+        motcua_domain::url::urlencode(&name)
     );
     Ok((
         [

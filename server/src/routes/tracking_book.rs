@@ -4,14 +4,13 @@
 
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderValue, StatusCode, header};
 use motcua_domain::format::{VN_OFFSET, format_date, parse_iso_date};
-use motcua_store::AccountKind;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::extract::SignedInStaff;
 use crate::router::ServerState;
-use crate::routes::see_other;
 
 #[derive(Deserialize, Default)]
 pub struct Period {
@@ -25,16 +24,10 @@ pub struct Period {
 
 pub async fn get(
     State(state): State<ServerState>,
+    SignedInStaff(officer): SignedInStaff,
     Query(p): Query<Period>,
-    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let app = &state.app;
-    let Some(officer) = app::auth::account_for(app, &headers)
-        .await
-        .filter(|a| a.kind == AccountKind::Staff)
-    else {
-        return Ok(see_other("/dang-nhap?tiep=/can-bo/so-theo-doi"));
-    };
     let agency_code = officer.agency_code.clone().unwrap_or_default();
     let Ok(Some(agency)) = app.store.agency(&agency_code).await else {
         return Ok((StatusCode::NOT_FOUND, "Not found").into_response());

@@ -60,8 +60,8 @@ pub async fn post(
     } else {
         see_other(&format!(
             "/tra-cuu?ma={}&giay_to={}&{flag}",
-            app::components::layout::urlencode(&dossier.code),
-            app::components::layout::urlencode(&form.giay_to)
+            motcua_domain::url::urlencode(&dossier.code),
+            motcua_domain::url::urlencode(&form.giay_to)
         ))
     }
 }

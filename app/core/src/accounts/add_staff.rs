@@ -1,0 +1,76 @@
+//! An admin adds a staff member to their own agency.
+
+use motcua_domain::validate::parse_phone;
+use motcua_store::{Account, AccountKind, NewAccount, Store, StoreError};
+use time::OffsetDateTime;
+
+use super::Problem;
+use super::admin_staff::{AdminError, admins_agency};
+use super::password::NewPassword;
+use super::staff_input::{parse_full_name, parse_roles, parse_typed_login};
+
+/// What the admin's form sends, as typed.
+pub struct NewStaffForm<'a> {
+    pub login: &'a str,
+    pub full_name: &'a str,
+    /// Optional: empty for none.
+    pub phone: &'a str,
+    /// The role names ticked.
+    pub roles: &'a [String],
+    pub password: &'a str,
+    pub confirmation: &'a str,
+}
+
+/// Creates the staff account of `form` in `admin`'s agency at `now`: its id. Every problem
+/// of the form is reported at once (a login already taken first), before the slow hashing.
+pub async fn add_staff(
+    store: &Store,
+    admin: &Account,
+    form: &NewStaffForm<'_>,
+    now: OffsetDateTime,
+) -> Result<i64, AdminError> {
+    let agency = admins_agency(admin)?.to_string();
+    let mut problems = vec![];
+    let login = noted(&mut problems, parse_typed_login(form.login));
+    let full_name = noted(&mut problems, parse_full_name(form.full_name));
+    let phone_text = form.phone.trim();
+    let phone = parse_phone(phone_text);
+    if !phone_text.is_empty() && phone.is_none() {
+        problems.push(Problem::PhoneInvalid);
+    }
+    let roles = noted(&mut problems, parse_roles(form.roles));
+    let password = noted(
+        &mut problems,
+        NewPassword::parse(form.password, form.confirmation),
+    );
+    if let Some(login) = &login
+        && store.account_for_sign_in(login).await?.is_some()
+    {
+        problems.insert(0, Problem::LoginTaken);
+    }
+    let (Some(login), Some(full_name), Some(roles), Some(password), true) =
+        (login, full_name, roles, password, problems.is_empty())
+    else {
+        return Err(AdminError::Invalid(problems));
+    };
+    let new = NewAccount {
+        kind: AccountKind::Staff,
+        login,
+        full_name,
+        phone,
+        email: None,
+        agency_code: Some(agency),
+        password_hash: password.hash().await?,
+        roles,
+    };
+    match store.create_account(&new, now).await {
+        Ok(id) => Ok(id),
+        Err(StoreError::Conflict(_)) => Err(Problem::LoginTaken.into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The value of `checked`, or `None` with its problem added to `problems`.
+fn noted<T>(problems: &mut Vec<Problem>, checked: Result<T, Problem>) -> Option<T> {
+    checked.map_err(|p| problems.push(p)).ok()
+}

@@ -1,0 +1,85 @@
+//! Staff accounts the operator creates: `motcua user add` (the first admin of an agency)
+//! and the demo's staff. The operator reads these errors in English on the terminal, so
+//! they are sentences, not translation keys.
+
+use motcua_domain::workflow::StaffRole;
+use motcua_store::{AccountKind, NewAccount, Store, StoreError};
+use time::OffsetDateTime;
+
+use super::password::{HashError, MIN_PASSWORD_LEN, hash_password};
+
+/// A staff account to create.
+pub struct StaffSetup<'a> {
+    /// One word; stored in lower case.
+    pub login: &'a str,
+    pub full_name: &'a str,
+    /// The agency's code; it must exist.
+    pub agency: &'a str,
+    pub roles: Vec<StaffRole>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("unknown role {0:?}: use reception, specialist, leader, clerk or admin")]
+    UnknownRole(String),
+    #[error("the password needs at least {MIN_PASSWORD_LEN} characters")]
+    PasswordShort,
+    #[error("the login must be one word")]
+    LoginInvalid,
+    #[error("no agency {0}")]
+    NoAgency(String),
+    #[error(transparent)]
+    Hashing(#[from] HashError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Parses role names as the operator typed them, refusing unknown ones.
+pub fn parse_roles(roles: &[String]) -> Result<Vec<StaffRole>, SetupError> {
+    roles
+        .iter()
+        .map(|r| StaffRole::parse(r.trim()).ok_or_else(|| SetupError::UnknownRole(r.clone())))
+        .collect()
+}
+
+/// Creates `staff` with `password` at `now`: the new account's id.
+pub async fn add_staff(
+    store: &Store,
+    staff: &StaffSetup<'_>,
+    password: &str,
+    now: OffsetDateTime,
+) -> Result<i64, SetupError> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(SetupError::PasswordShort);
+    }
+    create(store, staff, hash_password(password)?, now).await
+}
+
+/// Creates `staff` with an already computed password hash (the demo hashes its one shared
+/// password once for all its accounts: hashing is slow on purpose).
+pub async fn create(
+    store: &Store,
+    staff: &StaffSetup<'_>,
+    password_hash: String,
+    now: OffsetDateTime,
+) -> Result<i64, SetupError> {
+    let login = staff.login.trim().to_lowercase();
+    if login.is_empty() || login.chars().any(char::is_whitespace) {
+        return Err(SetupError::LoginInvalid);
+    }
+    if store.agency(staff.agency).await?.is_none() {
+        return Err(SetupError::NoAgency(staff.agency.to_string()));
+    }
+    let new = NewAccount {
+        kind: AccountKind::Staff,
+        login,
+        full_name: staff.full_name.trim().to_string(),
+        phone: staff.phone.clone(),
+        email: None,
+        agency_code: Some(staff.agency.to_string()),
+        password_hash,
+        roles: staff.roles.clone(),
+    };
+    Ok(store.create_account(&new, now).await?)
+}

@@ -1,0 +1,308 @@
+//! The account use cases against a real store (SQLite, or PostgreSQL when
+//! `MOTCUA_TEST_DATABASE` names a server).
+
+use motcua_domain::workflow::StaffRole;
+use motcua_store::testing::TestDatabase;
+use motcua_store::{Account, Agency, Store};
+use time::OffsetDateTime;
+
+use super::Problem;
+use super::add_staff::{NewStaffForm, add_staff};
+use super::admin_staff::{AdminError, replace_roles, set_active, set_password};
+use super::register::{RegisterError, Registration, register};
+use super::setup::{StaffSetup, create};
+use super::sign_in::{Credentials, SignInError, sign_in};
+use super::{password, sessions};
+
+const PASSWORD: &str = "mat-khau-rat-dai";
+
+fn now() -> OffsetDateTime {
+    time::macros::datetime!(2026-12-03 09:00 UTC)
+}
+
+/// A store with agencies `A` and `B`, each with an admin (`quantri.a`, `quantri.b`) and `A`
+/// with a receptionist (`tiepnhan.a`), all with [`PASSWORD`].
+async fn agencies(db: &TestDatabase) -> Store {
+    let store = db.open().await;
+    let hash = password::hash_password(PASSWORD).unwrap();
+    for code in ["A", "B"] {
+        store
+            .upsert_agency(&Agency {
+                code: code.into(),
+                name: format!("UBND {code}"),
+                level: "commune".into(),
+                unit_code: None,
+            })
+            .await
+            .unwrap();
+        let login = format!("quantri.{}", code.to_lowercase());
+        staff(&store, &login, code, vec![StaffRole::Admin], &hash).await;
+    }
+    staff(&store, "tiepnhan.a", "A", vec![StaffRole::Reception], &hash).await;
+    store
+}
+
+async fn staff(store: &Store, login: &str, agency: &str, roles: Vec<StaffRole>, hash: &str) {
+    let setup = StaffSetup {
+        login,
+        full_name: "Cán bộ",
+        agency,
+        roles,
+        phone: None,
+    };
+    create(store, &setup, hash.to_string(), now())
+        .await
+        .unwrap();
+}
+
+async fn account(store: &Store, login: &str) -> Account {
+    store.account_for_sign_in(login).await.unwrap().unwrap().0
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn problems<T: std::fmt::Debug>(r: Result<T, AdminError>) -> Vec<Problem> {
+    match r {
+        Err(AdminError::Invalid(p)) => p,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn registration_reports_every_problem_at_its_field_and_a_taken_phone() {
+    let db = TestDatabase::new().await;
+    let store = db.open().await;
+    let form = |name, phone, email, password, confirmation| Registration {
+        full_name: name,
+        phone,
+        email,
+        password,
+        confirmation,
+    };
+    let bad = register(&store, &form(" ", "12", "a@", "ngan", "ngan"), now()).await;
+    let Err(RegisterError::Invalid(problems)) = bad else {
+        panic!("{bad:?}")
+    };
+    assert_eq!(
+        problems,
+        [
+            Problem::NameRequired,
+            Problem::PhoneInvalid,
+            Problem::EmailInvalid,
+            Problem::PasswordShort
+        ]
+    );
+    let fields: Vec<_> = problems.iter().map(|p| (p.field(), p.key())).collect();
+    assert_eq!(fields[0], ("ho_ten", "required"));
+    let mismatch = register(
+        &store,
+        &form("Lê Thị Cúc", "0911111111", "", PASSWORD, "khac-han"),
+        now(),
+    )
+    .await;
+    assert!(
+        matches!(&mismatch, Err(RegisterError::Invalid(p)) if p == &[Problem::PasswordMismatch])
+    );
+
+    let good = form("Lê Thị Cúc", "+84 911 111 111", "", PASSWORD, PASSWORD);
+    let done = register(&store, &good, now()).await.unwrap();
+    let citizen = sessions::signed_in(&store, &done.session_id, now())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(citizen.id, done.account_id);
+    assert_eq!(citizen.login, "0911111111");
+    let again = register(&store, &good, now()).await;
+    assert!(matches!(&again, Err(RegisterError::Invalid(p)) if p == &[Problem::PhoneTaken]));
+}
+
+#[tokio::test]
+async fn an_admin_cannot_drop_their_own_admin_role_nor_lock_themselves_out() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let admin = account(&store, "quantri.a").await;
+    let own = admin.id;
+    assert_eq!(
+        problems(replace_roles(&store, &admin, own, &strings(&["leader"])).await),
+        [Problem::OwnAdminRole]
+    );
+    assert_eq!(
+        problems(set_active(&store, &admin, own, false).await),
+        [Problem::OwnLockOut]
+    );
+    assert_eq!(account(&store, "quantri.a").await, admin);
+    // Keeping the admin role while adding another is fine.
+    replace_roles(&store, &admin, own, &strings(&["leader", "admin"]))
+        .await
+        .unwrap();
+    assert_eq!(
+        account(&store, "quantri.a").await.roles,
+        [StaffRole::Leader, StaffRole::Admin]
+    );
+    // Another account of the agency can be locked, which ends its sessions.
+    let reception = account(&store, "tiepnhan.a").await;
+    let signed = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
+        .await
+        .unwrap();
+    set_active(&store, &admin, reception.id, false)
+        .await
+        .unwrap();
+    assert!(
+        sessions::signed_in(&store, &signed.session_id, now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn another_agencys_account_and_a_non_admin_find_nothing() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let admin_a = account(&store, "quantri.a").await;
+    let admin_b = account(&store, "quantri.b").await;
+    let reception = account(&store, "tiepnhan.a").await;
+    let not_found = |r: Result<_, AdminError>| matches!(r, Err(AdminError::NotFound));
+    assert!(not_found(
+        set_active(&store, &admin_b, reception.id, false).await
+    ));
+    assert!(not_found(
+        replace_roles(&store, &admin_b, reception.id, &strings(&["admin"])).await
+    ));
+    assert!(not_found(
+        set_password(&store, &admin_b, reception.id, PASSWORD, PASSWORD, now())
+            .await
+            .map(|_| ())
+    ));
+    assert!(not_found(
+        set_active(&store, &admin_a, 999_999, false).await
+    ));
+    // Staff without the admin role change nothing, even in their own agency.
+    assert!(not_found(
+        set_active(&store, &reception, admin_a.id, false).await
+    ));
+    assert_eq!(account(&store, "tiepnhan.a").await, reception);
+}
+
+#[tokio::test]
+async fn adding_staff_checks_every_field_and_puts_them_in_the_admins_agency() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let admin = account(&store, "quantri.b").await;
+    let roles = strings(&["specialist"]);
+    let form = |login| NewStaffForm {
+        login,
+        full_name: "Trần Văn Minh",
+        phone: "",
+        roles: &roles,
+        password: PASSWORD,
+        confirmation: PASSWORD,
+    };
+    let none: Vec<String> = vec![];
+    let bad = NewStaffForm {
+        login: "tiepnhan.a",
+        full_name: "",
+        phone: "12",
+        roles: &none,
+        password: "ngan",
+        confirmation: "",
+    };
+    assert_eq!(
+        problems(add_staff(&store, &admin, &bad, now()).await),
+        [
+            Problem::LoginTaken,
+            Problem::NameRequired,
+            Problem::PhoneInvalid,
+            Problem::RolesRequired,
+            Problem::PasswordShort
+        ]
+    );
+    assert_eq!(
+        problems(add_staff(&store, &admin, &form("0912345678"), now()).await),
+        [Problem::LoginInvalid]
+    );
+    let id = add_staff(&store, &admin, &form("ChuyenVien.B"), now())
+        .await
+        .unwrap();
+    let added = account(&store, "chuyenvien.b").await;
+    assert_eq!(added.id, id);
+    assert_eq!(added.agency_code.as_deref(), Some("B"));
+    assert_eq!(added.roles, [StaffRole::Specialist]);
+    assert!(
+        sign_in(&store, &credentials("chuyenvien.b", PASSWORD), None, now())
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn an_admin_setting_their_own_password_stays_signed_in() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let admin = account(&store, "quantri.a").await;
+    let old = sign_in(&store, &credentials("quantri.a", PASSWORD), None, now())
+        .await
+        .unwrap();
+    let new_password = "mat-khau-moi-dai";
+    let fresh = set_password(&store, &admin, admin.id, new_password, new_password, now())
+        .await
+        .unwrap()
+        .expect("a new session for the admin");
+    let session = |id| sessions::signed_in(&store, id, now());
+    assert!(session(&old.session_id).await.unwrap().is_none());
+    assert_eq!(session(&fresh).await.unwrap().map(|a| a.id), Some(admin.id));
+    let reception = account(&store, "tiepnhan.a").await;
+    let for_other = set_password(
+        &store,
+        &admin,
+        reception.id,
+        new_password,
+        new_password,
+        now(),
+    );
+    assert_eq!(for_other.await.unwrap(), None);
+    assert_eq!(
+        problems(set_password(&store, &admin, reception.id, "ngan", "ngan", now()).await),
+        [Problem::PasswordShort]
+    );
+}
+
+#[tokio::test]
+async fn sign_in_refuses_a_wrong_password_an_unknown_login_and_a_locked_account() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    for (login, password) in [("quantri.a", "sai-mat-khau"), ("khong-co", PASSWORD)] {
+        let r = sign_in(&store, &credentials(login, password), None, now()).await;
+        assert!(matches!(r, Err(SignInError::Refused)), "{login}");
+    }
+    let first = sign_in(&store, &credentials(" QuanTri.A ", PASSWORD), None, now())
+        .await
+        .unwrap();
+    // Signing in again ends the session the browser had.
+    let second = sign_in(
+        &store,
+        &credentials("quantri.a", PASSWORD),
+        Some(&first.session_id),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_ne!(first.session_id, second.session_id);
+    let signed_in = |id| sessions::signed_in(&store, id, now());
+    assert!(signed_in(&first.session_id).await.unwrap().is_none());
+    sessions::sign_out(&store, &second.session_id)
+        .await
+        .unwrap();
+    assert!(signed_in(&second.session_id).await.unwrap().is_none());
+
+    let reception = account(&store, "tiepnhan.a").await;
+    store.set_active(reception.id, false).await.unwrap();
+    let r = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now()).await;
+    assert!(matches!(r, Err(SignInError::Refused)));
+}
+
+fn credentials<'a>(login: &'a str, password: &'a str) -> Credentials<'a> {
+    Credentials { login, password }
+}
