@@ -2,6 +2,8 @@
 //! and the supplement requests waiting for them.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::api::staff::Guarded;
@@ -27,8 +29,8 @@ pub struct MyDossiers {
 }
 
 #[server(endpoint = "ho-so-cua-toi")]
-pub async fn get_my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ServerFnError> {
-    ssr::my_dossiers(lang).await.map_err(ServerFnError::new)
+pub async fn get_my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ApiError> {
+    ssr::my_dossiers(lang).await
 }
 
 #[cfg(feature = "ssr")]
@@ -70,28 +72,18 @@ pub mod ssr {
             .collect()
     }
 
-    pub async fn my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, String> {
-        let state = crate::api::AppState::get().map_err(|e| e.to_string())?;
+    pub async fn my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ApiError> {
+        let state = crate::api::AppState::get()?;
         let Some(account) = crate::auth::current_account()
             .await
             .filter(|a| a.kind == AccountKind::Citizen)
         else {
             return Ok(Guarded::SignInFirst);
         };
-        let e = |x: motcua_store::StoreError| x.to_string();
         let mut out = vec![];
-        for d in state
-            .store
-            .dossiers_of_citizen(account.id)
-            .await
-            .map_err(e)?
-        {
-            let events = state.store.events(&d.code).await.map_err(e)?;
-            let procedure = state
-                .store
-                .procedure_version(d.procedure_id)
-                .await
-                .map_err(e)?;
+        for d in state.store.dossiers_of_citizen(account.id).await? {
+            let events = state.store.events(&d.code).await?;
+            let procedure = state.store.procedure_version(d.procedure_id).await?;
             out.push(MyDossier {
                 procedure: procedure
                     .map(|p| p.procedure.name.get(lang).to_string())

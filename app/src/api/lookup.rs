@@ -1,6 +1,8 @@
 //! The public dossier lookup: code plus the applicant's ID number or phone.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -50,7 +52,7 @@ pub async fn lookup_dossier(
     code: String,
     id_or_phone: String,
     lang: Lang,
-) -> Result<LookupView, ServerFnError> {
+) -> Result<LookupView, ApiError> {
     let state = crate::api::AppState::get()?;
     let code = code.trim().to_uppercase();
     let key: String = id_or_phone
@@ -67,27 +69,14 @@ pub async fn lookup_dossier(
     }
     // A phone may be typed +84…, 84… or with spaces; the store keeps 0….
     let key = motcua_domain::validate::parse_phone(&key).unwrap_or(key);
-    let found = state
-        .store
-        .find_for_lookup(&code, &key)
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))?;
+    let found = state.store.find_for_lookup(&code, &key).await?;
     let Some(d) = found else {
         state.lookup_limiter.miss(ip).await;
         return Ok(LookupView::NotFound);
     };
-    let store_err = |e: motcua_store::StoreError| ServerFnError::new(e.to_string());
-    let procedure = state
-        .store
-        .procedure_version(d.procedure_id)
-        .await
-        .map_err(store_err)?;
-    let agency = state
-        .store
-        .agency(&d.agency_code)
-        .await
-        .map_err(store_err)?;
-    let events = state.store.events(&d.code).await.map_err(store_err)?;
+    let procedure = state.store.procedure_version(d.procedure_id).await?;
+    let agency = state.store.agency(&d.agency_code).await?;
+    let events = state.store.events(&d.code).await?;
     let proof = format!("giay_to={}", crate::components::layout::urlencode(&key));
     let step = d.state.current_step.as_ref().and_then(|id| {
         procedure.as_ref().and_then(|p| {

@@ -3,6 +3,8 @@
 //! allow; the pages render what they get.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -80,10 +82,8 @@ pub async fn get_queue(
     newest_first: bool,
     page: u32,
     lang: Lang,
-) -> Result<Guarded<QueueView>, ServerFnError> {
-    ssr::queue(queue, q, procedure, newest_first, page, lang)
-        .await
-        .map_err(ServerFnError::new)
+) -> Result<Guarded<QueueView>, ApiError> {
+    ssr::queue(queue, q, procedure, newest_first, page, lang).await
 }
 
 /// One field's answer, as filed and (after supplements) as it was before.
@@ -175,8 +175,8 @@ pub struct StaffDossierView {
 pub async fn get_staff_dossier(
     code: String,
     lang: Lang,
-) -> Result<Guarded<StaffDossierView>, ServerFnError> {
-    ssr::dossier(code, lang).await.map_err(ServerFnError::new)
+) -> Result<Guarded<StaffDossierView>, ApiError> {
+    ssr::dossier(code, lang).await
 }
 
 #[cfg(feature = "ssr")]
@@ -189,10 +189,6 @@ pub mod ssr {
     use motcua_domain::workflow::{StaffRole, available_actions};
     use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};
 
-    pub(crate) fn err(e: impl std::fmt::Display) -> String {
-        e.to_string()
-    }
-
     /// The signed-in staff member, or `None`.
     pub async fn officer_account() -> Option<Account> {
         current_account()
@@ -200,12 +196,11 @@ pub mod ssr {
             .filter(|a| a.kind == AccountKind::Staff)
     }
 
-    pub async fn officer(store: &Store, a: &Account) -> Result<Officer, String> {
+    pub async fn officer(store: &Store, a: &Account) -> Result<Officer, ApiError> {
         let agency_code = a.agency_code.clone().unwrap_or_default();
         let agency_name = store
             .agency(&agency_code)
-            .await
-            .map_err(err)?
+            .await?
             .map(|x| x.name)
             .unwrap_or_else(|| agency_code.clone());
         Ok(Officer {
@@ -244,8 +239,8 @@ pub mod ssr {
         newest_first: bool,
         page: u32,
         lang: Lang,
-    ) -> Result<Guarded<QueueView>, String> {
-        let state = AppState::get().map_err(err)?;
+    ) -> Result<Guarded<QueueView>, ApiError> {
+        let state = AppState::get()?;
         let Some(account) = officer_account().await else {
             return Ok(Guarded::SignInFirst);
         };
@@ -269,11 +264,10 @@ pub mod ssr {
                 offset: (page - 1) * PAGE_SIZE,
                 limit: PAGE_SIZE + 1,
             })
-            .await
-            .map_err(err)?;
+            .await?;
         let has_next = rows.len() > PAGE_SIZE as usize;
         rows.truncate(PAGE_SIZE as usize);
-        let cal = state.calendar().await.map_err(err)?;
+        let cal = state.calendar().await?;
         let now = state.clock.now();
         let mut names = std::collections::HashMap::new();
         let mut lines = Vec::with_capacity(rows.len());
@@ -283,11 +277,7 @@ pub mod ssr {
             let d = row.dossier;
             if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(d.procedure_id)
             {
-                let version = state
-                    .store
-                    .procedure_version(d.procedure_id)
-                    .await
-                    .map_err(err)?;
+                let version = state.store.procedure_version(d.procedure_id).await?;
                 slot.insert(version);
             }
             let procedure = versions[&d.procedure_id].as_ref();
@@ -318,7 +308,7 @@ pub mod ssr {
                 None => None,
                 Some(id) => {
                     if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-                        let n = state.store.account(id).await.map_err(err)?;
+                        let n = state.store.account(id).await?;
                         slot.insert(n.map(|a| a.full_name));
                     }
                     names.get(&id).cloned().flatten()
@@ -343,8 +333,7 @@ pub mod ssr {
         let procedures: Vec<(String, String)> = state
             .store
             .procedures_received_by(&agency, today)
-            .await
-            .map_err(err)?
+            .await?
             .into_iter()
             .map(|p| {
                 (
@@ -363,8 +352,8 @@ pub mod ssr {
         }))
     }
 
-    pub async fn dossier(code: String, lang: Lang) -> Result<Guarded<StaffDossierView>, String> {
-        let state = AppState::get().map_err(err)?;
+    pub async fn dossier(code: String, lang: Lang) -> Result<Guarded<StaffDossierView>, ApiError> {
+        let state = AppState::get()?;
         let Some(account) = officer_account().await else {
             return Ok(Guarded::SignInFirst);
         };
@@ -372,13 +361,13 @@ pub mod ssr {
         let loaded = match workflow::load_for(&state.store, &who, &code).await {
             Ok(l) => l,
             Err(workflow::ActionError::NotFound) => return Ok(Guarded::NotFound),
-            Err(e) => return Err(format!("{e:?}")),
+            Err(e) => return Err(ApiError::internal(e)),
         };
         let now = state.clock.now();
         let store = &state.store;
         let d = &loaded.dossier;
         let p = &loaded.procedure;
-        let events = state.store.events(&d.code).await.map_err(err)?;
+        let events = state.store.events(&d.code).await?;
         let approved = workflow::stop_approved(d, &events);
         let ctx = workflow::context(d, p, now, approved);
         let mut actions = Vec::new();

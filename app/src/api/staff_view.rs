@@ -1,5 +1,6 @@
 //! Building the staff dossier page model from a loaded dossier. Server only.
 
+use crate::api::ApiError;
 use motcua_domain::calendar::walk_lines;
 use motcua_domain::format::format_datetime_vn;
 use motcua_domain::procedure::{Procedure, ProcessStep};
@@ -15,10 +16,6 @@ use crate::api::state::Units;
 use crate::components::answer_rows::{AnswerRow, answer_rows};
 use crate::i18n::{Key, Lang, t};
 use motcua_core::workflow::{self, Loaded};
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
 
 /// The step an action enters, if it enters one with a choice of person.
 fn entered_step<'a>(d: &Dossier, p: &'a Procedure, a: Action) -> Option<&'a ProcessStep> {
@@ -42,14 +39,13 @@ pub async fn offer(
     p: &Procedure,
     a: Action,
     _officer: &Account,
-) -> Result<ActionOffer, String> {
+) -> Result<ActionOffer, ApiError> {
     let needs = a.needs();
     let mut assignees = vec![];
     if let Some(step) = entered_step(d, p, a) {
         for h in store
             .staff_with_role(&d.agency_code, StaffRole::from(step.role))
-            .await
-            .map_err(err)?
+            .await?
         {
             assignees.push((h.account.id, h.account.full_name, h.open_steps));
         }
@@ -217,21 +213,21 @@ pub async fn dossier_view(
     actions: Vec<ActionOffer>,
     now: OffsetDateTime,
     lang: Lang,
-) -> Result<StaffDossierView, String> {
+) -> Result<StaffDossierView, ApiError> {
     let (store, units) = (&state.store, state.units.as_ref());
     let d = &loaded.dossier;
     let p = &loaded.procedure;
-    let versions = store.answer_versions(&d.code).await.map_err(err)?;
-    let events = store.events(&d.code).await.map_err(err)?;
-    let attachments = store.attachments(&d.code).await.map_err(err)?;
-    let documents = store.dossier_document_history(&d.code).await.map_err(err)?;
-    let cal = state.calendar().await.map_err(err)?;
+    let versions = store.answer_versions(&d.code).await?;
+    let events = store.events(&d.code).await?;
+    let attachments = store.attachments(&d.code).await?;
+    let documents = store.dossier_document_history(&d.code).await?;
+    let cal = state.calendar().await?;
     let walk = d
         .state
         .accepted_at
         .map(|start| explained_due(d, p, &events, &cal, start));
     let assignee = match d.state.assignee_id {
-        Some(id) => store.account(id).await.map_err(err)?.map(|a| a.full_name),
+        Some(id) => store.account(id).await?.map(|a| a.full_name),
         None => None,
     };
     let a = &d.applicant;
