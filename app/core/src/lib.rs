@@ -6,5 +6,6 @@
 //! The clock and the deployment's settings are arguments, never globals, so every test can
 //! choose them.
 
+pub mod slips;
 pub mod upload;
 pub mod workflow;

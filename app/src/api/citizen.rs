@@ -58,9 +58,9 @@ pub mod ssr {
         events: &[Event],
         query: &str,
     ) -> Vec<(String, String, String)> {
-        crate::slips::issued(d, events)
+        motcua_core::slips::issued(d, events)
             .into_iter()
-            .filter(|(s, _)| crate::slips::for_citizen(*s))
+            .filter(|(s, _)| motcua_core::slips::for_citizen(*s))
             .map(|(s, e)| {
                 let mut href = format!("/phieu/{}/{}?", d.code, s.number());
                 if let Some(e) = e {

@@ -245,7 +245,7 @@ pub async fn dossier_view(
     if let Some(email) = &a.email {
         applicant.push((t(lang, Key::ApplicantEmail).to_string(), email.clone()));
     }
-    let slips = crate::slips::issued(d, &events)
+    let slips = motcua_core::slips::issued(d, &events)
         .into_iter()
         .map(|(slip, event_id)| {
             let href = match event_id {
