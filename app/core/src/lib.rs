@@ -6,6 +6,10 @@
 //! The clock and the deployment's settings are arguments, never globals, so every test can
 //! choose them.
 
+pub mod citizen;
+pub mod dossier_view;
+pub mod lookup;
+pub mod queues;
 pub mod slips;
 pub mod upload;
 pub mod workflow;

@@ -36,20 +36,13 @@ pub async fn get_my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ApiError
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::*;
+    use motcua_core::citizen;
     use motcua_domain::format::format_datetime_vn;
     use motcua_store::{AccountKind, Dossier, Event};
 
     /// The open supplement request of a dossier in status 5: reason and item labels.
     pub fn open_supplement(d: &Dossier, events: &[Event]) -> Option<(String, Vec<String>)> {
-        if d.status != motcua_domain::workflow::Status::SupplementRequested {
-            return None;
-        }
-        let e = events
-            .iter()
-            .rev()
-            .find(|e| e.to_status == motcua_domain::workflow::Status::SupplementRequested)?;
-        let items = motcua_core::workflow::requested_item_labels(e);
-        Some((e.reason.clone().unwrap_or_default(), items))
+        citizen::open_supplement(d, events).map(|s| (s.reason, s.items))
     }
 
     /// The slips of a dossier addressed to the citizen, as links (with `query` appended).
@@ -58,9 +51,8 @@ pub mod ssr {
         events: &[Event],
         query: &str,
     ) -> Vec<(String, String, String)> {
-        motcua_core::slips::issued(d, events)
+        citizen::citizen_slips(d, events)
             .into_iter()
-            .filter(|(s, _)| motcua_core::slips::for_citizen(*s))
             .map(|(s, e)| {
                 let mut href = format!("/phieu/{}/{}?", d.code, s.number());
                 if let Some(e) = e {
@@ -80,25 +72,28 @@ pub mod ssr {
         else {
             return Ok(Guarded::SignInFirst);
         };
-        let mut out = vec![];
-        for d in state.store.dossiers_of_citizen(account.id).await? {
-            let events = state.store.events(&d.code).await?;
-            let procedure = state.store.procedure_version(d.procedure_id).await?;
-            out.push(MyDossier {
-                procedure: procedure
-                    .map(|p| p.procedure.name.get(lang).to_string())
-                    .unwrap_or_default(),
-                status: d.status,
-                filed_at: format_datetime_vn(d.filed_at),
-                due: d.state.due_at.map(format_datetime_vn),
-                slips: citizen_slips(&d, &events, ""),
-                supplement: open_supplement(&d, &events),
-                code: d.code,
-            });
-        }
+        let dossiers = citizen::my_dossiers(&state.store, &account)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let d = c.dossier;
+                MyDossier {
+                    procedure: c
+                        .procedure
+                        .map(|p| p.name.get(lang).to_string())
+                        .unwrap_or_default(),
+                    status: d.status,
+                    filed_at: format_datetime_vn(d.filed_at),
+                    due: d.state.due_at.map(format_datetime_vn),
+                    slips: citizen_slips(&d, &c.events, ""),
+                    supplement: open_supplement(&d, &c.events),
+                    code: d.code,
+                }
+            })
+            .collect();
         Ok(Guarded::Ok(MyDossiers {
             name: account.full_name,
-            dossiers: out,
+            dossiers,
         }))
     }
 }

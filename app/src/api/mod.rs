@@ -1,7 +1,8 @@
-//! Server functions: thin. Each reads what it needs from [`AppState`], calls the domain and
-//! the store, and returns a page model, or an [`ApiError`] (logged, shown only as the
-//! request's id). Server-only code sits in `#[cfg(feature = "ssr")]`
-//! blocks beside the function, as in Leptos's `session_auth_axum` example.
+//! Server functions: thin. Each reads what it needs from [`AppState`], calls a use case of
+//! the core (or the store, for a plain read), and returns a page model in the page's words,
+//! or an [`ApiError`] (logged, shown only as the request's id). Server-only code sits in
+//! `#[cfg(feature = "ssr")]` blocks beside the function, as in Leptos's `session_auth_axum`
+//! example.
 
 pub mod admin;
 pub mod catalogue;
