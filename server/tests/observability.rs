@@ -1,5 +1,6 @@
 //! Observability over real HTTP: every response names its request id, an internal failure
-//! shows the error page with that id and nothing of the error, and the log lines of the
+//! (of a handler or of a page's server function) shows a page with that id and nothing of
+//! the error, and the log lines of the
 //! real binary carry the id and the path but never the query string.
 
 mod common;
@@ -109,13 +110,7 @@ async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
         body.contains(&format!("Request id: <code>{id}</code>")),
         "{body}"
     );
-    let lower = body.to_lowercase();
-    for internal in ["pool", "closed", "sqlx", "database", "error:"] {
-        assert!(
-            !lower.contains(internal),
-            "the page says {internal:?}: {body}"
-        );
-    }
+    assert_nothing_internal(&body);
 
     let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
     assert!(
@@ -123,6 +118,57 @@ async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
             .any(|l| l.contains("internal error") && l.contains(&format!("request_id={id}"))),
         "no error line with the request id in:\n{logs}"
     );
+}
+
+/// Words of the store's error when the database is gone, which no page may show.
+fn assert_nothing_internal(body: &str) {
+    let lower = body.to_lowercase();
+    for internal in ["pool", "closed", "sqlx", "database", "error:"] {
+        assert!(
+            !lower.contains(internal),
+            "the page says {internal:?}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
+    let logs = captured_logs();
+    let app = spawn_app().await;
+    let code = common::demo_procedures()[0]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.store.close().await;
+
+    // The catalogue, a procedure and the lookup: each page's server function fails.
+    for path in [
+        "/thu-tuc".to_string(),
+        format!("/thu-tuc/{code}"),
+        "/tra-cuu?ma=X&giay_to=001234567890".to_string(),
+    ] {
+        let res = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 500, "{path}");
+        let id = request_id(&res);
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains("Đã có lỗi ở phía chúng tôi. Xin thử lại sau."),
+            "{path}: {body}"
+        );
+        assert!(
+            body.contains(&format!("Mã yêu cầu: <code>{id}</code>")),
+            "{path}: {body}"
+        );
+        assert_nothing_internal(&body);
+        let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+        assert!(
+            logs.lines()
+                .any(|l| l.contains("internal error in a server function")
+                    && l.contains(&format!("request_id={id}"))
+                    && l.contains("closed")),
+            "{path}: no error line with the request id and the detail in:\n{logs}"
+        );
+    }
 }
 
 #[tokio::test]

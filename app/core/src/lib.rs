@@ -7,7 +7,12 @@
 //! choose them.
 
 pub mod accounts;
+pub mod citizen;
+pub mod dossier_view;
 pub mod filing;
+pub mod lookup;
+pub mod queues;
+pub mod slips;
 pub mod supplement;
 pub mod upload;
 pub mod withdraw;

@@ -5,6 +5,8 @@
 //! (`server/src/routes/admin_users.rs`, `admin_calendar.rs`), which check the same again.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::api::staff::{Guarded, Officer};
@@ -34,8 +36,8 @@ pub const ROLES: [&str; 5] = ["reception", "specialist", "leader", "clerk", "adm
 
 /// The staff accounts of the signed-in admin's agency.
 #[server(endpoint = "can-bo/quan-tri/can-bo")]
-pub async fn get_staff_accounts() -> Result<Guarded<StaffAccountsView>, ServerFnError> {
-    ssr::staff_accounts().await.map_err(ServerFnError::new)
+pub async fn get_staff_accounts() -> Result<Guarded<StaffAccountsView>, ApiError> {
+    ssr::staff_accounts().await
 }
 
 /// One exception of the working calendar.
@@ -65,15 +67,15 @@ pub struct CalendarView {
 
 /// The holidays and make-up working days of the current and the next year.
 #[server(endpoint = "can-bo/quan-tri/lich")]
-pub async fn get_working_calendar() -> Result<Guarded<CalendarView>, ServerFnError> {
-    ssr::working_calendar().await.map_err(ServerFnError::new)
+pub async fn get_working_calendar() -> Result<Guarded<CalendarView>, ApiError> {
+    ssr::working_calendar().await
 }
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::*;
     use crate::api::AppState;
-    use crate::api::staff::ssr::{err, officer, officer_account};
+    use crate::api::staff::ssr::{officer, officer_account};
     use motcua_domain::calendar::DayKind;
     use motcua_domain::format::{VN_OFFSET, format_date, iso_date};
     use motcua_domain::workflow::StaffRole;
@@ -96,8 +98,8 @@ pub mod ssr {
         }
     }
 
-    pub async fn staff_accounts() -> Result<Guarded<StaffAccountsView>, String> {
-        let state = AppState::get().map_err(err)?;
+    pub async fn staff_accounts() -> Result<Guarded<StaffAccountsView>, ApiError> {
+        let state = AppState::get()?;
         let admin = match admin_account().await {
             Ok(a) => a,
             Err(g) => return Ok(refuse(g)),
@@ -106,8 +108,7 @@ pub mod ssr {
         let lines = state
             .store
             .staff_of_agency(&agency)
-            .await
-            .map_err(err)?
+            .await?
             .into_iter()
             .map(|a| StaffLine {
                 id: a.id,
@@ -125,14 +126,14 @@ pub mod ssr {
         }))
     }
 
-    pub async fn working_calendar() -> Result<Guarded<CalendarView>, String> {
-        let state = AppState::get().map_err(err)?;
+    pub async fn working_calendar() -> Result<Guarded<CalendarView>, ApiError> {
+        let state = AppState::get()?;
         let admin = match admin_account().await {
             Ok(a) => a,
             Err(g) => return Ok(refuse(g)),
         };
         let this_year = state.clock.now().to_offset(VN_OFFSET).year();
-        let days = state.store.calendar_days().await.map_err(err)?;
+        let days = state.store.calendar_days().await?;
         let years = [this_year, this_year + 1]
             .into_iter()
             .map(|year| CalendarYear {

@@ -1,6 +1,8 @@
 //! The procedure catalogue, by sector, with diacritics-insensitive search.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -23,7 +25,7 @@ pub struct SectorGroup {
 /// The catalogue in `lang`: all procedures grouped by sector when `q` is empty, otherwise
 /// the matches in one group, best first.
 #[server(endpoint = "danh-muc")]
-pub async fn get_catalogue(q: String, lang: Lang) -> Result<Vec<SectorGroup>, ServerFnError> {
+pub async fn get_catalogue(q: String, lang: Lang) -> Result<Vec<SectorGroup>, ApiError> {
     use motcua_domain::procedure::{Level, Online};
     use motcua_domain::search::score;
 
@@ -31,8 +33,7 @@ pub async fn get_catalogue(q: String, lang: Lang) -> Result<Vec<SectorGroup>, Se
     let procedures = state
         .store
         .current_procedures(crate::api::state::today_vn())
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))?;
+        .await?;
     let entry = |p: &motcua_domain::procedure::Procedure| CatalogueEntry {
         code: p.code.clone(),
         name: p.name.get(lang).to_string(),

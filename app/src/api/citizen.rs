@@ -2,6 +2,8 @@
 //! and the supplement requests waiting for them.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::api::staff::Guarded;
@@ -27,27 +29,20 @@ pub struct MyDossiers {
 }
 
 #[server(endpoint = "ho-so-cua-toi")]
-pub async fn get_my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ServerFnError> {
-    ssr::my_dossiers(lang).await.map_err(ServerFnError::new)
+pub async fn get_my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ApiError> {
+    ssr::my_dossiers(lang).await
 }
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::*;
+    use motcua_core::citizen;
     use motcua_domain::format::format_datetime_vn;
     use motcua_store::{AccountKind, Dossier, Event};
 
     /// The open supplement request of a dossier in status 5: reason and item labels.
     pub fn open_supplement(d: &Dossier, events: &[Event]) -> Option<(String, Vec<String>)> {
-        if d.status != motcua_domain::workflow::Status::SupplementRequested {
-            return None;
-        }
-        let e = events
-            .iter()
-            .rev()
-            .find(|e| e.to_status == motcua_domain::workflow::Status::SupplementRequested)?;
-        let items = motcua_core::workflow::requested_item_labels(e);
-        Some((e.reason.clone().unwrap_or_default(), items))
+        citizen::open_supplement(d, events).map(|s| (s.reason, s.items))
     }
 
     /// The slips of a dossier addressed to the citizen, as links (with `query` appended).
@@ -56,9 +51,8 @@ pub mod ssr {
         events: &[Event],
         query: &str,
     ) -> Vec<(String, String, String)> {
-        crate::slips::issued(d, events)
+        citizen::citizen_slips(d, events)
             .into_iter()
-            .filter(|(s, _)| crate::slips::for_citizen(*s))
             .map(|(s, e)| {
                 let mut href = format!("/phieu/{}/{}?", d.code, s.number());
                 if let Some(e) = e {
@@ -70,43 +64,36 @@ pub mod ssr {
             .collect()
     }
 
-    pub async fn my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, String> {
-        let state = crate::api::AppState::get().map_err(|e| e.to_string())?;
+    pub async fn my_dossiers(lang: Lang) -> Result<Guarded<MyDossiers>, ApiError> {
+        let state = crate::api::AppState::get()?;
         let Some(account) = crate::auth::current_account()
             .await
             .filter(|a| a.kind == AccountKind::Citizen)
         else {
             return Ok(Guarded::SignInFirst);
         };
-        let e = |x: motcua_store::StoreError| x.to_string();
-        let mut out = vec![];
-        for d in state
-            .store
-            .dossiers_of_citizen(account.id)
-            .await
-            .map_err(e)?
-        {
-            let events = state.store.events(&d.code).await.map_err(e)?;
-            let procedure = state
-                .store
-                .procedure_version(d.procedure_id)
-                .await
-                .map_err(e)?;
-            out.push(MyDossier {
-                procedure: procedure
-                    .map(|p| p.procedure.name.get(lang).to_string())
-                    .unwrap_or_default(),
-                status: d.status,
-                filed_at: format_datetime_vn(d.filed_at),
-                due: d.state.due_at.map(format_datetime_vn),
-                slips: citizen_slips(&d, &events, ""),
-                supplement: open_supplement(&d, &events),
-                code: d.code,
-            });
-        }
+        let dossiers = citizen::my_dossiers(&state.store, &account)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let d = c.dossier;
+                MyDossier {
+                    procedure: c
+                        .procedure
+                        .map(|p| p.name.get(lang).to_string())
+                        .unwrap_or_default(),
+                    status: d.status,
+                    filed_at: format_datetime_vn(d.filed_at),
+                    due: d.state.due_at.map(format_datetime_vn),
+                    slips: citizen_slips(&d, &c.events, ""),
+                    supplement: open_supplement(&d, &c.events),
+                    code: d.code,
+                }
+            })
+            .collect();
         Ok(Guarded::Ok(MyDossiers {
             name: account.full_name,
-            dossiers: out,
+            dossiers,
         }))
     }
 }

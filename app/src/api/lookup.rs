@@ -1,6 +1,8 @@
 //! The public dossier lookup: code plus the applicant's ID number or phone.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -50,78 +52,58 @@ pub async fn lookup_dossier(
     code: String,
     id_or_phone: String,
     lang: Lang,
-) -> Result<LookupView, ServerFnError> {
+) -> Result<LookupView, ApiError> {
+    use motcua_core::lookup::{LookupKey, find};
+    use motcua_domain::format::format_datetime_vn;
+
     let state = crate::api::AppState::get()?;
-    let code = code.trim().to_uppercase();
-    let key: String = id_or_phone
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
-        .collect();
-    if code.is_empty() && key.is_empty() {
+    let Some(key) = LookupKey::parse(&code, &id_or_phone) else {
         return Ok(LookupView::Empty);
-    }
+    };
     let ip = client_ip().await;
     if let Some(wait) = state.lookup_limiter.blocked(ip).await {
         too_many(wait);
         return Ok(LookupView::TooMany(wait));
     }
-    // A phone may be typed +84…, 84… or with spaces; the store keeps 0….
-    let key = motcua_domain::validate::parse_phone(&key).unwrap_or(key);
-    let found = state
-        .store
-        .find_for_lookup(&code, &key)
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))?;
-    let Some(d) = found else {
+    let Some(found) = find(&state.store, &key).await? else {
         state.lookup_limiter.miss(ip).await;
         return Ok(LookupView::NotFound);
     };
-    let store_err = |e: motcua_store::StoreError| ServerFnError::new(e.to_string());
-    let procedure = state
-        .store
-        .procedure_version(d.procedure_id)
-        .await
-        .map_err(store_err)?;
-    let agency = state
-        .store
-        .agency(&d.agency_code)
-        .await
-        .map_err(store_err)?;
-    let events = state.store.events(&d.code).await.map_err(store_err)?;
-    let proof = format!("giay_to={}", crate::components::layout::urlencode(&key));
-    let step = d.state.current_step.as_ref().and_then(|id| {
-        procedure.as_ref().and_then(|p| {
-            p.procedure
-                .process
+    let d = found.dossier;
+    let events = found.events;
+    let proof = format!(
+        "giay_to={}",
+        crate::components::layout::urlencode(&key.proof)
+    );
+    // The step in progress, by its title (never the officer's name).
+    let step = (d.status == motcua_domain::workflow::Status::InProcess)
+        .then(|| {
+            let id = d.state.current_step.as_ref()?;
+            let p = found.procedure.as_ref()?;
+            p.process
                 .iter()
                 .find(|s| &s.id == id)
                 .map(|s| s.title.get(lang).to_string())
         })
-    });
+        .flatten();
     Ok(LookupView::Found(Box::new(LookupResult {
-        due: d
-            .state
-            .due_at
-            .map(motcua_domain::format::format_datetime_vn),
-        step: if d.status == motcua_domain::workflow::Status::InProcess {
-            step
-        } else {
-            None
-        },
+        due: d.state.due_at.map(format_datetime_vn),
+        step,
         slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
-        key: key.clone(),
+        key: key.proof,
         code: d.code.clone(),
-        procedure_name: procedure
-            .map(|p| p.procedure.name.get(lang).to_string())
+        procedure_name: found
+            .procedure
+            .map(|p| p.name.get(lang).to_string())
             .unwrap_or_default(),
-        agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
+        agency_name: found.agency_name,
         status: d.status,
-        filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),
+        filed_at: format_datetime_vn(d.filed_at),
         timeline: events
             .into_iter()
             .map(|e| TimelineEntry {
-                at: motcua_domain::format::format_datetime_vn(e.at),
+                at: format_datetime_vn(e.at),
                 status: e.to_status,
             })
             .collect(),

@@ -1,10 +1,13 @@
-//! Server functions: thin. Each reads what it needs from [`AppState`], calls the domain and
-//! the store, and returns a page model. Server-only code sits in `#[cfg(feature = "ssr")]`
-//! blocks beside the function, as in Leptos's `session_auth_axum` example.
+//! Server functions: thin. Each reads what it needs from [`AppState`], calls a use case of
+//! the core (or the store, for a plain read), and returns a page model in the page's words,
+//! or an [`ApiError`] (logged, shown only as the request's id). Server-only code sits in
+//! `#[cfg(feature = "ssr")]` blocks beside the function, as in Leptos's `session_auth_axum`
+//! example.
 
 pub mod admin;
 pub mod catalogue;
 pub mod citizen;
+pub mod error;
 pub mod filing;
 pub mod lookup;
 pub mod procedure;
@@ -16,6 +19,7 @@ pub mod supplement;
 #[cfg(feature = "ssr")]
 pub mod state;
 
+pub use error::ApiError;
 #[cfg(feature = "ssr")]
 pub use state::AppState;
 

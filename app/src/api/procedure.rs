@@ -1,16 +1,17 @@
 //! One procedure's public information (level 1).
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use motcua_domain::procedure::Procedure;
 
 /// The version of procedure `code` in effect today, if it exists.
 #[server(endpoint = "thu-tuc")]
-pub async fn get_procedure(code: String) -> Result<Option<Procedure>, ServerFnError> {
+pub async fn get_procedure(code: String) -> Result<Option<Procedure>, ApiError> {
     let state = crate::api::AppState::get()?;
     let found = state
         .store
         .current_procedure(&code, crate::api::state::today_vn())
-        .await
-        .map_err(|e| ServerFnError::new(e.to_string()))?;
+        .await?;
     Ok(found.map(|s| s.procedure))
 }

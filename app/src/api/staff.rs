@@ -3,6 +3,8 @@
 //! allow; the pages render what they get.
 
 use leptos::prelude::*;
+
+use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -68,9 +70,6 @@ pub const QUEUES: [&str; 6] = [
     "tat-ca",
 ];
 
-/// Lines per queue page.
-pub const PAGE_SIZE: u32 = 25;
-
 /// A page of a staff queue of the officer's agency.
 #[server(endpoint = "can-bo/hang-doi")]
 pub async fn get_queue(
@@ -80,10 +79,8 @@ pub async fn get_queue(
     newest_first: bool,
     page: u32,
     lang: Lang,
-) -> Result<Guarded<QueueView>, ServerFnError> {
-    ssr::queue(queue, q, procedure, newest_first, page, lang)
-        .await
-        .map_err(ServerFnError::new)
+) -> Result<Guarded<QueueView>, ApiError> {
+    ssr::queue(queue, q, procedure, newest_first, page, lang).await
 }
 
 /// One field's answer, as filed and (after supplements) as it was before.
@@ -175,8 +172,8 @@ pub struct StaffDossierView {
 pub async fn get_staff_dossier(
     code: String,
     lang: Lang,
-) -> Result<Guarded<StaffDossierView>, ServerFnError> {
-    ssr::dossier(code, lang).await.map_err(ServerFnError::new)
+) -> Result<Guarded<StaffDossierView>, ApiError> {
+    ssr::dossier(code, lang).await
 }
 
 #[cfg(feature = "ssr")]
@@ -184,14 +181,10 @@ pub mod ssr {
     use super::*;
     use crate::api::AppState;
     use crate::auth::current_account;
-    use motcua_core::workflow::{self, Who};
+    use motcua_core::dossier_view;
+    use motcua_core::queues::{self, Queue, QueueRequest};
     use motcua_domain::format::format_datetime_vn;
-    use motcua_domain::workflow::{StaffRole, available_actions};
-    use motcua_store::{Account, AccountKind, QueueKind, QueueQuery, Store};
-
-    pub(crate) fn err(e: impl std::fmt::Display) -> String {
-        e.to_string()
-    }
+    use motcua_store::{Account, AccountKind, Store};
 
     /// The signed-in staff member, or `None`.
     pub async fn officer_account() -> Option<Account> {
@@ -200,12 +193,11 @@ pub mod ssr {
             .filter(|a| a.kind == AccountKind::Staff)
     }
 
-    pub async fn officer(store: &Store, a: &Account) -> Result<Officer, String> {
+    pub async fn officer(store: &Store, a: &Account) -> Result<Officer, ApiError> {
         let agency_code = a.agency_code.clone().unwrap_or_default();
         let agency_name = store
             .agency(&agency_code)
-            .await
-            .map_err(err)?
+            .await?
             .map(|x| x.name)
             .unwrap_or_else(|| agency_code.clone());
         Ok(Officer {
@@ -217,23 +209,28 @@ pub mod ssr {
         })
     }
 
-    fn queue_kind(name: &str, account: &Account) -> QueueKind {
-        match name {
-            "cua-toi" => QueueKind::MySteps(account.id),
-            "dang-xu-ly" => QueueKind::InProcess,
-            "cho-cong-dan" => QueueKind::WaitingCitizen,
-            "tra-ket-qua" => QueueKind::ResultReady,
-            "tat-ca" => QueueKind::All,
-            _ => QueueKind::New,
-        }
+    /// The tab named in the address (`?hang=`), as in [`QUEUES`].
+    fn queue_named(name: &str) -> Option<Queue> {
+        Some(match name {
+            "moi" => Queue::New,
+            "cua-toi" => Queue::MySteps,
+            "dang-xu-ly" => Queue::InProcess,
+            "cho-cong-dan" => Queue::WaitingCitizen,
+            "tra-ket-qua" => Queue::ResultReady,
+            "tat-ca" => Queue::All,
+            _ => return None,
+        })
     }
 
-    /// The queue a role starts from when none is asked for.
-    fn default_queue(a: &Account) -> &'static str {
-        if a.has_role(StaffRole::Reception) {
-            "moi"
-        } else {
-            "cua-toi"
+    /// The name in the address of a tab.
+    fn queue_name(queue: Queue) -> &'static str {
+        match queue {
+            Queue::New => "moi",
+            Queue::MySteps => "cua-toi",
+            Queue::InProcess => "dang-xu-ly",
+            Queue::WaitingCitizen => "cho-cong-dan",
+            Queue::ResultReady => "tra-ket-qua",
+            Queue::All => "tat-ca",
         }
     }
 
@@ -244,156 +241,87 @@ pub mod ssr {
         newest_first: bool,
         page: u32,
         lang: Lang,
-    ) -> Result<Guarded<QueueView>, String> {
-        let state = AppState::get().map_err(err)?;
+    ) -> Result<Guarded<QueueView>, ApiError> {
+        let state = AppState::get()?;
         let Some(account) = officer_account().await else {
             return Ok(Guarded::SignInFirst);
         };
-        let queue = if QUEUES.contains(&queue.as_str()) {
-            queue
-        } else {
-            default_queue(&account).to_string()
+        let request = QueueRequest {
+            queue: queue_named(&queue),
+            search: q,
+            procedure: Some(procedure),
+            newest_first,
+            page,
         };
-        let agency = account.agency_code.clone().unwrap_or_default();
-        let kind = queue_kind(&queue, &account);
-        // Staff page through a queue; nobody needs page 10,000 (and the offset must not overflow).
-        let page = page.clamp(1, 10_000);
-        let mut rows = state
-            .store
-            .queue(&QueueQuery {
-                agency_code: agency.clone(),
-                kind,
-                search: q,
-                procedure_code: (!procedure.is_empty()).then_some(procedure),
-                descending: newest_first,
-                offset: (page - 1) * PAGE_SIZE,
-                limit: PAGE_SIZE + 1,
-            })
-            .await
-            .map_err(err)?;
-        let has_next = rows.len() > PAGE_SIZE as usize;
-        rows.truncate(PAGE_SIZE as usize);
-        let cal = state.calendar().await.map_err(err)?;
+        let calendar = state.calendar().await?;
         let now = state.clock.now();
-        let mut names = std::collections::HashMap::new();
-        let mut lines = Vec::with_capacity(rows.len());
-        // A page's lines mostly share a few procedure versions: each is read once.
-        let mut versions = std::collections::HashMap::new();
-        for row in rows {
-            let d = row.dossier;
-            if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(d.procedure_id)
-            {
-                let version = state
-                    .store
-                    .procedure_version(d.procedure_id)
-                    .await
-                    .map_err(err)?;
-                slot.insert(version);
-            }
-            let procedure = versions[&d.procedure_id].as_ref();
-            let step = d.state.current_step.as_ref().and_then(|id| {
-                procedure.as_ref().and_then(|p| {
-                    p.procedure
-                        .process
-                        .iter()
-                        .find(|s| &s.id == id)
-                        .map(|s| s.title.get(lang).to_string())
-                })
-            });
-            let due_at = if matches!(kind, QueueKind::MySteps(_) | QueueKind::InProcess) {
-                d.state.step_due_at
-            } else {
-                d.state.due_at
-            };
-            let running = matches!(
-                d.status,
-                motcua_domain::workflow::Status::Accepted
-                    | motcua_domain::workflow::Status::InProcess
-            );
-            let overdue = running && due_at.is_some_and(|t| now > t);
-            let due_soon = running
-                && !overdue
-                && due_at.is_some_and(|t| cal.working_minutes_between(now, t) <= 8 * 60);
-            let assignee = match d.state.assignee_id {
-                None => None,
-                Some(id) => {
-                    if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-                        let n = state.store.account(id).await.map_err(err)?;
-                        slot.insert(n.map(|a| a.full_name));
-                    }
-                    names.get(&id).cloned().flatten()
-                }
-            };
-            lines.push(QueueLine {
-                code: d.code,
-                procedure: procedure
-                    .map(|p| p.procedure.name.get(lang).to_string())
-                    .unwrap_or(row.procedure_name_vi),
-                applicant: d.applicant.full_name,
-                status: d.status,
-                filed_at: format_datetime_vn(d.filed_at),
-                due: due_at.map(format_datetime_vn),
-                step,
-                assignee,
-                overdue,
-                due_soon,
-            });
-        }
         let today = crate::api::state::today_vn();
-        let procedures: Vec<(String, String)> = state
-            .store
-            .procedures_received_by(&agency, today)
-            .await
-            .map_err(err)?
+        let found = queues::queue(&state.store, &calendar, &account, request, now, today).await?;
+        let lines = found
+            .entries
             .into_iter()
-            .map(|p| {
-                (
-                    p.procedure.code.clone(),
-                    p.procedure.name.get(lang).to_string(),
-                )
+            .map(|e| {
+                let d = e.dossier;
+                let step = d.state.current_step.as_ref().and_then(|id| {
+                    e.procedure.as_ref().and_then(|p| {
+                        p.process
+                            .iter()
+                            .find(|s| &s.id == id)
+                            .map(|s| s.title.get(lang).to_string())
+                    })
+                });
+                QueueLine {
+                    code: d.code,
+                    procedure: e
+                        .procedure
+                        .map(|p| p.name.get(lang).to_string())
+                        .unwrap_or(e.procedure_name_vi),
+                    applicant: d.applicant.full_name,
+                    status: d.status,
+                    filed_at: format_datetime_vn(d.filed_at),
+                    due: e.due_at.map(format_datetime_vn),
+                    step,
+                    assignee: e.assignee,
+                    overdue: e.overdue,
+                    due_soon: e.due_soon,
+                }
             })
+            .collect();
+        let procedures = found
+            .procedures
+            .into_iter()
+            .map(|p| (p.code.clone(), p.name.get(lang).to_string()))
             .collect();
         Ok(Guarded::Ok(QueueView {
             officer: officer(&state.store, &account).await?,
-            queue,
+            queue: queue_name(found.queue).to_string(),
             lines,
-            page,
-            has_next,
+            page: found.page,
+            has_next: found.has_next,
             procedures,
         }))
     }
 
-    pub async fn dossier(code: String, lang: Lang) -> Result<Guarded<StaffDossierView>, String> {
-        let state = AppState::get().map_err(err)?;
+    pub async fn dossier(code: String, lang: Lang) -> Result<Guarded<StaffDossierView>, ApiError> {
+        let state = AppState::get()?;
         let Some(account) = officer_account().await else {
             return Ok(Guarded::SignInFirst);
         };
-        let who = Who::Staff(account.clone());
-        let loaded = match workflow::load_for(&state.store, &who, &code).await {
-            Ok(l) => l,
-            Err(workflow::ActionError::NotFound) => return Ok(Guarded::NotFound),
-            Err(e) => return Err(format!("{e:?}")),
-        };
+        let calendar = state.calendar().await?;
         let now = state.clock.now();
-        let store = &state.store;
-        let d = &loaded.dossier;
-        let p = &loaded.procedure;
-        let events = state.store.events(&d.code).await.map_err(err)?;
-        let approved = workflow::stop_approved(d, &events);
-        let ctx = workflow::context(d, p, now, approved);
-        let mut actions = Vec::new();
-        for a in available_actions(&workflow::actor_of(&who), &ctx) {
-            actions.push(crate::api::staff_view::offer(store, d, p, a, &account).await?);
-        }
-        let view = crate::api::staff_view::dossier_view(
-            &state,
-            officer(store, &account).await?,
-            &loaded,
-            actions,
-            now,
+        let found = match dossier_view::staff_dossier(&state.store, &calendar, &account, &code, now)
+            .await
+        {
+            Ok(found) => found,
+            Err(dossier_view::DossierViewError::NotFound) => return Ok(Guarded::NotFound),
+            Err(e) => return Err(ApiError::internal(e)),
+        };
+        let officer = officer(&state.store, &account).await?;
+        Ok(Guarded::Ok(crate::api::staff_view::dossier_view(
+            &state.units,
+            officer,
+            found,
             lang,
-        )
-        .await?;
-        Ok(Guarded::Ok(view))
+        )))
     }
 }

@@ -1,10 +1,13 @@
-//! Building the staff dossier page model from a loaded dossier. Server only.
+//! Wording the staff dossier page model from what the core loaded
+//! (`motcua_core::dossier_view`): labels, formats and links in the page's language. Server
+//! only.
 
+use motcua_core::dossier_view::{ActionChoice, StaffDossier};
 use motcua_domain::calendar::walk_lines;
 use motcua_domain::format::format_datetime_vn;
-use motcua_domain::procedure::{Procedure, ProcessStep};
-use motcua_domain::workflow::{Action, EndedPause, EventDetails, StaffRole, StepEntered, StepLeft};
-use motcua_store::{Account, Dossier, Event, Store};
+use motcua_domain::procedure::Procedure;
+use motcua_domain::workflow::{EventDetails, StepEntered, StepLeft};
+use motcua_store::Event;
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -14,54 +17,18 @@ use crate::api::staff::{
 use crate::api::state::Units;
 use crate::components::answer_rows::{AnswerRow, answer_rows};
 use crate::i18n::{Key, Lang, t};
-use motcua_core::workflow::{self, Loaded};
-
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
-
-/// The step an action enters, if it enters one with a choice of person.
-fn entered_step<'a>(d: &Dossier, p: &'a Procedure, a: Action) -> Option<&'a ProcessStep> {
-    match a {
-        Action::Accept | Action::StartProcessing => p.process.first(),
-        Action::NextStep => {
-            let i = p
-                .process
-                .iter()
-                .position(|s| Some(&s.id) == d.state.current_step.as_ref())?;
-            p.process.get(i + 1)
-        }
-        _ => None,
-    }
-}
 
 /// One action button with what its form asks for.
-pub async fn offer(
-    store: &Store,
-    d: &Dossier,
-    p: &Procedure,
-    a: Action,
-    _officer: &Account,
-) -> Result<ActionOffer, String> {
-    let needs = a.needs();
-    let mut assignees = vec![];
-    if let Some(step) = entered_step(d, p, a) {
-        for h in store
-            .staff_with_role(&d.agency_code, StaffRole::from(step.role))
-            .await
-            .map_err(err)?
-        {
-            assignees.push((h.account.id, h.account.full_name, h.open_steps));
-        }
-    }
-    Ok(ActionOffer {
-        action: a.as_str().to_string(),
+fn offer(choice: ActionChoice) -> ActionOffer {
+    let needs = choice.action.needs();
+    ActionOffer {
+        action: choice.action.as_str().to_string(),
         reason: needs.reason,
         items: needs.items,
         result_document: needs.result_document,
         new_due: needs.new_due,
-        assignees,
-    })
+        assignees: choice.assignees,
+    }
 }
 
 /// A step's title by id.
@@ -198,71 +165,28 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
     }
 }
 
-/// The walk that explains the dossier's statutory due moment: the one stored with the
-/// acceptance, plus the pauses as recorded when they ended, so it explains the stored moment
-/// even after the calendar changed. Dossiers accepted before walks were stored get one
-/// recomputed with today's calendar.
-fn explained_due(
-    d: &motcua_store::Dossier,
-    p: &motcua_domain::procedure::Procedure,
-    events: &[motcua_store::Event],
-    cal: &motcua_domain::calendar::WorkingCalendar,
-    start: OffsetDateTime,
-) -> motcua_domain::calendar::DueWalk {
-    let stored = events.iter().find_map(|e| match &e.details {
-        EventDetails::Accept { walk, .. } => walk.clone(),
-        _ => None,
-    });
-    let Some(mut walk) = stored else {
-        let mut walk = cal.due(start, &p.duration);
-        for (pause, e) in pauses(events) {
-            walk.add_pause(cal, pause.from, e.at);
-        }
-        return walk;
-    };
-    for (pause, e) in pauses(events) {
-        walk.add_recorded_pause(pause.from, e.at, pause.minutes);
-    }
-    if let Some(due) = d.state.statutory_due_at {
-        walk.due = due.to_offset(motcua_domain::format::VN_OFFSET);
-    }
-    walk
-}
-
-/// The events that ended a pause of the clock, with the pause.
-fn pauses(
-    events: &[motcua_store::Event],
-) -> impl Iterator<Item = (&EndedPause, &motcua_store::Event)> {
-    events
-        .iter()
-        .filter_map(|e| Some((e.details.ended_pause()?, e)))
-}
-
-/// The staff dossier page model.
-pub async fn dossier_view(
-    state: &crate::api::AppState,
+/// The staff dossier page model, in `lang`.
+pub fn dossier_view(
+    units: &Units,
     officer: Officer,
-    loaded: &Loaded,
-    actions: Vec<ActionOffer>,
-    now: OffsetDateTime,
+    found: StaffDossier,
     lang: Lang,
-) -> Result<StaffDossierView, String> {
-    let (store, units) = (&state.store, state.units.as_ref());
+) -> StaffDossierView {
+    let StaffDossier {
+        loaded,
+        events,
+        answer_versions: versions,
+        attachments,
+        documents,
+        due_walk: walk,
+        assignee,
+        actions,
+        slips,
+        overdue,
+        step_overdue,
+    } = found;
     let d = &loaded.dossier;
     let p = &loaded.procedure;
-    let versions = store.answer_versions(&d.code).await.map_err(err)?;
-    let events = store.events(&d.code).await.map_err(err)?;
-    let attachments = store.attachments(&d.code).await.map_err(err)?;
-    let documents = store.dossier_document_history(&d.code).await.map_err(err)?;
-    let cal = state.calendar().await.map_err(err)?;
-    let walk = d
-        .state
-        .accepted_at
-        .map(|start| explained_due(d, p, &events, &cal, start));
-    let assignee = match d.state.assignee_id {
-        Some(id) => store.account(id).await.map_err(err)?.map(|a| a.full_name),
-        None => None,
-    };
     let a = &d.applicant;
     let mut applicant = vec![
         (
@@ -278,7 +202,7 @@ pub async fn dossier_view(
     if let Some(email) = &a.email {
         applicant.push((t(lang, Key::ApplicantEmail).to_string(), email.clone()));
     }
-    let slips = crate::slips::issued(d, &events)
+    let slips = slips
         .into_iter()
         .map(|(slip, event_id)| {
             let href = match event_id {
@@ -332,7 +256,7 @@ pub async fn dossier_view(
                 .map(|x| (format!("document:{}", x.id), x.name.get(lang).to_string())),
         )
         .collect();
-    Ok(StaffDossierView {
+    StaffDossierView {
         officer,
         code: d.code.clone(),
         procedure: p.name.get(lang).to_string(),
@@ -347,15 +271,14 @@ pub async fn dossier_view(
             .statutory_due_at
             .filter(|s| Some(*s) != d.state.due_at)
             .map(format_datetime_vn),
-        overdue: workflow::overdue(d, now),
+        overdue,
         step: d
             .state
             .current_step
             .as_deref()
             .map(|s| step_title(p, s, lang)),
         step_due: d.state.step_due_at.map(format_datetime_vn),
-        step_overdue: d.status == motcua_domain::workflow::Status::InProcess
-            && d.state.step_due_at.is_some_and(|t| now > t),
+        step_overdue,
         assignee,
         due_walk: walk.as_ref().map(walk_lines).unwrap_or_default(),
         answers: answer_sections(p, &d.answers, &versions, units, lang),
@@ -372,8 +295,8 @@ pub async fn dossier_view(
             })
             .collect(),
         timeline,
-        actions,
+        actions: actions.into_iter().map(offer).collect(),
         item_choices,
         slips,
-    })
+    }
 }

@@ -99,8 +99,8 @@ impl AppState {
     }
 
     /// The state provided to the current request.
-    pub fn get() -> Result<AppState, ServerFnError> {
-        use_context::<AppState>().ok_or_else(|| ServerFnError::new("AppState missing"))
+    pub fn get() -> Result<AppState, crate::api::ApiError> {
+        use_context::<AppState>().ok_or_else(|| crate::api::ApiError::internal("AppState missing"))
     }
 }
 

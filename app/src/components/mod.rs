@@ -5,5 +5,6 @@ pub mod error_summary;
 pub mod fields;
 pub mod layout;
 pub mod procedure_facts;
+pub mod server_error;
 pub mod staff_bar;
 pub mod withdraw_form;

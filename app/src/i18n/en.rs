@@ -47,6 +47,9 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         NotFoundTitle => "Page not found",
         NotFoundBody => "This address does not exist or the procedure is no longer offered.",
+        ServerErrorTitle => "Something went wrong on our side. Please try again later.",
+        ServerErrorHelp => "If you ask for help, please give this id.",
+        RequestId => "Request id",
         BackToCatalogue => "Back to procedures",
         ErrorSummaryTitle => "There is a problem",
         Optional => "(optional)",

@@ -47,6 +47,9 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         NotFoundTitle => "Không tìm thấy trang",
         NotFoundBody => "Địa chỉ này không tồn tại hoặc thủ tục đã không còn được cung cấp.",
+        ServerErrorTitle => "Đã có lỗi ở phía chúng tôi. Xin thử lại sau.",
+        ServerErrorHelp => "Nếu cần hỗ trợ, xin cho biết mã này.",
+        RequestId => "Mã yêu cầu",
         BackToCatalogue => "Về danh sách thủ tục",
         ErrorSummaryTitle => "Có lỗi cần sửa",
         Optional => "(không bắt buộc)",

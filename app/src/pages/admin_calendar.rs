@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::{CalendarLine, CalendarView, CalendarYear, get_working_calendar};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, t};
 use crate::pages::admin_users::parse_problems;
@@ -42,7 +43,7 @@ pub fn AdminCalendarPage() -> impl IntoView {
         let answer = answer.clone();
         Suspend::new(async move {
             match data.await {
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                Err(e) => server_error(lang, t(lang, Key::StaffWorkspace), &e),
                 Ok(page) => guarded(lang, t(lang, Key::StaffWorkspace), page, move |v| {
                     calendar_view(lang, v, answer)
                 }),

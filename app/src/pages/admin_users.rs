@@ -12,6 +12,7 @@ use motcua_domain::validate::FieldErrorKind;
 use crate::api::admin::{ROLES, StaffAccountsView, StaffLine, get_staff_accounts};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, account_error, field_error, role_name, t};
 
@@ -88,7 +89,7 @@ pub fn AdminUsersPage() -> impl IntoView {
         let answer = answer.clone();
         Suspend::new(async move {
             match data.await {
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                Err(e) => server_error(lang, t(lang, Key::StaffWorkspace), &e),
                 Ok(page) => guarded(lang, t(lang, Key::StaffWorkspace), page, move |v| {
                     users_view(lang, v, answer)
                 }),

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::catalogue::{CatalogueEntry, get_catalogue};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::ServerErrorNotice;
 use crate::i18n::{Key, Lang, t};
 
 #[component]
@@ -17,7 +18,13 @@ pub fn CataloguePage() -> impl IntoView {
         move || {
             let q = q.clone();
             Suspend::new(async move {
-                let groups = data.await.unwrap_or_default();
+                let groups = match data.await {
+                    Ok(groups) => groups,
+                    Err(e) => {
+                        crate::pages::set_status(500);
+                        return view! { <ServerErrorNotice lang=lang error=e/> }.into_any();
+                    }
+                };
                 let heading = (!q.trim().is_empty()).then(|| {
                     view! { <h2>{t(lang, Key::SearchResultsFor)}" “"{q.clone()}"”"</h2> }
                 });
@@ -42,6 +49,7 @@ pub fn CataloguePage() -> impl IntoView {
                         })
                         .collect_view()}
                 }
+                .into_any()
             })
         }
     };

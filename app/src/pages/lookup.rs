@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::lookup::{LookupView, lookup_dossier};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::ServerErrorNotice;
 use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, next_step, status_name, t};
 
@@ -22,7 +23,14 @@ pub fn LookupPage() -> impl IntoView {
     let result = {
         move || {
             Suspend::new(async move {
-                match found.await.unwrap_or(LookupView::NotFound) {
+                let found = match found.await {
+                    Ok(found) => found,
+                    Err(e) => {
+                        crate::pages::set_status(500);
+                        return view! { <ServerErrorNotice lang=lang error=e/> }.into_any();
+                    }
+                };
+                match found {
                     LookupView::Empty => ().into_any(),
                     LookupView::NotFound => view! {
                         <div class="panel notice" role="alert"><p>{t(lang, Key::LookupNotFound)}</p></div>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::citizen::{MyDossier, MyDossiers, get_my_dossiers};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, Lang, status_name, t};
 
@@ -25,7 +26,7 @@ pub fn MyDossiersPage() -> impl IntoView {
         let claim = claim.clone();
         Suspend::new(async move {
             match data.await {
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                Err(e) => server_error(lang, t(lang, Key::MyDossiers), &e),
                 Ok(crate::api::staff::Guarded::Ok(v)) => page(lang, v, &claim),
                 Ok(_) => {
                     crate::pages::set_status(401);

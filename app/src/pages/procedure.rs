@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::procedure::get_procedure;
 use crate::components::layout::{Layout, current_lang};
 use crate::components::procedure_facts::ProcedureFacts;
+use crate::components::server_error::server_error;
 use crate::i18n::{Key, Lang, t};
 use crate::pages::not_found::NotFoundBody;
 use motcua_domain::procedure::Procedure;
@@ -22,12 +23,13 @@ pub fn with_procedure(render: fn(Procedure, Lang) -> AnyView) -> impl IntoView {
     let data = OnceResource::new_blocking(get_procedure(code));
     let content = move || {
         Suspend::new(async move {
-            match data.await.ok().flatten() {
-                None => {
+            match data.await {
+                Err(e) => server_error(lang, t(lang, Key::CatalogueTitle), &e),
+                Ok(None) => {
                     super::set_status(404);
                     view! { <NotFoundBody/> }.into_any()
                 }
-                Some(p) => render(p, lang),
+                Ok(Some(p)) => render(p, lang),
             }
         })
     };

@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::staff::{ActionOffer, StaffDossierView, get_staff_dossier};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, action_error, action_name, status_name, t};
 
@@ -37,7 +38,7 @@ pub fn StaffDossierPage() -> impl IntoView {
         let refusal = refusal.clone();
         Suspend::new(async move {
             match data.await {
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                Err(e) => server_error(lang, t(lang, Key::StaffWorkspace), &e),
                 Ok(page) => guarded(lang, t(lang, Key::StaffWorkspace), page, move |v| {
                     dossier_view(lang, v, refusal)
                 }),

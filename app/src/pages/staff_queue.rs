@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::{QUEUES, QueueLine, QueueView, get_queue};
 use crate::components::layout::{Layout, current_lang, urlencode};
+use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, queue_name, status_name, t};
 
@@ -34,7 +35,7 @@ pub fn StaffQueuePage() -> impl IntoView {
         let (q, procedure) = (q.clone(), procedure.clone());
         Suspend::new(async move {
             match data.await {
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                Err(e) => server_error(lang, t(lang, Key::StaffWorkspace), &e),
                 Ok(page) => guarded(lang, t(lang, Key::StaffWorkspace), page, move |v| {
                     queue_view(lang, v, q, procedure, newest)
                 }),

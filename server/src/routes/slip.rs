@@ -1,6 +1,7 @@
 //! `GET /phieu/{code}/{number}` (the print page) and `GET /phieu/{code}/{number}/pdf` (the
-//! same slip as a PDF file) of a dossier's slip 01–06. Who may see which slip is decided by
-//! `app::slips::access`; `?su-kien=ID` picks the event that issued it when there are
+//! same slip as a PDF file) of a dossier's slip 01–06. Who may see the dossier is decided by
+//! `app::slips::access`, which slips they may read and the slip itself by
+//! `motcua_core::slips::slip_for`; `?su-kien=ID` picks the event that issued it when there are
 //! several (e.g. two supplement requests), `?giay_to=` proves the citizen without an account.
 
 use std::net::SocketAddr;
@@ -8,7 +9,7 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use motcua_domain::workflow::Slip;
+use motcua_core::slips::{SlipRequest, slip_for};
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -37,28 +38,20 @@ async fn load(
     code: &str,
     number: &str,
     q: &SlipQuery,
-) -> Result<Option<motcua_slip::SlipDoc>, String> {
-    let Some(slip) = Slip::ALL.into_iter().find(|s| s.number() == number) else {
-        return Ok(None);
-    };
-    let Some((loaded, staff)) =
+) -> Result<Option<motcua_slip::SlipDoc>, AppError> {
+    let Some((loaded, reader)) =
         app::slips::access(&state.app, headers, code, &q.giay_to, ip).await?
     else {
         return Ok(None);
     };
-    if !staff && !app::slips::for_citizen(slip) {
-        return Ok(None);
-    }
-    app::slips::build_for(
-        &state.app.store,
-        &state.app.units,
-        &loaded.dossier,
-        &loaded.procedure,
-        slip,
-        q.event,
-        app::slips::lookup_url(&state.app.settings.public_url, headers, code),
-    )
-    .await
+    let request = SlipRequest {
+        number,
+        event: q.event,
+        lookup_url: app::slips::lookup_url(&state.app.settings.public_url, headers, code),
+        now: app::api::state::now_utc(),
+    };
+    let names = app::slips::VietnameseNames(&state.app.units);
+    Ok(slip_for(&state.app.store, &names, &loaded, reader, request).await?)
 }
 
 pub async fn page(

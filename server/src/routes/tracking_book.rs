@@ -5,7 +5,8 @@
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
-use motcua_domain::format::{VN_OFFSET, format_date, parse_iso_date};
+use motcua_core::slips::{self, tracking_book_for};
+use motcua_domain::format::{VN_OFFSET, parse_iso_date};
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -29,25 +30,14 @@ pub async fn get(
 ) -> Result<Response, AppError> {
     let app = &state.app;
     let agency_code = officer.agency_code.clone().unwrap_or_default();
-    let Ok(Some(agency)) = app.store.agency(&agency_code).await else {
-        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
-    };
     let now = app.clock.now();
     let today = now.to_offset(VN_OFFSET).date();
-    let from = parse_iso_date(&p.tu).unwrap_or_else(|| today.replace_day(1).unwrap_or(today));
-    let to = parse_iso_date(&p.den).unwrap_or(today).max(from);
-    let start = from.midnight().assume_offset(VN_OFFSET);
-    let end = to
-        .next_day()
-        .unwrap_or(to)
-        .midnight()
-        .assume_offset(VN_OFFSET);
-    let rows = app
-        .store
-        .dossiers_accepted_between(&agency_code, start, end)
-        .await?;
-    let period = format!("{} – {}", format_date(from), format_date(to));
-    let doc = app::slips::tracking_book(&agency, &app.units, &rows, &period, now);
+    let period = slips::Period::asked(parse_iso_date(&p.tu), parse_iso_date(&p.den), today);
+    let names = app::slips::VietnameseNames(&app.units);
+    let Some(doc) = tracking_book_for(&app.store, &names, &agency_code, period, now).await? else {
+        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+    };
+    let (from, to) = (period.from, period.to);
     let mut response = if p.pdf.is_some() {
         let bytes = tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc))
             .await?

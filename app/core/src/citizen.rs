@@ -1,0 +1,65 @@
+//! What a citizen sees of their dossiers (signed in, or proved with the lookup): the slips
+//! addressed to them and the supplement request waiting for their answer.
+
+use motcua_domain::procedure::Procedure;
+use motcua_domain::workflow::{Slip, Status};
+use motcua_store::{Account, Dossier, Event, Store, StoreError};
+
+/// A dossier of the citizen with what its line shows.
+pub struct CitizenDossier {
+    pub dossier: Dossier,
+    /// The procedure version it was filed under (`None` if it is gone).
+    pub procedure: Option<Procedure>,
+    pub events: Vec<Event>,
+}
+
+/// The open supplement request of a dossier: why, and what to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenSupplement {
+    pub reason: String,
+    pub items: Vec<String>,
+}
+
+/// The dossiers of a signed-in citizen, newest first.
+pub async fn my_dossiers(
+    store: &Store,
+    citizen: &Account,
+) -> Result<Vec<CitizenDossier>, StoreError> {
+    let mut out = vec![];
+    for dossier in store.dossiers_of_citizen(citizen.id).await? {
+        let events = store.events(&dossier.code).await?;
+        let procedure = store
+            .procedure_version(dossier.procedure_id)
+            .await?
+            .map(|p| p.procedure);
+        out.push(CitizenDossier {
+            dossier,
+            procedure,
+            events,
+        });
+    }
+    Ok(out)
+}
+
+/// The supplement request waiting for the citizen, when the dossier is in status 5.
+pub fn open_supplement(d: &Dossier, events: &[Event]) -> Option<OpenSupplement> {
+    if d.status != Status::SupplementRequested {
+        return None;
+    }
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| e.to_status == Status::SupplementRequested)?;
+    Some(OpenSupplement {
+        reason: e.reason.clone().unwrap_or_default(),
+        items: crate::workflow::requested_item_labels(e),
+    })
+}
+
+/// The slips of a dossier addressed to the citizen, with the event that issued each.
+pub fn citizen_slips(d: &Dossier, events: &[Event]) -> Vec<(Slip, Option<i64>)> {
+    crate::slips::issued(d, events)
+        .into_iter()
+        .filter(|(s, _)| crate::slips::for_citizen(*s))
+        .collect()
+}
