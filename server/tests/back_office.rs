@@ -35,7 +35,10 @@ fn prefix_of(role: StaffRole) -> &'static str {
 async fn procedure(app: &TestApp) -> (i64, Procedure) {
     let p = app
         .store
-        .current_procedure(PROCEDURE, app::api::state::today_vn())
+        .current_procedure(
+            PROCEDURE,
+            motcua_domain::format::today_vn(time::OffsetDateTime::now_utc()),
+        )
         .await
         .unwrap()
         .unwrap();

@@ -32,7 +32,7 @@ pub async fn get_catalogue(q: String, lang: Lang) -> Result<Vec<SectorGroup>, Ap
     let state = crate::api::AppState::get()?;
     let procedures = state
         .store
-        .current_procedures(crate::api::state::today_vn())
+        .current_procedures(motcua_domain::format::today_vn(state.clock.now()))
         .await?;
     let entry = |p: &motcua_domain::procedure::Procedure| CatalogueEntry {
         code: p.code.clone(),

@@ -11,7 +11,7 @@ pub async fn get_procedure(code: String) -> Result<Option<Procedure>, ApiError> 
     let state = crate::api::AppState::get()?;
     let found = state
         .store
-        .current_procedure(&code, crate::api::state::today_vn())
+        .current_procedure(&code, motcua_domain::format::today_vn(state.clock.now()))
         .await?;
     Ok(found.map(|s| s.procedure))
 }

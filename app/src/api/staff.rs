@@ -255,7 +255,7 @@ pub mod ssr {
         };
         let calendar = state.calendar().await?;
         let now = state.clock.now();
-        let today = crate::api::state::today_vn();
+        let today = motcua_domain::format::today_vn(now);
         let found = queues::queue(&state.store, &calendar, &account, request, now, today).await?;
         let lines = found
             .entries

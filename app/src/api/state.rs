@@ -231,12 +231,7 @@ impl LookupLimiter {
     }
 }
 
-/// Today's date in Asia/Ho_Chi_Minh (UTC+7 all year: Vietnam has no daylight saving).
-pub fn today_vn() -> time::Date {
-    now_utc().to_offset(time::macros::offset!(+7)).date()
-}
-
-/// The current moment. One place, so tests and logs agree on how "now" is read.
-pub fn now_utc() -> time::OffsetDateTime {
+/// The real moment, read in this one place; everything else asks a [`Clock`].
+fn now_utc() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
 }

@@ -221,6 +221,10 @@ pub(super) fn text(key: Key) -> &'static str {
         SupplementItems => "Items to supplement",
         SupplementRequested => "The agency asks you to complete your dossier:",
         SupplementRound => "supplement",
+        SupplementClosed => "This dossier no longer waits for a supplement",
+        SupplementClosedBody => {
+            "The supplement was sent before, or the dossier has moved on. Look the dossier up to see where it stands."
+        }
         SupplementSent => "Supplement sent",
         SupplementSentBody => {
             "Your dossier is back with the agency. The time spent waiting for you is not counted against the deadline."

@@ -211,6 +211,9 @@ pub enum Key {
     SupplementItems,
     SupplementRequested,
     SupplementRound,
+    /// The answer could not be sent: the dossier no longer waits for one.
+    SupplementClosed,
+    SupplementClosedBody,
     SupplementSent,
     SupplementSentBody,
     SupplementStart,

@@ -217,6 +217,10 @@ pub(super) fn text(key: Key) -> &'static str {
         SupplementItems => "Nội dung cần bổ sung",
         SupplementRequested => "Cơ quan yêu cầu bổ sung hồ sơ:",
         SupplementRound => "lần bổ sung",
+        SupplementClosed => "Hồ sơ không còn chờ bổ sung",
+        SupplementClosedBody => {
+            "Nội dung bổ sung đã được gửi trước đó hoặc hồ sơ đã chuyển sang bước khác. Hãy tra cứu hồ sơ để xem tình trạng hiện tại."
+        }
         SupplementSent => "Đã gửi bổ sung",
         SupplementSentBody => {
             "Hồ sơ đã được chuyển lại cho cơ quan giải quyết. Thời gian chờ bổ sung không tính vào thời hạn giải quyết."

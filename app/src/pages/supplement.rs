@@ -11,6 +11,12 @@ use crate::components::layout::{Layout, current_lang};
 use crate::i18n::{Key, t};
 use crate::pages::not_found::NotFoundBody;
 
+/// The last part of `/bo-sung/{code}/…` once an answer was sent.
+pub const SENT: &str = "xong";
+/// The last part of `/bo-sung/{code}/…` when an answer came for a dossier that no longer
+/// waits for one.
+pub const CLOSED: &str = "da-dong";
+
 #[component]
 pub fn SupplementPage() -> impl IntoView {
     let lang = current_lang();
@@ -20,12 +26,19 @@ pub fn SupplementPage() -> impl IntoView {
             p.get("token").unwrap_or_default(),
         )
     });
-    if token == "xong" {
+    // The two endings of an answer: sent, or refused because the dossier no longer waits
+    // (sent twice, or moved on by staff meanwhile).
+    let ending = match token.as_str() {
+        SENT => Some(("success", Key::SupplementSent, Key::SupplementSentBody)),
+        CLOSED => Some(("notice", Key::SupplementClosed, Key::SupplementClosedBody)),
+        _ => None,
+    };
+    if let Some((class, title, body)) = ending {
         return view! {
-            <Layout title=t(lang, Key::SupplementSent)>
-                <div class="panel success" role="status">
-                    <h1>{t(lang, Key::SupplementSent)}</h1>
-                    <p>{t(lang, Key::SupplementSentBody)}</p>
+            <Layout title=t(lang, title)>
+                <div class=format!("panel {class}") role="status">
+                    <h1>{t(lang, title)}</h1>
+                    <p>{t(lang, body)}</p>
                     <p class="dossier-code small">{code}</p>
                 </div>
                 <p><a href="/tra-cuu">{t(lang, Key::NavLookup)}</a></p>

@@ -48,7 +48,7 @@ async fn load(
         number,
         event: q.event,
         lookup_url: app::slips::lookup_url(&state.app.settings.public_url, headers, code),
-        now: app::api::state::now_utc(),
+        now: state.app.clock.now(),
     };
     let names = app::slips::VietnameseNames(&state.app.units);
     Ok(slip_for(&state.app.store, &names, &loaded, reader, request).await?)

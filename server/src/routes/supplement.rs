@@ -7,6 +7,7 @@
 
 use std::net::SocketAddr;
 
+use app::pages::supplement::{CLOSED, SENT};
 use axum::Form;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
@@ -102,10 +103,11 @@ pub async fn answer(
     let sent = post.finish(store, periods, app.units.as_ref(), pending, app.clock.now());
     match sent.await {
         Ok(AnswerSaved::Refreshed) => Ok(see_other(&here)),
-        Ok(AnswerSaved::Sent) => Ok(see_other(&format!("/bo-sung/{dossier_code}/xong"))),
+        Ok(AnswerSaved::Sent) => Ok(see_other(&format!("/bo-sung/{dossier_code}/{SENT}"))),
         Err(AnswerError::Refused) => Ok(see_other(&format!("{here}#loi"))),
         Err(AnswerError::NotTaken(e)) => {
-            Ok((StatusCode::CONFLICT, format!("{e:?}")).into_response())
+            tracing::info!(error = ?e, "a supplement answer for a dossier that no longer waits");
+            Ok(see_other(&format!("/bo-sung/{dossier_code}/{CLOSED}")))
         }
         Err(AnswerError::Store(e)) => Err(e.into()),
         Err(AnswerError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
