@@ -141,11 +141,15 @@ async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
         .to_string();
     app.store.close().await;
 
-    // The catalogue, a procedure and the lookup: each page's server function fails.
+    // The catalogue, a procedure, the lookup, a filing page and a supplement answer: each
+    // page's server function fails.
+    let token = "a".repeat(64);
     for path in [
         "/thu-tuc".to_string(),
         format!("/thu-tuc/{code}"),
         "/tra-cuu?ma=X&giay_to=001234567890".to_string(),
+        format!("/thu-tuc/{code}/nop/{token}/nguoi-nop"),
+        format!("/bo-sung/X-251122-0001/{token}"),
     ] {
         let res = app.client.get(app.url(&path)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 500, "{path}");

@@ -96,11 +96,11 @@ pub async fn get_filing_page(
     page: String,
     review: bool,
     lang: Lang,
-) -> Result<FilingView, ServerFnError> {
+) -> Result<FilingView, crate::api::ApiError> {
     let state = crate::api::AppState::get()?;
     ssr::filing_view(&state, &code, &token, &page, review, lang)
         .await
-        .map_err(|e| ServerFnError::new(e.to_string()))
+        .map_err(crate::api::ApiError::internal)
 }
 
 #[cfg(feature = "ssr")]

@@ -25,10 +25,8 @@ pub async fn get_supplement(
     code: String,
     token: String,
     lang: Lang,
-) -> Result<Option<SupplementView>, ServerFnError> {
-    ssr::view(code, token, lang)
-        .await
-        .map_err(ServerFnError::new)
+) -> Result<Option<SupplementView>, crate::api::ApiError> {
+    ssr::view(code, token, lang).await
 }
 
 #[cfg(feature = "ssr")]
@@ -49,15 +47,12 @@ pub mod ssr {
         code: String,
         token: String,
         lang: Lang,
-    ) -> Result<Option<SupplementView>, String> {
-        let state = AppState::get().map_err(|e| e.to_string())?;
+    ) -> Result<Option<SupplementView>, crate::api::ApiError> {
+        let state = AppState::get()?;
         let Some(token) = FilingToken::parse(&token) else {
             return Ok(None);
         };
-        let Some(p) = Pending::open(&state.store, &code, &token)
-            .await
-            .map_err(|e| e.to_string())?
-        else {
+        let Some(p) = Pending::open(&state.store, &code, &token).await? else {
             return Ok(None);
         };
         let answers = p.dossier.answers.as_object().cloned().unwrap_or_default();
@@ -66,11 +61,7 @@ pub mod ssr {
             .raw
             .clone()
             .unwrap_or_else(|| raw_from_answers(&p.fields, &answers));
-        let uploads = state
-            .store
-            .uploads(token.as_str())
-            .await
-            .map_err(|e| e.to_string())?;
+        let uploads = state.store.uploads(token.as_str()).await?;
         let files =
             p.documents
                 .iter()

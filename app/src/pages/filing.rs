@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::filing::{FilingView, Progress, get_filing_page};
 use crate::components::fields::FormView;
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::i18n::{Key, Lang, t};
 use crate::islands::form::FormEnhancer;
 use crate::pages::not_found::NotFoundBody;
@@ -26,7 +27,10 @@ pub fn FilingPage() -> impl IntoView {
     let data = OnceResource::new_blocking(get_filing_page(code, token, page, review, lang));
     let content = move || {
         Suspend::new(async move {
-            let view = data.await.unwrap_or(FilingView::NotFound);
+            let view = match data.await {
+                Ok(view) => view,
+                Err(e) => return server_error(lang, t(lang, Key::NavCatalogue), &e),
+            };
             match view {
                 FilingView::NotFound => {
                     super::set_status(404);

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::supplement::get_supplement;
 use crate::components::fields::FormView;
 use crate::components::layout::{Layout, current_lang};
+use crate::components::server_error::server_error;
 use crate::i18n::{Key, t};
 use crate::pages::not_found::NotFoundBody;
 
@@ -49,7 +50,11 @@ pub fn SupplementPage() -> impl IntoView {
     let data = OnceResource::new_blocking(get_supplement(code, token, lang));
     let content = move || {
         Suspend::new(async move {
-            match data.await.ok().flatten() {
+            let found = match data.await {
+                Ok(found) => found,
+                Err(e) => return server_error(lang, t(lang, Key::SupplementTitle), &e),
+            };
+            match found {
                 None => {
                     super::set_status(404);
                     view! { <NotFoundBody/> }.into_any()
