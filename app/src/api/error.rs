@@ -42,10 +42,29 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         #[cfg(feature = "ssr")]
-        tracing::warn!(error = %value, "a server function call failed");
+        tracing::warn!(kind = call_failure(&value), "a server function call failed");
         #[cfg(not(feature = "ssr"))]
         let _ = value;
         ApiError::Call
+    }
+}
+
+/// Which step of a server-function call failed, for the log. Only the step: the variants'
+/// text can quote the call's arguments (an ID number typed into the lookup), and personal
+/// data stays out of the logs.
+#[cfg(feature = "ssr")]
+fn call_failure(e: &ServerFnErrorErr) -> &'static str {
+    match e {
+        ServerFnErrorErr::Registration(_) => "registration",
+        ServerFnErrorErr::UnsupportedRequestMethod(_) => "unsupported request method",
+        ServerFnErrorErr::Request(_) => "request",
+        ServerFnErrorErr::ServerError(_) => "server error",
+        ServerFnErrorErr::MiddlewareError(_) => "middleware",
+        ServerFnErrorErr::Deserialization(_) => "deserialization",
+        ServerFnErrorErr::Serialization(_) => "serialization",
+        ServerFnErrorErr::Args(_) => "arguments",
+        ServerFnErrorErr::MissingArg(_) => "missing argument",
+        ServerFnErrorErr::Response(_) => "response",
     }
 }
 
