@@ -1,50 +1,8 @@
 use super::*;
 use crate::condition::Condition;
 use crate::procedure::{Duration, DurationUnit, FieldKind, working_hours};
+use crate::testing::SPEC_EXAMPLE;
 use serde_json::json;
-
-/// The example from the format specification, verbatim.
-const SPEC_EXAMPLE: &str = r#"{
-  "format": "motcua.procedure/1",
-  "code": "1.000894.000.00.00.H56",
-  "version": "2025-07-01",
-  "name": { "vi": "Đăng ký kết hôn", "en": "Marriage registration" },
-  "sector": { "vi": "Hộ tịch", "en": "Civil status" },
-  "level": "commune",
-  "online": "partial",
-  "duration": { "amount": 1, "unit": "working_days" },
-  "fees": [],
-  "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-  "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
-  "documents": [
-    { "id": "to_khai", "name": "Tờ khai đăng ký kết hôn", "copy": "original", "quantity": 1, "required": true }
-  ],
-  "form": [
-    { "id": "ben_chong", "title": { "vi": "Thông tin bên chồng", "en": "Husband" }, "fields": [
-      { "id": "chong_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true, "max_length": 100 },
-      { "id": "chong_ngay_sinh", "type": "date", "label": "Ngày sinh", "required": true, "max": "today" },
-      { "id": "chong_cccd", "type": "id_number", "label": "Số định danh cá nhân", "required": true }
-    ]},
-    { "id": "ben_vo", "title": { "vi": "Thông tin bên vợ", "en": "Wife" }, "fields": [
-      { "id": "vo_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true, "max_length": 100 },
-      { "id": "vo_ngay_sinh", "type": "date", "label": "Ngày sinh", "required": true, "max": "today" },
-      { "id": "vo_cccd", "type": "id_number", "label": "Số định danh cá nhân", "required": true },
-      { "id": "da_tung_ket_hon", "type": "radio", "label": "Đã từng kết hôn?", "required": true,
-        "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã từng" } ] },
-      { "id": "giay_ly_hon_so", "type": "text", "label": "Số bản án/quyết định ly hôn",
-        "required": true, "visible_if": { "field": "da_tung_ket_hon", "equals": "co" } }
-    ]},
-    { "id": "cam_doan", "title": "Cam đoan", "fields": [
-      { "id": "cam_doan", "type": "declaration", "label": "Chúng tôi cam đoan những thông tin trên là đúng sự thật." }
-    ]}
-  ],
-  "process": [
-    { "id": "tiep_nhan", "title": "Tiếp nhận hồ sơ", "role": "reception", "duration_hours": 1 },
-    { "id": "tham_dinh", "title": "Thẩm định", "role": "specialist", "duration_hours": 4 },
-    { "id": "ky_duyet", "title": "Ký duyệt", "role": "leader", "duration_hours": 2 },
-    { "id": "tra_ket_qua", "title": "Trả kết quả", "role": "clerk", "duration_hours": 1 }
-  ]
-}"#;
 
 /// Every field type, groups, a repeating group, conditions of every shape, optional keys
 /// and unknown extra keys. Process steps use exactly the 24 hours of 3 working days.
