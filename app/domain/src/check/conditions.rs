@@ -4,8 +4,10 @@
 use serde_json::Value;
 
 use super::{
-    Checker, form_index::FieldInfo, is_iso_date, values::index, values::join, values::one_of,
-    values::shown,
+    Checker,
+    form_index::FieldInfo,
+    is_iso_date,
+    values::{index, join, one_of, shown},
 };
 
 const CONDITION_KEYS: &[&str] = &["equals", "in", "filled", "all", "any", "not"];

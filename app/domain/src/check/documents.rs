@@ -4,7 +4,11 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{Checker, conditions::Owner, values::index, values::join};
+use super::{
+    Checker,
+    conditions::Owner,
+    values::{index, join},
+};
 
 const COPY: &[&str] = &["original", "certified_copy", "copy", "any"];
 const FILE_KINDS: &[&str] = &["pdf", "jpg", "png"];

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::{
-    Checker, conditions::Owner, is_iso_date, pattern_regex, values::index, values::join,
-    values::one_of, values::shown,
+    Checker,
+    conditions::Owner,
+    is_iso_date, pattern_regex,
+    values::{index, join, one_of, shown},
 };
 
 const FIELD_TYPES: &[&str] = &[

@@ -4,7 +4,10 @@
 
 use serde_json::Value;
 
-use super::{Checker, values::index, values::join};
+use super::{
+    Checker,
+    values::{index, join},
+};
 
 /// What the checker knows about a field from the first pass over the form.
 #[derive(Clone, Debug)]

@@ -6,7 +6,10 @@ use serde_json::Value;
 
 use crate::procedure::{Duration, DurationUnit, MAX_WORKING_HOURS, working_hours};
 
-use super::{Checker, values::index, values::join};
+use super::{
+    Checker,
+    values::{index, join},
+};
 
 const ROLES: &[&str] = &["reception", "specialist", "leader", "clerk"];
 

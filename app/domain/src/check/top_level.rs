@@ -7,7 +7,10 @@ use serde_json::Value;
 
 use crate::procedure::{Duration, DurationUnit, FORMAT, MAX_WORKING_HOURS};
 
-use super::{Checker, is_iso_date, values::index, values::join};
+use super::{
+    Checker, is_iso_date,
+    values::{index, join},
+};
 
 const LEVELS: &[&str] = &["province", "commune"];
 const ONLINE: &[&str] = &["full", "partial"];

@@ -7,8 +7,8 @@ use crate::procedure::{Field, FieldKind, Repeat};
 use serde_json::{Map, Value};
 
 use super::{
-    Context, FieldError, FieldErrorKind, STREET_MAX_LENGTH, clean, nfc, single::checkboxes,
-    single::one_line, single::parse_single,
+    Context, FieldError, FieldErrorKind, STREET_MAX_LENGTH, clean, nfc,
+    single::{checkboxes, one_line, parse_single},
 };
 
 pub(super) struct Walker<'r, 'c, 'u> {
