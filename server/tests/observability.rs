@@ -85,38 +85,48 @@ impl std::io::Write for Sink {
     }
 }
 
-#[tokio::test]
-async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
-    let logs = captured_logs();
+/// A server whose database is closed, and the code of a procedure it served: every page that
+/// reads the store fails.
+async fn app_with_its_database_closed() -> (TestApp, String) {
     let app = spawn_app().await;
     let code = common::demo_procedures()[0]["code"]
         .as_str()
         .unwrap()
         .to_string();
     app.store.close().await;
+    (app, code)
+}
 
-    let res = common::raw_client()
-        .post(app.url(&format!("/thu-tuc/{code}/nop")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 500);
+/// Checks that `res` is the internal-error page: status 500, `apology` and the request id
+/// after `id_label`, none of the error's words; and that a log line saying `logged` names
+/// the same request id. `what` names the request in the messages.
+async fn assert_internal_error_page(
+    res: reqwest::Response,
+    what: &str,
+    apology: &str,
+    id_label: &str,
+    logged: &[&str],
+) {
+    assert_eq!(res.status().as_u16(), 500, "{what}");
     let id = request_id(&res);
     let content_type = res.headers()["content-type"].to_str().unwrap().to_string();
-    assert!(content_type.starts_with("text/html"), "{content_type}");
-    let body = res.text().await.unwrap();
-    assert!(body.contains("Đã có lỗi ở phía chúng tôi"), "{body}");
     assert!(
-        body.contains(&format!("Request id: <code>{id}</code>")),
-        "{body}"
+        content_type.starts_with("text/html"),
+        "{what}: {content_type}"
+    );
+    let body = res.text().await.unwrap();
+    assert!(body.contains(apology), "{what}: {body}");
+    assert!(
+        body.contains(&format!("{id_label}: <code>{id}</code>")),
+        "{what}: {body}"
     );
     assert_nothing_internal(&body);
-
-    let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+    let logs = String::from_utf8_lossy(&captured_logs().lock().unwrap()).into_owned();
+    let request = format!("request_id={id}");
     assert!(
         logs.lines()
-            .any(|l| l.contains("internal error") && l.contains(&format!("request_id={id}"))),
-        "no error line with the request id in:\n{logs}"
+            .any(|l| l.contains(&request) && logged.iter().all(|words| l.contains(words))),
+        "{what}: no line with the request id and {logged:?} in:\n{logs}"
     );
 }
 
@@ -132,15 +142,29 @@ fn assert_nothing_internal(body: &str) {
 }
 
 #[tokio::test]
-async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
-    let logs = captured_logs();
-    let app = spawn_app().await;
-    let code = common::demo_procedures()[0]["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    app.store.close().await;
+async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
+    captured_logs();
+    let (app, code) = app_with_its_database_closed().await;
+    let path = format!("/thu-tuc/{code}/nop");
+    let res = common::raw_client()
+        .post(app.url(&path))
+        .send()
+        .await
+        .unwrap();
+    assert_internal_error_page(
+        res,
+        &path,
+        "Đã có lỗi ở phía chúng tôi",
+        "Request id",
+        &["internal error"],
+    )
+    .await;
+}
 
+#[tokio::test]
+async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
+    captured_logs();
+    let (app, code) = app_with_its_database_closed().await;
     // The catalogue, a procedure, the lookup, a filing page and a supplement answer: each
     // page's server function fails.
     let token = "a".repeat(64);
@@ -152,26 +176,14 @@ async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
         format!("/bo-sung/X-251122-0001/{token}"),
     ] {
         let res = app.client.get(app.url(&path)).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 500, "{path}");
-        let id = request_id(&res);
-        let body = res.text().await.unwrap();
-        assert!(
-            body.contains("Đã có lỗi ở phía chúng tôi. Xin thử lại sau."),
-            "{path}: {body}"
-        );
-        assert!(
-            body.contains(&format!("Mã yêu cầu: <code>{id}</code>")),
-            "{path}: {body}"
-        );
-        assert_nothing_internal(&body);
-        let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
-        assert!(
-            logs.lines()
-                .any(|l| l.contains("internal error in a server function")
-                    && l.contains(&format!("request_id={id}"))
-                    && l.contains("closed")),
-            "{path}: no error line with the request id and the detail in:\n{logs}"
-        );
+        assert_internal_error_page(
+            res,
+            &path,
+            "Đã có lỗi ở phía chúng tôi. Xin thử lại sau.",
+            "Mã yêu cầu",
+            &["internal error in a server function", "closed"],
+        )
+        .await;
     }
 }
 

@@ -13,6 +13,8 @@ pub mod filing;
 pub mod format;
 pub mod procedure;
 pub mod search;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod text;
 pub mod upload;
 pub mod url;

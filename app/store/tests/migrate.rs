@@ -7,6 +7,7 @@
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::procedure::Procedure;
+use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
 use motcua_domain::workflow::{EventDetails, StaffRole, Status};
 use motcua_store::migrate::{self, FileProblem, MigrateError, Side};
 use motcua_store::testing::TestDatabase;
@@ -19,7 +20,7 @@ use sqlx::Connection;
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
-const PROC: &str = "1.000894.000.00.00.H56";
+const PROC: &str = SAMPLE_CODE;
 const AGENCY: &str = "000.00.06.H56";
 /// 2025-11-22 10:00 in Hà Nội.
 const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
@@ -50,36 +51,9 @@ const TABLES: [&str; 19] = [
     "miss_counters",
 ];
 
+/// The sample procedure and its definition as imported.
 fn procedure() -> (Procedure, String) {
-    let v = json!({
-      "format": "motcua.procedure/1",
-      "code": PROC,
-      "version": "2025-07-01",
-      "name": { "vi": "Đăng ký kết hôn", "en": "Marriage registration" },
-      "sector": { "vi": "Hộ tịch", "en": "Civil status" },
-      "level": "commune",
-      "online": "partial",
-      "duration": { "amount": 1, "unit": "working_days" },
-      "fees": [],
-      "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-      "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
-      "documents": [
-        { "id": "to_khai", "name": "Tờ khai đăng ký kết hôn", "copy": "original",
-          "quantity": 1, "required": true }
-      ],
-      "form": [
-        { "id": "ben_chong", "title": "Thông tin bên chồng", "fields": [
-          { "id": "chong_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true }
-        ]}
-      ],
-      "process": [
-        { "id": "tiep_nhan", "title": "Tiếp nhận hồ sơ", "role": "reception", "duration_hours": 1 }
-      ]
-    });
-    (
-        serde_json::from_value(v.clone()).unwrap(),
-        serde_json::to_string(&v).unwrap(),
-    )
+    (sample_procedure(), sample_procedure_json().to_string())
 }
 
 fn applicant(name: &str, id_number: &str) -> Applicant {

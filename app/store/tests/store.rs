@@ -5,6 +5,7 @@ use motcua_domain::workflow::Status;
 use std::collections::BTreeSet;
 
 use motcua_domain::procedure::Procedure;
+use motcua_domain::testing::{SAMPLE_CODE, sample_procedure_json};
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, Applicant, ImportOutcome, Store, StoreError, Unit};
 use serde_json::{Value, json};
@@ -12,47 +13,45 @@ use tempfile::TempDir;
 use time::macros::{date, datetime};
 use time::{Duration, OffsetDateTime};
 
-const PROC: &str = "1.000894.000.00.00.H56";
+const PROC: &str = SAMPLE_CODE;
 const AGENCY: &str = "000.00.06.H56";
 
 async fn open(db: &TestDatabase) -> Store {
     db.open().await
 }
 
-/// The spec's example procedure, with the version and name given.
+/// The sample procedure (`motcua_domain::testing`) with the version and name given, plus an
+/// optional document, a conditional field and a second process step.
 fn procedure_json(version: &str, name: &str) -> Value {
-    json!({
-      "format": "motcua.procedure/1",
-      "code": PROC,
-      "version": version,
-      "name": { "vi": name, "en": "Marriage registration" },
-      "sector": { "vi": "Hộ tịch", "en": "Civil status" },
-      "level": "commune",
-      "online": "partial",
-      "duration": { "amount": 1, "unit": "working_days" },
-      "fees": [],
-      "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-      "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
-      "documents": [
-        { "id": "to_khai", "name": "Tờ khai đăng ký kết hôn", "copy": "original",
-          "quantity": 1, "required": true },
-        { "id": "giay_to_khac", "name": "Giấy tờ khác", "copy": "any",
-          "quantity": 1, "required": false }
-      ],
-      "form": [
-        { "id": "ben_chong", "title": "Thông tin bên chồng", "fields": [
-          { "id": "chong_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true },
-          { "id": "da_tung_ket_hon", "type": "radio", "label": "Đã từng kết hôn?",
-            "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã từng" } ] },
-          { "id": "giay_ly_hon_so", "type": "text", "label": "Số quyết định ly hôn",
-            "visible_if": { "field": "da_tung_ket_hon", "equals": "co" } }
-        ]}
-      ],
-      "process": [
-        { "id": "tiep_nhan", "title": "Tiếp nhận hồ sơ", "role": "reception", "duration_hours": 1 },
-        { "id": "tham_dinh", "title": "Thẩm định", "role": "specialist", "duration_hours": 7 }
-      ]
-    })
+    let mut v = sample_procedure_json();
+    v["version"] = json!(version);
+    v["name"]["vi"] = json!(name);
+    let mut add = |pointer: &str, item: Value| {
+        let list = v.pointer_mut(pointer).and_then(Value::as_array_mut);
+        list.expect("a list of the sample").push(item);
+    };
+    add(
+        "/documents",
+        json!({ "id": "giay_to_khac", "name": "Giấy tờ khác", "copy": "any",
+                "quantity": 1, "required": false }),
+    );
+    add(
+        "/form/0/fields",
+        json!({ "id": "da_tung_ket_hon", "type": "radio", "label": "Đã từng kết hôn?",
+                "options": [ { "value": "khong", "label": "Chưa" },
+                             { "value": "co", "label": "Đã từng" } ] }),
+    );
+    add(
+        "/form/0/fields",
+        json!({ "id": "giay_ly_hon_so", "type": "text", "label": "Số quyết định ly hôn",
+                "visible_if": { "field": "da_tung_ket_hon", "equals": "co" } }),
+    );
+    add(
+        "/process",
+        json!({ "id": "tham_dinh", "title": "Thẩm định", "role": "specialist",
+                "duration_hours": 7 }),
+    );
+    v
 }
 
 fn parts(v: &Value) -> (Procedure, String) {

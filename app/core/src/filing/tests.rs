@@ -2,18 +2,17 @@
 //! `MOTCUA_TEST_DATABASE` says).
 
 use motcua_domain::filing::{APPLICANT, REVIEW};
-use motcua_domain::procedure::Procedure;
+use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
 use motcua_domain::validate::{FieldErrorKind, UnitCatalog};
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, Store};
-use serde_json::json;
 use time::OffsetDateTime;
 use time::macros::datetime;
 
 use super::*;
 use crate::upload::SentFile;
 
-const PROC: &str = "1.000894.000.00.00.H56";
+const PROC: &str = SAMPLE_CODE;
 const AGENCY: &str = "000.00.06.H56";
 /// 2025-11-22 10:00 in Hà Nội.
 const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
@@ -33,34 +32,11 @@ impl UnitCatalog for NoUnits {
     }
 }
 
-/// A procedure with one form Step and one required document, received by one agency.
+/// The sample procedure (one form Step, one required document), received by one agency.
 async fn seeded(db: &TestDatabase) -> Store {
     let store = db.open().await;
-    let definition = json!({
-      "format": "motcua.procedure/1",
-      "code": PROC,
-      "version": "2025-07-01",
-      "name": { "vi": "Đăng ký kết hôn", "en": "Marriage registration" },
-      "sector": { "vi": "Hộ tịch", "en": "Civil status" },
-      "level": "commune",
-      "online": "partial",
-      "duration": { "amount": 1, "unit": "working_days" },
-      "fees": [],
-      "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-      "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
-      "documents": [
-        { "id": "to_khai", "name": "Tờ khai", "copy": "original", "quantity": 1, "required": true }
-      ],
-      "form": [
-        { "id": "ben_chong", "title": "Thông tin bên chồng", "fields": [
-          { "id": "chong_ho_ten", "type": "text", "label": "Họ, chữ đệm, tên", "required": true }
-        ]}
-      ],
-      "process": [
-        { "id": "tiep_nhan", "title": "Tiếp nhận", "role": "reception", "duration_hours": 1 }
-      ]
-    });
-    let procedure: Procedure = serde_json::from_value(definition.clone()).unwrap();
+    let definition = sample_procedure_json();
+    let procedure = sample_procedure();
     store
         .import_procedure(&procedure, &definition.to_string())
         .await

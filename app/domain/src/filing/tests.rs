@@ -3,46 +3,28 @@ use serde_json::json;
 use super::*;
 use crate::answers::RawForm;
 use crate::procedure::Procedure;
+use crate::testing::{procedure_of, sample_procedure_json};
 use crate::text::Text;
 use crate::validate::Context;
 
-/// Two Steps, the second's field shown only for one answer of the first; documents when
-/// `with_documents`.
+/// The sample procedure with two Steps, the second's field shown only for one answer of the
+/// first; its document only when `with_documents`.
 fn procedure(with_documents: bool) -> Procedure {
-    let documents = if with_documents {
-        json!([{ "id": "to_khai", "name": "Tờ khai", "copy": "original", "quantity": 1,
-                 "required": true }])
-    } else {
-        json!([])
-    };
-    serde_json::from_value(json!({
-      "format": "motcua.procedure/1",
-      "code": "1.000894.000.00.00.H56",
-      "version": "2025-07-01",
-      "name": "Đăng ký kết hôn",
-      "sector": "Hộ tịch",
-      "level": "commune",
-      "online": "partial",
-      "duration": { "amount": 1, "unit": "working_days" },
-      "fees": [],
-      "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
-      "result": { "name": "Giấy chứng nhận kết hôn", "delivery": ["counter"] },
-      "documents": documents,
-      "form": [
-        { "id": "mot", "title": "Một", "fields": [
-          { "id": "da_ket_hon", "type": "radio", "label": "Đã từng kết hôn?", "required": true,
-            "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã" } ] }
-        ]},
-        { "id": "hai", "title": "Hai", "fields": [
-          { "id": "so_ly_hon", "type": "text", "label": "Số quyết định ly hôn", "required": true,
-            "visible_if": { "field": "da_ket_hon", "equals": "co" } }
-        ]}
-      ],
-      "process": [
-        { "id": "tiep_nhan", "title": "Tiếp nhận", "role": "reception", "duration_hours": 1 }
-      ]
-    }))
-    .expect("valid procedure")
+    let mut v = sample_procedure_json();
+    if !with_documents {
+        v["documents"] = json!([]);
+    }
+    v["form"] = json!([
+      { "id": "mot", "title": "Một", "fields": [
+        { "id": "da_ket_hon", "type": "radio", "label": "Đã từng kết hôn?", "required": true,
+          "options": [ { "value": "khong", "label": "Chưa" }, { "value": "co", "label": "Đã" } ] }
+      ]},
+      { "id": "hai", "title": "Hai", "fields": [
+        { "id": "so_ly_hon", "type": "text", "label": "Số quyết định ly hôn", "required": true,
+          "visible_if": { "field": "da_ket_hon", "equals": "co" } }
+      ]}
+    ]);
+    procedure_of(&v)
 }
 
 fn slugs(p: &Procedure) -> Vec<String> {
