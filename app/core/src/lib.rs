@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod citizen;
+pub mod citizen_access;
 pub mod clock;
 pub mod dossier_view;
 pub mod filing;
