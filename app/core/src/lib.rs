@@ -16,6 +16,7 @@ pub mod limits;
 pub mod lookup;
 pub mod queues;
 pub mod slips;
+pub mod staff_file;
 pub mod supplement;
 pub mod upload;
 pub mod withdraw;
