@@ -7,6 +7,7 @@
 //! choose them; the servers take the moment from a [`clock::Clock`], its one source.
 
 pub mod accounts;
+pub mod admin_views;
 pub mod calendar;
 pub mod citizen;
 pub mod citizen_access;
