@@ -160,43 +160,24 @@ pub async fn current_account() -> Option<Account> {
 }
 
 /// A dossier the citizen of this request may act on: theirs when signed in, or proven with
-/// the dossier code and the applicant's ID number or phone (`key`), as in the public lookup
-/// and rate-limited the same way. `None` for anything else, exactly as for an unknown code.
+/// the dossier code and the applicant's ID number or phone (`key`); the rule is the core's
+/// (`motcua_core::citizen_access`). `Ok(None)` for anything else, exactly as for an unknown
+/// code; `Err` is ours, for the handler to answer 500 with the request id.
 pub async fn citizen_dossier(
     state: &crate::api::AppState,
     headers: &HeaderMap,
     code: &str,
     key: &str,
     ip: std::net::IpAddr,
-) -> Result<Option<(motcua_store::Dossier, motcua_core::workflow::Who)>, String> {
-    use motcua_core::workflow::Who;
-    let store = &state.store;
-    if let Some(a) = account_for(state, headers).await
-        && a.kind == motcua_store::AccountKind::Citizen
-        && let Some(d) = store
-            .dossier(code)
-            .await
-            .map_err(|e| e.to_string())?
-            .filter(|d| d.citizen_account_id == Some(a.id))
-    {
-        return Ok(Some((d, Who::Citizen(Some(a)))));
-    }
-    if state.lookup_limiter.blocked(ip).await.is_some() {
-        return Ok(None);
-    }
-    let key = key.trim();
-    let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
-    match store
-        .find_for_lookup(code, &key)
-        .await
-        .map_err(|e| e.to_string())?
-    {
-        Some(d) => Ok(Some((d, Who::Citizen(None)))),
-        None => {
-            state.lookup_limiter.miss(ip).await;
-            Ok(None)
-        }
-    }
+) -> Result<Option<motcua_core::citizen_access::ActingCitizen>, motcua_store::StoreError> {
+    use motcua_core::citizen_access::{CitizenAsk, citizen_dossier};
+    let ask = CitizenAsk {
+        signed_in: account_for(state, headers).await,
+        code,
+        proof: key,
+        ip,
+    };
+    citizen_dossier(&state.store, &state.lookup_limiter, ask).await
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             spawn_draft_cleanup(store.clone());
             let options = config::leptos_options(&path)?;
             let addr = options.site_addr;
-            let clock = std::sync::Arc::new(app::api::state::Clock::default());
+            let clock = std::sync::Arc::new(motcua_core::clock::Clock::default());
             if let Some(days) = test_clock_offset()? {
                 tracing::warn!(
                     days,

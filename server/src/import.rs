@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use motcua_domain::calendar::{CalendarDay, DayKind};
+use motcua_core::calendar::{self, CalendarRow, ImportError};
 use motcua_domain::check::parse_procedure;
 use motcua_domain::procedure::{Level, Procedure};
 use motcua_store::{ImportOutcome, Store, StoreError, Unit};
@@ -180,44 +180,33 @@ fn csv_with_header<R: std::io::Read>(
     Ok(reader)
 }
 
-/// Reads a working-calendar file (`date,kind,name`; kind `holiday` or `workday`). A bad row
-/// is reported with its line number and nothing is returned, so nothing is applied.
-pub fn read_calendar(file: &Path) -> Result<Vec<CalendarDay>, String> {
+/// Reads the rows of a working-calendar file (`date,kind,name`); their rules are the core's
+/// (`motcua_core::calendar::import`).
+fn read_calendar(file: &Path) -> Result<Vec<CalendarRow>, String> {
     let mut reader = open_csv(file, &["date", "kind", "name"])?;
-    let mut days: Vec<CalendarDay> = vec![];
+    let mut rows = vec![];
     for (i, row) in reader.records().enumerate() {
         let line = i + 2;
         let row = row.map_err(|e| format!("{}: line {line}: {e}", file.display()))?;
-        let get = |k: usize| row.get(k).unwrap_or("").trim().to_string();
-        let bad = |why: String| Err(format!("{}: line {line}: {why}", file.display()));
-        let date = get(0);
-        let Some(date) = motcua_domain::format::parse_iso_date(&date) else {
-            return bad(format!("date {date:?} is not a date YYYY-MM-DD"));
-        };
-        let kind = match get(1).as_str() {
-            "holiday" => DayKind::Holiday,
-            "workday" => DayKind::Workday,
-            other => return bad(format!("kind {other:?} must be holiday or workday")),
-        };
-        if days.iter().any(|d| d.date == date) {
-            return bad(format!("{date} is listed twice"));
-        }
-        days.push(CalendarDay {
-            date,
-            kind,
+        let get = |k: usize| row.get(k).unwrap_or("").to_string();
+        rows.push(CalendarRow {
+            line,
+            date: get(0),
+            kind: get(1),
             name: get(2),
         });
     }
-    Ok(days)
+    Ok(rows)
 }
 
-/// `motcua calendar import FILE`: replaces the rows for the dates the file names.
+/// `motcua calendar import FILE`: replaces the rows for the dates the file names. A bad row
+/// is reported with its line number, and nothing is applied.
 pub async fn import_calendar(store: &Store, file: &Path) -> Result<usize, String> {
-    let days = read_calendar(file)?;
-    store
-        .import_calendar(&days)
-        .await
-        .map_err(|e| e.to_string())
+    let rows = read_calendar(file)?;
+    calendar::import(store, rows).await.map_err(|e| match e {
+        ImportError::Row { .. } => format!("{}: {e}", file.display()),
+        ImportError::Store(e) => e.to_string(),
+    })
 }
 
 pub async fn import_units(store: &Store, file: &Path) -> Result<usize, String> {

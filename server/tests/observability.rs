@@ -1,6 +1,6 @@
 //! Observability over real HTTP: every response names its request id, an internal failure
 //! (of a handler or of a page's server function) shows a page with that id and nothing of
-//! the error, and the log lines of the
+//! the error, a citizen's post never turns one into a 404, and the log lines of the
 //! real binary carry the id and the path but never the query string.
 
 mod common;
@@ -128,6 +128,50 @@ async fn assert_internal_error_page(
             .any(|l| l.contains(&request) && logged.iter().all(|words| l.contains(words))),
         "{what}: no line with the request id and {logged:?} in:\n{logs}"
     );
+}
+
+/// A citizen's post about a dossier (a supplement answer opened or sent, a withdrawal)
+/// whose database fails is ours: 500 with the request id and a logged line, never the 404 of
+/// an unknown dossier, which would hide the failure from the operator.
+#[tokio::test]
+async fn a_citizens_post_on_a_failing_database_is_a_500_not_a_404() {
+    let logs = captured_logs();
+    let app = spawn_app().await;
+    app.store.close().await;
+
+    let proof = [("giay_to", "079123456789")];
+    let post = |path: &str| common::raw_client().post(app.url(path));
+    let answer = format!("/bo-sung/X-251122-0001/{}", "a".repeat(64));
+    for (path, req) in [
+        (
+            "/bo-sung/X-251122-0001",
+            post("/bo-sung/X-251122-0001").form(&proof),
+        ),
+        (
+            answer.as_str(),
+            post(&answer).multipart(reqwest::multipart::Form::new()),
+        ),
+        (
+            "/rut-ho-so/X-251122-0001",
+            post("/rut-ho-so/X-251122-0001").form(&proof),
+        ),
+    ] {
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 500, "{path}");
+        let id = request_id(&res);
+        let body = res.text().await.unwrap();
+        assert!(
+            body.contains(&format!("Request id: <code>{id}</code>")),
+            "{path}: {body}"
+        );
+        assert_nothing_internal(&body);
+        let logs = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+        assert!(
+            logs.lines()
+                .any(|l| l.contains("internal error") && l.contains(&format!("request_id={id}"))),
+            "{path}: no error line with the request id in:\n{logs}"
+        );
+    }
 }
 
 /// Words of the store's error when the database is gone, which no page may show.

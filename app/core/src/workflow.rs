@@ -88,15 +88,7 @@ pub struct Loaded {
 /// Loads a dossier for `who`, or `NotFound` when it does not exist or is not theirs.
 pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, ActionError> {
     let dossier = store.dossier(code).await?.ok_or(ActionError::NotFound)?;
-    let visible = match who {
-        Who::Staff(a) => {
-            a.kind == AccountKind::Staff && a.agency_code.as_deref() == Some(&dossier.agency_code)
-        }
-        Who::Citizen(Some(a)) => dossier.citizen_account_id == Some(a.id),
-        // Proven by code and ID number by the caller.
-        Who::Citizen(None) => true,
-    };
-    if !visible {
+    if !may_see(who, &dossier) {
         return Err(ActionError::NotFound);
     }
     let procedure = store
@@ -105,6 +97,19 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
         .ok_or_else(|| ActionError::Internal("procedure version missing".into()))?
         .procedure;
     Ok(Loaded { dossier, procedure })
+}
+
+/// Whether `who` may see `dossier`: staff of its agency, the citizen who owns it, or a
+/// citizen the caller already checked with the code and the applicant's proof.
+pub fn may_see(who: &Who, dossier: &Dossier) -> bool {
+    match who {
+        Who::Staff(a) => {
+            a.kind == AccountKind::Staff && a.agency_code.as_deref() == Some(&dossier.agency_code)
+        }
+        Who::Citizen(Some(a)) => dossier.citizen_account_id == Some(a.id),
+        // Proven by code and ID number by the caller.
+        Who::Citizen(None) => true,
+    }
 }
 
 /// Whether the dossier is overdue now (the domain's rule: its clock runs and the due moment

@@ -1,8 +1,10 @@
 //! Page models of the admin's pages: the staff accounts of the admin's own agency, and the
 //! working calendar (one for the whole deployment). Only an active staff account holding the
 //! `admin` role gets a model; anyone else gets the same answers as on other staff pages
-//! (sign in first, or not found). The changes themselves are form posts to axum handlers
-//! (`server/src/routes/admin_users.rs`, `admin_calendar.rs`), which check the same again.
+//! (sign in first, or not found). The views are built by the core
+//! (`motcua_core::admin_views`); here they become the pages' plain data. The changes
+//! themselves are form posts to axum handlers (`server/src/routes/admin_users.rs`,
+//! `admin_calendar.rs`), which check the same again.
 
 use leptos::prelude::*;
 
@@ -18,7 +20,7 @@ pub struct StaffLine {
     pub login: String,
     pub name: String,
     pub phone: Option<String>,
-    /// Role names (`reception`, ...), in the order of `StaffRole::ALL`.
+    /// Role names (`StaffRole::as_str`: `reception`, ...).
     pub roles: Vec<String>,
     pub active: bool,
     /// The signed-in admin's own account (which cannot lose its admin role or be locked).
@@ -30,9 +32,6 @@ pub struct StaffAccountsView {
     pub officer: Officer,
     pub lines: Vec<StaffLine>,
 }
-
-/// Every role an admin can give, in display order (the names `StaffRole::as_str` uses).
-pub const ROLES: [&str; 5] = ["reception", "specialist", "leader", "clerk", "admin"];
 
 /// The staff accounts of the signed-in admin's agency.
 #[server(endpoint = "can-bo/quan-tri/can-bo")]
@@ -76,8 +75,9 @@ pub mod ssr {
     use super::*;
     use crate::api::AppState;
     use crate::api::staff::ssr::{officer, officer_account};
+    use motcua_core::admin_views::{self, StaffAccount};
     use motcua_domain::calendar::DayKind;
-    use motcua_domain::format::{VN_OFFSET, format_date, iso_date};
+    use motcua_domain::format::{format_date, iso_date};
     use motcua_domain::workflow::StaffRole;
     use motcua_store::Account;
 
@@ -104,15 +104,12 @@ pub mod ssr {
             Ok(a) => a,
             Err(g) => return Ok(refuse(g)),
         };
-        let agency = admin.agency_code.clone().unwrap_or_default();
-        let lines = state
-            .store
-            .staff_of_agency(&agency)
+        let lines = admin_views::staff_accounts(&state.store, &admin)
             .await?
             .into_iter()
-            .map(|a| StaffLine {
+            .map(|StaffAccount { account: a, me }| StaffLine {
                 id: a.id,
-                me: a.id == admin.id,
+                me,
                 login: a.login,
                 name: a.full_name,
                 phone: a.phone,
@@ -132,20 +129,19 @@ pub mod ssr {
             Ok(a) => a,
             Err(g) => return Ok(refuse(g)),
         };
-        let this_year = state.clock.now().to_offset(VN_OFFSET).year();
-        let days = state.store.calendar_days().await?;
-        let years = [this_year, this_year + 1]
+        let years = admin_views::calendar_years(&state.store, state.clock.now())
+            .await?
             .into_iter()
-            .map(|year| CalendarYear {
-                year,
-                lines: days
-                    .iter()
-                    .filter(|d| d.date.year() == year)
+            .map(|y| CalendarYear {
+                year: y.year,
+                lines: y
+                    .days
+                    .into_iter()
                     .map(|d| CalendarLine {
                         iso: iso_date(d.date),
                         shown: format_date(d.date),
                         holiday: d.kind == DayKind::Holiday,
-                        name: d.name.clone(),
+                        name: d.name,
                     })
                     .collect(),
             })

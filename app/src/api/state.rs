@@ -1,10 +1,13 @@
-//! What every request handler shares: the store, the units cache, the lookup limiter.
+//! What every request handler shares: the store, the settings, the units cache, the guessing
+//! limits and the clock (the last two are the core's).
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use motcua_core::clock::Clock;
+use motcua_core::limits::LookupLimiter;
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::validate::UnitCatalog;
 use motcua_store::Store;
@@ -24,29 +27,6 @@ pub struct AppState {
     pub sign_in_limiter: Arc<LookupLimiter>,
     /// The clock of the workflow (acceptance, due moments, overdue).
     pub clock: Arc<Clock>,
-}
-
-/// The moment the workflow acts at. Real time, plus an offset that only tests set (to make a
-/// dossier overdue without waiting days); a deployment never changes it.
-#[derive(Debug, Default)]
-pub struct Clock {
-    offset_seconds: std::sync::atomic::AtomicI64,
-}
-
-impl Clock {
-    pub fn now(&self) -> time::OffsetDateTime {
-        now_utc()
-            + time::Duration::seconds(
-                self.offset_seconds
-                    .load(std::sync::atomic::Ordering::Relaxed),
-            )
-    }
-
-    /// Moves this clock forward (tests only).
-    pub fn advance(&self, by: time::Duration) {
-        self.offset_seconds
-            .fetch_add(by.whole_seconds(), std::sync::atomic::Ordering::Relaxed);
-    }
 }
 
 /// What the deployment configures that requests need: read from the configuration once at
@@ -162,76 +142,4 @@ impl UnitCatalog for Units {
             .get(commune)
             .is_some_and(|p| p == province)
     }
-}
-
-/// Slows down guessing (the public lookup, passwords): after a few misses from one client
-/// address, further attempts are refused for a while (HTTP 429 with `Retry-After`).
-///
-/// The counts are in the database ([`Store::record_miss`]), so every server of a deployment
-/// counts the same misses and a restart forgets none.
-pub struct LookupLimiter {
-    store: Store,
-    clock: Arc<Clock>,
-    /// Which limit this is, as stored: `lookup` or `sign-in`.
-    scope: &'static str,
-    pub max_misses: u32,
-    pub window: time::Duration,
-}
-
-impl LookupLimiter {
-    /// The rule of both limits: 5 misses in 5 minutes.
-    pub fn new(store: Store, clock: Arc<Clock>, scope: &'static str) -> LookupLimiter {
-        LookupLimiter {
-            store,
-            clock,
-            scope,
-            max_misses: 5,
-            window: time::Duration::minutes(5),
-        }
-    }
-
-    /// `Some(seconds to wait)` when `ip` has used up its misses in the current window.
-    ///
-    /// A database failure is logged and lets the attempt through: the attempt itself needs
-    /// the database, so it fails anyway, and a limiter must not lock everyone out.
-    pub async fn blocked(&self, ip: IpAddr) -> Option<u64> {
-        let now = self.clock.now();
-        let misses = match self
-            .store
-            .misses(self.scope, &ip.to_string(), self.window, now)
-            .await
-        {
-            Ok(m) => m?,
-            Err(e) => {
-                tracing::error!(error = %e, scope = self.scope, "reading a miss counter failed");
-                return None;
-            }
-        };
-        let left = self.window - (now - misses.since);
-        (misses.count >= self.max_misses).then(|| left.whole_seconds().max(1) as u64)
-    }
-
-    /// Takes back one recorded miss (an attempt counted up front that then succeeded).
-    pub async fn forgive(&self, ip: IpAddr) {
-        if let Err(e) = self.store.forgive_miss(self.scope, &ip.to_string()).await {
-            tracing::error!(error = %e, scope = self.scope, "forgiving a miss failed");
-        }
-    }
-
-    /// Records a miss; the window starts at the first miss.
-    pub async fn miss(&self, ip: IpAddr) {
-        let now = self.clock.now();
-        if let Err(e) = self
-            .store
-            .record_miss(self.scope, &ip.to_string(), self.window, now)
-            .await
-        {
-            tracing::error!(error = %e, scope = self.scope, "recording a miss failed");
-        }
-    }
-}
-
-/// The real moment, read in this one place; everything else asks a [`Clock`].
-fn now_utc() -> time::OffsetDateTime {
-    time::OffsetDateTime::now_utc()
 }

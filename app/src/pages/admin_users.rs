@@ -8,8 +8,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use motcua_domain::validate::FieldErrorKind;
+use motcua_domain::workflow::StaffRole;
 
-use crate::api::admin::{ROLES, StaffAccountsView, StaffLine, get_staff_accounts};
+use crate::api::admin::{StaffAccountsView, StaffLine, get_staff_accounts};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
 use crate::components::server_error::server_error;
@@ -80,7 +81,7 @@ pub fn AdminUsersPage() -> impl IntoView {
             .get("vai_tro")
             .unwrap_or_default()
             .split(',')
-            .filter(|r| ROLES.contains(r))
+            .filter(|r| StaffRole::parse(r).is_some())
             .map(str::to_string)
             .collect(),
     });
@@ -107,7 +108,7 @@ fn prefix(account: Option<i64>) -> String {
 /// The input a problem of `field` links to.
 fn target(account: Option<i64>, field: &str) -> String {
     if field == "vai_tro" {
-        format!("{}vai_tro-{}", prefix(account), ROLES[0])
+        format!("{}vai_tro-{}", prefix(account), StaffRole::ALL[0].as_str())
     } else {
         format!("{}{field}", prefix(account))
     }
@@ -211,14 +212,15 @@ fn roles_fieldset(
     let p = prefix(account);
     let has_error = problem.is_some();
     let error_id = format!("{p}vai_tro-error");
-    let boxes = ROLES
+    let boxes = StaffRole::ALL
         .iter()
         .map(|r| {
+            let r = r.as_str();
             let id = format!("{p}vai_tro-{r}");
             let on = checked.iter().any(|c| c == r);
             view! {
                 <div class="choice">
-                    <input type="checkbox" id=id.clone() name="vai_tro" value=*r checked=on/>
+                    <input type="checkbox" id=id.clone() name="vai_tro" value=r checked=on/>
                     <label for=id>{role_name(lang, r)}</label>
                 </div>
             }

@@ -12,6 +12,7 @@ use axum::Form;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
+use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::filing::FilingToken;
 use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
 use motcua_core::upload::SentFile;
@@ -39,8 +40,8 @@ pub async fn start(
     Form(form): Form<StartForm>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
-    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
-    let Some((dossier, _)) = found.ok().flatten() else {
+    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
+    let Some(ActingCitizen { dossier, .. }) = found else {
         return Ok(not_found());
     };
     match supplement::start(&app.store, &dossier).await {
@@ -64,7 +65,7 @@ pub async fn answer(
     let Some(token) = FilingToken::parse(&token) else {
         return Ok(not_found());
     };
-    let Ok(Some(mut pending)) = Pending::open(store, &code, &token).await else {
+    let Some(mut pending) = Pending::open(store, &code, &token).await? else {
         return Ok(not_found());
     };
     let here = format!("/bo-sung/{code}/{}", token.as_str());

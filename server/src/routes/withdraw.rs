@@ -8,10 +8,12 @@ use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
+use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::withdraw::withdraw;
 use motcua_core::workflow::{ActionError, Who};
 use serde::Deserialize;
 
+use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -29,11 +31,11 @@ pub async fn post(
     Path(code): Path<String>,
     headers: HeaderMap,
     Form(form): Form<WithdrawForm>,
-) -> Response {
+) -> Result<Response, AppError> {
     let app = &state.app;
-    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
-    let Some((dossier, who)) = found.ok().flatten() else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
+    let Some(ActingCitizen { dossier, who }) = found else {
+        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
     };
     let signed_in = matches!(who, Who::Citizen(Some(_)));
     let periods = &app.settings.working_periods;
@@ -55,7 +57,7 @@ pub async fn post(
         Err(_) => false,
     };
     let flag = if done { "rut=1" } else { "rut=0" };
-    if signed_in {
+    Ok(if signed_in {
         see_other(&format!("/ho-so-cua-toi?{flag}"))
     } else {
         see_other(&format!(
@@ -63,5 +65,5 @@ pub async fn post(
             motcua_domain::url::urlencode(&dossier.code),
             motcua_domain::url::urlencode(&form.giay_to)
         ))
-    }
+    })
 }

@@ -26,7 +26,7 @@ pub struct TestApp {
     pub browser: Browser,
     pub store: Store,
     /// The workflow clock of this server: tests move it forward to make dossiers overdue.
-    pub clock: std::sync::Arc<app::api::state::Clock>,
+    pub clock: std::sync::Arc<motcua_core::clock::Clock>,
     /// The test's own database (SQLite or PostgreSQL, as the run says) and files directory
     /// (where the files are unless the server was spawned with another place).
     pub db: TestDatabase,
@@ -82,7 +82,7 @@ async fn spawn(demo: bool, settings: Settings, files: Option<BlobLocation>) -> T
             .expect("demo loads");
     }
     let options = leptos_options();
-    let clock = std::sync::Arc::new(app::api::state::Clock::default());
+    let clock = std::sync::Arc::new(motcua_core::clock::Clock::default());
     let state = app::api::AppState::new(store.clone(), settings, clock.clone())
         .await
         .expect("application state");

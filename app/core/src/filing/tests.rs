@@ -1,5 +1,6 @@
 //! The filing use cases against a real store (SQLite or PostgreSQL, as the run's
-//! `MOTCUA_TEST_DATABASE` says).
+//! `MOTCUA_TEST_DATABASE` says). The seeded procedure and a completed draft serve the tests
+//! of other use cases that need a filed dossier.
 
 use motcua_domain::filing::{APPLICANT, REVIEW};
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
@@ -12,13 +13,13 @@ use time::macros::datetime;
 use super::*;
 use crate::upload::SentFile;
 
-const PROC: &str = SAMPLE_CODE;
-const AGENCY: &str = "000.00.06.H56";
+pub(crate) const PROC: &str = SAMPLE_CODE;
+pub(crate) const AGENCY: &str = "000.00.06.H56";
 /// 2025-11-22 10:00 in Hà Nội.
-const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
+pub(crate) const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
 
 /// A deployment with no administrative units imported: these filings have no address.
-struct NoUnits;
+pub(crate) struct NoUnits;
 
 impl UnitCatalog for NoUnits {
     fn province_exists(&self, _: &str) -> bool {
@@ -33,7 +34,7 @@ impl UnitCatalog for NoUnits {
 }
 
 /// The sample procedure (one form Step, one required document), received by one agency.
-async fn seeded(db: &TestDatabase) -> Store {
+pub(crate) async fn seeded(db: &TestDatabase) -> Store {
     let store = db.open().await;
     let definition = sample_procedure_json();
     let procedure = sample_procedure();
@@ -76,7 +77,7 @@ async fn save(store: &Store, token: &FilingToken, slug: &str, pairs: &[(&str, &s
 }
 
 /// A draft with every page done and the document uploaded.
-async fn completed(store: &Store) -> FilingToken {
+pub(crate) async fn completed(store: &Store) -> FilingToken {
     let token = start(store, PROC, NOW).await.unwrap();
     let applicant = [
         ("full_name", "Nguyễn Văn An"),

@@ -1,0 +1,25 @@
+//! The working calendar's exceptions (holidays, make-up working days), one for the whole
+//! deployment: the admin's changes of a day (`change.rs`) and the import of a calendar file
+//! (`import.rs`). The calendar is read again from the store by every use case that counts
+//! working time (`workflow::calendar`), so a change counts from the next request on, on every
+//! server of a deployment.
+
+pub mod change;
+pub mod import;
+
+pub use change::{DayPost, DayProblem, DeleteDayError, SaveDayError, delete_day, save_day};
+pub use import::{CalendarRow, ImportError, RowProblem, import};
+
+use motcua_domain::calendar::DayKind;
+
+/// A day's kind as forms and files write it: `holiday` or `workday`.
+fn parse_kind(s: &str) -> Option<DayKind> {
+    match s {
+        "holiday" => Some(DayKind::Holiday),
+        "workday" => Some(DayKind::Workday),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+//! The calendar changes, against a real store.
+
+use motcua_domain::calendar::DayKind;
+use motcua_store::testing::TestDatabase;
+use time::macros::{date, datetime};
+
+use super::*;
+
+/// 01:00 on 1 January 2027 in Hà Nội, while UTC is still in 2026.
+const NOW: time::OffsetDateTime = datetime!(2026-12-31 18:00 UTC);
+
+fn post<'a>(date: &'a str, kind: &'a str, name: &'a str) -> DayPost<'a> {
+    DayPost { date, kind, name }
+}
+
+#[test]
+fn a_day_needs_a_real_date_of_this_or_next_year_a_kind_and_a_name() {
+    let d = post("2026-09-02", "holiday", " Quốc khánh ")
+        .parse(2026)
+        .unwrap();
+    assert_eq!(d.date, date!(2026 - 09 - 02));
+    assert_eq!(d.kind, DayKind::Holiday);
+    assert_eq!(d.name, "Quốc khánh");
+    assert!(post("02/01/2027", "workday", "Làm bù").parse(2026).is_ok());
+    assert_eq!(
+        post("2026-02-30", "holiday", "x").parse(2026).unwrap_err(),
+        vec![DayProblem::DateInvalid]
+    );
+    assert_eq!(
+        post("2030-01-01", "holiday", "x").parse(2026).unwrap_err(),
+        vec![DayProblem::DateOutOfRange]
+    );
+    assert_eq!(
+        post("2026-01-01", "holiday", &"x".repeat(101))
+            .parse(2026)
+            .unwrap_err(),
+        vec![DayProblem::NameTooLong]
+    );
+    let all = post("", "", "").parse(2026).unwrap_err();
+    assert_eq!(
+        all,
+        vec![
+            DayProblem::DateInvalid,
+            DayProblem::KindRequired,
+            DayProblem::NameRequired
+        ]
+    );
+    let shown: Vec<_> = all.iter().map(|p| (p.field(), p.key())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("ngay", "date_invalid"),
+            ("loai", "kind_required"),
+            ("ten", "required")
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_saved_day_replaces_its_dates_entry_and_a_deleted_one_is_gone() {
+    let db = TestDatabase::new().await;
+    let store = db.open().await;
+    // The year is Vietnam's: 2027 and 2028 are accepted, 2026 no longer.
+    let refused = save_day(&store, &post("2026-12-31", "holiday", "Cuối năm"), NOW).await;
+    assert!(matches!(
+        refused,
+        Err(SaveDayError::Invalid(p)) if p == [DayProblem::DateOutOfRange]
+    ));
+    let saved = save_day(&store, &post("2027-04-30", "holiday", "Giải phóng"), NOW)
+        .await
+        .unwrap();
+    assert_eq!(saved.date, date!(2027 - 04 - 30));
+    save_day(&store, &post("30/04/2027", "workday", "Làm bù"), NOW)
+        .await
+        .unwrap();
+    let days = store.calendar_days().await.unwrap();
+    assert_eq!(days.len(), 1);
+    assert_eq!(
+        (days[0].kind, days[0].name.as_str()),
+        (DayKind::Workday, "Làm bù")
+    );
+
+    assert!(matches!(
+        delete_day(&store, "30/04/2027").await,
+        Err(DeleteDayError::DateInvalid)
+    ));
+    assert_eq!(
+        delete_day(&store, "2027-04-30").await.unwrap(),
+        date!(2027 - 04 - 30)
+    );
+    assert!(store.calendar_days().await.unwrap().is_empty());
+    // Again: nothing to delete, the same answer.
+    assert!(delete_day(&store, "2027-04-30").await.is_ok());
+}
+
+fn row(line: usize, date: &str, kind: &str, name: &str) -> CalendarRow {
+    CalendarRow {
+        line,
+        date: date.into(),
+        kind: kind.into(),
+        name: name.into(),
+    }
+}
+
+#[tokio::test]
+async fn an_import_applies_every_row_or_none_and_names_the_bad_line() {
+    let db = TestDatabase::new().await;
+    let store = db.open().await;
+    let bad = vec![
+        row(2, "2026-04-30", "holiday", "Ngày Giải phóng"),
+        row(3, "2026-05-01", "nghi", "Quốc tế Lao động"),
+    ];
+    let refused = import(&store, bad).await.unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        r#"line 3: kind "nghi" must be holiday or workday"#
+    );
+    assert!(store.calendar_days().await.unwrap().is_empty());
+    let twice = vec![
+        row(2, "2026-04-30", "holiday", "a"),
+        row(3, " 2026-04-30 ", "workday", "b"),
+    ];
+    assert!(matches!(
+        import(&store, twice).await,
+        Err(ImportError::Row {
+            line: 3,
+            problem: RowProblem::Twice(_)
+        })
+    ));
+    assert!(matches!(
+        import(&store, vec![row(2, "30/04/2026", "holiday", "a")]).await,
+        Err(ImportError::Row {
+            line: 2,
+            problem: RowProblem::Date(_)
+        })
+    ));
+
+    let good = vec![
+        row(2, "2026-04-30", "holiday", " Ngày Giải phóng "),
+        row(3, "2026-05-09", " workday ", "Làm bù, thứ Bảy"),
+    ];
+    assert_eq!(import(&store, good).await.unwrap(), 2);
+    let days = store.calendar_days().await.unwrap();
+    assert_eq!(days[0].name, "Ngày Giải phóng");
+    assert_eq!(days[1].kind, DayKind::Workday);
+}

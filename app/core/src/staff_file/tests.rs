@@ -1,0 +1,74 @@
+//! An officer's file download, against a real store.
+
+use motcua_domain::workflow::StaffRole;
+use motcua_store::testing::TestDatabase;
+
+use super::*;
+use crate::accounts::setup::{StaffSetup, create};
+use crate::filing::tests::{AGENCY, NOW, NoUnits, PROC, completed, seeded};
+use crate::filing::{Filing, file};
+
+async fn officer(store: &Store, login: &str, agency: &str) -> Account {
+    let setup = StaffSetup {
+        login,
+        full_name: "Cán bộ",
+        agency,
+        roles: vec![StaffRole::Reception],
+        phone: None,
+    };
+    create(store, &setup, "not-a-hash".into(), NOW)
+        .await
+        .unwrap();
+    store.account_for_sign_in(login).await.unwrap().unwrap().0
+}
+
+/// A filed dossier (its one document is a small PDF) and its document's file id.
+async fn filed(store: &Store) -> (String, i64) {
+    let token = completed(store).await;
+    let mut filing = Filing::open(store, PROC, &token).await.unwrap().unwrap();
+    let code = file(store, &NoUnits, &mut filing, None, NOW).await.unwrap();
+    let history = store.dossier_document_history(&code).await.unwrap();
+    (code, history[0].0.id)
+}
+
+#[tokio::test]
+async fn staff_of_the_agency_get_the_document_and_nobody_else_learns_it_exists() {
+    let db = TestDatabase::new().await;
+    let store = seeded(&db).await;
+    store
+        .upsert_agency(&motcua_store::Agency {
+            code: "OTHER".into(),
+            name: "UBND khác".into(),
+            level: "commune".into(),
+            unit_code: None,
+        })
+        .await
+        .unwrap();
+    let ours = officer(&store, "tiepnhan", AGENCY).await;
+    let theirs = officer(&store, "tiepnhan.khac", "OTHER").await;
+    let (code, id) = filed(&store).await;
+
+    let served = StaffFile::document(&store, &ours, &code, id).await.unwrap();
+    assert!(served.bytes.starts_with(b"%PDF-1.4"));
+    assert_eq!(served.content_type, "application/pdf");
+    assert_eq!(served.original_name, "to-khai.pdf");
+
+    for refused in [
+        StaffFile::document(&store, &theirs, &code, id).await,
+        StaffFile::document(&store, &ours, &code, id + 1000).await,
+        StaffFile::document(&store, &ours, "KHONG-CO", id).await,
+        StaffFile::attachment(&store, &ours, &code, id).await,
+    ] {
+        assert!(
+            matches!(refused, Err(StaffFileError::NotFound)),
+            "{refused:?}"
+        );
+    }
+
+    store.close().await;
+    let failed = StaffFile::document(&store, &ours, &code, id).await;
+    assert!(
+        matches!(failed, Err(StaffFileError::Store(_))),
+        "{failed:?}"
+    );
+}
