@@ -21,4 +21,4 @@ pub use save_page::{PageAction, PagePost, PageSaved, SavePageError, save_page};
 pub use token::FilingToken;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

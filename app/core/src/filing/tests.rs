@@ -13,13 +13,13 @@ use time::macros::datetime;
 use super::*;
 use crate::upload::SentFile;
 
-const PROC: &str = "1.000894.000.00.00.H56";
-const AGENCY: &str = "000.00.06.H56";
+pub(crate) const PROC: &str = "1.000894.000.00.00.H56";
+pub(crate) const AGENCY: &str = "000.00.06.H56";
 /// 2025-11-22 10:00 in Hà Nội.
-const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
+pub(crate) const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
 
 /// A deployment with no administrative units imported: these filings have no address.
-struct NoUnits;
+pub(crate) struct NoUnits;
 
 impl UnitCatalog for NoUnits {
     fn province_exists(&self, _: &str) -> bool {
@@ -34,7 +34,7 @@ impl UnitCatalog for NoUnits {
 }
 
 /// A procedure with one form Step and one required document, received by one agency.
-async fn seeded(db: &TestDatabase) -> Store {
+pub(crate) async fn seeded(db: &TestDatabase) -> Store {
     let store = db.open().await;
     let definition = json!({
       "format": "motcua.procedure/1",
@@ -100,7 +100,7 @@ async fn save(store: &Store, token: &FilingToken, slug: &str, pairs: &[(&str, &s
 }
 
 /// A draft with every page done and the document uploaded.
-async fn completed(store: &Store) -> FilingToken {
+pub(crate) async fn completed(store: &Store) -> FilingToken {
     let token = start(store, PROC, NOW).await.unwrap();
     let applicant = [
         ("full_name", "Nguyễn Văn An"),

@@ -5,7 +5,7 @@ use motcua_domain::answers::RawForm;
 use motcua_domain::calendar::WorkingPeriod;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
-use motcua_domain::workflow::Action;
+use motcua_domain::workflow::{Action, EventDetails};
 use motcua_store::{NewDocument, Store, StoreError, SupplementAnswer};
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -165,15 +165,28 @@ impl AnswerPost {
         // The token proved the answer is the owner's, as the lookup did when it was opened.
         let who = Who::Citizen(None);
         let code = &pending.dossier.code;
-        match perform(store, periods, &who, code, Action::Resupply, input, now).await {
-            // Moved: a twin post sent it first; the citizen sees it sent either way.
-            Ok(_) | Err(ActionError::Moved) => {
-                // The answer is in the dossier now; a draft left behind expires by itself.
-                let _ = store.delete_draft(&token).await;
-                Ok(AnswerSaved::Sent)
+        if let Err(e) = perform(store, periods, &who, code, Action::Resupply, input, now).await {
+            match e {
+                ActionError::Internal(e) => return Err(AnswerError::Internal(e)),
+                // The dossier moved since the page was loaded, or no longer waits: sent if a
+                // twin post of this answer did it. Anything else (the citizen's withdrawal,
+                // a staff move) means the answer was not taken, and its draft is kept.
+                ActionError::Moved | ActionError::Refused(_)
+                    if resupplied_last(store, code).await? => {}
+                e => return Err(AnswerError::NotTaken(e)),
             }
-            Err(ActionError::Internal(e)) => Err(AnswerError::Internal(e)),
-            Err(e) => Err(AnswerError::NotTaken(e)),
         }
+        // The answer is in the dossier now; a draft left behind expires by itself.
+        let _ = store.delete_draft(&token).await;
+        Ok(AnswerSaved::Sent)
     }
+}
+
+/// Whether the last move of dossier `code` is a resupply: a twin post of the same answer
+/// (a double tap, a retried request) got there first.
+async fn resupplied_last(store: &Store, code: &str) -> Result<bool, StoreError> {
+    let events = store.events(code).await?;
+    Ok(events
+        .last()
+        .is_some_and(|e| matches!(e.details, EventDetails::Resupply { .. })))
 }
