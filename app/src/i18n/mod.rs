@@ -59,6 +59,9 @@ pub enum Key {
     NotFoundBody,
     ServerErrorTitle,
     ServerErrorHelp,
+    /// A form post whose body could not be read (cut off, malformed).
+    FormNotReadTitle,
+    FormNotReadBody,
     RequestId,
     BackToCatalogue,
     ErrorSummaryTitle,
