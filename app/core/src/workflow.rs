@@ -64,16 +64,18 @@ pub enum ActionError {
     #[error("invalid input: {0}")]
     Invalid(&'static str),
     /// Ours, not the actor's: logged, never shown.
-    #[error("{0}")]
-    Internal(String),
+    #[error(transparent)]
+    Store(StoreError),
 }
 
+/// A conflict (the dossier moved under the write) and a missing row are the actor's
+/// situation, not our failure; anything else is ours.
 impl From<StoreError> for ActionError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict(_) => ActionError::Moved,
             StoreError::NotFound(_) => ActionError::NotFound,
-            other => ActionError::Internal(other.to_string()),
+            other => ActionError::Store(other),
         }
     }
 }
@@ -102,7 +104,10 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
     let procedure = store
         .procedure_version(dossier.procedure_id)
         .await?
-        .ok_or_else(|| ActionError::Internal("procedure version missing".into()))?
+        .ok_or_else(|| {
+            let missing = format!("dossier {code}: its procedure version is missing");
+            ActionError::Store(StoreError::Corrupt(missing))
+        })?
         .procedure;
     Ok(Loaded { dossier, procedure })
 }

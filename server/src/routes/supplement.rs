@@ -112,7 +112,6 @@ pub async fn answer(
             tracing::info!(error = ?e, "a supplement answer for a dossier that no longer waits");
             Ok(see_other(&format!("/bo-sung/{dossier_code}/{CLOSED}")))
         }
-        Err(AnswerError::Store(e)) => Err(e.into()),
-        Err(AnswerError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
+        Err(AnswerError::Store(e)) => Err(AppError::during("sending a supplement answer", e)),
     }
 }

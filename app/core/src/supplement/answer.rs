@@ -45,9 +45,6 @@ pub enum AnswerError {
     /// Ours: logged, never shown.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Ours, from the workflow: logged, never shown.
-    #[error("{0}")]
-    Internal(String),
 }
 
 impl AnswerPost {
@@ -167,7 +164,7 @@ impl AnswerPost {
         let code = &pending.dossier.code;
         if let Err(e) = perform(store, periods, &who, code, Action::Resupply, input, now).await {
             match e {
-                ActionError::Internal(e) => return Err(AnswerError::Internal(e)),
+                ActionError::Store(e) => return Err(AnswerError::Store(e)),
                 // The dossier moved since the page was loaded, or no longer waits: sent if a
                 // twin post of this answer did it. Anything else (the citizen's withdrawal,
                 // a staff move) means the answer was not taken, and its draft is kept.
