@@ -153,6 +153,7 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
                 )
             })
             .collect(),
+        EventDetails::Unreadable => vec![t(lang, Key::EventUnreadable).to_string()],
         EventDetails::ApproveStop => {
             vec![crate::i18n::action_name(lang, "approve_stop").to_string()]
         }

@@ -147,18 +147,28 @@ struct EventRow {
     details: Option<String>,
 }
 
-impl TryFrom<EventRow> for Event {
-    type Error = StoreError;
-    fn try_from(r: EventRow) -> Result<Event> {
+impl EventRow {
+    /// The event of dossier `code` this row holds. Details that do not read are
+    /// [`EventDetails::Unreadable`], logged: one bad row must not hide the dossier's whole
+    /// history (its staff page, lookup, slips). The statuses and moment stay strict.
+    fn read(self, code: &str) -> Result<Event> {
+        let r = self;
         let from_status = r.from_status.map(|c| status(c, "event")).transpose()?;
         let to_status = status(r.to_status, "event")?;
-        let stored = r
-            .details
-            .as_deref()
-            .map(|d| parse_json("event details", d))
-            .transpose()?;
-        let details = EventDetails::decode(from_status, to_status, stored)
-            .map_err(|e| StoreError::Corrupt(format!("event {} details: {e}", r.id)))?;
+        let stored = match r.details.as_deref().map(serde_json::from_str).transpose() {
+            Ok(stored) => EventDetails::decode(from_status, to_status, stored),
+            Err(e) => Err(e),
+        };
+        let details = stored.unwrap_or_else(|e| {
+            // The error's category only: its text can quote the stored values.
+            tracing::error!(
+                dossier = code,
+                event = r.id,
+                problem = ?e.classify(),
+                "an event's details could not be read; shown as unreadable"
+            );
+            EventDetails::Unreadable
+        });
         Ok(Event {
             id: r.id,
             at: parse_ts(&r.at)?,
@@ -428,7 +438,7 @@ impl Store {
         .bind(code)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(Event::try_from).collect()
+        rows.into_iter().map(|r| r.read(code)).collect()
     }
 
     /// The public lookup: the dossier only if `code` matches *and* `id_or_phone` is the

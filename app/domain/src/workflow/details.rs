@@ -83,6 +83,10 @@ pub enum EventDetails {
     },
     /// A leader's approval to stop, valid until the dossier moves on.
     ApproveStop,
+    /// A stored row whose details could not be read (corruption, a manual edit): the store
+    /// keeps the event in the history, with its statuses and moment, rather than fail the
+    /// whole dossier's, and the timeline says so. Never written by a move.
+    Unreadable,
 }
 
 /// A supplement item as recorded on the request (and printed on slip 02).
@@ -184,10 +188,11 @@ impl EventDetails {
         serde_json::from_value(stored)
     }
 
-    /// The action the move was, `None` for the filing.
+    /// The action the move was, `None` for the filing (and an unreadable row, which does not
+    /// say).
     pub fn action(&self) -> Option<Action> {
         Some(match self {
-            EventDetails::Filed => return None,
+            EventDetails::Filed | EventDetails::Unreadable => return None,
             EventDetails::Accept { .. } => Action::Accept,
             EventDetails::Refuse => Action::Refuse,
             EventDetails::RequestSupplement { .. } => Action::RequestSupplement,
