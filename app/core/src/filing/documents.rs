@@ -12,7 +12,7 @@ use motcua_store::{Store, StoreError};
 use time::OffsetDateTime;
 
 use super::open::{Filing, Page, context};
-use crate::upload::{self, AttachError, SentFile};
+use crate::upload::{self, SentFile};
 
 /// The documents page as it is being posted.
 #[derive(Debug)]
@@ -80,20 +80,15 @@ impl DocumentsPost {
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
-        let Some(document) = self.documents.iter().find(|d| d.id == document_id) else {
-            return Ok(());
-        };
-        match upload::attach(store, filing.token.as_str(), document, file).await {
-            Ok(()) => Ok(()),
-            Err(AttachError::Refused(problem)) => {
-                self.problems.push(UploadProblem {
-                    document_id: document.id.clone(),
-                    problem,
-                });
-                Ok(())
-            }
-            Err(AttachError::Store(e)) => Err(e),
+        let token = filing.token.as_str();
+        let refused = upload::attach_asked(store, token, &self.documents, document_id, file);
+        if let Some(problem) = refused.await? {
+            self.problems.push(UploadProblem {
+                document_id: document_id.to_string(),
+                problem,
+            });
         }
+        Ok(())
     }
 
     /// Removes the file `upload_id` from the draft (a file of another draft is left alone);

@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 
 use super::pending::Pending;
 use crate::filing::context;
-use crate::upload::{self, AttachError, SentFile};
+use crate::upload::{self, SentFile};
 use crate::workflow::{ActionError, ActionInput, Who, perform};
 
 /// The answer page as it is being posted.
@@ -73,20 +73,13 @@ impl AnswerPost {
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
-        let Some(document) = pending.documents.iter().find(|d| d.id == document_id) else {
-            return Ok(());
-        };
-        match upload::attach(store, pending.token.as_str(), document, file).await {
-            Ok(()) => Ok(()),
-            Err(AttachError::Refused(problem)) => {
-                pending
-                    .data
-                    .upload_problems
-                    .insert(document.id.clone(), problem);
-                Ok(())
-            }
-            Err(AttachError::Store(e)) => Err(e),
+        let token = pending.token.as_str();
+        let refused = upload::attach_asked(store, token, &pending.documents, document_id, file);
+        if let Some(problem) = refused.await? {
+            let problems = &mut pending.data.upload_problems;
+            problems.insert(document_id.to_string(), problem);
         }
+        Ok(())
     }
 
     /// The file for `document_id` did not arrive whole (a body cut off or over the request
