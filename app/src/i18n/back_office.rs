@@ -139,7 +139,7 @@ pub fn role_name(lang: Lang, role: &str) -> &'static str {
     )
 }
 
-/// A staff queue's name (`QUEUES`).
+/// A staff queue's name, by its name in the address (`QueueView::tabs`).
 pub fn queue_name(lang: Lang, queue: &str) -> &'static str {
     pick(
         lang,
