@@ -10,8 +10,8 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use motcua_core::filing::{
-    self, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page, PagePost, PageSaved,
-    SaveDocumentsError, SavePageError,
+    self, DocumentsButton, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page,
+    PagePost, PageSaved, SaveDocumentsError, SavePageError,
 };
 use motcua_core::upload::SentFile;
 
@@ -136,7 +136,7 @@ async fn documents_page(
         if name == "_action" || name == "_remove" {
             let value = field.text().await.unwrap_or_default();
             if name == "_action" {
-                post.press(&value);
+                post.press(DocumentsButton::parse(&value));
             } else if let Ok(id) = value.parse::<i64>() {
                 post.remove(store, filing, id).await.map_err(internal)?;
             }

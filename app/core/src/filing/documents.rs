@@ -24,6 +24,25 @@ pub struct DocumentsPost {
     moving_on: bool,
 }
 
+/// The button pressed on the documents page (`_action`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentsButton {
+    /// "Continue" (`next`): move on when every required document has a file.
+    Continue,
+    /// "Upload" (`upload`), or a value we do not know: keep the files and show the page again.
+    Stay,
+}
+
+impl DocumentsButton {
+    /// The button a posted `_action` value names.
+    pub fn parse(value: &str) -> DocumentsButton {
+        match value {
+            "next" => DocumentsButton::Continue,
+            _ => DocumentsButton::Stay,
+        }
+    }
+}
+
 /// The documents page saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocumentsSaved {
@@ -61,9 +80,9 @@ impl DocumentsPost {
         }
     }
 
-    /// The button pressed (`_action`): only `next` moves on.
-    pub fn press(&mut self, action: &str) {
-        self.moving_on = action == "next";
+    /// The button pressed: only "Continue" moves on.
+    pub fn press(&mut self, button: DocumentsButton) {
+        self.moving_on = button == DocumentsButton::Continue;
     }
 
     /// Whether `document_id` is one the page asks for (a file for another is not read).
