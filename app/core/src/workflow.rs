@@ -15,8 +15,8 @@ use motcua_domain::workflow::{
     MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
-    Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
-    Transition,
+    Account, AccountKind, CITIZEN_ACTOR, Dossier, Event, NewAttachment, Store, StoreError,
+    SupplementAnswer, Transition,
 };
 use time::OffsetDateTime;
 
@@ -292,7 +292,7 @@ async fn plan(
     .map_err(ActionError::Refused)?;
     let (actor_name, actor_id) = match who {
         Who::Staff(a) => (a.full_name.clone(), Some(a.id)),
-        Who::Citizen(a) => ("citizen".to_string(), a.as_ref().map(|a| a.id)),
+        Who::Citizen(a) => (CITIZEN_ACTOR.to_string(), a.as_ref().map(|a| a.id)),
     };
     // What needs the database is looked up here; the state change itself is the domain's.
     let assignee = match action {

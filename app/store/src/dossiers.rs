@@ -68,7 +68,8 @@ pub struct Event {
     /// `None` for the filing itself.
     pub from_status: Option<Status>,
     pub to_status: Status,
-    /// `"citizen"` or the staff member's name, as it read at that moment.
+    /// [`CITIZEN_ACTOR`] or the staff member's name, as it read at that moment; read it
+    /// with [`Event::recorded_actor`].
     pub actor: String,
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
@@ -76,6 +77,29 @@ pub struct Event {
     /// The kind of move and what it recorded about itself (supplement items, apology,
     /// assignee, due moments), stored as JSON.
     pub details: EventDetails,
+}
+
+/// How an event names a move by the citizen (the filing, a supplement answer, a withdrawal);
+/// a staff move names the officer.
+pub const CITIZEN_ACTOR: &str = "citizen";
+
+/// Who made a move, as its event recorded it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordedActor<'a> {
+    Citizen,
+    /// The officer, by their name at that moment.
+    Staff(&'a str),
+}
+
+impl Event {
+    /// Who made the move.
+    pub fn recorded_actor(&self) -> RecordedActor<'_> {
+        if self.actor == CITIZEN_ACTOR {
+            RecordedActor::Citizen
+        } else {
+            RecordedActor::Staff(&self.actor)
+        }
+    }
 }
 
 /// The result of [`Store::file_dossier`].
