@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use motcua_domain::workflow::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -117,15 +118,22 @@ pub struct TimelineLine {
 /// An action the officer may take now, with what its form must ask.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActionOffer {
-    /// `accept`, `next_step`, ... (the status machine's names).
-    pub action: String,
+    pub action: Action,
     pub reason: bool,
     pub items: bool,
     pub result_document: bool,
     pub new_due: bool,
-    /// People who may take the next step: `(id, name, open steps)`; empty when the action
-    /// enters no step.
-    pub assignees: Vec<(i64, String, i64)>,
+    /// People who may take the next step; empty when the action enters no step.
+    pub assignees: Vec<AssigneeOption>,
+}
+
+/// A person the officer may hand the next step to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssigneeOption {
+    pub account_id: i64,
+    pub name: String,
+    /// The steps they hold now.
+    pub open_steps: i64,
 }
 
 /// Supplement items the officer can pick: `(value, label)`, value `field:id` / `document:id`.
