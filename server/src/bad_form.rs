@@ -12,6 +12,8 @@ use motcua_domain::text::Lang;
 
 use app::i18n::{Key, t};
 
+use crate::html::escape;
+
 /// What the page needs to know about the post, read before its body is.
 pub struct FormNotRead {
     lang: Lang,
@@ -33,6 +35,7 @@ impl FormNotRead {
         tracing::debug!(%cause, "a form post could not be read");
         let lang = self.lang;
         let html = include_str!("bad_form.html")
+            .replace("{style}", include_str!("plain_page.css"))
             .replace("{lang}", lang.code())
             .replace("{title}", t(lang, Key::FormNotReadTitle))
             .replace("{body}", t(lang, Key::FormNotReadBody))
@@ -54,12 +57,4 @@ fn request_lang(headers: &HeaderMap) -> Lang {
         .get("lang")
         .map(|c| Lang::from_code(c.value()))
         .unwrap_or_default()
-}
-
-/// `s` safe inside an HTML attribute.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

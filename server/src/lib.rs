@@ -10,6 +10,7 @@ pub mod csrf;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod html;
 pub mod import;
 pub mod migrate;
 pub mod reference;
