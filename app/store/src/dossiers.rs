@@ -179,11 +179,9 @@ impl EventRow {
         let r = self;
         let from_status = r.from_status.map(|c| status(c, "event")).transpose()?;
         let to_status = status(r.to_status, "event")?;
-        let stored = match r.details.as_deref().map(serde_json::from_str).transpose() {
-            Ok(stored) => EventDetails::decode(from_status, to_status, stored),
-            Err(e) => Err(e),
-        };
-        let details = stored.unwrap_or_else(|e| {
+        let stored = r.details.as_deref().map(serde_json::from_str).transpose();
+        let decoded = stored.and_then(|s| EventDetails::decode(from_status, to_status, s));
+        let details = decoded.unwrap_or_else(|e| {
             // The error's category only: its text can quote the stored values.
             tracing::error!(
                 dossier = code,
