@@ -39,7 +39,8 @@ pub enum AnswerError {
     /// documents, for the page to show.
     #[error("the answer has problems to fix")]
     Refused,
-    /// The status machine did not take the move (the dossier is no longer waiting).
+    /// The status machine did not take the move: the dossier no longer waits (withdrawn, or
+    /// moved by staff) and no twin post sent this answer. Its draft is kept.
     #[error("the resupply move was refused: {0:?}")]
     NotTaken(ActionError),
     /// Ours: logged, never shown.
