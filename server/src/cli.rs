@@ -10,6 +10,7 @@ use motcua_store::Store;
 
 use crate::migrate::MigrateArgs;
 use motcua_core::accounts::setup::{self, StaffSetup};
+use motcua_core::accounts::staff_input;
 
 use crate::{config, demo, import, migrate, router};
 use output::say;
@@ -191,7 +192,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 login: &login,
                 full_name: &name,
                 agency: &agency,
-                roles: setup::parse_roles(&roles).map_err(|e| e.to_string())?,
+                roles: staff_input::roles_named(&roles).map_err(|e| e.to_string())?,
                 phone,
             };
             let password = password.trim_end_matches(['\r', '\n']);

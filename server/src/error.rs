@@ -65,7 +65,9 @@ pub async fn error_page(req: Request, next: Next) -> Response {
 /// The page itself: self-contained (inline style, no script, no asset that could fail too),
 /// never cached. `request_id` is well formed, so it needs no escaping.
 fn page(request_id: &str) -> Response {
-    let html = include_str!("error_page.html").replace("{request_id}", request_id);
+    let html = include_str!("error_page.html")
+        .replace("{style}", include_str!("plain_page.css"))
+        .replace("{request_id}", request_id);
     (
         StatusCode::INTERNAL_SERVER_ERROR,
         [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],

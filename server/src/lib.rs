@@ -2,6 +2,7 @@
 //! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
 //! parts and holds no rules: those are in `motcua-domain`.
 
+pub mod bad_form;
 pub mod cli;
 pub mod client_addr;
 pub mod config;
@@ -9,6 +10,7 @@ pub mod csrf;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod html;
 pub mod import;
 pub mod migrate;
 pub mod reference;

@@ -1008,6 +1008,19 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     let guest = Browser::new(app.base.clone());
     let res = guest.open_supplement_answer(&code, ID_NUMBER).await;
     let page_url = res.url().to_string();
+    // A body cut off before its end: a translated page, never the parser's words.
+    let res = guest
+        .client
+        .post(&page_url)
+        .header("Content-Type", "multipart/form-data; boundary=X")
+        .body("--X\r\nContent-Disposition: form-data; name=\"_action\"\r\n\r\nnext")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Không đọc được nội dung đã gửi"), "{page}");
+    assert!(!page.contains("multipart"), "{page}");
     let send = |name: &str, bytes: Vec<u8>| {
         let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
         reqwest::multipart::Form::new()

@@ -179,27 +179,7 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
         .into_iter()
         .max_by_key(|p| p["documents"].as_array().unwrap().len())
         .unwrap();
-    let code = p["code"].as_str().unwrap();
-    // Walk to the documents page.
-    let url = app.start(code).await;
-    let html = app
-        .client
-        .get(&url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let mut res = app.post_form(&url, &applicant_pairs(&html)).await;
-    for step in p["form"].as_array().unwrap() {
-        let mut pairs = vec![];
-        fill(step["fields"].as_array().unwrap(), "", &mut pairs);
-        res = app.post_form(res.url().as_str(), &pairs).await;
-    }
-    let docs_url = res.url().to_string();
-    assert!(docs_url.ends_with("/giay-to"), "{docs_url}");
-    let html = res.text().await.unwrap();
+    let (docs_url, html) = walk_to_documents(&app, &p).await;
     let docs = document_inputs(&html);
     assert!(docs.len() >= 2, "need two documents");
     // One good file, and a text file named .pdf.
@@ -239,6 +219,69 @@ async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
         "a clear message that names the document"
     );
     assert!(page.contains("good.pdf"), "the good file was kept");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_upload_post_gets_a_translated_page_and_nothing_internal() {
+    let app = spawn_app().await;
+    let p = demo_procedures()
+        .into_iter()
+        .find(|p| !p["documents"].as_array().unwrap().is_empty())
+        .unwrap();
+    let (docs_url, _) = walk_to_documents(&app, &p).await;
+    // A body cut off before its closing boundary.
+    let cut_off = "--X\r\nContent-Disposition: form-data; name=\"_action\"\r\n\r\nnext";
+    let post = || {
+        app.client
+            .post(&docs_url)
+            .header("Content-Type", "multipart/form-data; boundary=X")
+            .body(cut_off)
+            .send()
+    };
+    let res = post().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Không đọc được nội dung đã gửi"), "{page}");
+    assert!(page.contains(&format!(
+        "href=\"{}\"",
+        docs_url.strip_prefix(&app.base).unwrap()
+    )));
+    for internal in ["multipart", "boundary", "stream", "Error"] {
+        assert!(!page.contains(internal), "{internal} in {page}");
+    }
+    // In the language the citizen chose.
+    app.client
+        .get(app.url("/ngon-ngu/en?tiep=/tra-cuu"))
+        .send()
+        .await
+        .unwrap();
+    let page = post().await.unwrap().text().await.unwrap();
+    assert!(page.contains("What was sent could not be read"), "{page}");
+}
+
+/// Walks a filing of procedure `p` to its documents page, without JavaScript: its address
+/// and HTML.
+async fn walk_to_documents(app: &TestApp, p: &serde_json::Value) -> (String, String) {
+    let code = p["code"].as_str().unwrap();
+    let url = app.start(code).await;
+    let html = app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut res = app.post_form(&url, &applicant_pairs(&html)).await;
+    for step in p["form"].as_array().unwrap() {
+        let mut pairs = vec![];
+        fill(step["fields"].as_array().unwrap(), "", &mut pairs);
+        res = app.post_form(res.url().as_str(), &pairs).await;
+    }
+    let docs_url = res.url().to_string();
+    assert!(docs_url.ends_with("/giay-to"), "{docs_url}");
+    (docs_url, res.text().await.unwrap())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,9 +17,28 @@ use crate::workflow::{self, ActionError, Loaded, Who};
 /// An action the officer may take now.
 pub struct ActionChoice {
     pub action: Action,
-    /// People who may take the step the action enters: `(id, name, open steps)`; empty when
-    /// it enters no step.
-    pub assignees: Vec<(i64, String, i64)>,
+    /// People who may take the step the action enters, least loaded first; empty when it
+    /// enters no step.
+    pub assignees: Vec<Assignee>,
+}
+
+/// Someone who may take a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assignee {
+    pub account_id: i64,
+    pub name: String,
+    /// The process steps they hold now, for the officer choosing whom to hand it to.
+    pub open_steps: i64,
+}
+
+/// A file of one of the dossier's documents, from any supplement round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentFile {
+    pub file: UploadedFile,
+    /// 0 as filed, then the supplement round that brought it.
+    pub round: i64,
+    /// A later round replaced it.
+    pub superseded: bool,
 }
 
 /// The staff dossier page's facts.
@@ -29,8 +48,8 @@ pub struct StaffDossier {
     /// Earlier answers, by supplement round.
     pub answer_versions: Vec<(i64, Value)>,
     pub attachments: Vec<Attachment>,
-    /// Every document file with its round and whether a later one superseded it.
-    pub documents: Vec<(UploadedFile, i64, bool)>,
+    /// Every document file, superseded ones included.
+    pub documents: Vec<DocumentFile>,
     /// Explains the statutory due moment, once accepted.
     pub due_walk: Option<DueWalk>,
     /// The name of the officer holding the current step.
@@ -87,7 +106,16 @@ pub async fn staff_dossier(
     Ok(StaffDossier {
         answer_versions: store.answer_versions(&d.code).await?,
         attachments: store.attachments(&d.code).await?,
-        documents: store.dossier_document_history(&d.code).await?,
+        documents: store
+            .dossier_document_history(&d.code)
+            .await?
+            .into_iter()
+            .map(|(file, round, superseded)| DocumentFile {
+                file,
+                round,
+                superseded,
+            })
+            .collect(),
         due_walk: d
             .state
             .accepted_at
@@ -123,7 +151,7 @@ async fn assignees(
     d: &Dossier,
     p: &Procedure,
     a: Action,
-) -> Result<Vec<(i64, String, i64)>, StoreError> {
+) -> Result<Vec<Assignee>, StoreError> {
     let Some(step) = entered_step(d, p, a) else {
         return Ok(vec![]);
     };
@@ -131,7 +159,11 @@ async fn assignees(
         .staff_with_role(&d.agency_code, StaffRole::from(step.role))
         .await?
         .into_iter()
-        .map(|h| (h.account.id, h.account.full_name, h.open_steps))
+        .map(|h| Assignee {
+            account_id: h.account.id,
+            name: h.account.full_name,
+            open_steps: h.open_steps,
+        })
         .collect())
 }
 

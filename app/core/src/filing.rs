@@ -13,7 +13,7 @@ mod open;
 mod save_page;
 mod token;
 
-pub use documents::{DocumentsPost, DocumentsSaved, SaveDocumentsError};
+pub use documents::{DocumentsButton, DocumentsPost, DocumentsSaved, SaveDocumentsError};
 pub use file::{FileError, Incomplete, file, review};
 pub(crate) use open::context;
 pub use open::{Filing, Page, StartError, start};

@@ -36,6 +36,16 @@ pub enum Queue {
 }
 
 impl Queue {
+    /// Every tab, in the order they are shown.
+    pub const ALL: [Queue; 6] = [
+        Queue::New,
+        Queue::MySteps,
+        Queue::InProcess,
+        Queue::WaitingCitizen,
+        Queue::ResultReady,
+        Queue::All,
+    ];
+
     /// The tab an officer starts from when none is asked for: reception starts its day with
     /// the new dossiers, everyone else with their own steps.
     pub fn default_for(officer: &Account) -> Queue {

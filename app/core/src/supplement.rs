@@ -13,3 +13,6 @@ mod pending;
 
 pub use answer::{AnswerError, AnswerPost, AnswerSaved};
 pub use pending::{Pending, StartError, SupplementDraft, start};
+
+#[cfg(test)]
+mod tests;

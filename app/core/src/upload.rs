@@ -76,3 +76,23 @@ pub async fn attach(
         .await?;
     Ok(())
 }
+
+/// A file posted on a page that asks for the documents `asked` (the filing's documents page,
+/// a supplement answer): kept for `document_id` through [`attach`], or why not, for the page
+/// to show at that document. A file for a document the page does not ask for is ignored.
+pub async fn attach_asked(
+    store: &Store,
+    draft_token: &str,
+    asked: &[Document],
+    document_id: &str,
+    file: SentFile<'_>,
+) -> Result<Option<UploadProblemKind>, StoreError> {
+    let Some(document) = asked.iter().find(|d| d.id == document_id) else {
+        return Ok(None);
+    };
+    match attach(store, draft_token, document, file).await {
+        Ok(()) => Ok(None),
+        Err(AttachError::Refused(problem)) => Ok(Some(problem)),
+        Err(AttachError::Store(e)) => Err(e),
+    }
+}

@@ -15,8 +15,8 @@ use motcua_domain::workflow::{
     MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
-    Account, AccountKind, Dossier, Event, NewAttachment, Store, StoreError, SupplementAnswer,
-    Transition,
+    Account, AccountKind, CITIZEN_ACTOR, Dossier, Event, NewAttachment, Store, StoreError,
+    SupplementAnswer, Transition,
 };
 use time::OffsetDateTime;
 
@@ -64,16 +64,18 @@ pub enum ActionError {
     #[error("invalid input: {0}")]
     Invalid(&'static str),
     /// Ours, not the actor's: logged, never shown.
-    #[error("{0}")]
-    Internal(String),
+    #[error(transparent)]
+    Store(StoreError),
 }
 
+/// A conflict (the dossier moved under the write) and a missing row are the actor's
+/// situation, not our failure; anything else is ours.
 impl From<StoreError> for ActionError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict(_) => ActionError::Moved,
             StoreError::NotFound(_) => ActionError::NotFound,
-            other => ActionError::Internal(other.to_string()),
+            other => ActionError::Store(other),
         }
     }
 }
@@ -94,7 +96,10 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
     let procedure = store
         .procedure_version(dossier.procedure_id)
         .await?
-        .ok_or_else(|| ActionError::Internal("procedure version missing".into()))?
+        .ok_or_else(|| {
+            let missing = format!("dossier {code}: its procedure version is missing");
+            ActionError::Store(StoreError::Corrupt(missing))
+        })?
         .procedure;
     Ok(Loaded { dossier, procedure })
 }
@@ -292,7 +297,7 @@ async fn plan(
     .map_err(ActionError::Refused)?;
     let (actor_name, actor_id) = match who {
         Who::Staff(a) => (a.full_name.clone(), Some(a.id)),
-        Who::Citizen(a) => ("citizen".to_string(), a.as_ref().map(|a| a.id)),
+        Who::Citizen(a) => (CITIZEN_ACTOR.to_string(), a.as_ref().map(|a| a.id)),
     };
     // What needs the database is looked up here; the state change itself is the domain's.
     let assignee = match action {

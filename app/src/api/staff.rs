@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use motcua_domain::workflow::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -51,24 +52,16 @@ pub struct QueueLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueView {
     pub officer: Officer,
-    /// The queue shown: `moi`, `cua-toi`, `dang-xu-ly`, `cho-cong-dan`, `tra-ket-qua`, `tat-ca`.
+    /// The queue shown, by its name in the address (`moi`, `cua-toi`, ...).
     pub queue: String,
+    /// Every queue's name in the address, in the order of the tabs.
+    pub tabs: Vec<String>,
     pub lines: Vec<QueueLine>,
     pub page: u32,
     pub has_next: bool,
     /// Procedures the agency receives, for the filter: `(code, name)`.
     pub procedures: Vec<(String, String)>,
 }
-
-/// The queues, in the order of the tabs. The first is where reception starts its day.
-pub const QUEUES: [&str; 6] = [
-    "moi",
-    "cua-toi",
-    "dang-xu-ly",
-    "cho-cong-dan",
-    "tra-ket-qua",
-    "tat-ca",
-];
 
 /// A page of a staff queue of the officer's agency.
 #[server(endpoint = "can-bo/hang-doi")]
@@ -125,15 +118,22 @@ pub struct TimelineLine {
 /// An action the officer may take now, with what its form must ask.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActionOffer {
-    /// `accept`, `next_step`, ... (the status machine's names).
-    pub action: String,
+    pub action: Action,
     pub reason: bool,
     pub items: bool,
     pub result_document: bool,
     pub new_due: bool,
-    /// People who may take the next step: `(id, name, open steps)`; empty when the action
-    /// enters no step.
-    pub assignees: Vec<(i64, String, i64)>,
+    /// People who may take the next step; empty when the action enters no step.
+    pub assignees: Vec<AssigneeOption>,
+}
+
+/// A person the officer may hand the next step to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssigneeOption {
+    pub account_id: i64,
+    pub name: String,
+    /// The steps they hold now.
+    pub open_steps: i64,
 }
 
 /// Supplement items the officer can pick: `(value, label)`, value `field:id` / `document:id`.
@@ -209,20 +209,12 @@ pub mod ssr {
         })
     }
 
-    /// The tab named in the address (`?hang=`), as in [`QUEUES`].
+    /// The tab named in the address (`?hang=`) by [`queue_name`].
     fn queue_named(name: &str) -> Option<Queue> {
-        Some(match name {
-            "moi" => Queue::New,
-            "cua-toi" => Queue::MySteps,
-            "dang-xu-ly" => Queue::InProcess,
-            "cho-cong-dan" => Queue::WaitingCitizen,
-            "tra-ket-qua" => Queue::ResultReady,
-            "tat-ca" => Queue::All,
-            _ => return None,
-        })
+        Queue::ALL.into_iter().find(|q| queue_name(*q) == name)
     }
 
-    /// The name in the address of a tab.
+    /// The name in the address of a tab: the one place these names are written.
     fn queue_name(queue: Queue) -> &'static str {
         match queue {
             Queue::New => "moi",
@@ -295,6 +287,7 @@ pub mod ssr {
         Ok(Guarded::Ok(QueueView {
             officer: officer(&state.store, &account).await?,
             queue: queue_name(found.queue).to_string(),
+            tabs: Queue::ALL.map(|q| queue_name(q).to_string()).into(),
             lines,
             page: found.page,
             has_next: found.has_next,

@@ -2,17 +2,18 @@
 //! (`motcua_core::dossier_view`): labels, formats and links in the page's language. Server
 //! only.
 
-use motcua_core::dossier_view::{ActionChoice, StaffDossier};
+use motcua_core::dossier_view::{ActionChoice, DocumentFile, StaffDossier};
 use motcua_domain::calendar::walk_lines;
 use motcua_domain::format::format_datetime_vn;
 use motcua_domain::procedure::Procedure;
-use motcua_domain::workflow::{EventDetails, StepEntered, StepLeft};
-use motcua_store::Event;
+use motcua_domain::workflow::{Action, EventDetails, StepEntered, StepLeft};
+use motcua_store::{Event, RecordedActor};
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::api::staff::{
-    ActionOffer, AnswerLine, AnswerSection, DocumentLine, Officer, StaffDossierView, TimelineLine,
+    ActionOffer, AnswerLine, AnswerSection, AssigneeOption, DocumentLine, Officer,
+    StaffDossierView, TimelineLine,
 };
 use crate::api::state::Units;
 use crate::components::answer_rows::{AnswerRow, answer_rows};
@@ -22,12 +23,20 @@ use crate::i18n::{Key, Lang, t};
 fn offer(choice: ActionChoice) -> ActionOffer {
     let needs = choice.action.needs();
     ActionOffer {
-        action: choice.action.as_str().to_string(),
+        action: choice.action,
         reason: needs.reason,
         items: needs.items,
         result_document: needs.result_document,
         new_due: needs.new_due,
-        assignees: choice.assignees,
+        assignees: choice
+            .assignees
+            .into_iter()
+            .map(|a| AssigneeOption {
+                account_id: a.account_id,
+                name: a.name,
+                open_steps: a.open_steps,
+            })
+            .collect(),
     }
 }
 
@@ -153,8 +162,9 @@ pub fn event_notes(e: &Event, p: &Procedure, lang: Lang) -> Vec<String> {
                 )
             })
             .collect(),
+        EventDetails::Unreadable => vec![t(lang, Key::EventUnreadable).to_string()],
         EventDetails::ApproveStop => {
-            vec![crate::i18n::action_name(lang, "approve_stop").to_string()]
+            vec![crate::i18n::action_name(lang, Action::ApproveStop).to_string()]
         }
         EventDetails::Filed
         | EventDetails::Refuse
@@ -218,10 +228,9 @@ pub fn dossier_view(
             at: format_datetime_vn(e.at),
             from: e.from_status,
             to: e.to_status,
-            actor: if e.actor == "citizen" {
-                t(lang, Key::Citizen).to_string()
-            } else {
-                e.actor.clone()
+            actor: match e.recorded_actor() {
+                RecordedActor::Citizen => t(lang, Key::Citizen).to_string(),
+                RecordedActor::Staff(name) => name.to_string(),
             },
             step: e.step.as_deref().map(|s| step_title(p, s, lang)),
             reason: e.reason.clone(),
@@ -284,15 +293,21 @@ pub fn dossier_view(
         answers: answer_sections(p, &d.answers, &versions, units, lang),
         documents: documents
             .into_iter()
-            .map(|(f, round, superseded)| DocumentLine {
-                href: format!("/can-bo/ho-so/{}/tep/{}", d.code, f.id),
-                id: f.id,
-                document: doc_name(&f.document_id),
-                name: f.original_name,
-                size: motcua_domain::format::format_file_size(f.size),
-                round,
-                superseded,
-            })
+            .map(
+                |DocumentFile {
+                     file: f,
+                     round,
+                     superseded,
+                 }| DocumentLine {
+                    href: format!("/can-bo/ho-so/{}/tep/{}", d.code, f.id),
+                    id: f.id,
+                    document: doc_name(&f.document_id),
+                    name: f.original_name,
+                    size: motcua_domain::format::format_file_size(f.size),
+                    round,
+                    superseded,
+                },
+            )
             .collect(),
         timeline,
         actions: actions.into_iter().map(offer).collect(),

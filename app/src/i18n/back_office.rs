@@ -2,6 +2,8 @@
 //! status machine's action names and refusal keys, role and queue names, account and upload
 //! problems. An unknown key falls back to a general message, never to the key itself.
 
+use motcua_domain::workflow::Action;
+
 use super::Lang;
 
 fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
@@ -11,32 +13,31 @@ fn pick(lang: Lang, (vi, en): (&'static str, &'static str)) -> &'static str {
     }
 }
 
-/// The button text of a workflow action (`Action::as_str`).
-pub fn action_name(lang: Lang, action: &str) -> &'static str {
+/// The button text of a workflow action.
+pub fn action_name(lang: Lang, action: Action) -> &'static str {
     pick(
         lang,
         match action {
-            "accept" => ("Tiếp nhận hồ sơ", "Accept the dossier"),
-            "refuse" => ("Từ chối tiếp nhận", "Refuse the dossier"),
-            "request_supplement" => ("Yêu cầu bổ sung", "Request a supplement"),
-            "withdraw" => ("Rút hồ sơ", "Withdraw"),
-            "start_processing" => ("Chuyển xử lý", "Start processing"),
-            "next_step" => (
+            Action::Accept => ("Tiếp nhận hồ sơ", "Accept the dossier"),
+            Action::Refuse => ("Từ chối tiếp nhận", "Refuse the dossier"),
+            Action::RequestSupplement => ("Yêu cầu bổ sung", "Request a supplement"),
+            Action::Withdraw => ("Rút hồ sơ", "Withdraw"),
+            Action::StartProcessing => ("Chuyển xử lý", "Start processing"),
+            Action::NextStep => (
                 "Hoàn thành bước, chuyển bước tiếp theo",
                 "Finish this step, hand on",
             ),
-            "request_fee" => ("Yêu cầu nộp phí, lệ phí", "Request the fee"),
-            "fee_paid" => ("Đã nộp phí, tiếp tục xử lý", "Fee paid, continue"),
-            "stop" => ("Dừng xử lý", "Stop processing"),
-            "finish" => ("Hoàn thành, có kết quả", "Finish with the result"),
-            "return_result" => ("Trả kết quả", "Return the result"),
-            "resupply" => ("Gửi bổ sung", "Send the supplement"),
-            "apologize" => (
+            Action::RequestFee => ("Yêu cầu nộp phí, lệ phí", "Request the fee"),
+            Action::FeePaid => ("Đã nộp phí, tiếp tục xử lý", "Fee paid, continue"),
+            Action::Stop => ("Dừng xử lý", "Stop processing"),
+            Action::Finish => ("Hoàn thành, có kết quả", "Finish with the result"),
+            Action::ReturnResult => ("Trả kết quả", "Return the result"),
+            Action::Resupply => ("Gửi bổ sung", "Send the supplement"),
+            Action::Apologize => (
                 "Xin lỗi và hẹn lại ngày trả",
                 "Apologise and set a new date",
             ),
-            "approve_stop" => ("Đồng ý cho dừng xử lý", "Approve stopping"),
-            _ => ("Thao tác", "Action"),
+            Action::ApproveStop => ("Đồng ý cho dừng xử lý", "Approve stopping"),
         },
     )
 }
@@ -139,7 +140,7 @@ pub fn role_name(lang: Lang, role: &str) -> &'static str {
     )
 }
 
-/// A staff queue's name (`QUEUES`).
+/// A staff queue's name, by its name in the address (`QueueView::tabs`).
 pub fn queue_name(lang: Lang, queue: &str) -> &'static str {
     pick(
         lang,

@@ -49,6 +49,11 @@ pub(super) fn text(key: Key) -> &'static str {
         NotFoundBody => "This address does not exist or the procedure is no longer offered.",
         ServerErrorTitle => "Something went wrong on our side. Please try again later.",
         ServerErrorHelp => "If you ask for help, please give this id.",
+        EventUnreadable => "The details of this event could not be read.",
+        FormNotReadTitle => "What was sent could not be read",
+        FormNotReadBody => {
+            "The form did not arrive whole. Please go back to the previous page and send it again; what was saved is kept."
+        }
         RequestId => "Request id",
         BackToCatalogue => "Back to procedures",
         ErrorSummaryTitle => "There is a problem",

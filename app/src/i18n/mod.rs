@@ -59,6 +59,11 @@ pub enum Key {
     NotFoundBody,
     ServerErrorTitle,
     ServerErrorHelp,
+    /// The timeline's note at an event whose stored details could not be read.
+    EventUnreadable,
+    /// A form post whose body could not be read (cut off, malformed).
+    FormNotReadTitle,
+    FormNotReadBody,
     RequestId,
     BackToCatalogue,
     ErrorSummaryTitle,

@@ -49,6 +49,11 @@ pub(super) fn text(key: Key) -> &'static str {
         NotFoundBody => "Địa chỉ này không tồn tại hoặc thủ tục đã không còn được cung cấp.",
         ServerErrorTitle => "Đã có lỗi ở phía chúng tôi. Xin thử lại sau.",
         ServerErrorHelp => "Nếu cần hỗ trợ, xin cho biết mã này.",
+        EventUnreadable => "Không đọc được chi tiết của sự kiện này.",
+        FormNotReadTitle => "Không đọc được nội dung đã gửi",
+        FormNotReadBody => {
+            "Biểu mẫu đến không đầy đủ. Xin quay lại trang trước và gửi lại; những gì đã lưu vẫn còn."
+        }
         RequestId => "Mã yêu cầu",
         BackToCatalogue => "Về danh sách thủ tục",
         ErrorSummaryTitle => "Có lỗi cần sửa",

@@ -13,11 +13,13 @@ use crate::components::layout::{Layout, current_lang};
 use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, action_error, action_name, status_name, t};
+use motcua_domain::workflow::Action;
 
 /// What a refused action left in the query string.
 #[derive(Clone, Default)]
 struct Refusal {
-    action: String,
+    /// The action refused, as the form post named it.
+    action: Option<Action>,
     error: String,
     reason: String,
     unit: String,
@@ -28,7 +30,7 @@ pub fn StaffDossierPage() -> impl IntoView {
     let lang = current_lang();
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
     let refusal = use_query_map().with_untracked(|q| Refusal {
-        action: q.get("hanh_dong").unwrap_or_default(),
+        action: q.get("hanh_dong").as_deref().and_then(Action::parse),
         error: q.get("loi").unwrap_or_default(),
         reason: q.get("ly_do").unwrap_or_default(),
         unit: q.get("don_vi").unwrap_or_default(),
@@ -66,17 +68,16 @@ fn facts(lang: Lang, v: &StaffDossierView) -> impl IntoView + use<> {
 }
 
 fn dossier_view(lang: Lang, v: StaffDossierView, refusal: Refusal) -> AnyView {
-    let errors = if refusal.error.is_empty() {
-        vec![]
-    } else {
-        vec![(
-            format!("hd-{}", refusal.action),
+    let errors = match refusal.action {
+        Some(action) if !refusal.error.is_empty() => vec![(
+            format!("hd-{}", action.as_str()),
             format!(
                 "{}: {}",
-                action_name(lang, &refusal.action),
+                action_name(lang, action),
                 action_error(lang, &refusal.error)
             ),
-        )]
+        )],
+        _ => vec![],
     };
     let walk = (!v.due_walk.is_empty()).then(|| {
         let lines = v.due_walk.clone();
@@ -185,8 +186,9 @@ fn action_form(
     a: ActionOffer,
     refusal: &Refusal,
 ) -> impl IntoView + use<> {
-    let id = |field: &str| format!("{}-{field}", a.action);
-    let mine = refusal.action == a.action;
+    let action = a.action.as_str();
+    let id = |field: &str| format!("{action}-{field}");
+    let mine = refusal.action == Some(a.action);
     let typed_reason = if mine {
         refusal.reason.clone()
     } else {
@@ -207,7 +209,7 @@ fn action_form(
     });
     let items = a.items.then(|| {
         let choices = choices.to_vec();
-        let prefix = a.action.clone();
+        let prefix = action;
         view! {
             <fieldset class="field">
                 <legend>{t(lang, Key::SupplementItems)}</legend>
@@ -243,8 +245,8 @@ fn action_form(
                 <label for=id("nguoi_xu_ly")>{t(lang, Key::AssignNextStep)}</label>
                 <select id=id("nguoi_xu_ly") name="nguoi_xu_ly">
                     <option value="">{t(lang, Key::LeastLoaded)}</option>
-                    {list.into_iter().map(|(pid, name, load)| view! {
-                        <option value=pid.to_string()>{format!("{name} ({load})")}</option>
+                    {list.into_iter().map(|a| view! {
+                        <option value=a.account_id.to_string()>{format!("{} ({})", a.name, a.open_steps)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -260,14 +262,14 @@ fn action_form(
         }
     });
     view! {
-        <form method="post" action=format!("/can-bo/ho-so/{code}/{}", a.action) enctype="multipart/form-data" class="action" id=format!("hd-{}", a.action)>
-            <h3>{action_name(lang, &a.action)}</h3>
+        <form method="post" action=format!("/can-bo/ho-so/{code}/{action}") enctype="multipart/form-data" class="action" id=format!("hd-{action}")>
+            <h3>{action_name(lang, a.action)}</h3>
             {items}
             {reason}
             {new_due}
             {assignees}
             {result}
-            <button type="submit" class="primary">{action_name(lang, &a.action)}</button>
+            <button type="submit" class="primary">{action_name(lang, a.action)}</button>
         </form>
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::staff::{QUEUES, QueueLine, QueueView, get_queue};
+use crate::api::staff::{QueueLine, QueueView, get_queue};
 use crate::components::layout::{Layout, current_lang, urlencode};
 use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
@@ -57,7 +57,8 @@ fn queue_view(lang: Lang, v: QueueView, q: String, procedure: String, newest: bo
             )
         }
     };
-    let tabs = QUEUES
+    let tabs = v
+        .tabs
         .iter()
         .map(|name| {
             let current = *name == v.queue;

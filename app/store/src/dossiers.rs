@@ -68,7 +68,8 @@ pub struct Event {
     /// `None` for the filing itself.
     pub from_status: Option<Status>,
     pub to_status: Status,
-    /// `"citizen"` or the staff member's name, as it read at that moment.
+    /// [`CITIZEN_ACTOR`] or the staff member's name, as it read at that moment; read it
+    /// with [`Event::recorded_actor`].
     pub actor: String,
     pub actor_account_id: Option<i64>,
     pub step: Option<String>,
@@ -76,6 +77,29 @@ pub struct Event {
     /// The kind of move and what it recorded about itself (supplement items, apology,
     /// assignee, due moments), stored as JSON.
     pub details: EventDetails,
+}
+
+/// How an event names a move by the citizen (the filing, a supplement answer, a withdrawal);
+/// a staff move names the officer.
+pub const CITIZEN_ACTOR: &str = "citizen";
+
+/// Who made a move, as its event recorded it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordedActor<'a> {
+    Citizen,
+    /// The officer, by their name at that moment.
+    Staff(&'a str),
+}
+
+impl Event {
+    /// Who made the move.
+    pub fn recorded_actor(&self) -> RecordedActor<'_> {
+        if self.actor == CITIZEN_ACTOR {
+            RecordedActor::Citizen
+        } else {
+            RecordedActor::Staff(&self.actor)
+        }
+    }
 }
 
 /// The result of [`Store::file_dossier`].
@@ -147,18 +171,26 @@ struct EventRow {
     details: Option<String>,
 }
 
-impl TryFrom<EventRow> for Event {
-    type Error = StoreError;
-    fn try_from(r: EventRow) -> Result<Event> {
+impl EventRow {
+    /// The event of dossier `code` this row holds. Details that do not read are
+    /// [`EventDetails::Unreadable`], logged: one bad row must not hide the dossier's whole
+    /// history (its staff page, lookup, slips). The statuses and moment stay strict.
+    fn read(self, code: &str) -> Result<Event> {
+        let r = self;
         let from_status = r.from_status.map(|c| status(c, "event")).transpose()?;
         let to_status = status(r.to_status, "event")?;
-        let stored = r
-            .details
-            .as_deref()
-            .map(|d| parse_json("event details", d))
-            .transpose()?;
-        let details = EventDetails::decode(from_status, to_status, stored)
-            .map_err(|e| StoreError::Corrupt(format!("event {} details: {e}", r.id)))?;
+        let stored = r.details.as_deref().map(serde_json::from_str).transpose();
+        let decoded = stored.and_then(|s| EventDetails::decode(from_status, to_status, s));
+        let details = decoded.unwrap_or_else(|e| {
+            // The error's category only: its text can quote the stored values.
+            tracing::error!(
+                dossier = code,
+                event = r.id,
+                problem = ?e.classify(),
+                "an event's details could not be read; shown as unreadable"
+            );
+            EventDetails::Unreadable
+        });
         Ok(Event {
             id: r.id,
             at: parse_ts(&r.at)?,
@@ -428,7 +460,7 @@ impl Store {
         .bind(code)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter().map(Event::try_from).collect()
+        rows.into_iter().map(|r| r.read(code)).collect()
     }
 
     /// The public lookup: the dossier only if `code` matches *and* `id_or_phone` is the

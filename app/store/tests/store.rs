@@ -1295,6 +1295,40 @@ async fn events_written_before_kinds_were_stored_read_as_their_kind() {
 }
 
 #[tokio::test]
+async fn an_event_whose_details_do_not_read_is_kept_as_unreadable() {
+    use sqlx::Connection;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    // Not JSON at all, and JSON that is not what an acceptance holds.
+    let mut raw = sqlx::AnyConnection::connect(dir.url()).await.unwrap();
+    for details in ["{not json", r#"{"kind": "accept", "due": "tomorrow"}"#] {
+        sqlx::query(
+            "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor, details)
+             SELECT dossier_code, at, 1, 2, actor, $1 FROM dossier_events
+             WHERE dossier_code = $2 AND from_status IS NULL ORDER BY id LIMIT 1",
+        )
+        .bind(details)
+        .bind(&code)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    }
+    raw.close().await.unwrap();
+    let events = store.events(&code).await.unwrap();
+    let read: Vec<(Option<Status>, &EventDetails)> =
+        events.iter().map(|e| (e.from_status, &e.details)).collect();
+    assert_eq!(
+        read,
+        [
+            (None, &EventDetails::Filed),
+            (Some(Status::Submitted), &EventDetails::Unreadable),
+            (Some(Status::Submitted), &EventDetails::Unreadable),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse};
 use http::header;
 
+use crate::html::escape;
 use crate::router::ServerState;
 
 pub async fn get(
@@ -30,11 +31,4 @@ pub async fn get(
         [(header::CACHE_CONTROL, "public, max-age=3600")],
         Html(html),
     )
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

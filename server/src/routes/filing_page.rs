@@ -10,11 +10,12 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use motcua_core::filing::{
-    self, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page, PagePost, PageSaved,
-    SaveDocumentsError, SavePageError,
+    self, DocumentsButton, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page,
+    PagePost, PageSaved, SaveDocumentsError, SavePageError,
 };
 use motcua_core::upload::SentFile;
 
+use crate::bad_form::FormNotRead;
 use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -63,6 +64,7 @@ async fn handle(
         return Ok(see_other(&href(&filing, flow::RECEIPT)));
     }
     let page = filing.page(&page).ok_or_else(not_found)?;
+    let not_read = FormNotRead::new(req.headers(), href(&filing, &page.slug));
     // Read on every post, as the session's use.
     let citizen = app::auth::account_for(app, req.headers())
         .await
@@ -72,14 +74,14 @@ async fn handle(
         PageKind::Applicant | PageKind::Step(_) => {
             let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, &state)
                 .await
-                .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
+                .map_err(|e| not_read.page(e))?;
             form_page(&state, &mut filing, &page, PagePost::from_pairs(pairs)).await
         }
         PageKind::Documents => {
             let multipart = Multipart::from_request(req, &state)
                 .await
-                .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
-            documents_page(&state, &mut filing, &page, multipart).await
+                .map_err(|e| not_read.page(e))?;
+            documents_page(&state, &mut filing, &page, multipart, &not_read).await
         }
         PageKind::Review => submit(&state, &mut filing, citizen).await,
     }
@@ -124,20 +126,17 @@ async fn documents_page(
     filing: &mut Filing,
     page: &Page,
     mut multipart: Multipart,
+    not_read: &FormNotRead,
 ) -> Result<Response, Failure> {
     let app = &state.app;
     let store = &app.store;
     let mut post = DocumentsPost::begin(filing, app.units.as_ref(), app.clock.now());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| not_read.page(e))? {
         let name = field.name().unwrap_or("").to_string();
         if name == "_action" || name == "_remove" {
             let value = field.text().await.unwrap_or_default();
             if name == "_action" {
-                post.press(&value);
+                post.press(DocumentsButton::parse(&value));
             } else if let Ok(id) = value.parse::<i64>() {
                 post.remove(store, filing, id).await.map_err(internal)?;
             }
@@ -150,10 +149,7 @@ async fn documents_page(
             continue;
         }
         let file_name = field.file_name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| refused(StatusCode::BAD_REQUEST, e))?;
+        let bytes = field.bytes().await.map_err(|e| not_read.page(e))?;
         let sent = SentFile {
             file_name: &file_name,
             bytes: &bytes,

@@ -52,7 +52,7 @@ pub async fn post(
         Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
         Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),
-        Err(ActionError::Internal(e)) => {
+        Err(ActionError::Store(e)) => {
             AppError::during(&format!("action {}", action.as_str()), e).into_response()
         }
     }

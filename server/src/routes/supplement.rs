@@ -18,6 +18,7 @@ use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pendin
 use motcua_core::upload::SentFile;
 use serde::Deserialize;
 
+use crate::bad_form::FormNotRead;
 use crate::error::AppError;
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -58,6 +59,7 @@ pub async fn start(
 pub async fn answer(
     State(state): State<ServerState>,
     Path((code, token)): Path<(String, String)>,
+    headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let app = &state.app;
@@ -69,12 +71,13 @@ pub async fn answer(
         return Ok(not_found());
     };
     let here = format!("/bo-sung/{code}/{}", token.as_str());
+    let not_read = FormNotRead::new(&headers, here.clone());
     let mut post = AnswerPost::begin(&mut pending);
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => return Ok((StatusCode::BAD_REQUEST, "Bad form").into_response()),
+            Err(e) => return Ok(not_read.page(e)),
         };
         let name = field.name().unwrap_or("").to_string();
         if let Some(document_id) = name.strip_prefix("file.") {
@@ -110,7 +113,6 @@ pub async fn answer(
             tracing::info!(error = ?e, "a supplement answer for a dossier that no longer waits");
             Ok(see_other(&format!("/bo-sung/{dossier_code}/{CLOSED}")))
         }
-        Err(AnswerError::Store(e)) => Err(e.into()),
-        Err(AnswerError::Internal(e)) => Err(AppError::during("sending a supplement answer", e)),
+        Err(AnswerError::Store(e)) => Err(AppError::during("sending a supplement answer", e)),
     }
 }

@@ -49,7 +49,7 @@ pub async fn post(
     );
     let done = match withdrawn.await {
         Ok(()) => true,
-        Err(ActionError::Internal(e)) => {
+        Err(ActionError::Store(e)) => {
             // Ours: the citizen is told it did not happen, the operator finds why.
             tracing::error!(error = %e, "withdrawing a dossier failed");
             false

@@ -21,8 +21,6 @@ pub struct StaffSetup<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("unknown role {0:?}: use reception, specialist, leader, clerk or admin")]
-    UnknownRole(String),
     #[error("the password needs at least {MIN_PASSWORD_LEN} characters")]
     PasswordShort,
     #[error("the login must be one word")]
@@ -33,14 +31,6 @@ pub enum SetupError {
     Hashing(#[from] HashError),
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// Parses role names as the operator typed them, refusing unknown ones.
-pub fn parse_roles(roles: &[String]) -> Result<Vec<StaffRole>, SetupError> {
-    roles
-        .iter()
-        .map(|r| StaffRole::parse(r.trim()).ok_or_else(|| SetupError::UnknownRole(r.clone())))
-        .collect()
 }
 
 /// Creates `staff` with `password` at `now`: the new account's id.

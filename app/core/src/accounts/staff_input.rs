@@ -41,16 +41,29 @@ pub fn parse_full_name(s: &str) -> Result<String, Problem> {
     }
 }
 
-/// The roles ticked, in the order of [`StaffRole::ALL`] and each once; refused when none is
-/// ticked or one is not a role.
+/// A role name that is not a role. The operator reads it on the terminal, in English.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role {0:?}: use reception, specialist, leader, clerk or admin")]
+pub struct UnknownRole(pub String);
+
+/// The roles `names` names (as ticked in the admin's form or typed on `motcua user add`), in
+/// the order of [`StaffRole::ALL`] and each once; the first name that is not a role refuses
+/// them all.
+pub fn roles_named(names: &[String]) -> Result<Vec<StaffRole>, UnknownRole> {
+    let mut roles = names
+        .iter()
+        .map(|r| StaffRole::parse(r.trim()).ok_or_else(|| UnknownRole(r.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
+    roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
+    roles.dedup();
+    Ok(roles)
+}
+
+/// The roles ticked in a form ([`roles_named`]); refused when none is ticked or one is not
+/// a role.
 pub fn parse_roles(ticked: &[String]) -> Result<Vec<StaffRole>, Problem> {
-    let roles: Option<Vec<StaffRole>> = ticked.iter().map(|r| StaffRole::parse(r)).collect();
-    match roles {
-        Some(mut roles) if !roles.is_empty() => {
-            roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
-            roles.dedup();
-            Ok(roles)
-        }
+    match roles_named(ticked) {
+        Ok(roles) if !roles.is_empty() => Ok(roles),
         _ => Err(Problem::RolesRequired),
     }
 }
@@ -83,6 +96,9 @@ mod tests {
         );
         assert_eq!(r(&[]), Err(Problem::RolesRequired));
         assert_eq!(r(&["root"]), Err(Problem::RolesRequired));
+        let named = |v: &[&str]| roles_named(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(named(&[" admin "]), Ok(vec![StaffRole::Admin]));
+        assert_eq!(named(&["admin", "root"]), Err(UnknownRole("root".into())));
     }
 
     #[test]

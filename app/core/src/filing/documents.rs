@@ -12,7 +12,7 @@ use motcua_store::{Store, StoreError};
 use time::OffsetDateTime;
 
 use super::open::{Filing, Page, context};
-use crate::upload::{self, AttachError, SentFile};
+use crate::upload::{self, SentFile};
 
 /// The documents page as it is being posted.
 #[derive(Debug)]
@@ -22,6 +22,25 @@ pub struct DocumentsPost {
     problems: Vec<UploadProblem>,
     /// "Continue" (the default) rather than "upload" or "remove".
     moving_on: bool,
+}
+
+/// The button pressed on the documents page (`_action`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentsButton {
+    /// "Continue" (`next`): move on when every required document has a file.
+    Continue,
+    /// "Upload" (`upload`), or a value we do not know: keep the files and show the page again.
+    Stay,
+}
+
+impl DocumentsButton {
+    /// The button a posted `_action` value names.
+    pub fn parse(value: &str) -> DocumentsButton {
+        match value {
+            "next" => DocumentsButton::Continue,
+            _ => DocumentsButton::Stay,
+        }
+    }
 }
 
 /// The documents page saved.
@@ -61,9 +80,9 @@ impl DocumentsPost {
         }
     }
 
-    /// The button pressed (`_action`): only `next` moves on.
-    pub fn press(&mut self, action: &str) {
-        self.moving_on = action == "next";
+    /// The button pressed: only "Continue" moves on.
+    pub fn press(&mut self, button: DocumentsButton) {
+        self.moving_on = button == DocumentsButton::Continue;
     }
 
     /// Whether `document_id` is one the page asks for (a file for another is not read).
@@ -80,20 +99,15 @@ impl DocumentsPost {
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
-        let Some(document) = self.documents.iter().find(|d| d.id == document_id) else {
-            return Ok(());
-        };
-        match upload::attach(store, filing.token.as_str(), document, file).await {
-            Ok(()) => Ok(()),
-            Err(AttachError::Refused(problem)) => {
-                self.problems.push(UploadProblem {
-                    document_id: document.id.clone(),
-                    problem,
-                });
-                Ok(())
-            }
-            Err(AttachError::Store(e)) => Err(e),
+        let token = filing.token.as_str();
+        let refused = upload::attach_asked(store, token, &self.documents, document_id, file);
+        if let Some(problem) = refused.await? {
+            self.problems.push(UploadProblem {
+                document_id: document_id.to_string(),
+                problem,
+            });
         }
+        Ok(())
     }
 
     /// Removes the file `upload_id` from the draft (a file of another draft is left alone);

@@ -33,9 +33,7 @@ pub async fn start(
         .current_procedure(code, today_vn(now))
         .await?
         .ok_or(StartError::NoSuchProcedure)?;
-    let token = store.create_draft(procedure.id).await?;
-    FilingToken::parse(&token)
-        .ok_or_else(|| StoreError::Invalid("the store made a malformed draft token".into()).into())
+    Ok(FilingToken::new_draft(store, procedure.id).await?)
 }
 
 /// A filing in progress: its draft, the procedure version it is filed under, what it keeps

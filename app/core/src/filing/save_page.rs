@@ -19,7 +19,7 @@ pub enum PageAction {
     /// "Add another" entry to this repeating group.
     AddEntry { group: String },
     /// "Remove" this entry of a repeating group.
-    RemoveEntry { group: String, index: String },
+    RemoveEntry { group: String, index: usize },
 }
 
 impl PageAction {
@@ -36,10 +36,11 @@ impl PageAction {
         if let Some((group, index)) = value
             .strip_prefix("remove:")
             .and_then(|rest| rest.rsplit_once(':'))
+            .and_then(|(group, index)| Some((group, index.parse().ok()?)))
         {
             return PageAction::RemoveEntry {
                 group: group.to_string(),
-                index: index.to_string(),
+                index,
             };
         }
         match value {
@@ -128,7 +129,7 @@ pub async fn save_page(
             Some(group.clone())
         }
         PageAction::RemoveEntry { group, index } => {
-            remove_entry(&mut raw, group, index);
+            remove_entry(&mut raw, group, *index);
             Some(group.clone())
         }
         PageAction::Next | PageAction::Refresh => None,

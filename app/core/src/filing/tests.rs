@@ -212,11 +212,12 @@ fn page_actions_parse_from_the_button() {
         PageAction::parse(Some("remove:con:2")),
         PageAction::RemoveEntry {
             group: "con".into(),
-            index: "2".into()
+            index: 2
         }
     );
     // Malformed or unknown: "Continue", as a form without the button would post.
     assert_eq!(PageAction::parse(Some("remove:con")), PageAction::Next);
+    assert_eq!(PageAction::parse(Some("remove:con:two")), PageAction::Next);
     assert_eq!(PageAction::parse(Some("whatever")), PageAction::Next);
 }
 

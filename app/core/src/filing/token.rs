@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use motcua_store::{Store, StoreError};
+
 /// A draft's token, as the store makes them: 64 lowercase hex digits (32 random bytes).
 /// Parsed once from the URL; anything else names no draft.
 #[derive(Clone, PartialEq, Eq)]
@@ -16,6 +18,17 @@ impl FilingToken {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         well_formed.then(|| FilingToken(text.to_string()))
+    }
+
+    /// A new, empty draft of procedure version `procedure_id` (a filing or a supplement
+    /// answer): its token.
+    pub(crate) async fn new_draft(
+        store: &Store,
+        procedure_id: i64,
+    ) -> Result<FilingToken, StoreError> {
+        let token = store.create_draft(procedure_id).await?;
+        FilingToken::parse(&token)
+            .ok_or_else(|| StoreError::Invalid("the store made a malformed draft token".into()))
     }
 
     /// The token as the store and the URL take it.

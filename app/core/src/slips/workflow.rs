@@ -5,7 +5,7 @@ use motcua_domain::calendar::result_class;
 use motcua_domain::format::format_datetime_vn;
 use motcua_domain::workflow::EventDetails;
 use motcua_slip::{Block, Signer};
-use motcua_store::Event;
+use motcua_store::{Event, RecordedActor};
 
 use super::context::{Body, SlipContext, applicant_fields, class_vi, officer, opt_moment};
 
@@ -90,10 +90,9 @@ pub(super) fn control_sheet(c: &SlipContext) -> Body {
 fn control_rows(c: &SlipContext) -> Vec<Vec<String>> {
     let mut rows = vec![];
     for e in c.events {
-        let from = if e.actor == "citizen" {
-            "Công dân".to_string()
-        } else {
-            officer(c, e).0
+        let from = match e.recorded_actor() {
+            RecordedActor::Citizen => "Công dân".to_string(),
+            RecordedActor::Staff(_) => officer(c, e).0,
         };
         let to = e
             .details

@@ -5,14 +5,14 @@ use motcua_domain::answers::RawForm;
 use motcua_domain::calendar::WorkingPeriod;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
-use motcua_domain::workflow::Action;
+use motcua_domain::workflow::{Action, EventDetails};
 use motcua_store::{NewDocument, Store, StoreError, SupplementAnswer};
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::pending::Pending;
 use crate::filing::context;
-use crate::upload::{self, AttachError, SentFile};
+use crate::upload::{self, SentFile};
 use crate::workflow::{ActionError, ActionInput, Who, perform};
 
 /// The answer page as it is being posted.
@@ -39,15 +39,13 @@ pub enum AnswerError {
     /// documents, for the page to show.
     #[error("the answer has problems to fix")]
     Refused,
-    /// The status machine did not take the move (the dossier is no longer waiting).
+    /// The status machine did not take the move: the dossier no longer waits (withdrawn, or
+    /// moved by staff) and no twin post sent this answer. Its draft is kept.
     #[error("the resupply move was refused: {0:?}")]
     NotTaken(ActionError),
     /// Ours: logged, never shown.
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// Ours, from the workflow: logged, never shown.
-    #[error("{0}")]
-    Internal(String),
 }
 
 impl AnswerPost {
@@ -76,20 +74,13 @@ impl AnswerPost {
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
-        let Some(document) = pending.documents.iter().find(|d| d.id == document_id) else {
-            return Ok(());
-        };
-        match upload::attach(store, pending.token.as_str(), document, file).await {
-            Ok(()) => Ok(()),
-            Err(AttachError::Refused(problem)) => {
-                pending
-                    .data
-                    .upload_problems
-                    .insert(document.id.clone(), problem);
-                Ok(())
-            }
-            Err(AttachError::Store(e)) => Err(e),
+        let token = pending.token.as_str();
+        let refused = upload::attach_asked(store, token, &pending.documents, document_id, file);
+        if let Some(problem) = refused.await? {
+            let problems = &mut pending.data.upload_problems;
+            problems.insert(document_id.to_string(), problem);
         }
+        Ok(())
     }
 
     /// The file for `document_id` did not arrive whole (a body cut off or over the request
@@ -165,15 +156,28 @@ impl AnswerPost {
         // The token proved the answer is the owner's, as the lookup did when it was opened.
         let who = Who::Citizen(None);
         let code = &pending.dossier.code;
-        match perform(store, periods, &who, code, Action::Resupply, input, now).await {
-            // Moved: a twin post sent it first; the citizen sees it sent either way.
-            Ok(_) | Err(ActionError::Moved) => {
-                // The answer is in the dossier now; a draft left behind expires by itself.
-                let _ = store.delete_draft(&token).await;
-                Ok(AnswerSaved::Sent)
+        if let Err(e) = perform(store, periods, &who, code, Action::Resupply, input, now).await {
+            match e {
+                ActionError::Store(e) => return Err(AnswerError::Store(e)),
+                // The dossier moved since the page was loaded, or no longer waits: sent if a
+                // twin post of this answer did it. Anything else (the citizen's withdrawal,
+                // a staff move) means the answer was not taken, and its draft is kept.
+                ActionError::Moved | ActionError::Refused(_)
+                    if resupplied_last(store, code).await? => {}
+                e => return Err(AnswerError::NotTaken(e)),
             }
-            Err(ActionError::Internal(e)) => Err(AnswerError::Internal(e)),
-            Err(e) => Err(AnswerError::NotTaken(e)),
         }
+        // The answer is in the dossier now; a draft left behind expires by itself.
+        let _ = store.delete_draft(&token).await;
+        Ok(AnswerSaved::Sent)
     }
+}
+
+/// Whether the last move of dossier `code` is a resupply: a twin post of the same answer
+/// (a double tap, a retried request) got there first.
+async fn resupplied_last(store: &Store, code: &str) -> Result<bool, StoreError> {
+    let events = store.events(code).await?;
+    Ok(events
+        .last()
+        .is_some_and(|e| matches!(e.details, EventDetails::Resupply { .. })))
 }

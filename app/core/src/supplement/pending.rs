@@ -47,12 +47,11 @@ pub async fn start(store: &Store, dossier: &Dossier) -> Result<FilingToken, Star
         supplement_for: dossier.code.clone(),
         ..Default::default()
     };
-    let token = store.create_draft(dossier.procedure_id).await?;
+    let token = FilingToken::new_draft(store, dossier.procedure_id).await?;
     let json = serde_json::to_value(&data)
         .map_err(|e| StoreError::Invalid(format!("supplement draft: {e}")))?;
-    store.save_draft(&token, &json).await?;
-    FilingToken::parse(&token)
-        .ok_or_else(|| StoreError::Invalid("the store made a malformed draft token".into()).into())
+    store.save_draft(token.as_str(), &json).await?;
+    Ok(token)
 }
 
 /// An open supplement answer, loaded.

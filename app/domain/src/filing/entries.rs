@@ -12,7 +12,7 @@ pub fn add_entry(raw: &mut RawForm, group: &str) {
 
 /// Removes entry `index` of repeating group `group` (its inputs; the others keep their
 /// indices, so what the citizen typed in them stays where it was).
-pub fn remove_entry(raw: &mut RawForm, group: &str, index: &str) {
+pub fn remove_entry(raw: &mut RawForm, group: &str, index: usize) {
     let prefix = format!("{group}[{index}].");
     raw.retain(|k, _| !k.starts_with(&prefix));
 }

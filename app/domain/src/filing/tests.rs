@@ -99,7 +99,7 @@ fn entries_are_added_after_the_last_and_removed_by_index() {
     let mut form = raw(&[("con[0].ten", "An"), ("con[2].ten", "Bình")]);
     add_entry(&mut form, "con");
     assert!(form.contains_key("con[3]._new"));
-    remove_entry(&mut form, "con", "0");
+    remove_entry(&mut form, "con", 0);
     assert!(!form.contains_key("con[0].ten"));
     assert_eq!(form["con[2].ten"], ["Bình"]);
 }

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use super::{Action, Slip, Status};
 use crate::calendar::DueWalk;
 
+mod flat_pair;
 mod legacy;
 
 /// What an event records about itself, beyond its statuses, step and reason: the kind of
@@ -47,7 +48,7 @@ pub enum EventDetails {
     },
     /// The step handed on, and the step entered.
     NextStep {
-        #[serde(flatten)]
+        #[serde(flatten, deserialize_with = "flat_pair::strict")]
         left: Option<StepLeft>,
         #[serde(flatten)]
         entered: StepEntered,
@@ -55,7 +56,7 @@ pub enum EventDetails {
     RequestFee,
     /// The pause that ended (`None` when the clock was not paused).
     FeePaid {
-        #[serde(flatten)]
+        #[serde(flatten, deserialize_with = "flat_pair::strict")]
         pause: Option<EndedPause>,
     },
     /// Whether a leader had approved it (slip 05).
@@ -64,14 +65,14 @@ pub enum EventDetails {
     },
     /// The last step, handed on.
     Finish {
-        #[serde(flatten)]
+        #[serde(flatten, deserialize_with = "flat_pair::strict")]
         left: Option<StepLeft>,
     },
     ReturnResult,
     /// The pause that ended (`None` for a request made before acceptance, when the clock
     /// had not started).
     Resupply {
-        #[serde(flatten)]
+        #[serde(flatten, deserialize_with = "flat_pair::strict")]
         pause: Option<EndedPause>,
     },
     /// Slip 04: the due moment before and after, and who caused the delay.
@@ -82,6 +83,10 @@ pub enum EventDetails {
     },
     /// A leader's approval to stop, valid until the dossier moves on.
     ApproveStop,
+    /// A stored row whose details could not be read (corruption, a manual edit): the store
+    /// keeps the event in the history, with its statuses and moment, rather than fail the
+    /// whole dossier's, and the timeline says so. Never written by a move.
+    Unreadable,
 }
 
 /// A supplement item as recorded on the request (and printed on slip 02).
@@ -137,6 +142,7 @@ pub struct StepEntered {
 }
 
 /// A process step handed on, and the due moment it had (slip 06 judges the hand-off by it).
+/// Stored as two keys beside the event's others; both or neither ([`flat_pair`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StepLeft {
     #[serde(rename = "left_step")]
@@ -146,7 +152,8 @@ pub struct StepLeft {
 }
 
 /// A pause of the clock that ended: when it began, and its length in working minutes as
-/// counted when it ended.
+/// counted when it ended. Stored as two keys beside the event's others; both or neither
+/// ([`flat_pair`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EndedPause {
     #[serde(rename = "paused_from")]
@@ -181,10 +188,11 @@ impl EventDetails {
         serde_json::from_value(stored)
     }
 
-    /// The action the move was, `None` for the filing.
+    /// The action the move was, `None` for the filing (and an unreadable row, which does not
+    /// say).
     pub fn action(&self) -> Option<Action> {
         Some(match self {
-            EventDetails::Filed => return None,
+            EventDetails::Filed | EventDetails::Unreadable => return None,
             EventDetails::Accept { .. } => Action::Accept,
             EventDetails::Refuse => Action::Refuse,
             EventDetails::RequestSupplement { .. } => Action::RequestSupplement,
@@ -232,6 +240,14 @@ impl EventDetails {
             _ => None,
         }
     }
+}
+
+impl flat_pair::FlatPair for StepLeft {
+    const KEYS: [&'static str; 2] = ["left_step", "left_step_due"];
+}
+
+impl flat_pair::FlatPair for EndedPause {
+    const KEYS: [&'static str; 2] = ["paused_from", "paused_minutes"];
 }
 
 #[cfg(test)]

@@ -234,3 +234,45 @@ fn the_pair_of_a_step_left_or_a_pause_is_written_only_when_there_is_one() {
         paid
     );
 }
+
+#[test]
+fn a_pair_there_but_malformed_or_half_there_is_an_error_not_none() {
+    use Status::*;
+    let cases = [
+        (
+            FeeDue,
+            InProcess,
+            json!({"kind": "fee_paid", "paused_from": "yesterday", "paused_minutes": 480}),
+        ),
+        (
+            FeeDue,
+            InProcess,
+            json!({"kind": "fee_paid", "paused_minutes": 480}),
+        ),
+        (
+            SupplementRequested,
+            Submitted,
+            json!({"kind": "resupply", "paused_from": moment(AT), "paused_minutes": "8h"}),
+        ),
+        (
+            InProcess,
+            ResultReady,
+            json!({"kind": "finish", "left_step": "tiep_nhan"}),
+        ),
+        (
+            InProcess,
+            InProcess,
+            json!({"kind": "next_step", "left_step": 7, "left_step_due": moment(AT), "step_due": moment(LATER)}),
+        ),
+    ];
+    for (from, to, stored) in cases {
+        let read = EventDetails::decode(Some(from), to, Some(stored.clone()));
+        assert!(read.is_err(), "{stored} read as {read:?}");
+    }
+    // Absent, or written as nulls: there was none.
+    let nulls = json!({"kind": "finish", "left_step": null, "left_step_due": null});
+    assert_eq!(
+        EventDetails::decode(Some(InProcess), ResultReady, Some(nulls)).unwrap(),
+        EventDetails::Finish { left: None }
+    );
+}
