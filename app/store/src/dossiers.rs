@@ -328,13 +328,9 @@ impl Store {
         .await?;
         let sequence = u32::try_from(sequence)
             .map_err(|_| StoreError::Corrupt(format!("dossier sequence {sequence}")))?;
-        let code = dossier_code(
-            agency_code,
-            local_date.year(),
-            u8::from(local_date.month()),
-            local_date.day(),
-            sequence,
-        );
+        let agency = motcua_domain::ids::AgencyCode::parse(agency_code)
+            .map_err(|e| StoreError::Invalid(format!("agency {agency_code}: {e}")))?;
+        let code = dossier_code(&agency, local_date, sequence).to_string();
 
         sqlx::query(
             "INSERT INTO dossiers (code, procedure_id, agency_code, status,
