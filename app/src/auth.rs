@@ -15,6 +15,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use http::HeaderMap;
 use http::header::HOST;
 use motcua_core::accounts::sessions::{self, SESSION_ABSOLUTE};
+use motcua_domain::ids::DossierCode;
 use motcua_store::Account;
 
 const SECURE_NAME: &str = "__Host-motcua_sid";
@@ -165,7 +166,7 @@ pub async fn current_account() -> Option<Account> {
 pub async fn citizen_dossier(
     state: &crate::api::AppState,
     headers: &HeaderMap,
-    code: &str,
+    code: &DossierCode,
     key: &str,
     ip: std::net::IpAddr,
 ) -> Result<Option<(motcua_store::Dossier, motcua_core::workflow::Who)>, String> {
@@ -184,10 +185,7 @@ pub async fn citizen_dossier(
     if state.lookup_limiter.blocked(ip).await.is_some() {
         return Ok(None);
     }
-    let key = key.trim();
-    let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
-    match store
-        .find_for_lookup(code, &key)
+    match motcua_core::lookup::proven_by(store, code, key)
         .await
         .map_err(|e| e.to_string())?
     {

@@ -104,18 +104,18 @@ pub mod ssr {
             Ok(a) => a,
             Err(g) => return Ok(refuse(g)),
         };
-        let agency = admin.agency_code.clone().unwrap_or_default();
-        let lines = state
-            .store
-            .staff_of_agency(&agency)
-            .await?
+        let accounts = match &admin.agency_code {
+            Some(agency) => state.store.staff_of_agency(agency).await?,
+            None => vec![],
+        };
+        let lines = accounts
             .into_iter()
             .map(|a| StaffLine {
                 id: a.id,
                 me: a.id == admin.id,
                 login: a.login,
                 name: a.full_name,
-                phone: a.phone,
+                phone: a.phone.map(String::from),
                 roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
                 active: a.active,
             })

@@ -87,7 +87,7 @@ pub mod ssr {
                     due: d.state.due_at.map(format_datetime_vn),
                     slips: citizen_slips(&d, &c.events, ""),
                     supplement: open_supplement(&d, &c.events),
-                    code: d.code,
+                    code: d.code.to_string(),
                 }
             })
             .collect();

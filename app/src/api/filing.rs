@@ -110,6 +110,7 @@ pub mod ssr {
     use crate::api::filing_copy_name as copy_name;
     use motcua_core::filing::{Filing, FilingToken};
     use motcua_domain::answers::Answers;
+    use motcua_domain::ids::DossierCode;
     use motcua_domain::procedure::Procedure;
     use motcua_domain::upload::FileRule;
     use motcua_domain::validate::Context;
@@ -195,7 +196,7 @@ pub mod ssr {
 
     pub async fn receipt(
         state: &AppState,
-        dossier_code: &str,
+        dossier_code: &DossierCode,
         lang: Lang,
     ) -> Result<Option<Receipt>, StoreError> {
         let Some(d) = state.store.dossier(dossier_code).await? else {
@@ -210,11 +211,13 @@ pub mod ssr {
             .map(|p| documents_with_files(&p.procedure, &answers, &uploads, lang))
             .unwrap_or_default();
         Ok(Some(Receipt {
-            code: d.code.clone(),
+            code: d.code.to_string(),
             procedure_name: procedure
                 .map(|p| p.procedure.name.get(lang).to_string())
                 .unwrap_or_default(),
-            agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
+            agency_name: agency
+                .map(|a| a.name)
+                .unwrap_or_else(|| d.agency_code.to_string()),
             applicant_name: d.applicant.full_name.clone(),
             status: d.status,
             filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),

@@ -184,6 +184,7 @@ pub mod ssr {
     use motcua_core::dossier_view;
     use motcua_core::queues::{self, Queue, QueueRequest};
     use motcua_domain::format::format_datetime_vn;
+    use motcua_domain::ids::DossierCode;
     use motcua_store::{Account, AccountKind, Store};
 
     /// The signed-in staff member, or `None`.
@@ -194,16 +195,16 @@ pub mod ssr {
     }
 
     pub async fn officer(store: &Store, a: &Account) -> Result<Officer, ApiError> {
-        let agency_code = a.agency_code.clone().unwrap_or_default();
-        let agency_name = store
-            .agency(&agency_code)
-            .await?
-            .map(|x| x.name)
-            .unwrap_or_else(|| agency_code.clone());
+        let agency_name = match &a.agency_code {
+            Some(code) => (store.agency(code).await?)
+                .map(|x| x.name)
+                .unwrap_or_else(|| code.to_string()),
+            None => String::new(),
+        };
         Ok(Officer {
             id: a.id,
             name: a.full_name.clone(),
-            agency_code,
+            agency_code: a.agency_code.as_deref().unwrap_or_default().to_string(),
             agency_name,
             roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
         })
@@ -271,7 +272,7 @@ pub mod ssr {
                     })
                 });
                 QueueLine {
-                    code: d.code,
+                    code: d.code.to_string(),
                     procedure: e
                         .procedure
                         .map(|p| p.name.get(lang).to_string())
@@ -309,6 +310,9 @@ pub mod ssr {
         };
         let calendar = state.calendar().await?;
         let now = state.clock.now();
+        let Ok(code) = DossierCode::parse(&code) else {
+            return Ok(Guarded::NotFound);
+        };
         let found = match dossier_view::staff_dossier(&state.store, &calendar, &account, &code, now)
             .await
         {

@@ -195,9 +195,12 @@ pub fn dossier_view(
         ),
         (
             t(lang, Key::ApplicantIdNumber).to_string(),
-            a.id_number.clone(),
+            a.id_number.to_string(),
         ),
-        (t(lang, Key::ApplicantPhone).to_string(), a.phone.clone()),
+        (
+            t(lang, Key::ApplicantPhone).to_string(),
+            a.phone.to_string(),
+        ),
     ];
     if let Some(email) = &a.email {
         applicant.push((t(lang, Key::ApplicantEmail).to_string(), email.clone()));
@@ -258,7 +261,7 @@ pub fn dossier_view(
         .collect();
     StaffDossierView {
         officer,
-        code: d.code.clone(),
+        code: d.code.to_string(),
         procedure: p.name.get(lang).to_string(),
         procedure_version: p.version.clone(),
         status: d.status,

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
 use motcua_core::workflow::{Who, load_for};
+use motcua_domain::ids::DossierCode;
 use motcua_store::Account;
 
 use crate::error::AppError;
@@ -52,12 +53,15 @@ async fn serve<F, Fut>(
     find: F,
 ) -> Result<Response, AppError>
 where
-    F: FnOnce(motcua_store::Store, String) -> Fut,
+    F: FnOnce(motcua_store::Store, DossierCode) -> Fut,
     Fut: std::future::Future<
             Output = Result<Option<(String, String, String)>, motcua_store::StoreError>,
         >,
 {
     let store = state.app.store.clone();
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok(not_found());
+    };
     if load_for(&store, &Who::Staff(officer), &code).await.is_err() {
         return Ok(not_found());
     }

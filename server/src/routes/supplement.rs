@@ -15,6 +15,7 @@ use http::{HeaderMap, StatusCode};
 use motcua_core::filing::FilingToken;
 use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
 use motcua_core::upload::SentFile;
+use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -39,6 +40,9 @@ pub async fn start(
     Form(form): Form<StartForm>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok(not_found());
+    };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
     let Some((dossier, _)) = found.ok().flatten() else {
         return Ok(not_found());
@@ -61,7 +65,7 @@ pub async fn answer(
 ) -> Result<Response, AppError> {
     let app = &state.app;
     let store = &app.store;
-    let Some(token) = FilingToken::parse(&token) else {
+    let (Some(token), Ok(code)) = (FilingToken::parse(&token), DossierCode::parse(&code)) else {
         return Ok(not_found());
     };
     let Ok(Some(mut pending)) = Pending::open(store, &code, &token).await else {

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode};
 use motcua_core::withdraw::withdraw;
 use motcua_core::workflow::{ActionError, Who};
+use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::router::ServerState;
@@ -31,9 +32,13 @@ pub async fn post(
     Form(form): Form<WithdrawForm>,
 ) -> Response {
     let app = &state.app;
+    let not_found = || (StatusCode::NOT_FOUND, "Not found").into_response();
+    let Ok(code) = DossierCode::parse(&code) else {
+        return not_found();
+    };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await;
     let Some((dossier, who)) = found.ok().flatten() else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+        return not_found();
     };
     let signed_in = matches!(who, Who::Citizen(Some(_)));
     let periods = &app.settings.working_periods;
