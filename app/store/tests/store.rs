@@ -1376,6 +1376,28 @@ async fn events_written_before_kinds_were_stored_read_as_their_kind() {
 }
 
 #[tokio::test]
+async fn a_stored_phone_that_is_no_phone_is_corruption_and_not_quoted() {
+    use sqlx::Connection;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let mut raw = sqlx::AnyConnection::connect(dir.url()).await.unwrap();
+    sqlx::query("UPDATE dossiers SET applicant_phone = '12345 sửa tay' WHERE code = $1")
+        .bind(code.as_str())
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+    match store.dossier(&code).await {
+        Err(StoreError::Corrupt(what)) => {
+            assert!(what.contains("applicant phone"), "{what}");
+            assert!(!what.contains("12345"), "the value stays out of the message: {what}");
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+}
+
+#[tokio::test]
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
