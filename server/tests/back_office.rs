@@ -932,7 +932,12 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
         "staff cannot withdraw for the citizen"
     );
     // Read by the lookup's one rule: the ID number grouped with dots and spaces proves it too.
-    let grouped = format!("{}.{} {}", &ID_NUMBER[..3], &ID_NUMBER[3..6], &ID_NUMBER[6..]);
+    let grouped = format!(
+        "{}.{} {}",
+        &ID_NUMBER[..3],
+        &ID_NUMBER[3..6],
+        &ID_NUMBER[6..]
+    );
     let res = post(&grouped).await.unwrap();
     assert!(res.url().as_str().contains("rut=1"), "{}", res.url());
     assert_eq!(status(&app, &code).await, 7);

@@ -17,7 +17,7 @@ pub struct StaffLine {
     pub id: i64,
     pub login: String,
     pub name: String,
-    pub phone: Option<String>,
+    pub phone: Option<motcua_domain::ids::Phone>,
     /// Role names (`reception`, ...), in the order of `StaffRole::ALL`.
     pub roles: Vec<String>,
     pub active: bool,
@@ -115,7 +115,7 @@ pub mod ssr {
                 me: a.id == admin.id,
                 login: a.login,
                 name: a.full_name,
-                phone: a.phone.map(String::from),
+                phone: a.phone,
                 roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
                 active: a.active,
             })

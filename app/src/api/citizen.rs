@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyDossier {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub status: motcua_domain::workflow::Status,
     pub filed_at: String,
@@ -87,7 +87,7 @@ pub mod ssr {
                     due: d.state.due_at.map(format_datetime_vn),
                     slips: citizen_slips(&d, &c.events, ""),
                     supplement: open_supplement(&d, &c.events),
-                    code: d.code.to_string(),
+                    code: d.code,
                 }
             })
             .collect();

@@ -50,7 +50,7 @@ pub struct ReviewSection {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Receipt {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure_name: String,
     pub agency_name: String,
     pub applicant_name: String,
@@ -211,7 +211,7 @@ pub mod ssr {
             .map(|p| documents_with_files(&p.procedure, &answers, &uploads, lang))
             .unwrap_or_default();
         Ok(Some(Receipt {
-            code: d.code.to_string(),
+            code: d.code.clone(),
             procedure_name: procedure
                 .map(|p| p.procedure.name.get(lang).to_string())
                 .unwrap_or_default(),

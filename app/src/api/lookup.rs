@@ -15,7 +15,7 @@ pub struct TimelineEntry {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LookupResult {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure_name: String,
     pub agency_name: String,
     pub status: motcua_domain::workflow::Status,
@@ -97,7 +97,7 @@ pub async fn lookup_dossier(
         slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
         key: key.proof.as_str().to_string(),
-        code: d.code.to_string(),
+        code: d.code.clone(),
         procedure_name: found
             .procedure
             .map(|p| p.name.get(lang).to_string())

@@ -25,7 +25,8 @@ pub enum Guarded<T> {
 pub struct Officer {
     pub id: i64,
     pub name: String,
-    pub agency_code: String,
+    /// `None` only for an account that is no agency's staff.
+    pub agency_code: Option<motcua_domain::ids::AgencyCode>,
     pub agency_name: String,
     /// Role names (`reception`, ...).
     pub roles: Vec<String>,
@@ -34,7 +35,7 @@ pub struct Officer {
 /// One line of a queue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueLine {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub applicant: String,
     pub status: motcua_domain::workflow::Status,
@@ -142,7 +143,7 @@ pub type ItemChoice = (String, String);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffDossierView {
     pub officer: Officer,
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub procedure_version: String,
     pub status: motcua_domain::workflow::Status,
@@ -204,7 +205,7 @@ pub mod ssr {
         Ok(Officer {
             id: a.id,
             name: a.full_name.clone(),
-            agency_code: a.agency_code.as_deref().unwrap_or_default().to_string(),
+            agency_code: a.agency_code.clone(),
             agency_name,
             roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
         })
@@ -272,7 +273,7 @@ pub mod ssr {
                     })
                 });
                 QueueLine {
-                    code: d.code.to_string(),
+                    code: d.code,
                     procedure: e
                         .procedure
                         .map(|p| p.name.get(lang).to_string())

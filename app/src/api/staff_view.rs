@@ -261,7 +261,7 @@ pub fn dossier_view(
         .collect();
     StaffDossierView {
         officer,
-        code: d.code.to_string(),
+        code: d.code.clone(),
         procedure: p.name.get(lang).to_string(),
         procedure_version: p.version.clone(),
         status: d.status,

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplementView {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub reason: String,
     pub items: Vec<String>,
@@ -101,7 +101,7 @@ pub mod ssr {
         }
         let earlier = p.earlier_answers();
         Ok(Some(SupplementView {
-            code: code.to_string(),
+            code: code.clone(),
             procedure: p.procedure.name.get(lang).to_string(),
             reason: p.reason,
             items: p.item_labels,

@@ -1391,7 +1391,10 @@ async fn a_stored_phone_that_is_no_phone_is_corruption_and_not_quoted() {
     match store.dossier(&code).await {
         Err(StoreError::Corrupt(what)) => {
             assert!(what.contains("applicant phone"), "{what}");
-            assert!(!what.contains("12345"), "the value stays out of the message: {what}");
+            assert!(
+                !what.contains("12345"),
+                "the value stays out of the message: {what}"
+            );
         }
         other => panic!("expected corruption, got {other:?}"),
     }
