@@ -463,6 +463,15 @@ async fn citizens_see_only_their_own_dossiers() {
             .as_str()
             .contains("nhan=sai")
     );
+    // The applicant's phone proves the lookup, but no claim.
+    assert!(
+        claim(&b, "0987654321")
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai")
+    );
     assert!(
         claim(&b, ID_NUMBER)
             .await

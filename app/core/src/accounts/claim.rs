@@ -2,7 +2,7 @@
 //! and the ID number given when filing. A wrong pair and a dossier that already has an
 //! owner are the same refusal, so claiming cannot be used to learn which dossiers exist.
 
-use motcua_domain::ids::{DossierCode, IdNumber};
+use motcua_domain::ids::{DossierCode, Proof};
 use motcua_store::{Account, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -24,7 +24,11 @@ pub async fn claim(
     code: &str,
     id_number: &str,
 ) -> Result<(), ClaimError> {
-    let (Ok(code), Ok(id_number)) = (DossierCode::parse(code), IdNumber::parse(id_number)) else {
+    // The ID number is read by the lookup's rule (grouped with spaces, dots or dashes); a
+    // phone proves no claim.
+    let (Ok(code), Ok(Proof::IdNumber(id_number))) =
+        (DossierCode::parse(code), Proof::parse(id_number))
+    else {
         return Err(ClaimError::NoMatch);
     };
     if store.claim_dossier(&code, &id_number, citizen.id).await? {
