@@ -301,6 +301,13 @@ async fn readable(store: &Store, p: &Populated) -> String {
             .unwrap()
             .expect("the dossier is there");
         out += &format!("{dossier:?}\n{:?}\n", store.events(code).await.unwrap());
+        // `Debug` masks the applicant's ID number and phone: compare them in full.
+        let applicant = &dossier.applicant;
+        out += &format!(
+            "{} {}\n",
+            applicant.id_number.as_str(),
+            applicant.phone.as_str()
+        );
         out += &format!(
             "{:?}\n",
             store.dossier_document_history(code).await.unwrap()
