@@ -15,6 +15,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use http::HeaderMap;
 use http::header::HOST;
 use motcua_core::accounts::sessions::{self, SESSION_ABSOLUTE};
+use motcua_domain::ids::DossierCode;
 use motcua_store::Account;
 
 const SECURE_NAME: &str = "__Host-motcua_sid";
@@ -166,7 +167,7 @@ pub async fn current_account() -> Option<Account> {
 pub async fn citizen_dossier(
     state: &crate::api::AppState,
     headers: &HeaderMap,
-    code: &str,
+    code: &DossierCode,
     key: &str,
     ip: std::net::IpAddr,
 ) -> Result<Option<motcua_core::citizen_access::ActingCitizen>, motcua_store::StoreError> {

@@ -4,6 +4,7 @@
 //! The slips themselves are built by `motcua_core::slips`. Server only.
 
 use motcua_core::slips::{Reader, SlipNames};
+use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::{CopyKind, Delivery};
 use motcua_domain::text::Lang;
 use motcua_domain::workflow::Status;
@@ -35,7 +36,7 @@ impl SlipNames for VietnameseNames<'_> {
 pub async fn access(
     state: &crate::api::AppState,
     headers: &http::HeaderMap,
-    code: &str,
+    code: &DossierCode,
     id_or_phone: &str,
     ip: std::net::IpAddr,
 ) -> Result<Option<(motcua_core::workflow::Loaded, Reader)>, motcua_store::StoreError> {
@@ -52,12 +53,10 @@ pub async fn access(
             return Ok(Some((l, reader)));
         }
     }
-    let key = id_or_phone.trim();
-    if key.is_empty() || state.lookup_limiter.blocked(ip).await.is_some() {
+    if id_or_phone.trim().is_empty() || state.lookup_limiter.blocked(ip).await.is_some() {
         return Ok(None);
     }
-    let key = motcua_domain::validate::parse_phone(key).unwrap_or_else(|| key.to_string());
-    match store.find_for_lookup(code, &key).await? {
+    match motcua_core::lookup::proven_by(store, code, id_or_phone).await? {
         None => {
             state.lookup_limiter.miss(ip).await;
             Ok(None)

@@ -18,7 +18,7 @@ struct AgenciesFile {
 
 #[derive(Deserialize)]
 struct AgencyEntry {
-    code: String,
+    code: motcua_domain::ids::AgencyCode,
     name: String,
     level: String,
     #[serde(default)]
@@ -78,7 +78,8 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
     }
     // The import gave every procedure its default desks; the demo names the department
     // that receives each province-level procedure.
-    let mut named: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    let mut named: std::collections::BTreeMap<&str, Vec<motcua_domain::ids::AgencyCode>> =
+        Default::default();
     for a in &file.agencies {
         for code in &a.receives {
             named.entry(code.as_str()).or_default().push(a.code.clone());

@@ -100,7 +100,7 @@ pub async fn assign_default_receivers(store: &Store, p: &Procedure) -> Result<()
         Level::Commune => "commune",
         Level::Province => "province",
     };
-    let mut desks: Vec<String> = store
+    let mut desks: Vec<motcua_domain::ids::AgencyCode> = store
         .agencies()
         .await?
         .into_iter()

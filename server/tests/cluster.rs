@@ -80,7 +80,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     assert!(flow.iter().all(|l| l.status < 400), "{flow:#?}");
     let agency = app
         .store
-        .dossier(&code)
+        .dossier(&code.parse().unwrap())
         .await
         .unwrap()
         .expect("filed")
@@ -155,9 +155,18 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
 
     // Staff see it back in the step it was asked from, and open the new copy on both servers
     // (one files directory).
-    let d = app.store.dossier(&code).await.unwrap().unwrap();
+    let d = app
+        .store
+        .dossier(&code.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((d.status.code(), d.supplement_round), (4, 1));
-    let current = app.store.dossier_documents(&code).await.unwrap();
+    let current = app
+        .store
+        .dossier_documents(&code.parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(current.len(), 1);
     let mut answered_by = BTreeSet::new();
     for _ in 0..2 {
@@ -195,7 +204,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     assert!(landed.contains("xong=return_result"), "{landed}");
     let moves: Vec<(Option<i32>, i32)> = app
         .store
-        .events(&code)
+        .events(&code.parse().unwrap())
         .await
         .unwrap()
         .iter()

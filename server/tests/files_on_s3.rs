@@ -28,11 +28,21 @@ async fn documents_filed_on_an_s3_store_open_for_the_desk_officer() {
     let review = app.fill_to_review(&p).await;
     let (_, receipt) = app.submit(&review).await;
     let code = receipt_code(&receipt);
-    let documents = app.store.dossier_document_history(&code).await.unwrap();
+    let documents = app
+        .store
+        .dossier_document_history(&code.parse().unwrap())
+        .await
+        .unwrap();
     assert!(!documents.is_empty(), "the dossier has its documents");
 
     // A desk officer of the receiving agency opens each of them.
-    let agency = app.store.dossier(&code).await.unwrap().unwrap().agency_code;
+    let agency = app
+        .store
+        .dossier(&code.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .agency_code;
     let officer = staff(&app, "tiepnhan", &agency).await;
     for (file, _, _) in &documents {
         let res = officer

@@ -35,7 +35,7 @@ async fn every_demo_procedure_can_be_filed_without_javascript() {
         assert!(receipt.contains("Mới đăng ký"), "status 1 on the receipt");
         let stored = app
             .store
-            .dossier(&code)
+            .dossier(&code.parse().unwrap())
             .await
             .unwrap()
             .expect("dossier stored");

@@ -55,8 +55,8 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
         .unwrap();
     let applicant = Applicant {
         full_name: "Nguyễn Văn Chuyển".into(),
-        id_number: "038090012345".into(),
-        phone: "0912345678".into(),
+        id_number: "038090012345".parse().unwrap(),
+        phone: "0912345678".parse().unwrap(),
         email: None,
         address: None,
         birth_date: None,
@@ -74,7 +74,7 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
         .unwrap()
         .dossier
         .code;
-    (code, agency, pdf)
+    (code.to_string(), agency.to_string(), pdf)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -155,7 +155,11 @@ async fn a_sqlite_deployment_moves_with_its_files_and_is_served_from_the_target(
 
     // `motcua serve` on the target shows the dossier and serves its document.
     let target = open_store(to.url(), Some(&to.files())).await.unwrap();
-    let document = target.dossier_documents(&code).await.unwrap()[0].id;
+    let document = target
+        .dossier_documents(&code.parse().unwrap())
+        .await
+        .unwrap()[0]
+        .id;
     target.close().await;
     let mut server = Served::start(&to);
     let probe = client();

@@ -210,14 +210,15 @@ async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
     captured_logs();
     let (app, code) = app_with_its_database_closed().await;
     // The catalogue, a procedure, the lookup, a filing page and a supplement answer: each
-    // page's server function fails.
+    // page's server function fails (with well-formed codes: a malformed one is answered
+    // without the database).
     let token = "a".repeat(64);
     for path in [
         "/thu-tuc".to_string(),
         format!("/thu-tuc/{code}"),
-        "/tra-cuu?ma=X&giay_to=001234567890".to_string(),
+        "/tra-cuu?ma=000.00.06.H56-251122-0001&giay_to=001234567890".to_string(),
         format!("/thu-tuc/{code}/nop/{token}/nguoi-nop"),
-        format!("/bo-sung/X-251122-0001/{token}"),
+        format!("/bo-sung/000.00.06.H56-251122-0001/{token}"),
     ] {
         let res = app.client.get(app.url(&path)).send().await.unwrap();
         assert_internal_error_page(

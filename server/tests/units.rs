@@ -66,7 +66,7 @@ async fn a_fresh_install_without_the_demo_knows_every_province_and_commune() {
     // The deployment's own set-up: one desk and one procedure, no demo.
     app.store
         .upsert_agency(&Agency {
-            code: "000.50.01.H56".into(),
+            code: "000.50.01.H56".parse().unwrap(),
             name: "Ủy ban nhân dân phường Hạc Thành".into(),
             level: "commune".into(),
             unit_code: Some("14797".into()),
@@ -130,7 +130,12 @@ async fn an_applicant_from_ha_noi_files_a_thanh_hoa_procedure_without_javascript
     let review = app.fill_steps_to_review(&p, res).await;
     let (_, receipt) = app.submit(&review).await;
     let code = receipt_code(&receipt);
-    let dossier = app.store.dossier(&code).await.unwrap().unwrap();
+    let dossier = app
+        .store
+        .dossier(&code.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let address = dossier.applicant.address.expect("address filed");
     assert_eq!(address["province"], "01");
     assert_eq!(address["commune"], communes[0].as_str());

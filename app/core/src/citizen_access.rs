@@ -4,10 +4,11 @@
 
 use std::net::IpAddr;
 
+use motcua_domain::ids::DossierCode;
 use motcua_store::{Account, AccountKind, Dossier, Store, StoreError};
 
 use crate::limits::LookupLimiter;
-use crate::lookup::LookupKey;
+use crate::lookup::proven_by;
 use crate::workflow::Who;
 
 /// A dossier and the citizen acting on it, as the workflow knows them.
@@ -20,7 +21,7 @@ pub struct ActingCitizen {
 /// ID number or phone typed with it (`proof`, as in the lookup form), from client `ip`.
 pub struct CitizenAsk<'a> {
     pub signed_in: Option<Account>,
-    pub code: &'a str,
+    pub code: &'a DossierCode,
     pub proof: &'a str,
     pub ip: IpAddr,
 }
@@ -48,11 +49,7 @@ pub async fn citizen_dossier(
     if limiter.blocked(ask.ip).await.is_some() {
         return Ok(None);
     }
-    let found = match LookupKey::parse(ask.code, ask.proof) {
-        Some(key) => store.find_for_lookup(&key.code, &key.proof).await?,
-        None => None,
-    };
-    match found {
+    match proven_by(store, ask.code, ask.proof).await? {
         Some(dossier) => Ok(Some(ActingCitizen {
             dossier,
             who: Who::Citizen(None),

@@ -3,6 +3,7 @@
 //! take the step they enter, and the slips issued. The page words and formats it.
 
 use motcua_domain::calendar::{DueWalk, WorkingCalendar};
+use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::Slip;
 use motcua_domain::workflow::{
@@ -79,7 +80,7 @@ pub async fn staff_dossier(
     store: &Store,
     calendar: &WorkingCalendar,
     officer: &Account,
-    code: &str,
+    code: &DossierCode,
     now: OffsetDateTime,
 ) -> Result<StaffDossier, DossierViewError> {
     let who = Who::Staff(officer.clone());

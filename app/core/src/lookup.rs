@@ -2,32 +2,54 @@
 //! proves the asker may follow it. The caller counts misses against the client (the
 //! guessing limit), since a wrong pair and an unknown code must look the same.
 
+use motcua_domain::ids::{DossierCode, ParseError, Proof};
 use motcua_domain::procedure::Procedure;
 use motcua_store::{Dossier, Event, Store, StoreError};
 
-/// A code and the proof typed with it, as the store compares them.
+/// A dossier's code and the applicant's ID number or phone typed with it: what every
+/// check of "may this person follow this dossier without signing in" compares (the public
+/// lookup, the slips, the supplement answer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LookupKey {
-    /// Upper case, without surrounding spaces.
-    pub code: String,
-    /// The ID number or the phone without spaces, dots or dashes; a phone typed `+84…` or
-    /// `84…` as `0…`, as the store keeps it.
-    pub proof: String,
+    pub code: DossierCode,
+    pub proof: Proof,
 }
 
 impl LookupKey {
-    /// The key of what was typed; `None` when nothing was (the empty form).
-    pub fn parse(code: &str, id_or_phone: &str) -> Option<LookupKey> {
-        let code = code.trim().to_uppercase();
-        let proof: String = id_or_phone
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
-            .collect();
-        if code.is_empty() && proof.is_empty() {
+    /// The key of what was typed into the lookup form: `None` when nothing was (the empty
+    /// form), `Some(Err)` when it cannot be a code and a proof, which the caller counts as
+    /// a miss like a wrong pair, so a typo and a guess look the same.
+    pub fn parse(code: &str, id_or_phone: &str) -> Option<Result<LookupKey, ParseError>> {
+        if code.trim().is_empty() && id_or_phone.trim().is_empty() {
             return None;
         }
-        let proof = motcua_domain::validate::parse_phone(&proof).unwrap_or(proof);
-        Some(LookupKey { code, proof })
+        Some(DossierCode::parse(code).and_then(|code| LookupKey::with_proof(code, id_or_phone)))
+    }
+
+    /// The key of a dossier already named (by a path) and the proof typed or linked with it.
+    pub fn with_proof(code: DossierCode, id_or_phone: &str) -> Result<LookupKey, ParseError> {
+        Ok(LookupKey {
+            code,
+            proof: Proof::parse(id_or_phone)?,
+        })
+    }
+}
+
+/// The dossier `key` opens, or `None` for a wrong pair or an unknown code alike (a miss).
+pub async fn proven(store: &Store, key: &LookupKey) -> Result<Option<Dossier>, StoreError> {
+    store.find_for_lookup(&key.code, &key.proof).await
+}
+
+/// Dossier `code` if `id_or_phone` (typed, or carried by a link) is its applicant's ID
+/// number or phone; `None` for a wrong and a malformed proof alike (a miss).
+pub async fn proven_by(
+    store: &Store,
+    code: &DossierCode,
+    id_or_phone: &str,
+) -> Result<Option<Dossier>, StoreError> {
+    match LookupKey::with_proof(code.clone(), id_or_phone) {
+        Ok(key) => proven(store, &key).await,
+        Err(_) => Ok(None),
     }
 }
 
@@ -43,7 +65,7 @@ pub struct Found {
 
 /// The dossier `key` names, or `None` for a wrong pair or an unknown code alike (a miss).
 pub async fn find(store: &Store, key: &LookupKey) -> Result<Option<Found>, StoreError> {
-    let Some(dossier) = store.find_for_lookup(&key.code, &key.proof).await? else {
+    let Some(dossier) = proven(store, key).await? else {
         return Ok(None);
     };
     let procedure = store
@@ -54,7 +76,7 @@ pub async fn find(store: &Store, key: &LookupKey) -> Result<Option<Found>, Store
         .agency(&dossier.agency_code)
         .await?
         .map(|a| a.name)
-        .unwrap_or_else(|| dossier.agency_code.clone());
+        .unwrap_or_else(|| dossier.agency_code.to_string());
     let events = store.events(&dossier.code).await?;
     Ok(Some(Found {
         dossier,
@@ -71,8 +93,23 @@ mod tests {
     #[test]
     fn what_was_typed_is_normalised_once() {
         assert_eq!(LookupKey::parse(" ", ""), None);
-        let key = LookupKey::parse(" abc-1 ", "001.234 567-890").unwrap();
-        assert_eq!(key.code, "ABC-1");
-        assert_eq!(key.proof, "001234567890");
+        let key = LookupKey::parse(" 000.00.06.h56-251122-0001 ", "001.234 567-890")
+            .unwrap()
+            .unwrap();
+        assert_eq!(key.code, "000.00.06.H56-251122-0001");
+        assert_eq!(key.proof.as_str(), "001234567890");
+        let key = LookupKey::parse("000.00.06.H56-251122-0001", "+84 912 345 678");
+        assert_eq!(key.unwrap().unwrap().proof.as_str(), "0912345678");
+    }
+
+    #[test]
+    fn what_cannot_be_a_key_is_a_miss_not_an_empty_form() {
+        assert!(LookupKey::parse("ABC-1", "001234567890").unwrap().is_err());
+        assert!(
+            LookupKey::parse("000.00.06.H56-251122-0001", "")
+                .unwrap()
+                .is_err()
+        );
+        assert!(LookupKey::parse("", "0912345678").unwrap().is_err());
     }
 }

@@ -125,8 +125,17 @@ pub async fn queue(
     today: Date,
 ) -> Result<QueuePage, StoreError> {
     let queue = request.queue.unwrap_or_else(|| Queue::default_for(officer));
-    let agency = officer.agency_code.clone().unwrap_or_default();
     let page = request.page.clamp(1, LAST_PAGE);
+    // Staff always have an agency; an account without one sees an empty queue.
+    let Some(agency) = officer.agency_code.clone() else {
+        return Ok(QueuePage {
+            queue,
+            page,
+            entries: vec![],
+            has_next: false,
+            procedures: vec![],
+        });
+    };
     let mut rows = store
         .queue(&QueueQuery {
             agency_code: agency.clone(),

@@ -2,6 +2,7 @@
 //! copies included) or a file attached to a move (the result, a scan). Only staff of the
 //! dossier's agency may; for anyone else the file does not exist.
 
+use motcua_domain::ids::DossierCode;
 use motcua_store::{Account, Store, StoreError};
 
 use crate::workflow::{Who, may_see};
@@ -35,7 +36,7 @@ impl StaffFile {
     pub async fn document(
         store: &Store,
         officer: &Account,
-        code: &str,
+        code: &DossierCode,
         id: i64,
     ) -> Result<ServedFile, StaffFileError> {
         visible(store, officer, code).await?;
@@ -52,7 +53,7 @@ impl StaffFile {
     pub async fn attachment(
         store: &Store,
         officer: &Account,
-        code: &str,
+        code: &DossierCode,
         id: i64,
     ) -> Result<ServedFile, StaffFileError> {
         visible(store, officer, code).await?;
@@ -67,7 +68,11 @@ impl StaffFile {
 }
 
 /// `NotFound` unless dossier `code` exists and `officer` may see it.
-async fn visible(store: &Store, officer: &Account, code: &str) -> Result<(), StaffFileError> {
+async fn visible(
+    store: &Store,
+    officer: &Account,
+    code: &DossierCode,
+) -> Result<(), StaffFileError> {
     let dossier = store.dossier(code).await?.ok_or(StaffFileError::NotFound)?;
     if may_see(&Who::Staff(officer.clone()), &dossier) {
         Ok(())

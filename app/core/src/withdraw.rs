@@ -3,6 +3,7 @@
 //! [`workflow::perform`](crate::workflow::perform) like every move.
 
 use motcua_domain::calendar::WorkingPeriod;
+use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::Action;
 use motcua_store::Store;
 use time::OffsetDateTime;
@@ -15,7 +16,7 @@ pub async fn withdraw(
     store: &Store,
     periods: &[WorkingPeriod],
     who: &Who,
-    code: &str,
+    code: &DossierCode,
     reason: String,
     now: OffsetDateTime,
 ) -> Result<(), ActionError> {

@@ -9,6 +9,7 @@
 //! may not see is reported exactly like one that does not exist.
 
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
+use motcua_domain::ids::{AgencyCode, DossierCode};
 use motcua_domain::procedure::{Procedure, ProcessStep};
 use motcua_domain::workflow::{
     self, Action, Actor, Applied, ApplyError, AssigneeNote, EventDetails, MoveContext, MoveError,
@@ -88,7 +89,7 @@ pub struct Loaded {
 }
 
 /// Loads a dossier for `who`, or `NotFound` when it does not exist or is not theirs.
-pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, ActionError> {
+pub async fn load_for(store: &Store, who: &Who, code: &DossierCode) -> Result<Loaded, ActionError> {
     let dossier = store.dossier(code).await?.ok_or(ActionError::NotFound)?;
     if !may_see(who, &dossier) {
         return Err(ActionError::NotFound);
@@ -109,7 +110,7 @@ pub async fn load_for(store: &Store, who: &Who, code: &str) -> Result<Loaded, Ac
 pub fn may_see(who: &Who, dossier: &Dossier) -> bool {
     match who {
         Who::Staff(a) => {
-            a.kind == AccountKind::Staff && a.agency_code.as_deref() == Some(&dossier.agency_code)
+            a.kind == AccountKind::Staff && a.agency_code.as_ref() == Some(&dossier.agency_code)
         }
         Who::Citizen(Some(a)) => dossier.citizen_account_id == Some(a.id),
         // Proven by code and ID number by the caller.
@@ -192,7 +193,7 @@ pub async fn perform(
     store: &Store,
     periods: &[WorkingPeriod],
     who: &Who,
-    code: &str,
+    code: &DossierCode,
     action: Action,
     input: ActionInput,
     now: OffsetDateTime,
@@ -361,7 +362,7 @@ fn next_step<'a>(p: &'a Procedure, id: Option<&str>) -> Result<&'a ProcessStep, 
 /// none (the dossier then waits in the agency's in-process queue).
 async fn choose_assignee(
     store: &Store,
-    agency: &str,
+    agency: &AgencyCode,
     step: &ProcessStep,
     chosen: Option<i64>,
 ) -> Result<Option<Account>, ActionError> {

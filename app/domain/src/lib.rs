@@ -11,6 +11,7 @@ pub mod condition;
 pub mod dossier_code;
 pub mod filing;
 pub mod format;
+pub mod ids;
 pub mod procedure;
 pub mod search;
 #[cfg(any(test, feature = "testing"))]

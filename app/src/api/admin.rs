@@ -19,7 +19,7 @@ pub struct StaffLine {
     pub id: i64,
     pub login: String,
     pub name: String,
-    pub phone: Option<String>,
+    pub phone: Option<motcua_domain::ids::Phone>,
     /// Role names (`StaffRole::as_str`: `reception`, ...).
     pub roles: Vec<String>,
     pub active: bool,

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyDossier {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub status: motcua_domain::workflow::Status,
     pub filed_at: String,

@@ -50,7 +50,7 @@ pub struct ReviewSection {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Receipt {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure_name: String,
     pub agency_name: String,
     pub applicant_name: String,
@@ -110,6 +110,7 @@ pub mod ssr {
     use crate::api::filing_copy_name as copy_name;
     use motcua_core::filing::{Filing, FilingToken};
     use motcua_domain::answers::Answers;
+    use motcua_domain::ids::DossierCode;
     use motcua_domain::procedure::Procedure;
     use motcua_domain::upload::FileRule;
     use motcua_domain::validate::Context;
@@ -195,7 +196,7 @@ pub mod ssr {
 
     pub async fn receipt(
         state: &AppState,
-        dossier_code: &str,
+        dossier_code: &DossierCode,
         lang: Lang,
     ) -> Result<Option<Receipt>, StoreError> {
         let Some(d) = state.store.dossier(dossier_code).await? else {
@@ -214,7 +215,9 @@ pub mod ssr {
             procedure_name: procedure
                 .map(|p| p.procedure.name.get(lang).to_string())
                 .unwrap_or_default(),
-            agency_name: agency.map(|a| a.name).unwrap_or(d.agency_code.clone()),
+            agency_name: agency
+                .map(|a| a.name)
+                .unwrap_or_else(|| d.agency_code.to_string()),
             applicant_name: d.applicant.full_name.clone(),
             status: d.status,
             filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),

@@ -15,7 +15,7 @@ pub struct TimelineEntry {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LookupResult {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure_name: String,
     pub agency_name: String,
     pub status: motcua_domain::workflow::Status,
@@ -57,7 +57,7 @@ pub async fn lookup_dossier(
     use motcua_domain::format::format_datetime_vn;
 
     let state = crate::api::AppState::get()?;
-    let Some(key) = LookupKey::parse(&code, &id_or_phone) else {
+    let Some(typed) = LookupKey::parse(&code, &id_or_phone) else {
         return Ok(LookupView::Empty);
     };
     let ip = client_ip().await;
@@ -65,7 +65,12 @@ pub async fn lookup_dossier(
         too_many(wait);
         return Ok(LookupView::TooMany(wait));
     }
-    let Some(found) = find(&state.store, &key).await? else {
+    let found = match &typed {
+        Ok(key) => find(&state.store, key).await?,
+        // Not a code and an ID number or phone: a miss, as a wrong pair.
+        Err(_) => None,
+    };
+    let (Ok(key), Some(found)) = (typed, found) else {
         state.lookup_limiter.miss(ip).await;
         return Ok(LookupView::NotFound);
     };
@@ -73,7 +78,7 @@ pub async fn lookup_dossier(
     let events = found.events;
     let proof = format!(
         "giay_to={}",
-        crate::components::layout::urlencode(&key.proof)
+        crate::components::layout::urlencode(key.proof.as_str())
     );
     // The step in progress, by its title (never the officer's name).
     let step = (d.status == motcua_domain::workflow::Status::InProcess)
@@ -91,7 +96,7 @@ pub async fn lookup_dossier(
         step,
         slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
-        key: key.proof,
+        key: key.proof.as_str().to_string(),
         code: d.code.clone(),
         procedure_name: found
             .procedure

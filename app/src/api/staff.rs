@@ -26,7 +26,8 @@ pub enum Guarded<T> {
 pub struct Officer {
     pub id: i64,
     pub name: String,
-    pub agency_code: String,
+    /// `None` only for an account that is no agency's staff.
+    pub agency_code: Option<motcua_domain::ids::AgencyCode>,
     pub agency_name: String,
     /// Role names (`reception`, ...).
     pub roles: Vec<String>,
@@ -35,7 +36,7 @@ pub struct Officer {
 /// One line of a queue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueLine {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub applicant: String,
     pub status: motcua_domain::workflow::Status,
@@ -142,7 +143,7 @@ pub type ItemChoice = (String, String);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaffDossierView {
     pub officer: Officer,
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub procedure_version: String,
     pub status: motcua_domain::workflow::Status,
@@ -184,6 +185,7 @@ pub mod ssr {
     use motcua_core::dossier_view;
     use motcua_core::queues::{self, Queue, QueueRequest};
     use motcua_domain::format::format_datetime_vn;
+    use motcua_domain::ids::DossierCode;
     use motcua_store::{Account, AccountKind, Store};
 
     /// The signed-in staff member, or `None`.
@@ -194,16 +196,16 @@ pub mod ssr {
     }
 
     pub async fn officer(store: &Store, a: &Account) -> Result<Officer, ApiError> {
-        let agency_code = a.agency_code.clone().unwrap_or_default();
-        let agency_name = store
-            .agency(&agency_code)
-            .await?
-            .map(|x| x.name)
-            .unwrap_or_else(|| agency_code.clone());
+        let agency_name = match &a.agency_code {
+            Some(code) => (store.agency(code).await?)
+                .map(|x| x.name)
+                .unwrap_or_else(|| code.to_string()),
+            None => String::new(),
+        };
         Ok(Officer {
             id: a.id,
             name: a.full_name.clone(),
-            agency_code,
+            agency_code: a.agency_code.clone(),
             agency_name,
             roles: a.roles.iter().map(|r| r.as_str().to_string()).collect(),
         })
@@ -302,6 +304,9 @@ pub mod ssr {
         };
         let calendar = state.calendar().await?;
         let now = state.clock.now();
+        let Ok(code) = DossierCode::parse(&code) else {
+            return Ok(Guarded::NotFound);
+        };
         let found = match dossier_view::staff_dossier(&state.store, &calendar, &account, &code, now)
             .await
         {

@@ -205,9 +205,12 @@ pub fn dossier_view(
         ),
         (
             t(lang, Key::ApplicantIdNumber).to_string(),
-            a.id_number.clone(),
+            a.id_number.to_string(),
         ),
-        (t(lang, Key::ApplicantPhone).to_string(), a.phone.clone()),
+        (
+            t(lang, Key::ApplicantPhone).to_string(),
+            a.phone.to_string(),
+        ),
     ];
     if let Some(email) = &a.email {
         applicant.push((t(lang, Key::ApplicantEmail).to_string(), email.clone()));

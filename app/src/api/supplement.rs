@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplementView {
-    pub code: String,
+    pub code: motcua_domain::ids::DossierCode,
     pub procedure: String,
     pub reason: String,
     pub items: Vec<String>,
@@ -40,6 +40,7 @@ pub mod ssr {
     use crate::i18n::{Key, t};
     use motcua_core::filing::FilingToken;
     use motcua_core::supplement::Pending;
+    use motcua_domain::ids::DossierCode;
     use motcua_domain::upload::FileRule;
     use motcua_domain::validate::raw_from_answers;
 
@@ -50,6 +51,9 @@ pub mod ssr {
     ) -> Result<Option<SupplementView>, crate::api::ApiError> {
         let state = AppState::get()?;
         let Some(token) = FilingToken::parse(&token) else {
+            return Ok(None);
+        };
+        let Ok(code) = DossierCode::parse(&code) else {
             return Ok(None);
         };
         let Some(p) = Pending::open(&state.store, &code, &token).await? else {

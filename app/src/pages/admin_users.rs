@@ -281,7 +281,7 @@ fn account_item(lang: Lang, l: StaffLine, answer: &Answer) -> impl IntoView + us
     };
     let you = l.me.then(|| format!(" {}", t(lang, Key::AdminYou)));
     let phone = l.phone.clone().map(|ph| {
-        view! { <dt>{t(lang, Key::ApplicantPhone)}</dt><dd>{ph}</dd> }
+        view! { <dt>{t(lang, Key::ApplicantPhone)}</dt><dd>{ph.to_string()}</dd> }
     });
     let open = mine && !answer.problems.is_empty();
     view! {

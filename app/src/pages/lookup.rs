@@ -42,7 +42,7 @@ pub fn LookupPage() -> impl IntoView {
                     .into_any(),
                     LookupView::Found(d) => view! {
                         <section class="panel result" aria-labelledby="ket-qua">
-                            <h2 id="ket-qua">{t(lang, Key::DossierCode)}": "<span class="dossier-code small">{d.code.clone()}</span></h2>
+                            <h2 id="ket-qua">{t(lang, Key::DossierCode)}": "<span class="dossier-code small">{d.code.to_string()}</span></h2>
                             <dl class="facts">
                                 <dt>{t(lang, Key::Procedure)}</dt><dd>{d.procedure_name}</dd>
                                 <dt>{t(lang, Key::ReceivingAgencyLabel)}</dt><dd>{d.agency_name}</dd>
@@ -69,7 +69,7 @@ pub fn LookupPage() -> impl IntoView {
                                 }).collect_view()}</ul>
                             })}
                             {d.status.can_withdraw().then(|| view! {
-                                <WithdrawForm lang=lang code=d.code.clone() key=Some(d.key.clone())/>
+                                <WithdrawForm lang=lang code=d.code.to_string() key=Some(d.key.clone())/>
                             })}
                             <h3>{t(lang, Key::Timeline)}</h3>
                             <ol class="timeline">

@@ -97,12 +97,12 @@ fn item(lang: Lang, d: MyDossier) -> impl IntoView {
     });
     view! {
         <li>
-            <span class="code">{d.code.clone()}</span>
+            <span class="code">{d.code.to_string()}</span>
             <span class="line">{d.procedure}</span>
             <span class="line muted">{status_name(lang, d.status)}" · "{t(lang, Key::FiledAt)}": "{d.filed_at}
                 {d.due.map(|x| format!(" · {}: {x}", t(lang, Key::DueMoment)))}</span>
             {supplement}
-            {d.status.can_withdraw().then(|| view! { <WithdrawForm lang=lang code=d.code.clone() key=None/> })}
+            {d.status.can_withdraw().then(|| view! { <WithdrawForm lang=lang code=d.code.to_string() key=None/> })}
             <ul class="inline-list">{d.slips.into_iter().map(|(n, title, href)| view! { <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li> }).collect_view()}</ul>
         </li>
     }

@@ -16,7 +16,7 @@ pub fn ReceiptPage(lang: Lang, receipt: Receipt) -> impl IntoView {
             <div class="panel success">
                 <h1>{t(lang, Key::ReceiptTitle)}</h1>
                 <p>{t(lang, Key::DossierCode)}</p>
-                <p class="dossier-code" id="ma-ho-so">{r.code.clone()}</p>
+                <p class="dossier-code" id="ma-ho-so">{r.code.to_string()}</p>
                 <p>{t(lang, Key::ReceiptIntro)}</p>
             </div>
             <dl class="facts">

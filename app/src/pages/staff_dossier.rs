@@ -121,7 +121,7 @@ fn dossier_view(lang: Lang, v: StaffDossierView, refusal: Refusal) -> AnyView {
             <StaffBar lang=lang officer=v.officer.clone()/>
             <ErrorSummary lang=lang items=errors/>
             <p class="crumb"><a href="/can-bo">{t(lang, Key::Queues)}</a></p>
-            <h1>{t(lang, Key::Dossier)}" "<span class="dossier-code small">{v.code.clone()}</span></h1>
+            <h1>{t(lang, Key::Dossier)}" "<span class="dossier-code small">{v.code.to_string()}</span></h1>
             <p class="status">{status_name(lang, v.status)}</p>
             {overdue}
             {step_overdue}

@@ -131,7 +131,7 @@ fn queue_line(lang: Lang, l: QueueLine) -> impl IntoView {
     };
     view! {
         <li class:overdue=l.overdue>
-            <a href=format!("/can-bo/ho-so/{}", l.code) class="code">{l.code.clone()}</a>
+            <a href=format!("/can-bo/ho-so/{}", l.code) class="code">{l.code.to_string()}</a>
             " "{flag}
             <span class="line">{l.applicant}" · "{l.procedure}</span>
             <span class="line muted">

@@ -63,7 +63,7 @@ pub fn SupplementPage() -> impl IntoView {
                     <Layout title=t(lang, Key::SupplementTitle)>
                         <p class="crumb">{v.procedure}</p>
                         <h1>{t(lang, Key::SupplementTitle)}</h1>
-                        <p>{t(lang, Key::DossierCode)}": "<strong>{v.code}</strong></p>
+                        <p>{t(lang, Key::DossierCode)}": "<strong>{v.code.to_string()}</strong></p>
                         <div class="panel notice">
                             <p><strong>{t(lang, Key::Reason)}": "</strong>{v.reason}</p>
                             <ol>{v.items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>

@@ -3,12 +3,13 @@
 //! Password hashing is the caller's (the store keeps the argon2 PHC string it is given and
 //! hands it back for verification); the store never sees a password.
 
+use motcua_domain::ids::{AgencyCode, DossierCode, IdNumber, Phone};
 use motcua_domain::workflow::StaffRole;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::drafts::{random_hex, token_hash};
-use crate::{Result, Store, StoreError, parse_ts, ts};
+use crate::{Result, Store, StoreError, parse_id, parse_ts, ts};
 
 /// Staff of one agency, or a citizen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,10 +36,10 @@ pub struct Account {
     /// Staff: lower-case user name. Citizen: phone `0xxxxxxxxx`.
     pub login: String,
     pub full_name: String,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub email: Option<String>,
     /// The agency a staff member belongs to; `None` for citizens.
-    pub agency_code: Option<String>,
+    pub agency_code: Option<AgencyCode>,
     pub roles: Vec<StaffRole>,
     pub active: bool,
 }
@@ -55,9 +56,9 @@ pub struct NewAccount {
     pub kind: AccountKind,
     pub login: String,
     pub full_name: String,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub email: Option<String>,
-    pub agency_code: Option<String>,
+    pub agency_code: Option<AgencyCode>,
     /// argon2id PHC string.
     pub password_hash: String,
     pub roles: Vec<StaffRole>,
@@ -132,14 +133,19 @@ impl TryFrom<AccountRow> for Account {
             .map(|s| StaffRole::parse(s).ok_or_else(|| StoreError::Corrupt(format!("role {s:?}"))))
             .collect::<Result<_>>()?;
         roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
+        let what = format!("account {}", r.id);
         Ok(Account {
             id: r.id,
             kind,
             login: r.login,
             full_name: r.full_name,
-            phone: r.phone,
+            phone: (r.phone.as_deref())
+                .map(|p| parse_id(&format!("{what} phone"), p))
+                .transpose()?,
             email: r.email,
-            agency_code: r.agency_code,
+            agency_code: (r.agency_code.as_deref())
+                .map(|a| parse_id(&format!("{what} agency"), a))
+                .transpose()?,
             roles,
             active: r.active != 0,
         })
@@ -173,9 +179,9 @@ impl Store {
         .bind(new.kind.as_str())
         .bind(&new.login)
         .bind(&new.full_name)
-        .bind(&new.phone)
+        .bind(new.phone.as_ref().map(Phone::as_str))
         .bind(&new.email)
-        .bind(&new.agency_code)
+        .bind(new.agency_code.as_ref().map(AgencyCode::as_str))
         .bind(&new.password_hash)
         .bind(ts(now)?)
         .fetch_one(&mut *tx)
@@ -209,11 +215,11 @@ impl Store {
     }
 
     /// Every staff account of an agency, by name.
-    pub async fn staff_of_agency(&self, agency_code: &str) -> Result<Vec<Account>> {
+    pub async fn staff_of_agency(&self, agency_code: &AgencyCode) -> Result<Vec<Account>> {
         let rows: Vec<AccountRow> = sqlx::query_as(&format!(
             "{ACCOUNT_SELECT} WHERE a.kind = 'staff' AND a.agency_code = $1 ORDER BY a.full_name, a.id"
         ))
-        .bind(agency_code)
+        .bind(agency_code.as_str())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(Account::try_from).collect()
@@ -223,12 +229,12 @@ impl Store {
     /// default assignee of a process step is the first.
     pub async fn staff_with_role(
         &self,
-        agency_code: &str,
+        agency_code: &AgencyCode,
         role: StaffRole,
     ) -> Result<Vec<StaffLoad>> {
         // One statement: the accounts with their roles and their open steps.
         let rows: Vec<LoadRow> = sqlx::query_as(STAFF_LOAD_SELECT)
-            .bind(agency_code)
+            .bind(agency_code.as_str())
             .bind(role.as_str())
             .fetch_all(&self.pool)
             .await?;
@@ -375,8 +381,8 @@ impl Store {
     /// (the two are not told apart, as in the public lookup).
     pub async fn claim_dossier(
         &self,
-        code: &str,
-        id_number: &str,
+        code: &DossierCode,
+        id_number: &IdNumber,
         account_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
@@ -384,8 +390,8 @@ impl Store {
              WHERE code = $2 AND applicant_id_number = $3 AND citizen_account_id IS NULL",
         )
         .bind(account_id)
-        .bind(code.trim())
-        .bind(id_number.trim())
+        .bind(code.as_str())
+        .bind(id_number.as_str())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -1,6 +1,7 @@
 //! Filing, dossiers and their append-only event history.
 
 use motcua_domain::dossier_code::dossier_code;
+use motcua_domain::ids::{AgencyCode, DossierCode, IdNumber, Phone, Proof};
 use motcua_domain::workflow::{EventDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -8,7 +9,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::drafts::{FileRow, token_hash};
 use crate::{
-    Result, Store, StoreError, UploadedFile, date_text, parse_json, parse_ts, to_json, ts,
+    Result, Store, StoreError, UploadedFile, date_text, parse_id, parse_json, parse_ts, to_json, ts,
 };
 
 /// Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving), so a fixed offset is exact.
@@ -21,10 +22,9 @@ const VIETNAM: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Applicant {
     pub full_name: String,
-    /// 12-digit citizen identity number; with `phone`, the key of the public lookup.
-    pub id_number: String,
-    /// Canonical `0xxxxxxxxx`.
-    pub phone: String,
+    /// With `phone`, the key of the public lookup.
+    pub id_number: IdNumber,
+    pub phone: Phone,
     #[serde(default)]
     pub email: Option<String>,
     /// `{ "province", "commune", "street" }` as an address answer.
@@ -38,10 +38,10 @@ pub struct Applicant {
 /// A filed dossier as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dossier {
-    pub code: String,
+    pub code: DossierCode,
     /// The exact procedure version it was filed under.
     pub procedure_id: i64,
-    pub agency_code: String,
+    pub agency_code: AgencyCode,
     /// Where it stands in the national portal's status list (stored as its code 1..=10).
     pub status: Status,
     pub applicant: Applicant,
@@ -213,8 +213,11 @@ impl TryFrom<DossierRow> for Dossier {
         Ok(Dossier {
             applicant: Applicant {
                 full_name: r.applicant_full_name,
-                id_number: r.applicant_id_number,
-                phone: r.applicant_phone,
+                id_number: parse_id(
+                    &format!("{what} applicant ID number"),
+                    &r.applicant_id_number,
+                )?,
+                phone: parse_id(&format!("{what} applicant phone"), &r.applicant_phone)?,
                 email: r.applicant_email,
                 address: r
                     .applicant_address
@@ -241,9 +244,9 @@ impl TryFrom<DossierRow> for Dossier {
             },
             updated_at: parse_ts(&r.updated_at)?,
             version: r.version,
-            code: r.code,
+            code: parse_id("dossier code", &r.code)?,
             procedure_id: r.procedure_id,
-            agency_code: r.agency_code,
+            agency_code: parse_id(&format!("{what} agency"), &r.agency_code)?,
             status: status(r.status, &what)?,
         })
     }
@@ -286,7 +289,7 @@ impl Store {
     pub async fn file_dossier(
         &self,
         token: &str,
-        agency_code: &str,
+        agency: &AgencyCode,
         applicant: &Applicant,
         answers: &Value,
         citizen_account_id: Option<i64>,
@@ -332,19 +335,19 @@ impl Store {
              WHERE p.id = $1 AND r.agency_code = $2",
         )
         .bind(procedure_id)
-        .bind(agency_code)
+        .bind(agency.as_str())
         .fetch_optional(&mut *tx)
         .await?;
         if receives.is_none() {
             let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = $1")
-                .bind(agency_code)
+                .bind(agency.as_str())
                 .fetch_optional(&mut *tx)
                 .await?;
             return Err(match known {
-                None => StoreError::NotFound(format!("agency {agency_code}")),
-                Some(_) => StoreError::Invalid(format!(
-                    "agency {agency_code} does not receive this procedure"
-                )),
+                None => StoreError::NotFound(format!("agency {agency}")),
+                Some(_) => {
+                    StoreError::Invalid(format!("agency {agency} does not receive this procedure"))
+                }
             });
         }
 
@@ -354,19 +357,14 @@ impl Store {
              ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1
              RETURNING last",
         )
-        .bind(agency_code)
+        .bind(agency.as_str())
         .bind(date_text(local_date)?)
         .fetch_one(&mut *tx)
         .await?;
         let sequence = u32::try_from(sequence)
             .map_err(|_| StoreError::Corrupt(format!("dossier sequence {sequence}")))?;
-        let code = dossier_code(
-            agency_code,
-            local_date.year(),
-            u8::from(local_date.month()),
-            local_date.day(),
-            sequence,
-        );
+        let code = dossier_code(agency, local_date, sequence);
+        let code = code.as_str();
 
         sqlx::query(
             "INSERT INTO dossiers (code, procedure_id, agency_code, status,
@@ -375,12 +373,12 @@ impl Store {
                citizen_account_id, search_name)
              VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
-        .bind(&code)
+        .bind(code)
         .bind(procedure_id)
-        .bind(agency_code)
+        .bind(agency.as_str())
         .bind(&applicant.full_name)
-        .bind(&applicant.id_number)
-        .bind(&applicant.phone)
+        .bind(applicant.id_number.as_str())
+        .bind(applicant.phone.as_str())
         .bind(&applicant.email)
         .bind(&address_json)
         .bind(&applicant.birth_date)
@@ -398,7 +396,7 @@ impl Store {
              SELECT $1, document_id, original_name, content_type, size, sha256, 0, $2, 'citizen'
              FROM draft_uploads WHERE draft_id = $3 ORDER BY id",
         )
-        .bind(&code)
+        .bind(code)
         .bind(&now_text)
         .bind(draft_id)
         .execute(&mut *tx)
@@ -408,20 +406,20 @@ impl Store {
             "INSERT INTO dossier_events (dossier_code, at, from_status, to_status, actor, details)
              VALUES ($1, $2, NULL, 1, 'citizen', $3)",
         )
-        .bind(&code)
+        .bind(code)
         .bind(&now_text)
         .bind(to_json("event details", &EventDetails::Filed)?)
         .execute(&mut *tx)
         .await?;
 
         sqlx::query("UPDATE drafts SET dossier_code = $1, updated_at = $2 WHERE id = $3")
-            .bind(&code)
+            .bind(code)
             .bind(ts(OffsetDateTime::now_utc())?)
             .bind(draft_id)
             .execute(&mut *tx)
             .await?;
 
-        let dossier = load_dossier(&mut tx, &code, "")
+        let dossier = load_dossier(&mut tx, code, "")
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("dossier {code} vanished")))?;
         tx.commit().await?;
@@ -432,53 +430,54 @@ impl Store {
     }
 
     /// One dossier by code.
-    pub async fn dossier(&self, code: &str) -> Result<Option<Dossier>> {
+    pub async fn dossier(&self, code: &DossierCode) -> Result<Option<Dossier>> {
         let mut conn = self.pool.acquire().await?;
         load_dossier(&mut conn, code, "").await
     }
 
     /// The dossier's current documents (not superseded by a supplement), in filing order.
     /// `id` is the dossier document's own id. Empty for an unknown code.
-    pub async fn dossier_documents(&self, code: &str) -> Result<Vec<UploadedFile>> {
+    pub async fn dossier_documents(&self, code: &DossierCode) -> Result<Vec<UploadedFile>> {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256
              FROM dossier_documents
              WHERE dossier_code = $1 AND superseded_at IS NULL ORDER BY id",
         )
-        .bind(code)
+        .bind(code.as_str())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(UploadedFile::from).collect())
     }
 
     /// The dossier's history, oldest first. Empty for an unknown code.
-    pub async fn events(&self, code: &str) -> Result<Vec<Event>> {
+    pub async fn events(&self, code: &DossierCode) -> Result<Vec<Event>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT id, at, from_status, to_status, actor, actor_account_id, step, reason, details
              FROM dossier_events WHERE dossier_code = $1 ORDER BY id",
         )
-        .bind(code)
+        .bind(code.as_str())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter().map(|r| r.read(code)).collect()
     }
 
-    /// The public lookup: the dossier only if `code` matches *and* `id_or_phone` is the
-    /// applicant's ID number or phone (callers pass the phone in canonical `0xxxxxxxxx` form).
-    /// A wrong pair and an unknown code both give `None`, so the answer reveals nothing about
-    /// whether the code exists. Rate limiting is the caller's job.
-    pub async fn find_for_lookup(&self, code: &str, id_or_phone: &str) -> Result<Option<Dossier>> {
-        let key = id_or_phone.trim();
-        if key.is_empty() {
-            return Ok(None);
-        }
+    /// The public lookup: the dossier only if `code` matches *and* `proof` is the applicant's
+    /// ID number or phone. A wrong pair and an unknown code both give `None`, so the answer
+    /// reveals nothing about whether the code exists. Rate limiting is the caller's job.
+    pub async fn find_for_lookup(
+        &self,
+        code: &DossierCode,
+        proof: &Proof,
+    ) -> Result<Option<Dossier>> {
+        let column = match proof {
+            Proof::IdNumber(_) => "applicant_id_number",
+            Proof::Phone(_) => "applicant_phone",
+        };
         let row: Option<DossierRow> = sqlx::query_as(&format!(
-            "SELECT {DOSSIER_COLUMNS} FROM dossiers
-             WHERE code = $1 AND (applicant_id_number = $2 OR applicant_phone = $3)"
+            "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 AND {column} = $2"
         ))
-        .bind(code.trim())
-        .bind(key)
-        .bind(key)
+        .bind(code.as_str())
+        .bind(proof.as_str())
         .fetch_optional(&self.pool)
         .await?;
         row.map(Dossier::try_from).transpose()

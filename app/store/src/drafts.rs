@@ -1,10 +1,13 @@
 //! Filing drafts (the citizen's progress, kept server-side) and uploaded files.
 
+use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::Procedure;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::{BlobKey, Result, Store, StoreError, parse_json, parse_ts, sha256_hex, to_json, ts};
+use crate::{
+    BlobKey, Result, Store, StoreError, parse_id, parse_json, parse_ts, sha256_hex, to_json, ts,
+};
 
 /// What the web layer keeps in a draft (raw inputs, parsed answers, errors, applicant, chosen
 /// agency, ...). Opaque to the store: it is stored and returned as is. A new draft starts
@@ -19,7 +22,7 @@ pub struct Draft {
     pub procedure_id: i64,
     pub data: DraftData,
     /// Set once the draft has been filed: the dossier it became.
-    pub dossier_code: Option<String>,
+    pub dossier_code: Option<DossierCode>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
@@ -156,7 +159,9 @@ impl Store {
             token: token.to_string(),
             procedure_id,
             data: parse_json("draft data", &data)?,
-            dossier_code,
+            dossier_code: (dossier_code.as_deref())
+                .map(|c| parse_id("draft's dossier code", c))
+                .transpose()?,
             created_at: parse_ts(&created_at)?,
             updated_at: parse_ts(&updated_at)?,
         }))

@@ -261,6 +261,15 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// Reads an identifier kept as text (a code, a phone, an ID number). One that does not parse
+/// is corruption, and the message names the column, never the value: it may be personal data.
+pub(crate) fn parse_id<T>(what: &str, s: &str) -> Result<T>
+where
+    T: for<'a> TryFrom<&'a str, Error = motcua_domain::ids::ParseError>,
+{
+    T::try_from(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
 /// Reads a JSON text column.
 pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
@@ -325,12 +334,12 @@ mod tests {
         assert_eq!(timeout, 30_000);
     }
 
-    /// Writes, in raw SQL as an older version would have, an agency `A`, a procedure `P` and
-    /// dossier `A-250101-0001` of `applicant` with its filing event and no search name.
+    /// Writes, in raw SQL as an older version would have, an agency `000.00.06.H56`, a procedure
+    /// `P` and dossier `000.00.06.H56-250101-0001` of `applicant` with its filing event and no search name.
     async fn raw_dossier(store: &Store, applicant: &str) {
         let now = ts(OffsetDateTime::now_utc()).unwrap();
         for sql in [
-            "INSERT INTO agencies (code, name, level) VALUES ('A', 'A', 'commune')".to_string(),
+            "INSERT INTO agencies (code, name, level) VALUES ('000.00.06.H56', 'A', 'commune')".to_string(),
             format!(
                 "INSERT INTO procedures (code, version, name_vi, sector_vi, level, online,
                    definition, imported_at)
@@ -340,12 +349,12 @@ mod tests {
                 "INSERT INTO dossiers (code, procedure_id, agency_code, status,
                    applicant_full_name, applicant_id_number, applicant_phone, answers,
                    filed_at, updated_at)
-                 VALUES ('A-250101-0001', 1, 'A', 1, '{applicant}', '001', '09', '{{}}',
+                 VALUES ('000.00.06.H56-250101-0001', 1, '000.00.06.H56', 1, '{applicant}', '001', '09', '{{}}',
                    '{now}', '{now}')"
             ),
             format!(
                 "INSERT INTO dossier_events (dossier_code, at, to_status, actor)
-                 VALUES ('A-250101-0001', '{now}', 1, 'citizen')"
+                 VALUES ('000.00.06.H56-250101-0001', '{now}', 1, 'citizen')"
             ),
         ] {
             sqlx::query(&sql).execute(&store.pool).await.unwrap();
@@ -364,11 +373,12 @@ mod tests {
             .unwrap();
         store.close().await;
         let store = Store::open(&url).await.unwrap();
-        let name: String =
-            sqlx::query_scalar("SELECT search_name FROM dossiers WHERE code = 'A-250101-0001'")
-                .fetch_one(&store.pool)
-                .await
-                .unwrap();
+        let name: String = sqlx::query_scalar(
+            "SELECT search_name FROM dossiers WHERE code = '000.00.06.H56-250101-0001'",
+        )
+        .fetch_one(&store.pool)
+        .await
+        .unwrap();
         assert_eq!(name, motcua_domain::search::fold("Nguyễn Thị Ánh"));
         assert!(!name.is_empty());
     }
@@ -386,6 +396,13 @@ mod tests {
             let err = sqlx::query(sql).execute(&store.pool).await;
             assert!(err.is_err(), "{sql} must be refused");
         }
-        assert_eq!(store.events("A-250101-0001").await.unwrap().len(), 1);
+        assert_eq!(
+            store
+                .events(&"000.00.06.H56-250101-0001".parse().unwrap())
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
     }
 }

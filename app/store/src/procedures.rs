@@ -1,5 +1,6 @@
 //! Procedure definitions, versioned by the date each version takes effect.
 
+use motcua_domain::ids::AgencyCode;
 use motcua_domain::procedure::{Level, Online, Procedure};
 use time::{Date, OffsetDateTime};
 
@@ -160,7 +161,7 @@ impl Store {
     /// for the staff queue's procedure filter.
     pub async fn procedures_received_by(
         &self,
-        agency_code: &str,
+        agency_code: &AgencyCode,
         today: Date,
     ) -> Result<Vec<StoredProcedure>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
@@ -170,7 +171,7 @@ impl Store {
                                 WHERE q.code = p.code AND q.version <= $2)
              ORDER BY p.code",
         )
-        .bind(agency_code)
+        .bind(agency_code.as_str())
         .bind(date_text(today)?)
         .fetch_all(&self.pool)
         .await?;

@@ -1,8 +1,9 @@
 //! Administrative units (provinces, communes) and receiving agencies.
 
+use motcua_domain::ids::AgencyCode;
 use serde::{Deserialize, Serialize};
 
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store, StoreError, parse_id};
 
 /// An administrative unit (đơn vị hành chính). Since 7/2025 there are two tiers only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
@@ -17,14 +18,35 @@ pub struct Unit {
 
 /// A receiving agency (cơ quan tiếp nhận), identified by its mã định danh, which starts
 /// every dossier code it issues.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agency {
-    pub code: String,
+    pub code: AgencyCode,
     pub name: String,
     /// Free text, typically `"province"` or `"commune"` (the tier it serves).
     pub level: String,
     /// The administrative unit it serves, if recorded; must be an imported unit.
     pub unit_code: Option<String>,
+}
+
+/// An agency as stored, its code still text.
+#[derive(sqlx::FromRow)]
+struct AgencyRow {
+    code: String,
+    name: String,
+    level: String,
+    unit_code: Option<String>,
+}
+
+impl TryFrom<AgencyRow> for Agency {
+    type Error = StoreError;
+    fn try_from(r: AgencyRow) -> Result<Agency> {
+        Ok(Agency {
+            code: parse_id("agency code", &r.code)?,
+            name: r.name,
+            level: r.level,
+            unit_code: r.unit_code,
+        })
+    }
 }
 
 impl Store {
@@ -126,7 +148,7 @@ impl Store {
              ON CONFLICT (code) DO UPDATE SET
                name = excluded.name, level = excluded.level, unit_code = excluded.unit_code",
         )
-        .bind(&agency.code)
+        .bind(agency.code.as_str())
         .bind(&agency.name)
         .bind(&agency.level)
         .bind(&agency.unit_code)
@@ -137,30 +159,30 @@ impl Store {
 
     /// All agencies, ordered by code.
     pub async fn agencies(&self) -> Result<Vec<Agency>> {
-        Ok(
+        let rows: Vec<AgencyRow> =
             sqlx::query_as("SELECT code, name, level, unit_code FROM agencies ORDER BY code")
                 .fetch_all(&self.pool)
-                .await?,
-        )
+                .await?;
+        rows.into_iter().map(Agency::try_from).collect()
     }
 
     /// One agency by code.
-    pub async fn agency(&self, code: &str) -> Result<Option<Agency>> {
-        Ok(
+    pub async fn agency(&self, code: &AgencyCode) -> Result<Option<Agency>> {
+        let row: Option<AgencyRow> =
             sqlx::query_as("SELECT code, name, level, unit_code FROM agencies WHERE code = $1")
-                .bind(code)
+                .bind(code.as_str())
                 .fetch_optional(&self.pool)
-                .await?,
-        )
+                .await?;
+        row.map(Agency::try_from).transpose()
     }
 
     /// Replaces the set of agencies that receive `procedure_code` (all versions of it), in one
     /// transaction. Every agency must exist. An empty list means nobody receives it, so it
     /// cannot be filed.
-    pub async fn set_receivers<S: AsRef<str>>(
+    pub async fn set_receivers(
         &self,
         procedure_code: &str,
-        agency_codes: &[S],
+        agency_codes: &[AgencyCode],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM procedure_receivers WHERE procedure_code = $1")
@@ -168,7 +190,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for agency in agency_codes {
-            let agency = agency.as_ref();
+            let agency = agency.as_str();
             let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agencies WHERE code = $1")
                 .bind(agency)
                 .fetch_optional(&mut *tx)
@@ -191,14 +213,15 @@ impl Store {
 
     /// The agencies that receive `procedure_code`, ordered by code.
     pub async fn receivers(&self, procedure_code: &str) -> Result<Vec<Agency>> {
-        Ok(sqlx::query_as(
+        let rows: Vec<AgencyRow> = sqlx::query_as(
             "SELECT a.code, a.name, a.level, a.unit_code
              FROM procedure_receivers r JOIN agencies a ON a.code = r.agency_code
              WHERE r.procedure_code = $1 ORDER BY a.code",
         )
         .bind(procedure_code)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        rows.into_iter().map(Agency::try_from).collect()
     }
 }
 

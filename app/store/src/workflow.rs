@@ -3,6 +3,7 @@
 //! module writes what the web layer decided, atomically and only if nobody moved the
 //! dossier in between.
 
+use motcua_domain::ids::{AgencyCode, DossierCode};
 use motcua_domain::workflow::{EventDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -99,7 +100,7 @@ pub enum QueueKind {
 /// What a queue page asks for.
 #[derive(Clone, Debug)]
 pub struct QueueQuery {
-    pub agency_code: String,
+    pub agency_code: AgencyCode,
     pub kind: QueueKind,
     /// Matched against the code (prefix), the applicant's ID number (exact) and the folded
     /// applicant name (contains). Empty: no filter.
@@ -125,7 +126,7 @@ impl Store {
     /// supplement answer, the new answers and files, in one transaction. Refused with
     /// `Conflict` (and nothing written) when the dossier is no longer in the expected status
     /// and step, or has moved past `expected_version`.
-    pub async fn apply_transition(&self, code: &str, t: &Transition) -> Result<Event> {
+    pub async fn apply_transition(&self, code: &DossierCode, t: &Transition) -> Result<Event> {
         let mut events = self
             .apply_transitions(code, std::slice::from_ref(t))
             .await?;
@@ -137,7 +138,11 @@ impl Store {
     /// Writes several moves of one dossier in order, in one transaction: all or none
     /// (acceptance is 1→2 and 2→4 at once). Each is checked against the state the previous
     /// one left.
-    pub async fn apply_transitions(&self, code: &str, moves: &[Transition]) -> Result<Vec<Event>> {
+    pub async fn apply_transitions(
+        &self,
+        code: &DossierCode,
+        moves: &[Transition],
+    ) -> Result<Vec<Event>> {
         // Bytes first, durably, so that no committed row points at missing bytes.
         let mut blobs = Vec::new();
         for t in moves {
@@ -249,12 +254,12 @@ impl Store {
 
     /// The answers as they were before each supplement round: `(round, answers)`, oldest
     /// first. Round `n` holds what round `n` replaced.
-    pub async fn answer_versions(&self, code: &str) -> Result<Vec<(i64, Value)>> {
+    pub async fn answer_versions(&self, code: &DossierCode) -> Result<Vec<(i64, Value)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT round, answers FROM dossier_answer_versions WHERE dossier_code = $1
              ORDER BY round",
         )
-        .bind(code)
+        .bind(code.as_str())
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -266,14 +271,14 @@ impl Store {
     /// whether they are superseded: `(file, round, superseded)`.
     pub async fn dossier_document_history(
         &self,
-        code: &str,
+        code: &DossierCode,
     ) -> Result<Vec<(crate::UploadedFile, i64, bool)>> {
         let rows: Vec<DocumentHistoryRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256, round,
                         superseded_at
                  FROM dossier_documents WHERE dossier_code = $1 ORDER BY id",
         )
-        .bind(code)
+        .bind(code.as_str())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -298,13 +303,13 @@ impl Store {
     }
 
     /// The attachments of every event of a dossier, in order.
-    pub async fn attachments(&self, code: &str) -> Result<Vec<Attachment>> {
+    pub async fn attachments(&self, code: &DossierCode) -> Result<Vec<Attachment>> {
         let rows: Vec<(i64, i64, String, String, String, i64, String)> = sqlx::query_as(
             "SELECT a.id, a.event_id, a.kind, a.original_name, a.content_type, a.size, a.sha256
              FROM dossier_event_attachments a JOIN dossier_events e ON e.id = a.event_id
              WHERE e.dossier_code = $1 ORDER BY a.id",
         )
-        .bind(code)
+        .bind(code.as_str())
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -327,7 +332,7 @@ impl Store {
     /// (slip 07), in order of acceptance.
     pub async fn dossiers_accepted_between(
         &self,
-        agency_code: &str,
+        agency_code: &AgencyCode,
         from: OffsetDateTime,
         to: OffsetDateTime,
     ) -> Result<Vec<QueueRow>> {
@@ -338,7 +343,7 @@ impl Store {
              WHERE d.agency_code = $1 AND d.accepted_at >= $2 AND d.accepted_at < $3
              ORDER BY d.accepted_at, d.code"
         ))
-        .bind(agency_code)
+        .bind(agency_code.as_str())
         .bind(ts(from)?)
         .bind(ts(to)?)
         .fetch_all(&self.pool)
@@ -463,7 +468,7 @@ fn queue_args(q: &QueueQuery, search: Search) -> Result<sqlx::any::AnyArguments<
     let add = |r: std::result::Result<(), sqlx::error::BoxDynError>| {
         r.map_err(|e| StoreError::Invalid(format!("queue query: {e}")))
     };
-    add(args.add(q.agency_code.clone()))?;
+    add(args.add(q.agency_code.to_string()))?;
     add(args.add(assignee))?;
     add(args.add(assignee))?;
     add(args.add(q.procedure_code.clone()))?;

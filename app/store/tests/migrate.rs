@@ -6,6 +6,7 @@
 //! left as it was.
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
+use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::Procedure;
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
 use motcua_domain::workflow::{EventDetails, StaffRole, Status};
@@ -59,8 +60,8 @@ fn procedure() -> (Procedure, String) {
 fn applicant(name: &str, id_number: &str) -> Applicant {
     Applicant {
         full_name: name.into(),
-        id_number: id_number.into(),
-        phone: "0912345678".into(),
+        id_number: id_number.parse().unwrap(),
+        phone: "0912345678".parse().unwrap(),
         email: None,
         address: Some(json!({ "province": "01", "commune": "00004", "street": "12 Kim Mã" })),
         birth_date: Some("1990-05-17".into()),
@@ -74,7 +75,7 @@ fn account(kind: AccountKind, login: &str, roles: Vec<StaffRole>) -> NewAccount 
         full_name: "Nguyễn Thị Lan".into(),
         phone: None,
         email: None,
-        agency_code: (kind == AccountKind::Staff).then(|| AGENCY.into()),
+        agency_code: (kind == AccountKind::Staff).then(|| AGENCY.parse().unwrap()),
         password_hash: "$argon2id$placeholder".into(),
         roles,
     }
@@ -108,8 +109,8 @@ fn accept_move(from: Status, to: Status, staff: i64) -> Transition {
 
 /// What the test reads back after a copy.
 struct Populated {
-    accepted: String,
-    supplemented: String,
+    accepted: DossierCode,
+    supplemented: DossierCode,
     open_draft: String,
     session: String,
     procedure_id: i64,
@@ -137,14 +138,17 @@ async fn populate(store: &Store) -> Populated {
         .unwrap();
     store
         .upsert_agency(&Agency {
-            code: AGENCY.into(),
+            code: AGENCY.parse().unwrap(),
             name: "UBND phường Ba Đình".into(),
             level: "commune".into(),
             unit_code: Some("00004".into()),
         })
         .await
         .unwrap();
-    store.set_receivers(PROC, &[AGENCY]).await.unwrap();
+    store
+        .set_receivers(PROC, &[AGENCY.parse().unwrap()])
+        .await
+        .unwrap();
     let (p, text) = procedure();
     store.import_procedure(&p, &text).await.unwrap();
     let procedure_id = store
@@ -190,7 +194,7 @@ async fn populate(store: &Store) -> Populated {
             store
                 .file_dossier(
                     &token,
-                    AGENCY,
+                    &AGENCY.parse().unwrap(),
                     &who,
                     &json!({ "chong_ho_ten": who.full_name }),
                     Some(citizen),
@@ -297,6 +301,13 @@ async fn readable(store: &Store, p: &Populated) -> String {
             .unwrap()
             .expect("the dossier is there");
         out += &format!("{dossier:?}\n{:?}\n", store.events(code).await.unwrap());
+        // `Debug` masks the applicant's ID number and phone: compare them in full.
+        let applicant = &dossier.applicant;
+        out += &format!(
+            "{} {}\n",
+            applicant.id_number.as_str(),
+            applicant.phone.as_str()
+        );
         out += &format!(
             "{:?}\n",
             store.dossier_document_history(code).await.unwrap()
@@ -357,7 +368,7 @@ async fn keeps_working(store: &Store, p: &Populated) {
     let filed = store
         .file_dossier(
             &token,
-            AGENCY,
+            &AGENCY.parse().unwrap(),
             &applicant("Phạm Văn Dũng", "001090099999"),
             &json!({}),
             None,

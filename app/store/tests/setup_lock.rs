@@ -14,7 +14,7 @@ const WATCH: Duration = Duration::from_millis(300);
 
 fn agency(code: &str) -> Agency {
     Agency {
-        code: code.into(),
+        code: code.parse().unwrap(),
         name: "Ủy ban nhân dân xã Thử".into(),
         level: "commune".into(),
         unit_code: None,

@@ -23,7 +23,7 @@ async fn a_write_waits_for_another_servers_long_write() {
     let write = tokio::spawn(async move {
         store
             .upsert_agency(&Agency {
-                code: "000.50.01.H56".into(),
+                code: "000.50.01.H56".parse().unwrap(),
                 name: "Ủy ban nhân dân phường Hạc Thành".into(),
                 level: "commune".into(),
                 unit_code: None,

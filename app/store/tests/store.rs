@@ -4,6 +4,7 @@
 use motcua_domain::workflow::Status;
 use std::collections::BTreeSet;
 
+use motcua_domain::ids::{DossierCode, Proof};
 use motcua_domain::procedure::Procedure;
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure_json};
 use motcua_store::testing::TestDatabase;
@@ -78,14 +79,17 @@ async fn seeded(dir: &TestDatabase) -> (Store, i64) {
         .unwrap();
     store
         .upsert_agency(&Agency {
-            code: AGENCY.into(),
+            code: AGENCY.parse().unwrap(),
             name: "UBND phường Ba Đình".into(),
             level: "commune".into(),
             unit_code: Some("00004".into()),
         })
         .await
         .unwrap();
-    store.set_receivers(PROC, &[AGENCY]).await.unwrap();
+    store
+        .set_receivers(PROC, &[AGENCY.parse().unwrap()])
+        .await
+        .unwrap();
     import(&store, "2025-07-01", "Đăng ký kết hôn").await;
     let id = store
         .current_procedure(PROC, date!(2025 - 11 - 22))
@@ -108,12 +112,16 @@ fn unit(code: &str, name: &str, level: &str, parent: Option<&str>) -> Unit {
 fn applicant(id_number: &str, phone: &str) -> Applicant {
     Applicant {
         full_name: "Nguyễn Văn An".into(),
-        id_number: id_number.into(),
-        phone: phone.into(),
+        id_number: id_number.parse().unwrap(),
+        phone: phone.parse().unwrap(),
         email: Some("an@example.vn".into()),
         address: Some(json!({ "province": "01", "commune": "00004", "street": "12 Phố Kim Mã" })),
         birth_date: Some("1990-05-17".into()),
     }
+}
+
+fn proof(typed: &str) -> Proof {
+    Proof::parse(typed).unwrap()
 }
 
 fn answers() -> Value {
@@ -221,7 +229,7 @@ async fn agencies_and_receivers() {
     let dir = TestDatabase::new().await;
     let (store, _) = seeded(&dir).await;
     let other = Agency {
-        code: "000.00.07.H56".into(),
+        code: "000.00.07.H56".parse().unwrap(),
         name: "UBND phường Hoàn Kiếm".into(),
         level: "commune".into(),
         unit_code: None,
@@ -249,7 +257,7 @@ async fn agencies_and_receivers() {
     ));
 
     store
-        .set_receivers(PROC, &[other.code.as_str(), AGENCY])
+        .set_receivers(PROC, &[other.code.clone(), AGENCY.parse().unwrap()])
         .await
         .unwrap();
     let codes: Vec<_> = store
@@ -268,7 +276,9 @@ async fn agencies_and_receivers() {
     assert_eq!(store.receivers(PROC).await.unwrap().len(), 1);
     // Unknown agency: error and nothing changed.
     assert!(matches!(
-        store.set_receivers(PROC, &["nope"]).await,
+        store
+            .set_receivers(PROC, &["999.99.99.H99".parse().unwrap()])
+            .await,
         Err(StoreError::NotFound(_))
     ));
     assert_eq!(store.receivers(PROC).await.unwrap().len(), 1);
@@ -517,7 +527,14 @@ async fn filing_is_idempotent() {
     let who = applicant("001090012345", "0912345678");
 
     let first = store
-        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .file_dossier(
+            &token,
+            &AGENCY.parse().unwrap(),
+            &who,
+            &answers(),
+            None,
+            NOW,
+        )
         .await
         .unwrap();
     assert!(first.newly_filed);
@@ -535,8 +552,8 @@ async fn filing_is_idempotent() {
     let again = store
         .file_dossier(
             &token,
-            AGENCY,
-            &applicant("1", "2"),
+            &AGENCY.parse().unwrap(),
+            &applicant("002000000002", "0987654321"),
             &json!({}),
             None,
             NOW + Duration::minutes(5),
@@ -602,19 +619,33 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     let t = store.create_draft(pid).await.unwrap();
     assert!(matches!(
         store
-            .file_dossier("nope", AGENCY, &who, &answers(), None, NOW)
+            .file_dossier(
+                "nope",
+                &AGENCY.parse().unwrap(),
+                &who,
+                &answers(),
+                None,
+                NOW
+            )
             .await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
         store
-            .file_dossier(&t, "999.99.99.H99", &who, &answers(), None, NOW)
+            .file_dossier(
+                &t,
+                &"999.99.99.H99".parse().unwrap(),
+                &who,
+                &answers(),
+                None,
+                NOW
+            )
             .await,
         Err(StoreError::NotFound(_))
     ));
     store
         .upsert_agency(&Agency {
-            code: "000.00.07.H56".into(),
+            code: "000.00.07.H56".parse().unwrap(),
             name: "Không tiếp nhận".into(),
             level: "commune".into(),
             unit_code: None,
@@ -623,13 +654,20 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         .unwrap();
     assert!(matches!(
         store
-            .file_dossier(&t, "000.00.07.H56", &who, &answers(), None, NOW)
+            .file_dossier(
+                &t,
+                &"000.00.07.H56".parse().unwrap(),
+                &who,
+                &answers(),
+                None,
+                NOW
+            )
             .await,
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
         store
-            .file_dossier(&t, AGENCY, &who, &json!([1]), None, NOW)
+            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &json!([1]), None, NOW)
             .await,
         Err(StoreError::Invalid(_))
     ));
@@ -645,7 +683,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ] {
         let t = store.create_draft(pid).await.unwrap();
         let filed = store
-            .file_dossier(&t, AGENCY, &who, &answers(), None, now)
+            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, now)
             .await
             .unwrap();
         codes.push(filed.dossier.code);
@@ -674,7 +712,14 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
         tasks.spawn(async move {
             let who = applicant(&format!("{:012}", i), &format!("09{:08}", i));
             store
-                .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+                .file_dossier(
+                    &token,
+                    &AGENCY.parse().unwrap(),
+                    &who,
+                    &answers(),
+                    None,
+                    NOW,
+                )
                 .await
                 .map(|f| (f.newly_filed, f.dossier.code))
         });
@@ -685,8 +730,8 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
         assert!(newly);
         assert!(codes.insert(code), "code issued twice");
     }
-    let expected: BTreeSet<String> = (1..=200)
-        .map(|n| format!("000.00.06.H56-251122-{n:04}"))
+    let expected: BTreeSet<DossierCode> = (1..=200)
+        .map(|n| format!("000.00.06.H56-251122-{n:04}").parse().unwrap())
         .collect();
     assert_eq!(codes, expected);
 }
@@ -703,7 +748,14 @@ async fn concurrent_double_submit_files_once() {
         tasks.spawn(async move {
             let who = applicant("001090012345", "0912345678");
             store
-                .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+                .file_dossier(
+                    &token,
+                    &AGENCY.parse().unwrap(),
+                    &who,
+                    &answers(),
+                    None,
+                    NOW,
+                )
                 .await
                 .unwrap()
         });
@@ -721,7 +773,7 @@ async fn concurrent_double_submit_files_once() {
     let t = store.create_draft(pid).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
-        .file_dossier(&t, AGENCY, &who, &answers(), None, NOW)
+        .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, NOW)
         .await
         .unwrap();
     assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
@@ -734,25 +786,44 @@ async fn lookup_needs_code_and_id_or_phone() {
     let token = store.create_draft(pid).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
-        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .file_dossier(
+            &token,
+            &AGENCY.parse().unwrap(),
+            &who,
+            &answers(),
+            None,
+            NOW,
+        )
         .await
         .unwrap()
         .dossier
         .code;
 
-    let by_id = store.find_for_lookup(&code, "001090012345").await.unwrap();
+    let by_id = store
+        .find_for_lookup(&code, &proof("001090012345"))
+        .await
+        .unwrap();
     assert_eq!(by_id.unwrap().code, code);
-    let by_phone = store.find_for_lookup(&code, " 0912345678 ").await.unwrap();
+    let by_phone = store
+        .find_for_lookup(&code, &proof(" 0912345678 "))
+        .await
+        .unwrap();
     assert_eq!(by_phone.unwrap().code, code);
 
     assert_eq!(
-        store.find_for_lookup(&code, "001090099999").await.unwrap(),
+        store
+            .find_for_lookup(&code, &proof("001090099999"))
+            .await
+            .unwrap(),
         None
     );
-    assert_eq!(store.find_for_lookup(&code, "").await.unwrap(), None);
+    assert!(Proof::parse("").is_err(), "nothing typed is no proof");
     assert_eq!(
         store
-            .find_for_lookup("000.00.06.H56-251122-0002", "001090012345")
+            .find_for_lookup(
+                &"000.00.06.H56-251122-0002".parse().unwrap(),
+                &proof("001090012345")
+            )
             .await
             .unwrap(),
         None
@@ -762,7 +833,7 @@ async fn lookup_needs_code_and_id_or_phone() {
     let code2 = store
         .file_dossier(
             &t2,
-            AGENCY,
+            &AGENCY.parse().unwrap(),
             &applicant("002000000002", "0987654321"),
             &answers(),
             None,
@@ -773,12 +844,15 @@ async fn lookup_needs_code_and_id_or_phone() {
         .dossier
         .code;
     assert_eq!(
-        store.find_for_lookup(&code2, "001090012345").await.unwrap(),
+        store
+            .find_for_lookup(&code2, &proof("001090012345"))
+            .await
+            .unwrap(),
         None
     );
     assert_eq!(
         store
-            .find_for_lookup(&code2, "0987654321")
+            .find_for_lookup(&code2, &proof("0987654321"))
             .await
             .unwrap()
             .unwrap()
@@ -803,18 +877,25 @@ fn staff_account(login: &str, roles: Vec<StaffRole>) -> NewAccount {
         full_name: "Nguyễn Thị Lan".into(),
         phone: None,
         email: None,
-        agency_code: Some(AGENCY.into()),
+        agency_code: Some(AGENCY.parse().unwrap()),
         password_hash: "$argon2id$placeholder".into(),
         roles,
     }
 }
 
-async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> String {
+async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> DossierCode {
     let token = store.create_draft(pid).await.unwrap();
     let mut who = applicant(id, "0912345678");
     who.full_name = name.into();
     store
-        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .file_dossier(
+            &token,
+            &AGENCY.parse().unwrap(),
+            &who,
+            &answers(),
+            None,
+            NOW,
+        )
         .await
         .unwrap()
         .dossier
@@ -1276,7 +1357,7 @@ async fn events_written_before_kinds_were_stored_read_as_their_kind() {
         .bind(*from)
         .bind(*to)
         .bind(details.as_ref().map(Value::to_string))
-        .bind(&code)
+        .bind(code.as_str())
         .execute(&mut raw)
         .await
         .unwrap();
@@ -1309,7 +1390,7 @@ async fn an_event_whose_details_do_not_read_is_kept_as_unreadable() {
              WHERE dossier_code = $2 AND from_status IS NULL ORDER BY id LIMIT 1",
         )
         .bind(details)
-        .bind(&code)
+        .bind(code.as_str())
         .execute(&mut raw)
         .await
         .unwrap();
@@ -1329,6 +1410,31 @@ async fn an_event_whose_details_do_not_read_is_kept_as_unreadable() {
 }
 
 #[tokio::test]
+async fn a_stored_phone_that_is_no_phone_is_corruption_and_not_quoted() {
+    use sqlx::Connection;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let code = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
+    let mut raw = sqlx::AnyConnection::connect(dir.url()).await.unwrap();
+    sqlx::query("UPDATE dossiers SET applicant_phone = '12345 sửa tay' WHERE code = $1")
+        .bind(code.as_str())
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+    match store.dossier(&code).await {
+        Err(StoreError::Corrupt(what)) => {
+            assert!(what.contains("applicant phone"), "{what}");
+            assert!(
+                !what.contains("12345"),
+                "the value stays out of the message: {what}"
+            );
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+}
+
+#[tokio::test]
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
@@ -1339,7 +1445,14 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         .unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
-        .file_dossier(&token, AGENCY, &who, &answers(), None, NOW)
+        .file_dossier(
+            &token,
+            &AGENCY.parse().unwrap(),
+            &who,
+            &answers(),
+            None,
+            NOW,
+        )
         .await
         .unwrap()
         .dossier
@@ -1413,7 +1526,7 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
         others.push(filed(&store, pid, "Lê Văn Đức", &format!("00109001999{i}")).await);
     }
     let q = |search: &str, offset, limit| QueueQuery {
-        agency_code: AGENCY.into(),
+        agency_code: AGENCY.parse().unwrap(),
         kind: QueueKind::New,
         search: search.into(),
         procedure_code: None,
@@ -1446,7 +1559,7 @@ async fn queues_filter_search_without_diacritics_and_paginate() {
     assert_eq!((page1.len(), page2.len()), (4, 2));
     assert!(page1.iter().all(|c| !page2.contains(c)));
     let mut other_agency = q("", 0, 10);
-    other_agency.agency_code = "000.00.07.H56".into();
+    other_agency.agency_code = "000.00.07.H56".parse().unwrap();
     assert!(store.queue(&other_agency).await.unwrap().is_empty());
     let mut in_process = q("", 0, 10);
     in_process.kind = QueueKind::InProcess;
@@ -1461,7 +1574,7 @@ async fn a_search_for_an_exact_code_or_id_number_reads_those_dossiers_by_their_i
     let second = filed(&store, pid, "Trần Thị Bình", "001090012345").await;
     let other = filed(&store, pid, "Lê Văn Đức", "001090019999").await;
     let q = |search: &str, offset, limit| QueueQuery {
-        agency_code: AGENCY.into(),
+        agency_code: AGENCY.parse().unwrap(),
         kind: QueueKind::All,
         search: search.into(),
         procedure_code: None,
@@ -1545,7 +1658,7 @@ async fn reference_units_apply_once_per_version() {
         .unwrap();
     store
         .upsert_agency(&Agency {
-            code: "000.50.99.H01".into(),
+            code: "000.50.99.H01".parse().unwrap(),
             name: "UBND xã Cũ".into(),
             level: "commune".into(),
             unit_code: Some("00099".into()),
@@ -1585,11 +1698,14 @@ async fn an_agency_lists_the_procedures_it_receives_in_one_read() {
     let dir = TestDatabase::new().await;
     let (store, id) = seeded(&dir).await;
     let today = date!(2025 - 11 - 22);
-    let received = store.procedures_received_by(AGENCY, today).await.unwrap();
+    let received = store
+        .procedures_received_by(&AGENCY.parse().unwrap(), today)
+        .await
+        .unwrap();
     assert_eq!(received.iter().map(|p| p.id).collect::<Vec<_>>(), [id]);
     assert!(
         store
-            .procedures_received_by("000.99.99.H56", today)
+            .procedures_received_by(&"000.99.99.H56".parse().unwrap(), today)
             .await
             .unwrap()
             .is_empty()
@@ -1597,7 +1713,7 @@ async fn an_agency_lists_the_procedures_it_receives_in_one_read() {
     // Not yet in force on a date before its version: nothing current.
     assert!(
         store
-            .procedures_received_by(AGENCY, date!(2025 - 01 - 01))
+            .procedures_received_by(&AGENCY.parse().unwrap(), date!(2025 - 01 - 01))
             .await
             .unwrap()
             .is_empty()

@@ -191,6 +191,7 @@ async fn submit(
             StatusCode::SERVICE_UNAVAILABLE,
             "No agency receives this procedure",
         )),
+        Err(FileError::Applicant(e)) => Err(internal(e)),
         Err(FileError::Store(e)) => Err(internal(e)),
     }
 }

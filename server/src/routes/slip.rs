@@ -10,6 +10,7 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use motcua_core::slips::{SlipRequest, slip_for};
+use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -39,15 +40,18 @@ async fn load(
     number: &str,
     q: &SlipQuery,
 ) -> Result<Option<motcua_slip::SlipDoc>, AppError> {
+    let Ok(code) = DossierCode::parse(code) else {
+        return Ok(None);
+    };
     let Some((loaded, reader)) =
-        app::slips::access(&state.app, headers, code, &q.giay_to, ip).await?
+        app::slips::access(&state.app, headers, &code, &q.giay_to, ip).await?
     else {
         return Ok(None);
     };
     let request = SlipRequest {
         number,
         event: q.event,
-        lookup_url: app::slips::lookup_url(&state.app.settings.public_url, headers, code),
+        lookup_url: app::slips::lookup_url(&state.app.settings.public_url, headers, &code),
         now: state.app.clock.now(),
     };
     let names = app::slips::VietnameseNames(&state.app.units);

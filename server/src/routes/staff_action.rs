@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use motcua_core::upload::{self, SentFile};
 use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
+use motcua_domain::ids::DossierCode;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::Action;
 use motcua_store::NewAttachment;
@@ -27,6 +28,9 @@ pub async fn post(
     multipart: Multipart,
 ) -> Response {
     let store = &state.app.store;
+    let Ok(code) = DossierCode::parse(&code) else {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    };
     let here = format!("/can-bo/ho-so/{code}");
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
         return (StatusCode::NOT_FOUND, "Not found").into_response();

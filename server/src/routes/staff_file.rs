@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
 use motcua_core::staff_file::{ServedFile, StaffFile, StaffFileError};
+use motcua_domain::ids::DossierCode;
 
 use crate::error::AppError;
 use crate::extract::SignedInStaff;
@@ -18,6 +19,9 @@ pub async fn document(
     SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok(not_found());
+    };
     respond(StaffFile::document(&state.app.store, &officer, &code, id).await)
 }
 
@@ -26,15 +30,16 @@ pub async fn attachment(
     SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok(not_found());
+    };
     respond(StaffFile::attachment(&state.app.store, &officer, &code, id).await)
 }
 
 fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppError> {
     let file = match found {
         Ok(file) => file,
-        Err(StaffFileError::NotFound) => {
-            return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
-        }
+        Err(StaffFileError::NotFound) => return Ok(not_found()),
         Err(StaffFileError::Store(e)) => return Err(AppError::during("serving a file", e)),
     };
     let disposition = format!(
@@ -60,4 +65,8 @@ fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppErr
         file.bytes,
     )
         .into_response())
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
 }

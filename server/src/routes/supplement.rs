@@ -16,6 +16,7 @@ use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::filing::FilingToken;
 use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
 use motcua_core::upload::SentFile;
+use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::bad_form::FormNotRead;
@@ -41,6 +42,9 @@ pub async fn start(
     Form(form): Form<StartForm>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok(not_found());
+    };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
     let Some(ActingCitizen { dossier, .. }) = found else {
         return Ok(not_found());
@@ -64,7 +68,7 @@ pub async fn answer(
 ) -> Result<Response, AppError> {
     let app = &state.app;
     let store = &app.store;
-    let Some(token) = FilingToken::parse(&token) else {
+    let (Some(token), Ok(code)) = (FilingToken::parse(&token), DossierCode::parse(&code)) else {
         return Ok(not_found());
     };
     let Some(mut pending) = Pending::open(store, &code, &token).await? else {

@@ -29,12 +29,15 @@ pub async fn get(
     Query(p): Query<Period>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
-    let agency_code = officer.agency_code.clone().unwrap_or_default();
     let now = app.clock.now();
     let today = now.to_offset(VN_OFFSET).date();
     let period = slips::Period::asked(parse_iso_date(&p.tu), parse_iso_date(&p.den), today);
     let names = app::slips::VietnameseNames(&app.units);
-    let Some(doc) = tracking_book_for(&app.store, &names, &agency_code, period, now).await? else {
+    let found = match &officer.agency_code {
+        Some(agency) => tracking_book_for(&app.store, &names, agency, period, now).await?,
+        None => None,
+    };
+    let Some(doc) = found else {
         return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
     };
     let (from, to) = (period.from, period.to);

@@ -11,6 +11,7 @@ use http::{HeaderMap, StatusCode};
 use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::withdraw::withdraw;
 use motcua_core::workflow::{ActionError, Who};
+use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -33,6 +34,9 @@ pub async fn post(
     Form(form): Form<WithdrawForm>,
 ) -> Result<Response, AppError> {
     let app = &state.app;
+    let Ok(code) = DossierCode::parse(&code) else {
+        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+    };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
     let Some(ActingCitizen { dossier, who }) = found else {
         return Ok((StatusCode::NOT_FOUND, "Not found").into_response());

@@ -12,7 +12,12 @@ pub async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client
 
 /// A client signed in as the staff member the dossier's current step is assigned to.
 pub async fn assignee(app: &TestApp, code: &str) -> reqwest::Client {
-    let d = app.store.dossier(code).await.unwrap().unwrap();
+    let d = app
+        .store
+        .dossier(&code.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let id = d.state.assignee_id.expect("the step is assigned");
     let login = app.store.account(id).await.unwrap().unwrap().login;
     signed_in(app, &login).await

@@ -1,6 +1,6 @@
 //! An admin adds a staff member to their own agency.
 
-use motcua_domain::validate::parse_phone;
+use motcua_domain::ids::Phone;
 use motcua_store::{Account, AccountKind, NewAccount, Store, StoreError};
 use time::OffsetDateTime;
 
@@ -29,12 +29,12 @@ pub async fn add_staff(
     form: &NewStaffForm<'_>,
     now: OffsetDateTime,
 ) -> Result<i64, AdminError> {
-    let agency = admins_agency(admin)?.to_string();
+    let agency = admins_agency(admin)?.clone();
     let mut problems = vec![];
     let login = noted(&mut problems, parse_typed_login(form.login));
     let full_name = noted(&mut problems, parse_full_name(form.full_name));
     let phone_text = form.phone.trim();
-    let phone = parse_phone(phone_text);
+    let phone = Phone::parse(phone_text).ok();
     if !phone_text.is_empty() && phone.is_none() {
         problems.push(Problem::PhoneInvalid);
     }

@@ -6,6 +6,7 @@
 //! unknown id) is "not found" alike, so an admin learns nothing of other agencies. An admin
 //! cannot remove their own admin role nor lock themselves out: nobody could undo it.
 
+use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Account, AccountKind, Store, StoreError};
 use time::OffsetDateTime;
@@ -40,7 +41,7 @@ impl From<Problem> for AdminError {
 }
 
 /// `admin`'s agency if they are staff with the admin role.
-pub(crate) fn admins_agency(admin: &Account) -> Result<&str, AdminError> {
+pub(crate) fn admins_agency(admin: &Account) -> Result<&AgencyCode, AdminError> {
     match &admin.agency_code {
         Some(agency) if admin.kind == AccountKind::Staff && admin.has_role(StaffRole::Admin) => {
             Ok(agency)
@@ -57,9 +58,7 @@ pub async fn staff_of_admin(
 ) -> Result<Account, AdminError> {
     let agency = admins_agency(admin)?;
     match store.account(id).await? {
-        Some(a) if a.kind == AccountKind::Staff && a.agency_code.as_deref() == Some(agency) => {
-            Ok(a)
-        }
+        Some(a) if a.kind == AccountKind::Staff && a.agency_code.as_ref() == Some(agency) => Ok(a),
         _ => Err(AdminError::NotFound),
     }
 }

@@ -1,7 +1,8 @@
 //! A citizen creates an account with their phone number (and optionally an e-mail
 //! address) and a password, and is signed in. The phone is their login.
 
-use motcua_domain::validate::{nfc, parse_email, parse_phone};
+use motcua_domain::ids::Phone;
+use motcua_domain::validate::{nfc, parse_email};
 use motcua_store::{AccountKind, NewAccount, Store, StoreError};
 use time::OffsetDateTime;
 
@@ -23,7 +24,7 @@ pub struct Registration<'a> {
 struct NewCitizen {
     full_name: String,
     /// Canonical `0…` form, which is also the login.
-    phone: String,
+    phone: Phone,
     email: Option<String>,
     password: NewPassword,
 }
@@ -56,7 +57,7 @@ fn parse(form: &Registration<'_>) -> Result<NewCitizen, Vec<Problem>> {
     if full_name.is_empty() {
         problems.push(Problem::NameRequired);
     }
-    let phone = parse_phone(form.phone);
+    let phone = Phone::parse(form.phone).ok();
     if phone.is_none() {
         problems.push(Problem::PhoneInvalid);
     }
@@ -87,7 +88,7 @@ pub async fn register(
     let citizen = parse(form).map_err(RegisterError::Invalid)?;
     let new = NewAccount {
         kind: AccountKind::Citizen,
-        login: citizen.phone.clone(),
+        login: citizen.phone.to_string(),
         full_name: citizen.full_name,
         phone: Some(citizen.phone),
         email: citizen.email,

@@ -2,6 +2,7 @@
 //! and the demo's staff. The operator reads these errors in English on the terminal, so
 //! they are sentences, not translation keys.
 
+use motcua_domain::ids::{AgencyCode, Phone};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{AccountKind, NewAccount, Store, StoreError};
 use time::OffsetDateTime;
@@ -27,6 +28,8 @@ pub enum SetupError {
     LoginInvalid,
     #[error("no agency {0}")]
     NoAgency(String),
+    #[error("the phone is not a Vietnamese phone number")]
+    PhoneInvalid,
     #[error(transparent)]
     Hashing(#[from] HashError),
     #[error(transparent)]
@@ -58,16 +61,22 @@ pub async fn create(
     if login.is_empty() || login.chars().any(char::is_whitespace) {
         return Err(SetupError::LoginInvalid);
     }
-    if store.agency(staff.agency).await?.is_none() {
-        return Err(SetupError::NoAgency(staff.agency.to_string()));
+    let no_agency = || SetupError::NoAgency(staff.agency.to_string());
+    let agency = AgencyCode::parse(staff.agency).map_err(|_| no_agency())?;
+    if store.agency(&agency).await?.is_none() {
+        return Err(no_agency());
     }
+    let phone = (staff.phone.as_deref())
+        .map(Phone::parse)
+        .transpose()
+        .map_err(|_| SetupError::PhoneInvalid)?;
     let new = NewAccount {
         kind: AccountKind::Staff,
         login,
         full_name: staff.full_name.trim().to_string(),
-        phone: staff.phone.clone(),
+        phone,
         email: None,
-        agency_code: Some(staff.agency.to_string()),
+        agency_code: Some(agency),
         password_hash,
         roles: staff.roles.clone(),
     };

@@ -3,7 +3,7 @@
 //! whether the account exists or not, and takes as long; the limit on tries from one
 //! address is the caller's (it counts per client address, which only the request knows).
 
-use motcua_domain::validate::parse_phone;
+use motcua_domain::ids::Phone;
 use motcua_store::{Account, Store, StoreError};
 use time::OffsetDateTime;
 
@@ -41,7 +41,9 @@ pub enum SignInError {
 /// How a login is stored: a phone in its canonical `0…` form, a user name in lower case.
 pub fn normalise_login(login: &str) -> String {
     let login = login.trim();
-    parse_phone(login).unwrap_or_else(|| login.to_lowercase())
+    Phone::parse(login)
+        .map(String::from)
+        .unwrap_or_else(|_| login.to_lowercase())
 }
 
 /// Signs in with `credentials` at `now`. The session the browser already had

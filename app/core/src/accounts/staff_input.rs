@@ -1,6 +1,7 @@
 //! The fields of a staff account as an admin types them: login, name and roles.
 
-use motcua_domain::validate::{nfc, parse_phone};
+use motcua_domain::ids::Phone;
+use motcua_domain::validate::nfc;
 use motcua_domain::workflow::StaffRole;
 
 use super::Problem;
@@ -16,7 +17,7 @@ pub fn parse_login(s: &str) -> Option<String> {
         && login
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
-        && parse_phone(&login).is_none();
+        && Phone::parse(&login).is_err();
     ok.then_some(login)
 }
 

@@ -20,25 +20,30 @@ fn now() -> OffsetDateTime {
     time::macros::datetime!(2026-12-03 09:00 UTC)
 }
 
+/// Agency `A`'s code.
+const A: &str = "000.50.01.H56";
+/// Agency `B`'s code.
+const B: &str = "000.50.02.H56";
+
 /// A store with agencies `A` and `B`, each with an admin (`quantri.a`, `quantri.b`) and `A`
 /// with a receptionist (`tiepnhan.a`), all with [`PASSWORD`].
 async fn agencies(db: &TestDatabase) -> Store {
     let store = db.open().await;
     let hash = password::hash_password(PASSWORD).unwrap();
-    for code in ["A", "B"] {
+    for (code, letter) in [(A, "a"), (B, "b")] {
         store
             .upsert_agency(&Agency {
-                code: code.into(),
-                name: format!("UBND {code}"),
+                code: code.parse().unwrap(),
+                name: format!("UBND {letter}"),
                 level: "commune".into(),
                 unit_code: None,
             })
             .await
             .unwrap();
-        let login = format!("quantri.{}", code.to_lowercase());
+        let login = format!("quantri.{letter}");
         staff(&store, &login, code, vec![StaffRole::Admin], &hash).await;
     }
-    staff(&store, "tiepnhan.a", "A", vec![StaffRole::Reception], &hash).await;
+    staff(&store, "tiepnhan.a", A, vec![StaffRole::Reception], &hash).await;
     store
 }
 
@@ -228,7 +233,7 @@ async fn adding_staff_checks_every_field_and_puts_them_in_the_admins_agency() {
         .unwrap();
     let added = account(&store, "chuyenvien.b").await;
     assert_eq!(added.id, id);
-    assert_eq!(added.agency_code.as_deref(), Some("B"));
+    assert_eq!(added.agency_code.as_deref(), Some(B));
     assert_eq!(added.roles, [StaffRole::Specialist]);
     assert!(
         sign_in(&store, &credentials("chuyenvien.b", PASSWORD), None, now())

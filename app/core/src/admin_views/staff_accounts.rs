@@ -15,7 +15,9 @@ pub async fn staff_accounts(
     store: &Store,
     admin: &Account,
 ) -> Result<Vec<StaffAccount>, StoreError> {
-    let agency = admin.agency_code.as_deref().unwrap_or_default();
+    let Some(agency) = &admin.agency_code else {
+        return Ok(vec![]);
+    };
     Ok(store
         .staff_of_agency(agency)
         .await?

@@ -9,6 +9,9 @@ use time::macros::{date, datetime};
 use super::*;
 use crate::accounts::setup::{StaffSetup, create};
 
+const AGENCY_A: &str = "000.00.01.H56";
+const AGENCY_B: &str = "000.00.02.H56";
+
 async fn staff(store: &Store, login: &str, agency: &str, roles: Vec<StaffRole>) -> Account {
     let setup = StaffSetup {
         login,
@@ -28,18 +31,18 @@ async fn staff(store: &Store, login: &str, agency: &str, roles: Vec<StaffRole>) 
 async fn an_admin_sees_the_staff_of_their_own_agency_and_knows_which_is_them() {
     let db = TestDatabase::new().await;
     let store = db.open().await;
-    for code in ["A", "B"] {
+    for code in [AGENCY_A, AGENCY_B] {
         let agency = Agency {
-            code: code.into(),
+            code: code.parse().unwrap(),
             name: format!("UBND {code}"),
             level: "commune".into(),
             unit_code: None,
         };
         store.upsert_agency(&agency).await.unwrap();
     }
-    let admin = staff(&store, "quantri.a", "A", vec![StaffRole::Admin]).await;
-    staff(&store, "tiepnhan.a", "A", vec![StaffRole::Reception]).await;
-    staff(&store, "quantri.b", "B", vec![StaffRole::Admin]).await;
+    let admin = staff(&store, "quantri.a", AGENCY_A, vec![StaffRole::Admin]).await;
+    staff(&store, "tiepnhan.a", AGENCY_A, vec![StaffRole::Reception]).await;
+    staff(&store, "quantri.b", AGENCY_B, vec![StaffRole::Admin]).await;
 
     let lines = staff_accounts(&store, &admin).await.unwrap();
     let seen: Vec<_> = lines

@@ -1,5 +1,6 @@
 //! Which dossier a citizen may act on, against a real store.
 
+use motcua_domain::ids::DossierCode;
 use motcua_store::testing::TestDatabase;
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use crate::filing::{Filing, file};
 const CLIENT: &str = "203.0.113.7";
 
 /// A dossier filed under the seeded procedure, by `citizen` when signed in.
-async fn filed(store: &Store, citizen: Option<i64>) -> String {
+async fn filed(store: &Store, citizen: Option<i64>) -> DossierCode {
     let token = completed(store).await;
     let mut filing = Filing::open(store, crate::filing::tests::PROC, &token)
         .await
@@ -35,7 +36,7 @@ async fn citizen(store: &Store, phone: &str) -> Account {
     store.account(id).await.unwrap().unwrap()
 }
 
-fn ask<'a>(signed_in: Option<Account>, code: &'a str, proof: &'a str) -> CitizenAsk<'a> {
+fn ask<'a>(signed_in: Option<Account>, code: &'a DossierCode, proof: &'a str) -> CitizenAsk<'a> {
     CitizenAsk {
         signed_in,
         code,

@@ -4,6 +4,7 @@
 
 use motcua_domain::condition::applicable_documents;
 use motcua_domain::filing::{AGENCY_FIELD, DOCUMENTS, Evaluated, UploadProblem, evaluate};
+use motcua_domain::ids::{AgencyCode, DossierCode, ParseError};
 use motcua_domain::validate::UnitCatalog;
 use motcua_store::{Applicant, Store, StoreError};
 use serde_json::Value;
@@ -52,6 +53,11 @@ pub enum FileError {
     /// No agency receives this procedure: the deployment's to fix, not the citizen's.
     #[error("no agency receives this procedure")]
     NoReceiver,
+    /// Ours: a validated applicant answer (agency, ID number, phone) that does not read as
+    /// its identifier, so the applicant page's rules and the identifiers' disagree. Logged,
+    /// never shown.
+    #[error("applicant answer: {0}")]
+    Applicant(#[from] ParseError),
     /// Ours: logged, never shown.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -66,9 +72,9 @@ pub async fn file(
     filing: &mut Filing,
     citizen: Option<i64>,
     now: OffsetDateTime,
-) -> Result<String, FileError> {
+) -> Result<DossierCode, FileError> {
     if let Some(code) = filing.filed_as() {
-        return Ok(code.to_string());
+        return Ok(code.clone());
     }
     let eval = review(filing, units, now)?;
     let answers = eval.answers();
@@ -94,17 +100,17 @@ pub async fn file(
     let a = &eval.applicant;
     let text = |k: &str| a.get(k).and_then(Value::as_str).map(str::to_string);
     let agency = match text(AGENCY_FIELD) {
-        Some(code) => code,
+        Some(code) => AgencyCode::parse(&code)?,
         None => filing
             .agencies
             .first()
-            .map(|(code, _)| code.clone())
-            .ok_or(FileError::NoReceiver)?,
+            .map(|(code, _)| AgencyCode::parse(code))
+            .ok_or(FileError::NoReceiver)??,
     };
     let applicant = Applicant {
         full_name: text("full_name").unwrap_or_default(),
-        id_number: text("id_number").unwrap_or_default(),
-        phone: text("phone").unwrap_or_default(),
+        id_number: text("id_number").unwrap_or_default().parse()?,
+        phone: text("phone").unwrap_or_default().parse()?,
         email: text("email"),
         address: a.get("address").cloned(),
         birth_date: text("birth_date"),

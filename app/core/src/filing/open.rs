@@ -78,7 +78,7 @@ impl Filing {
             .receivers(code)
             .await?
             .into_iter()
-            .map(|a| (a.code, a.name))
+            .map(|a| (a.code.into(), a.name))
             .collect();
         Ok(Some(Filing {
             token: token.clone(),
@@ -90,8 +90,8 @@ impl Filing {
     }
 
     /// The dossier this draft became, once filed.
-    pub fn filed_as(&self) -> Option<&str> {
-        self.draft.dossier_code.as_deref()
+    pub fn filed_as(&self) -> Option<&motcua_domain::ids::DossierCode> {
+        self.draft.dossier_code.as_ref()
     }
 
     /// The page `slug`, if the procedure has it.

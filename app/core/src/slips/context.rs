@@ -130,7 +130,7 @@ pub(super) fn applicant_fields(c: &SlipContext, full: bool) -> Vec<(String, Stri
         if !address.is_empty() {
             f.push(("Địa chỉ".into(), address));
         }
-        f.push(("Số điện thoại".into(), a.phone.clone()));
+        f.push(("Số điện thoại".into(), a.phone.to_string()));
         if let Some(e) = &a.email {
             f.push(("Thư điện tử".into(), e.clone()));
         }

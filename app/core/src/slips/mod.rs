@@ -13,6 +13,7 @@ mod workflow;
 
 use std::collections::HashMap;
 
+use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::Slip;
 use motcua_slip::{Paper, SlipDoc};
 use motcua_store::{Store, StoreError};
@@ -58,7 +59,7 @@ pub enum SlipError {
     Store(#[from] StoreError),
     /// The dossier names an agency that is not in the database.
     #[error("agency {0} of the dossier is missing")]
-    AgencyMissing(String),
+    AgencyMissing(AgencyCode),
 }
 
 /// Builds slip `slip` of a dossier. `event` names the event that issued it (for slips
@@ -98,7 +99,7 @@ pub fn build(c: &SlipContext, slip: Slip, event: Option<i64>) -> Option<SlipDoc>
         agency: c.agency.name.clone(),
         form_number: format!("Mẫu số {}", slip.number()),
         title: slip.title_vi().to_uppercase(),
-        dossier_code: Some(c.dossier.code.clone()),
+        dossier_code: Some(c.dossier.code.to_string()),
         qr_url: Some(c.lookup_url.clone()),
         blocks: body.blocks,
         place_date: context::place_date(c.names, c.agency, at),
@@ -141,7 +142,7 @@ pub async fn slip_for(
     let mut staff = HashMap::new();
     for id in events.iter().filter_map(|x| x.actor_account_id) {
         if let Some(a) = store.account(id).await? {
-            staff.insert(id, (a.full_name, a.phone));
+            staff.insert(id, (a.full_name, a.phone.map(String::from)));
         }
     }
     let staff = |id: i64| staff.get(&id).cloned();

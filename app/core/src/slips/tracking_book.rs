@@ -3,6 +3,7 @@
 
 use motcua_domain::calendar::result_class;
 use motcua_domain::format::{VN_OFFSET, format_date, format_datetime_vn};
+use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::{Slip, Status};
 use motcua_slip::{Block, Paper, SlipDoc};
 use motcua_store::{Agency, QueueRow, Store, StoreError};
@@ -43,7 +44,7 @@ impl Period {
 pub async fn tracking_book_for(
     store: &Store,
     names: &dyn SlipNames,
-    agency_code: &str,
+    agency_code: &AgencyCode,
     period: Period,
     now: OffsetDateTime,
 ) -> Result<Option<SlipDoc>, StoreError> {
@@ -81,7 +82,7 @@ pub fn tracking_book(
             // Returned (status 10) is final, so its last change is the return.
             let returned = (d.status == Status::Returned).then(|| format_datetime_vn(d.updated_at));
             vec![
-                d.code.clone(),
+                d.code.to_string(),
                 r.procedure_name_vi.clone(),
                 d.applicant.full_name.clone(),
                 opt_moment(d.state.accepted_at),

@@ -1,5 +1,6 @@
 //! An officer's file download, against a real store.
 
+use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::testing::TestDatabase;
 
@@ -7,6 +8,9 @@ use super::*;
 use crate::accounts::setup::{StaffSetup, create};
 use crate::filing::tests::{AGENCY, NOW, NoUnits, PROC, completed, seeded};
 use crate::filing::{Filing, file};
+
+/// Another agency than the seeded one.
+const OTHER: &str = "000.00.99.H56";
 
 async fn officer(store: &Store, login: &str, agency: &str) -> Account {
     let setup = StaffSetup {
@@ -23,7 +27,7 @@ async fn officer(store: &Store, login: &str, agency: &str) -> Account {
 }
 
 /// A filed dossier (its one document is a small PDF) and its document's file id.
-async fn filed(store: &Store) -> (String, i64) {
+async fn filed(store: &Store) -> (DossierCode, i64) {
     let token = completed(store).await;
     let mut filing = Filing::open(store, PROC, &token).await.unwrap().unwrap();
     let code = file(store, &NoUnits, &mut filing, None, NOW).await.unwrap();
@@ -37,7 +41,7 @@ async fn staff_of_the_agency_get_the_document_and_nobody_else_learns_it_exists()
     let store = seeded(&db).await;
     store
         .upsert_agency(&motcua_store::Agency {
-            code: "OTHER".into(),
+            code: OTHER.parse().unwrap(),
             name: "UBND khác".into(),
             level: "commune".into(),
             unit_code: None,
@@ -45,8 +49,9 @@ async fn staff_of_the_agency_get_the_document_and_nobody_else_learns_it_exists()
         .await
         .unwrap();
     let ours = officer(&store, "tiepnhan", AGENCY).await;
-    let theirs = officer(&store, "tiepnhan.khac", "OTHER").await;
+    let theirs = officer(&store, "tiepnhan.khac", OTHER).await;
     let (code, id) = filed(&store).await;
+    let unknown: DossierCode = format!("{AGENCY}-251122-9999").parse().unwrap();
 
     let served = StaffFile::document(&store, &ours, &code, id).await.unwrap();
     assert!(served.bytes.starts_with(b"%PDF-1.4"));
@@ -56,7 +61,7 @@ async fn staff_of_the_agency_get_the_document_and_nobody_else_learns_it_exists()
     for refused in [
         StaffFile::document(&store, &theirs, &code, id).await,
         StaffFile::document(&store, &ours, &code, id + 1000).await,
-        StaffFile::document(&store, &ours, "KHONG-CO", id).await,
+        StaffFile::document(&store, &ours, &unknown, id).await,
         StaffFile::attachment(&store, &ours, &code, id).await,
     ] {
         assert!(

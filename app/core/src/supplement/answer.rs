@@ -3,6 +3,7 @@
 
 use motcua_domain::answers::RawForm;
 use motcua_domain::calendar::WorkingPeriod;
+use motcua_domain::ids::DossierCode;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
 use motcua_domain::workflow::{Action, EventDetails};
@@ -175,7 +176,7 @@ impl AnswerPost {
 
 /// Whether the last move of dossier `code` is a resupply: a twin post of the same answer
 /// (a double tap, a retried request) got there first.
-async fn resupplied_last(store: &Store, code: &str) -> Result<bool, StoreError> {
+async fn resupplied_last(store: &Store, code: &DossierCode) -> Result<bool, StoreError> {
     let events = store.events(code).await?;
     Ok(events
         .last()

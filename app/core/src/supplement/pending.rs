@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use motcua_domain::answers::{Answers, RawForm};
+use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::{Document, Field, Procedure};
 use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::FieldError;
@@ -13,10 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::filing::FilingToken;
 
 /// What the draft of a supplement answer keeps. Stored as JSON, so its shape is kept stable.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SupplementDraft {
     /// The dossier this answers.
-    pub supplement_for: String,
+    pub supplement_for: DossierCode,
     #[serde(default)]
     pub raw: Option<RawForm>,
     #[serde(default)]
@@ -45,7 +46,9 @@ pub async fn start(store: &Store, dossier: &Dossier) -> Result<FilingToken, Star
     }
     let data = SupplementDraft {
         supplement_for: dossier.code.clone(),
-        ..Default::default()
+        raw: None,
+        errors: vec![],
+        upload_problems: BTreeMap::new(),
     };
     let token = FilingToken::new_draft(store, dossier.procedure_id).await?;
     let json = serde_json::to_value(&data)
@@ -74,7 +77,7 @@ impl Pending {
     /// waits for it.
     pub async fn open(
         store: &Store,
-        code: &str,
+        code: &DossierCode,
         token: &FilingToken,
     ) -> Result<Option<Pending>, StoreError> {
         let Some(draft) = store.draft(token.as_str()).await? else {
@@ -83,7 +86,7 @@ impl Pending {
         let Ok(data) = serde_json::from_value::<SupplementDraft>(draft.data.clone()) else {
             return Ok(None);
         };
-        if data.supplement_for != code {
+        if &data.supplement_for != code {
             return Ok(None);
         }
         let Some(dossier) = store

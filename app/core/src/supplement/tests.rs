@@ -1,6 +1,7 @@
 //! The supplement answer against a real store (SQLite or PostgreSQL, as the run's
 //! `MOTCUA_TEST_DATABASE` says): what the citizen is told when the dossier moved under it.
 
+use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::{Action, StaffRole, Status};
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Account, Store};
@@ -16,7 +17,7 @@ const PERIODS: &str = "07:00-11:30, 13:30-17:00";
 
 /// A filed dossier whose reception officer asked the citizen to supply the husband's name
 /// again: its code.
-async fn waiting_for_supplement(store: &Store) -> String {
+async fn waiting_for_supplement(store: &Store) -> DossierCode {
     let token = completed(store).await;
     let mut filing = Filing::open(store, crate::filing::tests::PROC, &token)
         .await
@@ -52,7 +53,7 @@ fn periods() -> Vec<motcua_domain::calendar::WorkingPeriod> {
 }
 
 /// The answer under `token`, loaded as the answer page's post does.
-async fn pending(store: &Store, code: &str, token: &FilingToken) -> Pending {
+async fn pending(store: &Store, code: &DossierCode, token: &FilingToken) -> Pending {
     Pending::open(store, code, token).await.unwrap().unwrap()
 }
 

@@ -207,13 +207,10 @@ impl Generator {
             .date();
         let seq = self.sequences.entry((agency, date)).or_insert(0);
         *seq += 1;
-        let code = dossier_code(
-            &self.agencies[agency],
-            date.year(),
-            u8::from(date.month()),
-            date.day(),
-            *seq,
-        );
+        let agency_code = self.agencies[agency]
+            .parse()
+            .expect("the generated agencies have agency codes");
+        let code = dossier_code(&agency_code, date, *seq).to_string();
         let status = status(rng);
         let full_name = name(rng);
         let id_number = format!(

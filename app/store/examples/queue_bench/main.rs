@@ -81,7 +81,10 @@ fn args() -> BoxResult<Args> {
 /// The queue pages a member of staff opens, as the staff pages ask for them.
 fn cases(t: &Targets) -> Vec<(&'static str, QueueQuery)> {
     let base = QueueQuery {
-        agency_code: t.agency.clone(),
+        agency_code: t
+            .agency
+            .parse()
+            .expect("the agencies table holds agency codes"),
         kind: QueueKind::New,
         search: String::new(),
         procedure_code: None,
@@ -175,7 +178,9 @@ async fn lookup_cases(store: &Store, t: &Targets, runs: usize) -> BoxResult<Vec<
     let client = "203.0.113.7";
     Ok(vec![
         measure("Lookup: Store::dossier by code", runs, || async {
-            Ok(usize::from(store.dossier(&t.code).await?.is_some()))
+            Ok(usize::from(
+                store.dossier(&t.code.parse()?).await?.is_some(),
+            ))
         })
         .await?,
         measure("Lookup: Store::record_miss (a write)", runs, || async {

@@ -154,7 +154,11 @@ pub async fn populate(store: &Store, url: &str, n: usize) -> BoxResult<()> {
         .map(|i| format!("000.{:02}.31.H56", i + 1))
         .collect();
     let staff = staff(store, &agencies).await?;
-    store.set_receivers(&procedure.code, &agencies).await?;
+    let codes = agencies
+        .iter()
+        .map(|a| a.parse())
+        .collect::<Result<Vec<_>, _>>()?;
+    store.set_receivers(&procedure.code, &codes).await?;
 
     let mut batches = Batches {
         generator: Generator::new(n, agencies.clone(), staff),
@@ -196,7 +200,7 @@ async fn staff(store: &Store, agencies: &[String]) -> BoxResult<Vec<Vec<i64>>> {
     for (i, code) in agencies.iter().enumerate() {
         store
             .upsert_agency(&Agency {
-                code: code.clone(),
+                code: code.parse()?,
                 name: format!("UBND xã Thử Nghiệm {}", i + 1),
                 level: "commune".into(),
                 unit_code: None,
@@ -210,7 +214,7 @@ async fn staff(store: &Store, agencies: &[String]) -> BoxResult<Vec<Vec<i64>>> {
                 full_name: format!("Cán bộ {} {}", i + 1, k + 1),
                 phone: None,
                 email: None,
-                agency_code: Some(code.clone()),
+                agency_code: Some(code.parse()?),
                 password_hash: "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2g$YmVuY2g".into(),
                 roles: vec![*role],
             };
