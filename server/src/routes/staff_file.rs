@@ -6,7 +6,7 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use http::{HeaderValue, header};
 use motcua_core::staff_file::{ServedFile, StaffFile, StaffFileError};
 
 use crate::error::AppError;
@@ -33,7 +33,7 @@ fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppErr
     let file = match found {
         Ok(file) => file,
         Err(StaffFileError::NotFound) => {
-            return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+            return Ok(crate::not_found::not_found());
         }
         Err(StaffFileError::Store(e)) => return Err(AppError::during("serving a file", e)),
     };

@@ -4,7 +4,7 @@
 
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use http::{HeaderValue, header};
 use motcua_core::slips::{self, tracking_book_for};
 use motcua_domain::format::{VN_OFFSET, parse_iso_date};
 use serde::Deserialize;
@@ -35,7 +35,7 @@ pub async fn get(
     let period = slips::Period::asked(parse_iso_date(&p.tu), parse_iso_date(&p.den), today);
     let names = app::slips::VietnameseNames(&app.units);
     let Some(doc) = tracking_book_for(&app.store, &names, &agency_code, period, now).await? else {
-        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+        return Ok(crate::not_found::not_found());
     };
     let (from, to) = (period.from, period.to);
     let mut response = if p.pdf.is_some() {
