@@ -5,14 +5,13 @@
 
 use std::fmt::Display;
 
-use axum::response::{Html, IntoResponse, Response};
-use axum_extra::extract::cookie::CookieJar;
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use http::{HeaderMap, StatusCode};
 use motcua_domain::text::Lang;
 
-use app::i18n::{Key, t};
+use app::i18n::Key;
 
-use crate::html::escape;
+use crate::plain_page::{PlainPage, request_lang};
 
 /// What the page needs to know about the post, read before its body is.
 pub struct FormNotRead {
@@ -33,28 +32,13 @@ impl FormNotRead {
     /// The 400 page, for a body that could not be read because of `cause`.
     pub fn page(&self, cause: impl Display) -> Response {
         tracing::debug!(%cause, "a form post could not be read");
-        let lang = self.lang;
-        let html = include_str!("bad_form.html")
-            .replace("{style}", include_str!("plain_page.css"))
-            .replace("{lang}", lang.code())
-            .replace("{title}", t(lang, Key::FormNotReadTitle))
-            .replace("{body}", t(lang, Key::FormNotReadBody))
-            .replace("{back_href}", &escape(&self.back))
-            .replace("{back}", t(lang, Key::Back));
-        (
-            StatusCode::BAD_REQUEST,
-            [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
-            Html(html),
-        )
-            .into_response()
+        PlainPage {
+            lang: self.lang,
+            title: Key::FormNotReadTitle,
+            body: Key::FormNotReadBody,
+            link_href: &self.back,
+            link: Key::Back,
+        }
+        .render(StatusCode::BAD_REQUEST)
     }
-}
-
-/// The language of the request: the `lang` cookie of the language switch
-/// (`routes/language.rs`), Vietnamese otherwise, as the pages choose it.
-fn request_lang(headers: &HeaderMap) -> Lang {
-    CookieJar::from_headers(headers)
-        .get("lang")
-        .map(|c| Lang::from_code(c.value()))
-        .unwrap_or_default()
 }

@@ -11,9 +11,9 @@
 //! admin role get 404 from [`SignedInAdmin`], as for a page that does not exist.
 
 use axum::extract::{FromRequestParts, OriginalUri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use http::request::Parts;
-use http::{Method, StatusCode, header};
+use http::{Method, header};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Account, AccountKind};
 
@@ -45,7 +45,7 @@ impl FromRequestParts<ServerState> for SignedInAdmin {
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
         let SignedInStaff(account) = SignedInStaff::from_request_parts(parts, state).await?;
         if !account.has_role(StaffRole::Admin) {
-            return Err((StatusCode::NOT_FOUND, "Not found").into_response());
+            return Err(crate::not_found::not_found());
         }
         Ok(SignedInAdmin(account))
     }

@@ -13,6 +13,8 @@ pub mod extract;
 pub mod html;
 pub mod import;
 pub mod migrate;
+pub mod not_found;
+pub mod plain_page;
 pub mod reference;
 pub mod request_id;
 pub mod router;

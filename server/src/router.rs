@@ -23,7 +23,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{client_addr, csrf, error, request_id, routes, telemetry};
+use crate::{client_addr, csrf, error, not_found, request_id, routes, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -158,6 +158,8 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         // Inside the request-id layers, whose id it shows, and inside compression and the
         // security headers, which then apply to the error page too.
         .layer(middleware::from_fn(error::error_page))
+        // A handler's "not found" in the person's language; it reads the `lang` cookie.
+        .layer(middleware::from_fn(not_found::translate))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())

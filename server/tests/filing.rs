@@ -259,6 +259,37 @@ async fn a_malformed_upload_post_gets_a_translated_page_and_nothing_internal() {
     assert!(page.contains("What was sent could not be read"), "{page}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_to_a_filing_that_is_not_there_is_a_translated_page_not_found() {
+    let app = spawn_app().await;
+    let p = &demo_procedures()[0];
+    let url = app.start(p["code"].as_str().unwrap()).await;
+    // The same address with another token: a draft that does not exist.
+    let (base, token_and_page) = url.rsplit_once('/').unwrap();
+    let (head, _token) = base.rsplit_once('/').unwrap();
+    let stranger = format!("{head}/{}/{token_and_page}", "0".repeat(64));
+    // A post, answered by the server's own handler (a GET is the app's page).
+    let get = || {
+        app.client
+            .post(&stranger)
+            .form(&[("_action", "next")])
+            .send()
+    };
+    let res = get().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<html lang=\"vi\">"), "{page}");
+    assert!(page.contains("Không tìm thấy trang"), "{page}");
+    assert!(page.contains("href=\"/thu-tuc\""), "{page}");
+    app.client
+        .get(app.url("/ngon-ngu/en?tiep=/tra-cuu"))
+        .send()
+        .await
+        .unwrap();
+    let page = get().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Page not found"), "{page}");
+}
+
 /// Walks a filing of procedure `p` to its documents page, without JavaScript: its address
 /// and HTML.
 async fn walk_to_documents(app: &TestApp, p: &serde_json::Value) -> (String, String) {

@@ -54,6 +54,10 @@ pub(super) fn text(key: Key) -> &'static str {
         FormNotReadBody => {
             "The form did not arrive whole. Please go back to the previous page and send it again; what was saved is kept."
         }
+        NoReceiverTitle => "The dossier could not be filed yet",
+        NoReceiverBody => {
+            "No agency receives this procedure online at the moment. Your answers are kept; please try again later or contact the one-stop desk."
+        }
         RequestId => "Request id",
         BackToCatalogue => "Back to procedures",
         ErrorSummaryTitle => "There is a problem",

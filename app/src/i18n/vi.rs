@@ -54,6 +54,10 @@ pub(super) fn text(key: Key) -> &'static str {
         FormNotReadBody => {
             "Biểu mẫu đến không đầy đủ. Xin quay lại trang trước và gửi lại; những gì đã lưu vẫn còn."
         }
+        NoReceiverTitle => "Chưa nộp được hồ sơ",
+        NoReceiverBody => {
+            "Thủ tục này hiện chưa có cơ quan tiếp nhận trực tuyến. Hồ sơ của bạn vẫn được lưu; xin thử lại sau hoặc liên hệ bộ phận một cửa."
+        }
         RequestId => "Mã yêu cầu",
         BackToCatalogue => "Về danh sách thủ tục",
         ErrorSummaryTitle => "Có lỗi cần sửa",

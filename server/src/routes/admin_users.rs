@@ -41,7 +41,7 @@ fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "Not found").into_response()
+    crate::not_found::not_found()
 }
 
 /// A failure of ours while doing `what`: logged, and answered with the error page.

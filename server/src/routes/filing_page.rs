@@ -17,8 +17,10 @@ use motcua_core::upload::SentFile;
 
 use crate::bad_form::FormNotRead;
 use crate::error::AppError;
+use crate::plain_page::{PlainPage, request_lang};
 use crate::router::ServerState;
 use crate::routes::see_other;
+use app::i18n::{Key, Lang};
 
 /// The answer when a post is not taken: the request's fault (a status and a message) or
 /// ours (an [`AppError`], logged and shown as the error page).
@@ -28,12 +30,8 @@ fn internal(e: impl std::fmt::Display) -> Failure {
     AppError::from(e).into_response()
 }
 
-fn refused(status: StatusCode, message: impl std::fmt::Display) -> Failure {
-    (status, message.to_string()).into_response()
-}
-
 fn not_found() -> Failure {
-    refused(StatusCode::NOT_FOUND, "Not found")
+    crate::not_found::not_found()
 }
 
 pub async fn post(
@@ -65,6 +63,7 @@ async fn handle(
     }
     let page = filing.page(&page).ok_or_else(not_found)?;
     let not_read = FormNotRead::new(req.headers(), href(&filing, &page.slug));
+    let lang = request_lang(req.headers());
     // Read on every post, as the session's use.
     let citizen = app::auth::account_for(app, req.headers())
         .await
@@ -83,7 +82,7 @@ async fn handle(
                 .map_err(|e| not_read.page(e))?;
             documents_page(&state, &mut filing, &page, multipart, &not_read).await
         }
-        PageKind::Review => submit(&state, &mut filing, citizen).await,
+        PageKind::Review => submit(&state, &mut filing, citizen, lang).await,
     }
 }
 
@@ -172,6 +171,7 @@ async fn submit(
     state: &ServerState,
     filing: &mut Filing,
     citizen: Option<i64>,
+    lang: Lang,
 ) -> Result<Response, Failure> {
     let app = &state.app;
     let filed = filing::file(
@@ -187,10 +187,15 @@ async fn submit(
         Err(FileError::DocumentsMissing(_)) => {
             Ok(see_other(&format!("{}#loi", href(filing, flow::DOCUMENTS))))
         }
-        Err(FileError::NoReceiver) => Err(refused(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "No agency receives this procedure",
-        )),
+        // The catalogue's mistake, not the citizen's: the draft stays, and so does the page.
+        Err(FileError::NoReceiver) => Err(PlainPage {
+            lang,
+            title: Key::NoReceiverTitle,
+            body: Key::NoReceiverBody,
+            link_href: &href(filing, flow::REVIEW),
+            link: Key::Back,
+        }
+        .render(StatusCode::SERVICE_UNAVAILABLE)),
         Err(FileError::Applicant(e)) => Err(internal(e)),
         Err(FileError::Store(e)) => Err(internal(e)),
     }

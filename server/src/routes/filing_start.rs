@@ -1,8 +1,7 @@
 //! `POST /thu-tuc/{code}/nop`: start a filing of the version of `code` in effect today.
 
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
-use http::StatusCode;
+use axum::response::Response;
 use motcua_core::filing::{self, StartError};
 
 use crate::error::AppError;
@@ -20,7 +19,7 @@ pub async fn post(
             &token,
             app::flow::APPLICANT,
         ))),
-        Err(StartError::NoSuchProcedure) => Ok(StatusCode::NOT_FOUND.into_response()),
+        Err(StartError::NoSuchProcedure) => Ok(crate::not_found::not_found()),
         Err(StartError::Store(e)) => Err(e.into()),
     }
 }

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderMap, HeaderValue, header};
 use motcua_core::slips::{SlipRequest, slip_for};
 use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
@@ -22,14 +22,6 @@ pub struct SlipQuery {
     event: Option<i64>,
     #[serde(default)]
     giay_to: String,
-}
-
-fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        "Không tìm thấy phiếu / Slip not found",
-    )
-        .into_response()
 }
 
 async fn load(
@@ -66,7 +58,7 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
-        return Ok(not_found());
+        return Ok(crate::not_found::not_found());
     };
     let mut pdf = format!("/phieu/{code}/{number}/pdf?");
     if let Some(e) = q.event {
@@ -91,7 +83,7 @@ pub async fn pdf(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
-        return Ok(not_found());
+        return Ok(crate::not_found::not_found());
     };
     let bytes = tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc))
         .await?

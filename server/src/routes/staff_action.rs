@@ -7,7 +7,6 @@
 
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
-use http::StatusCode;
 use motcua_core::upload::{self, SentFile};
 use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
 use motcua_domain::ids::DossierCode;
@@ -29,11 +28,11 @@ pub async fn post(
 ) -> Response {
     let store = &state.app.store;
     let Ok(code) = DossierCode::parse(&code) else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+        return crate::not_found::not_found();
     };
     let here = format!("/can-bo/ho-so/{code}");
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
-        return (StatusCode::NOT_FOUND, "Not found").into_response();
+        return crate::not_found::not_found();
     };
     let (input, typed) = match read_form(multipart).await {
         Ok(x) => x,
@@ -52,7 +51,7 @@ pub async fn post(
     .await
     {
         Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
-        Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
+        Err(ActionError::NotFound) => crate::not_found::not_found(),
         Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
         Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),

@@ -6,7 +6,7 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use http::{HeaderValue, header};
 use motcua_core::staff_file::{ServedFile, StaffFile, StaffFileError};
 use motcua_domain::ids::DossierCode;
 
@@ -68,5 +68,5 @@ fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppErr
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "Not found").into_response()
+    crate::not_found::not_found()
 }

@@ -10,8 +10,8 @@ use std::net::SocketAddr;
 use app::pages::supplement::{CLOSED, SENT};
 use axum::Form;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
-use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use http::HeaderMap;
 use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::filing::FilingToken;
 use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
@@ -31,7 +31,7 @@ pub struct StartForm {
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "Not found").into_response()
+    crate::not_found::not_found()
 }
 
 pub async fn start(

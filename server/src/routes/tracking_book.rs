@@ -4,7 +4,7 @@
 
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use http::{HeaderValue, header};
 use motcua_core::slips::{self, tracking_book_for};
 use motcua_domain::format::{VN_OFFSET, parse_iso_date};
 use serde::Deserialize;
@@ -38,7 +38,7 @@ pub async fn get(
         None => None,
     };
     let Some(doc) = found else {
-        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+        return Ok(crate::not_found::not_found());
     };
     let (from, to) = (period.from, period.to);
     let mut response = if p.pdf.is_some() {

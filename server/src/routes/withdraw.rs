@@ -6,8 +6,8 @@ use std::net::SocketAddr;
 
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use http::HeaderMap;
 use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::withdraw::withdraw;
 use motcua_core::workflow::{ActionError, Who};
@@ -35,11 +35,11 @@ pub async fn post(
 ) -> Result<Response, AppError> {
     let app = &state.app;
     let Ok(code) = DossierCode::parse(&code) else {
-        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+        return Ok(crate::not_found::not_found());
     };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
     let Some(ActingCitizen { dossier, who }) = found else {
-        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+        return Ok(crate::not_found::not_found());
     };
     let signed_in = matches!(who, Who::Citizen(Some(_)));
     let periods = &app.settings.working_periods;
