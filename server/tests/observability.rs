@@ -141,19 +141,19 @@ async fn a_citizens_post_on_a_failing_database_is_a_500_not_a_404() {
 
     let proof = [("giay_to", "079123456789")];
     let post = |path: &str| common::raw_client().post(app.url(path));
-    let answer = format!("/bo-sung/X-251122-0001/{}", "a".repeat(64));
+    let answer = format!("/bo-sung/000.00.06.H56-251122-0001/{}", "a".repeat(64));
     for (path, req) in [
         (
-            "/bo-sung/X-251122-0001",
-            post("/bo-sung/X-251122-0001").form(&proof),
+            "/bo-sung/000.00.06.H56-251122-0001",
+            post("/bo-sung/000.00.06.H56-251122-0001").form(&proof),
         ),
         (
             answer.as_str(),
             post(&answer).multipart(reqwest::multipart::Form::new()),
         ),
         (
-            "/rut-ho-so/X-251122-0001",
-            post("/rut-ho-so/X-251122-0001").form(&proof),
+            "/rut-ho-so/000.00.06.H56-251122-0001",
+            post("/rut-ho-so/000.00.06.H56-251122-0001").form(&proof),
         ),
     ] {
         let res = req.send().await.unwrap();
