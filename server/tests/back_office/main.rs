@@ -3,6 +3,7 @@
 //! change nothing, the access matrix (roles × actions × own/other agency, citizens), the
 //! supplement loop, and an overdue dossier that needs its apology first.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use common::staff::{act, assignee, full_form, staff, text};
