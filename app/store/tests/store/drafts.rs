@@ -1,0 +1,138 @@
+//! Before filing: drafts and their expiry, and uploads stored by content.
+
+use crate::{AGENCY, open, seeded};
+use motcua_store::StoreError;
+use motcua_store::testing::TestDatabase;
+use serde_json::json;
+use time::{Duration, OffsetDateTime};
+
+#[tokio::test]
+async fn drafts_round_trip_and_expire() {
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    assert!(matches!(
+        store.create_draft(424242).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    let token = store.create_draft(pid).await.unwrap();
+    assert_eq!(token.len(), 64);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+    let other = store.create_draft(pid).await.unwrap();
+    assert_ne!(token, other);
+
+    let fresh = store.draft(&token).await.unwrap().unwrap();
+    assert_eq!(fresh.procedure_id, pid);
+    assert_eq!(fresh.data, json!({}));
+    assert_eq!(fresh.dossier_code, None);
+
+    let data = json!({ "raw": { "chong_ho_ten": ["  An "] }, "errors": [], "agency": AGENCY });
+    store.save_draft(&token, &data).await.unwrap();
+    let saved = store.draft(&token).await.unwrap().unwrap();
+    assert_eq!(saved.data, data);
+    assert_eq!(saved.token, token);
+    assert!(saved.updated_at >= saved.created_at);
+
+    assert_eq!(store.draft("not-a-token").await.unwrap(), None);
+    assert!(matches!(
+        store.save_draft("not-a-token", &data).await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // Nothing is older than an hour ago; everything is older than an hour from now.
+    let now = OffsetDateTime::now_utc();
+    assert_eq!(
+        store
+            .delete_stale_drafts(now - Duration::hours(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_stale_drafts(now + Duration::hours(1))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(store.draft(&token).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn uploads_are_content_addressed_and_durable() {
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid).await.unwrap();
+    let pdf = b"%PDF-1.7 to khai".to_vec();
+    let a = store
+        .save_upload(&token, "to_khai", "tờ khai.pdf", "application/pdf", &pdf)
+        .await
+        .unwrap();
+    assert_eq!(a.size, pdf.len() as u64);
+    assert_eq!(a.sha256.len(), 64);
+    assert!(
+        dir.files_dir()
+            .join(&a.sha256[..2])
+            .join(&a.sha256)
+            .is_file()
+    );
+    // Several files per document, identical content stored once.
+    let b = store
+        .save_upload(&token, "to_khai", "trang 2.png", "image/png", b"png page 2")
+        .await
+        .unwrap();
+    let c = store
+        .save_upload(&token, "giay_to_khac", "copy.pdf", "application/pdf", &pdf)
+        .await
+        .unwrap();
+    assert_eq!(c.sha256, a.sha256);
+    assert_eq!(
+        store.uploads(&token).await.unwrap(),
+        [a.clone(), b.clone(), c.clone()]
+    );
+
+    // Unknown document or draft.
+    assert!(matches!(
+        store
+            .save_upload(&token, "nope", "x.pdf", "application/pdf", b"x")
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store
+            .save_upload("bad", "to_khai", "x.pdf", "application/pdf", b"x")
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    // Removal only through the owning draft.
+    let stranger = store.create_draft(pid).await.unwrap();
+    assert!(!store.remove_upload(&stranger, b.id).await.unwrap());
+    assert!(store.remove_upload(&token, b.id).await.unwrap());
+    assert!(!store.remove_upload(&token, b.id).await.unwrap());
+    assert_eq!(store.uploads(&token).await.unwrap(), [a.clone(), c]);
+
+    // Survives reopening.
+    store.close().await;
+    let store = open(&dir).await;
+    assert_eq!(store.read_file(&a.sha256).await.unwrap(), pdf);
+    assert_eq!(store.uploads(&token).await.unwrap().len(), 2);
+    assert!(matches!(
+        store.read_file(&"0".repeat(64)).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.read_file("../../etc/passwd").await,
+        Err(StoreError::Invalid(_))
+    ));
+    // Corruption on disk is detected, not served.
+    std::fs::write(
+        dir.files_dir().join(&a.sha256[..2]).join(&a.sha256),
+        b"tampered",
+    )
+    .unwrap();
+    assert!(matches!(
+        store.read_file(&a.sha256).await,
+        Err(StoreError::Corrupt(_))
+    ));
+}

@@ -1,0 +1,109 @@
+//! Who may make which move: roles × actions × own/other agency against the HTTP endpoint.
+
+use crate::common::staff::{act, full_form, staff, text};
+use crate::common::{client, raw_client, spawn_app};
+use crate::{AGENCY, OTHER_AGENCY, PREFIXES, file, procedure, status};
+use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, Status, decide};
+
+/// Roles × actions × own/other agency against the HTTP endpoint, from status 1 and from the
+/// first process step (4): a move happens exactly when the agency is the officer's own and
+/// the status machine allows it for their role; otherwise nothing changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn access_matrix_of_staff_actions() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let field = p.form[0].fields[0].id.clone();
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let mut clients = vec![];
+    for (prefix, role) in PREFIXES {
+        clients.push((role, true, staff(&app, prefix, AGENCY).await));
+        clients.push((role, false, staff(&app, prefix, OTHER_AGENCY).await));
+    }
+    let actions: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| !a.by_citizen())
+        .collect();
+    let mut checked = 0;
+    for start in [Status::Submitted, Status::InProcess] {
+        for (role, own, c) in &clients {
+            for action in &actions {
+                let code = file(&app, AGENCY, None).await;
+                if start == Status::InProcess {
+                    let (_, l) =
+                        act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
+                    assert!(l.contains("xong=accept"), "{l}");
+                }
+                let before = app
+                    .store
+                    .events(&code.parse().unwrap())
+                    .await
+                    .unwrap()
+                    .len();
+                let roles = [*role];
+                let ctx = MoveContext {
+                    status: start,
+                    steps: &p.process,
+                    current_step: (start == Status::InProcess).then_some(p.process[0].id.as_str()),
+                    status_before_supplement: None,
+                    overdue: false,
+                    leader_approved: false,
+                };
+                let items = vec![format!("field:{field}")];
+                let input = MoveInput {
+                    reason: "x",
+                    items: &items,
+                    has_result_document: true,
+                    has_new_due: true,
+                };
+                let allowed =
+                    *own && decide(&Actor::Staff { roles: &roles }, *action, &ctx, &input).is_ok();
+                let (http, landed) =
+                    act(&app, c, &code, action.as_str(), full_form(&app, &field)).await;
+                let after = app
+                    .store
+                    .events(&code.parse().unwrap())
+                    .await
+                    .unwrap()
+                    .len();
+                let what = format!("{role:?} own={own} {} from {start:?}", action.as_str());
+                if allowed {
+                    assert!(landed.contains("xong="), "{what}: {landed}");
+                    assert!(after > before, "{what}: moved");
+                } else {
+                    assert_eq!(after, before, "{what}: nothing changed");
+                    if *own {
+                        assert!(landed.contains("loi="), "{what}: {landed}");
+                    } else {
+                        assert_eq!(http, 404, "{what}: another agency's dossier is not found");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 2 * 10 * actions.len());
+
+    // Another agency's dossier page, documents and slips are not found either.
+    let code = file(&app, AGENCY, None).await;
+    let other = staff(&app, "tiepnhan", OTHER_AGENCY).await;
+    assert_eq!(
+        text(&other, &app.url(&format!("/can-bo/ho-so/{code}")))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        text(&other, &app.url(&format!("/phieu/{code}/06"))).await.0,
+        404
+    );
+    // Nobody signed in: the staff pages ask to sign in and actions go to the sign-in page.
+    assert_eq!(text(&client(), &app.url("/can-bo")).await.0, 401);
+    let res = raw_client()
+        .post(app.url(&format!("/can-bo/ho-so/{code}/accept")))
+        .multipart(full_form(&app, &field))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status(&app, &code).await, 1);
+}

@@ -1,0 +1,186 @@
+//! Citizen accounts: each sees only their own dossiers, and one filed while signed in.
+
+use crate::common;
+use crate::common::staff::{act, full_form, staff, text};
+use crate::common::{TestApp, client, spawn_app};
+use crate::{AGENCY, ID_NUMBER, PROCEDURE, file, procedure, status};
+
+async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
+    let c = client();
+    let res = c
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Lê Thị Cúc"),
+            ("so_dien_thoai", phone),
+            ("email", ""),
+            ("mat_khau", "mat-khau-dai"),
+            ("nhap_lai", "mat-khau-dai"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().path().ends_with("/ho-so-cua-toi"),
+        "{}",
+        res.url()
+    );
+    let id = app
+        .store
+        .account_for_sign_in(phone)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .id;
+    (c, id)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizens_see_only_their_own_dossiers() {
+    let app = spawn_app().await;
+    let (a, a_id) = citizen(&app, "0911111111").await;
+    let (b, _) = citizen(&app, "0922222222").await;
+    let mine = file(&app, AGENCY, Some(a_id)).await;
+    let guest = file(&app, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let (_, p) = procedure(&app).await;
+    act(
+        &app,
+        &reception,
+        &mine,
+        "accept",
+        full_form(&app, &p.form[0].fields[0].id),
+    )
+    .await;
+
+    let (_, list_a) = text(&a, &app.url("/ho-so-cua-toi")).await;
+    assert!(list_a.contains(&mine) && !list_a.contains(&guest));
+    assert!(
+        list_a.contains(&format!("/phieu/{mine}/01")),
+        "slip 01 offered"
+    );
+    let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
+    assert!(!list_b.contains(&mine));
+    // Somebody else's slips are not found; the citizen's own control slip (06) neither.
+    assert_eq!(
+        text(&b, &app.url(&format!("/phieu/{mine}/01"))).await.0,
+        404
+    );
+    assert_eq!(
+        text(&a, &app.url(&format!("/phieu/{mine}/01"))).await.0,
+        200
+    );
+    assert_eq!(
+        text(&a, &app.url(&format!("/phieu/{mine}/06"))).await.0,
+        404
+    );
+    // A citizen cannot act as staff.
+    let (_, landed) = act(&app, &a, &guest, "accept", full_form(&app, "x")).await;
+    assert!(landed.contains("/dang-nhap"), "{landed}");
+    assert_eq!(status(&app, &guest).await, 1);
+
+    // Claiming a guest dossier needs its code and the right ID number.
+    let claim = |c: &reqwest::Client, id: &str| {
+        c.post(app.url("/ho-so-cua-toi/nhan"))
+            .form(&[("ma", guest.clone()), ("giay_to", id.to_string())])
+            .send()
+    };
+    assert!(
+        claim(&b, "000000000000")
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai")
+    );
+    // The applicant's phone proves the lookup, but no claim.
+    assert!(
+        claim(&b, "0987654321")
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai")
+    );
+    assert!(
+        claim(&b, ID_NUMBER)
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=ok")
+    );
+    assert!(
+        claim(&a, ID_NUMBER)
+            .await
+            .unwrap()
+            .url()
+            .as_str()
+            .contains("nhan=sai"),
+        "owned"
+    );
+    let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
+    assert!(list_b.contains(&guest));
+
+    // Sign-out ends the session on the server.
+    b.post(app.url("/dang-xuat")).send().await.unwrap();
+    assert_eq!(text(&b, &app.url("/ho-so-cua-toi")).await.0, 401);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Trần Thị Bình"),
+            ("so_dien_thoai", "0933333333"),
+            ("email", "binh@example.vn"),
+            ("mat_khau", "mat-khau-dai"),
+            ("nhap_lai", "mat-khau-dai"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().path().ends_with("/ho-so-cua-toi"));
+    let procedure = common::demo_procedures()
+        .into_iter()
+        .find(|p| p["code"] == PROCEDURE)
+        .unwrap();
+    let review = app.fill_to_review(&procedure).await;
+    let (_, receipt) = app.submit(&review).await;
+    let code = common::receipt_code(&receipt);
+    let (_, mine) = text(&app.client, &app.url("/ho-so-cua-toi")).await;
+    assert!(mine.contains(&code), "the dossier is listed");
+    // Registration problems come back at their fields, with what was typed.
+    let res = client()
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Trần Thị Bình"),
+            ("so_dien_thoai", "0933333333"),
+            ("email", "khong-phai-email"),
+            ("mat_khau", "ngan"),
+            ("nhap_lai", "ngan"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("Hãy nhập địa chỉ thư điện tử đúng dạng"),
+        "email message"
+    );
+    assert!(
+        page.contains("Mật khẩu cần ít nhất 8 ký tự"),
+        "password message"
+    );
+    assert!(
+        page.contains("value=\"khong-phai-email\""),
+        "typed value kept"
+    );
+    assert!(
+        page.contains("href=\"#email\""),
+        "summary links to the field"
+    );
+}
