@@ -295,7 +295,7 @@ pub async fn due(
         .ok()
         .filter(|a: &f64| a.is_finite() && *a >= 0.0 && *a <= 10_000.0)
         .ok_or_else(|| format!("--duration {duration:?}: N must be a number from 0 to 10000"))?;
-    let cal = motcua_core::workflow::calendar(store, periods)
+    let cal = motcua_core::calendar::cache::read(store, periods)
         .await
         .map_err(|e| e.to_string())?;
     let walk = cal.due(start, &Duration { amount, unit });

@@ -3,7 +3,8 @@
 //! one server writes, the other serves. Both start at the same moment on an empty database.
 //! Through the proxy: a complete filing without JavaScript whose pages alternate between the
 //! servers, a staff session that works on both, the supplement round trip, the workflow to
-//! its result, and 200 concurrent filings that get 200 distinct, consecutive codes.
+//! its result, a holiday the admin adds on one server counted by the other at once, and 200
+//! concurrent filings that get 200 distinct, consecutive codes.
 
 mod common;
 
@@ -11,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::cluster::Cluster;
 use common::nginx::{Logged, UPSTREAM_HEADER};
-use common::staff::{act, assignee, full_form, staff, text};
+use common::staff::{act, assignee, full_form, signed_in_at, staff, text};
 use common::{
     APPLICANT_ID_NUMBER, Browser, acceptable_file, demo_procedures, document_inputs, receipt_code,
 };
@@ -229,6 +230,77 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     for (server, lines) in cluster.stop_servers().iter().enumerate() {
         assert_no_errors(server, lines);
     }
+}
+
+/// Each server holds the working calendar in memory; a holiday the admin adds through one
+/// server counts at the other's next acceptance, though nothing told that server: it reads
+/// the calendar's version in the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_holiday_added_on_one_server_counts_on_the_other_at_once() {
+    let cluster = Cluster::start().await;
+    let app = &cluster.app;
+    let [admins, receptions] = [&cluster.servers[0].base, &cluster.servers[1].base];
+    let p = procedure(PROCEDURE);
+    let field = p["form"][1]["fields"][0]["id"].as_str().unwrap();
+    let mut codes = vec![];
+    for _ in 0..2 {
+        let review = app.fill_to_review(&p).await;
+        let code: motcua_domain::ids::DossierCode =
+            receipt_code(&app.submit(&review).await.1).parse().unwrap();
+        codes.push(code);
+    }
+    let agency = app
+        .store
+        .dossier(&codes[0])
+        .await
+        .unwrap()
+        .unwrap()
+        .agency_code;
+    let reception = signed_in_at(
+        receptions,
+        &motcua_server::demo::demo_login("tiepnhan", &agency),
+    )
+    .await;
+    let accepted_due = async |code: &motcua_domain::ids::DossierCode| {
+        let res = reception
+            .post(format!("{receptions}/can-bo/ho-so/{code}/accept"))
+            .multipart(full_form(app, field))
+            .send()
+            .await
+            .unwrap();
+        assert!(res.url().as_str().contains("xong=accept"), "{}", res.url());
+        let d = app.store.dossier(code).await.unwrap().unwrap();
+        d.state.statutory_due_at.expect("accepted")
+    };
+    // The second server reads the calendar for the first acceptance, and holds it.
+    let before = accepted_due(&codes[0]).await;
+
+    // The day the clock of an acceptance now starts on becomes a holiday, on the first server.
+    let periods = app::api::state::Settings::default().working_periods;
+    let calendar = motcua_core::calendar::cache::read(&app.store, &periods)
+        .await
+        .unwrap();
+    let start = calendar.clock_start(app.clock.now());
+    let day = start.to_offset(motcua_domain::format::VN_OFFSET).date();
+    let admin = signed_in_at(admins, &motcua_server::demo::demo_login("quantri", &agency)).await;
+    let res = admin
+        .post(format!("{admins}/can-bo/quan-tri/lich"))
+        .form(&[
+            ("ngay", day.to_string().as_str()),
+            ("loai", "holiday"),
+            ("ten", "Nghỉ đột xuất"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.url().as_str().contains("xong=luu"), "{}", res.url());
+
+    // The second server's next acceptance skips the day: its due moment is a day later or more.
+    let after = accepted_due(&codes[1]).await;
+    assert!(
+        after - before >= time::Duration::hours(23),
+        "due {before} before the holiday on {day}, {after} after"
+    );
 }
 
 /// A server's log has no error line, and answered requests.

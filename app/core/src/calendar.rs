@@ -1,12 +1,13 @@
 //! The working calendar's exceptions (holidays, make-up working days), one for the whole
 //! deployment: the admin's changes of a day (`change.rs`) and the import of a calendar file
-//! (`import.rs`). The calendar is read again from the store by every use case that counts
-//! working time (`workflow::calendar`), so a change counts from the next request on, on every
-//! server of a deployment.
+//! (`import.rs`), and the calendar each server holds in memory (`cache.rs`), current on every
+//! server of a deployment from the next request after a change.
 
+pub mod cache;
 pub mod change;
 pub mod import;
 
+pub use cache::CalendarCache;
 pub use change::{DayPost, DayProblem, DeleteDayError, SaveDayError, delete_day, save_day};
 pub use import::{CalendarRow, ImportError, RowProblem, import};
 

@@ -2,19 +2,19 @@
 //! (5): a final move (→7), with an optional reason, through
 //! [`workflow::perform`](crate::workflow::perform) like every move.
 
-use motcua_domain::calendar::WorkingPeriod;
 use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::Action;
 use motcua_store::Store;
 use time::OffsetDateTime;
 
+use crate::calendar::CalendarCache;
 use crate::workflow::{ActionError, ActionInput, Who, perform};
 
 /// Withdraws dossier `code` for `who` (a citizen: signed in as its owner, or proven by the
 /// dossier code and ID number, which the caller checked) at `now`, with `reason` as typed.
 pub async fn withdraw(
     store: &Store,
-    periods: &[WorkingPeriod],
+    calendar: &CalendarCache,
     who: &Who,
     code: &DossierCode,
     reason: String,
@@ -24,6 +24,6 @@ pub async fn withdraw(
         reason,
         ..Default::default()
     };
-    perform(store, periods, who, code, Action::Withdraw, input, now).await?;
+    perform(store, calendar, who, code, Action::Withdraw, input, now).await?;
     Ok(())
 }

@@ -21,6 +21,8 @@ use motcua_store::{
 };
 use time::OffsetDateTime;
 
+use crate::calendar::CalendarCache;
+
 /// Who acts.
 #[derive(Clone, Debug)]
 pub enum Who {
@@ -177,21 +179,12 @@ fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
         .collect()
 }
 
-/// The working calendar of the deployment: its `periods` and the holidays and make-up days
-/// as stored now.
-pub async fn calendar(
-    store: &Store,
-    periods: &[WorkingPeriod],
-) -> Result<WorkingCalendar, StoreError> {
-    let days = store.calendar_days().await?;
-    WorkingCalendar::with_periods(periods.to_vec(), days).map_err(StoreError::Invalid)
-}
-
 /// Carries out `action` on dossier `code` for `who` at `now`. Returns the events written
-/// (acceptance writes two: 1→2 and 2→4 into the first process step).
+/// (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar is read
+/// once, for both moves of an acceptance.
 pub async fn perform(
     store: &Store,
-    periods: &[WorkingPeriod],
+    calendar: &CalendarCache,
     who: &Who,
     code: &DossierCode,
     action: Action,
@@ -199,7 +192,7 @@ pub async fn perform(
     now: OffsetDateTime,
 ) -> Result<Vec<Event>, ActionError> {
     let Loaded { dossier, procedure } = load_for(store, who, code).await?;
-    let cal = calendar(store, periods).await?;
+    let cal = calendar.current(store).await?;
     let assignee = input.assignee;
     let mut input = input;
     // Only a stop, or its approval, depends on whether a leader approved: the history is read

@@ -1,11 +1,12 @@
-//! What every request handler shares: the store, the settings, the units cache, the guessing
-//! limits and the clock (the last two are the core's).
+//! What every request handler shares: the store, the settings, the units cache, the working
+//! calendar, the guessing limits and the clock (the last three are the core's).
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use motcua_core::calendar::CalendarCache;
 use motcua_core::clock::Clock;
 use motcua_core::limits::LookupLimiter;
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
@@ -22,6 +23,8 @@ pub struct AppState {
     /// The deployment's settings, read once at start.
     pub settings: Arc<Settings>,
     pub units: Arc<Units>,
+    /// The working calendar, read again only when another request changed it (on any server).
+    pub calendar_cache: Arc<CalendarCache>,
     pub lookup_limiter: Arc<LookupLimiter>,
     /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
     pub sign_in_limiter: Arc<LookupLimiter>,
@@ -62,10 +65,12 @@ impl AppState {
         clock: Arc<Clock>,
     ) -> Result<AppState, motcua_store::StoreError> {
         let units = Units::load(&store).await?;
+        let calendar_cache = CalendarCache::new(settings.working_periods.clone());
         Ok(AppState {
             store: store.clone(),
             settings: Arc::new(settings),
             units: Arc::new(units),
+            calendar_cache: Arc::new(calendar_cache),
             lookup_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "lookup")),
             sign_in_limiter: Arc::new(LookupLimiter::new(store, clock.clone(), "sign-in")),
             clock,
@@ -73,9 +78,9 @@ impl AppState {
     }
 
     /// The working calendar now: the configured periods with the stored holidays and
-    /// make-up days.
-    pub async fn calendar(&self) -> Result<WorkingCalendar, motcua_store::StoreError> {
-        motcua_core::workflow::calendar(&self.store, &self.settings.working_periods).await
+    /// make-up days. Read it once per request and pass it down.
+    pub async fn calendar(&self) -> Result<Arc<WorkingCalendar>, motcua_store::StoreError> {
+        self.calendar_cache.current(&self.store).await
     }
 
     /// The state provided to the current request.

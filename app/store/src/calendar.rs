@@ -1,6 +1,8 @@
-//! The working calendar's exceptions: public holidays and make-up working days.
+//! The working calendar's exceptions: public holidays and make-up working days, and the
+//! version every change of them raises in its own transaction.
 
 use motcua_domain::calendar::{CalendarDay, DayKind};
+use sqlx::{Any, Transaction};
 
 use crate::{Result, Store, StoreError, date_text, parse_date};
 
@@ -11,7 +13,34 @@ fn kind_text(kind: DayKind) -> &'static str {
     }
 }
 
+/// Which state of the stored calendar days a reading saw: raised by every change of them, so
+/// a calendar held in memory is known to be current while the version is unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarVersion(i64);
+
+/// Raises the version in the transaction of a change, so that no server sees the change
+/// without the new version nor the other way round.
+async fn raise_version(tx: &mut Transaction<'static, Any>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO calendar_version (id, version) VALUES (1, 1)
+         ON CONFLICT (id) DO UPDATE SET version = calendar_version.version + 1",
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 impl Store {
+    /// The version of the stored calendar days: one row, read by its key on every request
+    /// that needs the calendar. Version 0 until the first change.
+    pub async fn calendar_version(&self) -> Result<CalendarVersion> {
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM calendar_version WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(CalendarVersion(version.unwrap_or(0)))
+    }
+
     /// Every holiday and make-up day, in date order. A deployment has a few dozen a year, so
     /// the whole table is read at once and the calendar is computed in memory.
     pub async fn calendar_days(&self) -> Result<Vec<CalendarDay>> {
@@ -48,16 +77,23 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        raise_version(&mut tx).await?;
         tx.commit().await?;
         Ok(days.len())
     }
 
     /// Removes the exception for one date (it then follows the weekly rule again).
     pub async fn delete_calendar_day(&self, date: time::Date) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM calendar_days WHERE date = $1")
             .bind(date_text(date)?)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(done.rows_affected() > 0)
+        let deleted = done.rows_affected() > 0;
+        if deleted {
+            raise_version(&mut tx).await?;
+        }
+        tx.commit().await?;
+        Ok(deleted)
     }
 }

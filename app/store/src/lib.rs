@@ -49,6 +49,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
 pub use backend::{Backend, SetupLock};
 pub use blob::{BlobKey, BlobLocation, BlobStore, Blobs, S3Location};
+pub use calendar::CalendarVersion;
 pub use dossiers::{Applicant, CITIZEN_ACTOR, Dossier, Event, FiledDossier, RecordedActor};
 pub use drafts::{Draft, DraftData, UploadedFile};
 pub use limits::Misses;

@@ -30,7 +30,7 @@ const ABSOLUTE: Duration = Duration::hours(12);
 const MISS_WINDOW: Duration = Duration::minutes(15);
 
 /// Every table the copy knows, in its order.
-const TABLES: [&str; 19] = [
+const TABLES: [&str; 20] = [
     "admin_units",
     "reference_data",
     "agencies",
@@ -38,6 +38,7 @@ const TABLES: [&str; 19] = [
     "procedure_receivers",
     "files",
     "calendar_days",
+    "calendar_version",
     "accounts",
     "account_roles",
     "sessions",

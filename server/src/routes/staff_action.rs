@@ -41,7 +41,7 @@ pub async fn post(
     let now = state.app.clock.now();
     match perform(
         store,
-        &state.app.settings.working_periods,
+        &state.app.calendar_cache,
         &Who::Staff(officer),
         &code,
         action,

@@ -107,8 +107,13 @@ pub async fn answer(
         post.input(name, value);
     }
     let dossier_code = pending.dossier.code.clone();
-    let periods = &app.settings.working_periods;
-    let sent = post.finish(store, periods, app.units.as_ref(), pending, app.clock.now());
+    let sent = post.finish(
+        store,
+        &app.calendar_cache,
+        app.units.as_ref(),
+        pending,
+        app.clock.now(),
+    );
     match sent.await {
         Ok(AnswerSaved::Refreshed) => Ok(see_other(&here)),
         Ok(AnswerSaved::Sent) => Ok(see_other(&format!("/bo-sung/{dossier_code}/{SENT}"))),

@@ -42,10 +42,9 @@ pub async fn post(
         return Ok(crate::not_found::not_found());
     };
     let signed_in = matches!(who, Who::Citizen(Some(_)));
-    let periods = &app.settings.working_periods;
     let withdrawn = withdraw(
         &app.store,
-        periods,
+        &app.calendar_cache,
         &who,
         &dossier.code,
         form.ly_do,

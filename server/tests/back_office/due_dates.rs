@@ -113,7 +113,7 @@ async fn why_this_date_explains_the_stored_due_moment_after_the_calendar_changes
         .collect();
     app.store.import_calendar(&days).await.unwrap();
     // Counted again today, the due moment would move...
-    let cal = motcua_core::workflow::calendar(
+    let cal = motcua_core::calendar::cache::read(
         &app.store,
         &app::api::state::Settings::default().working_periods,
     )

@@ -1,6 +1,8 @@
 //! The calendar changes, against a real store.
 
-use motcua_domain::calendar::DayKind;
+use std::sync::Arc;
+
+use motcua_domain::calendar::{DayKind, WorkingCalendar};
 use motcua_store::testing::TestDatabase;
 use time::macros::{date, datetime};
 
@@ -143,4 +145,54 @@ async fn an_import_applies_every_row_or_none_and_names_the_bad_line() {
     let days = store.calendar_days().await.unwrap();
     assert_eq!(days[0].name, "Ngày Giải phóng");
     assert_eq!(days[1].kind, DayKind::Workday);
+}
+
+/// Two servers of one deployment: each holds its own calendar over its own connection to the
+/// one database. A change through the core on one is seen on the other at its next request,
+/// by the version the change raised, and an unchanged version keeps the calendar held.
+#[tokio::test]
+async fn a_change_through_one_server_is_seen_by_the_calendar_another_server_holds() {
+    let db = TestDatabase::new().await;
+    let (here, there) = (db.open().await, db.open().await);
+    let periods = || WorkingCalendar::new([]).periods().to_vec();
+    let (here_cache, there_cache) = (CalendarCache::new(periods()), CalendarCache::new(periods()));
+    let friday = date!(2027 - 04 - 30);
+    let held = there_cache.current(&there).await.unwrap();
+    assert!(held.is_working_day(friday));
+    here_cache.current(&here).await.unwrap();
+    assert!(
+        Arc::ptr_eq(&held, &there_cache.current(&there).await.unwrap()),
+        "nothing changed: the calendar held is not read again"
+    );
+
+    save_day(&here, &post("2027-04-30", "holiday", "Giải phóng"), NOW)
+        .await
+        .unwrap();
+    let after_save = there_cache.current(&there).await.unwrap();
+    assert_eq!(after_save.day_name(friday), Some("Giải phóng"));
+
+    delete_day(&here, "2027-04-30").await.unwrap();
+    assert!(
+        there_cache
+            .current(&there)
+            .await
+            .unwrap()
+            .is_working_day(friday)
+    );
+    // Deleting a date without an entry changes nothing, and raises nothing.
+    let held = there_cache.current(&there).await.unwrap();
+    delete_day(&here, "2027-04-30").await.unwrap();
+    assert!(Arc::ptr_eq(
+        &held,
+        &there_cache.current(&there).await.unwrap()
+    ));
+
+    import(&here, vec![row(2, "2027-05-01", "holiday", "Lao động")])
+        .await
+        .unwrap();
+    let after_import = there_cache.current(&there).await.unwrap();
+    assert!(!after_import.is_working_day(date!(2027 - 05 - 01)));
+    // The server that made the changes sees them too: nothing of it was told either.
+    let here_now = here_cache.current(&here).await.unwrap();
+    assert!(!here_now.is_working_day(date!(2027 - 05 - 01)));
 }

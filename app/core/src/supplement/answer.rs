@@ -2,7 +2,6 @@
 //! the same domain code as filing, and when all is well sent as the citizen's resupply move.
 
 use motcua_domain::answers::RawForm;
-use motcua_domain::calendar::WorkingPeriod;
 use motcua_domain::ids::DossierCode;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
@@ -12,6 +11,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::pending::Pending;
+use crate::calendar::CalendarCache;
 use crate::filing::context;
 use crate::upload::{self, SentFile};
 use crate::workflow::{ActionError, ActionInput, Who, perform};
@@ -101,7 +101,7 @@ impl AnswerPost {
     pub async fn finish(
         self,
         store: &Store,
-        periods: &[WorkingPeriod],
+        calendar: &CalendarCache,
         units: &dyn UnitCatalog,
         mut pending: Pending,
         now: OffsetDateTime,
@@ -157,7 +157,7 @@ impl AnswerPost {
         // The token proved the answer is the owner's, as the lookup did when it was opened.
         let who = Who::Citizen(None);
         let code = &pending.dossier.code;
-        if let Err(e) = perform(store, periods, &who, code, Action::Resupply, input, now).await {
+        if let Err(e) = perform(store, calendar, &who, code, Action::Resupply, input, now).await {
             match e {
                 ActionError::Store(e) => return Err(AnswerError::Store(e)),
                 // The dossier moved since the page was loaded, or no longer waits: sent if a

@@ -8,6 +8,7 @@ use motcua_store::{Account, Store};
 
 use super::*;
 use crate::accounts::setup::{StaffSetup, create};
+use crate::calendar::CalendarCache;
 use crate::filing::tests::{AGENCY, NOW, NoUnits, completed, seeded};
 use crate::filing::{Filing, FilingToken, file};
 use crate::withdraw::withdraw;
@@ -42,14 +43,15 @@ async fn waiting_for_supplement(store: &Store) -> DossierCode {
     };
     let who = Who::Staff(officer);
     let action = Action::RequestSupplement;
-    perform(store, &periods(), &who, &code, action, input, NOW)
+    perform(store, &calendar(), &who, &code, action, input, NOW)
         .await
         .unwrap();
     code
 }
 
-fn periods() -> Vec<motcua_domain::calendar::WorkingPeriod> {
-    crate::workflow::parse_working_periods(PERIODS).unwrap()
+/// The working calendar of the deployment, as a server holds it.
+fn calendar() -> CalendarCache {
+    CalendarCache::new(crate::workflow::parse_working_periods(PERIODS).unwrap())
 }
 
 /// The answer under `token`, loaded as the answer page's post does.
@@ -62,7 +64,8 @@ async fn send(store: &Store, mut pending: Pending) -> Result<AnswerSaved, Answer
     let mut post = AnswerPost::begin(&mut pending);
     post.input("chong_ho_ten".into(), "Nguyễn Văn Bình".into());
     post.input("_action".into(), "send".into());
-    post.finish(store, &periods(), &NoUnits, pending, NOW).await
+    post.finish(store, &calendar(), &NoUnits, pending, NOW)
+        .await
 }
 
 #[tokio::test]
@@ -75,7 +78,7 @@ async fn an_answer_after_the_citizen_withdrew_is_not_taken_and_its_draft_is_kept
     // The answer page was loaded, then the dossier withdrawn (another tab) before it posted.
     let answer = pending(&store, &code, &token).await;
     let who = Who::Citizen(None);
-    withdraw(&store, &periods(), &who, &code, String::new(), NOW)
+    withdraw(&store, &calendar(), &who, &code, String::new(), NOW)
         .await
         .unwrap();
     let sent = send(&store, answer).await;

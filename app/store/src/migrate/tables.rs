@@ -50,6 +50,7 @@ pub(super) const TABLES: &[Table] = &[
     data("procedure_receivers"),
     data("files"),
     data("calendar_days"),
+    data("calendar_version"),
     data("accounts"),
     data("account_roles"),
     data("sessions"),
