@@ -192,9 +192,9 @@ impl Store {
     /// A search first looks for exactly the dossier code or ID number typed ([`Search::Exact`],
     /// two look-ups in the indexes of those columns), and only when nothing is exactly that
     /// searches broadly (a code prefix, the ID number, or part of the name). SQLite tests the
-    /// broad search on the agency's covering index; PostgreSQL, which would test it on the
-    /// table rows, combines the indexes of the three instead: the primary key, the ID number's
-    /// and a trigram index of `search_name` (`LIKE '%…%'`, migration `name_search`).
+    /// broad search on the agency's covering index, PostgreSQL on the agency's rows. (A trigram
+    /// index of `search_name` was tried and dropped: slower for a common name at a million
+    /// dossiers, see docs/performance.md.)
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
         if !q.search.trim().is_empty() {
             let exact = self.queue_rows(q, Search::Exact).await?;
