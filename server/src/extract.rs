@@ -17,6 +17,7 @@ use http::{Method, header};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Account, AccountKind};
 
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::{local_path, see_other};
 
@@ -45,7 +46,7 @@ impl FromRequestParts<ServerState> for SignedInAdmin {
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
         let SignedInStaff(account) = SignedInStaff::from_request_parts(parts, state).await?;
         if !account.has_role(StaffRole::Admin) {
-            return Err(crate::not_found::not_found());
+            return Err(not_found());
         }
         Ok(SignedInAdmin(account))
     }

@@ -24,6 +24,7 @@ use motcua_domain::url::urlencode;
 
 use crate::error::AppError;
 use crate::extract::SignedInAdmin;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -38,10 +39,6 @@ fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
-}
-
-fn not_found() -> Response {
-    crate::not_found::not_found()
 }
 
 /// A failure of ours while doing `what`: logged, and answered with the error page.

@@ -17,6 +17,7 @@ use motcua_core::upload::SentFile;
 
 use crate::bad_form::FormNotRead;
 use crate::error::AppError;
+use crate::not_found::not_found;
 use crate::plain_page::{PlainPage, request_lang};
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -28,10 +29,6 @@ type Failure = Response;
 
 fn internal(e: impl std::fmt::Display) -> Failure {
     AppError::from(e).into_response()
-}
-
-fn not_found() -> Failure {
-    crate::not_found::not_found()
 }
 
 pub async fn post(

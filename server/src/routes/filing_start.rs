@@ -5,6 +5,7 @@ use axum::response::Response;
 use motcua_core::filing::{self, StartError};
 
 use crate::error::AppError;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -19,7 +20,7 @@ pub async fn post(
             &token,
             app::flow::APPLICANT,
         ))),
-        Err(StartError::NoSuchProcedure) => Ok(crate::not_found::not_found()),
+        Err(StartError::NoSuchProcedure) => Ok(not_found()),
         Err(StartError::Store(e)) => Err(e.into()),
     }
 }

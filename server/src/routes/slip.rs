@@ -14,6 +14,7 @@ use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 
 #[derive(Deserialize, Default)]
@@ -58,7 +59,7 @@ pub async fn page(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
-        return Ok(crate::not_found::not_found());
+        return Ok(not_found());
     };
     let mut pdf = format!("/phieu/{code}/{number}/pdf?");
     if let Some(e) = q.event {
@@ -83,7 +84,7 @@ pub async fn pdf(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(doc) = load(&state, &headers, addr.ip(), &code, &number, &q).await? else {
-        return Ok(crate::not_found::not_found());
+        return Ok(not_found());
     };
     let bytes = tokio::task::spawn_blocking(move || motcua_slip::to_pdf(&doc))
         .await?

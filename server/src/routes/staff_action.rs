@@ -17,6 +17,7 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::error::AppError;
 use crate::extract::SignedInStaff;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -28,11 +29,11 @@ pub async fn post(
 ) -> Response {
     let store = &state.app.store;
     let Ok(code) = DossierCode::parse(&code) else {
-        return crate::not_found::not_found();
+        return not_found();
     };
     let here = format!("/can-bo/ho-so/{code}");
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
-        return crate::not_found::not_found();
+        return not_found();
     };
     let (input, typed) = match read_form(multipart).await {
         Ok(x) => x,
@@ -51,7 +52,7 @@ pub async fn post(
     .await
     {
         Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
-        Err(ActionError::NotFound) => crate::not_found::not_found(),
+        Err(ActionError::NotFound) => not_found(),
         Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
         Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
         Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),

@@ -12,6 +12,7 @@ use motcua_domain::ids::DossierCode;
 
 use crate::error::AppError;
 use crate::extract::SignedInStaff;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 
 pub async fn document(
@@ -65,8 +66,4 @@ fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppErr
         file.bytes,
     )
         .into_response())
-}
-
-fn not_found() -> Response {
-    crate::not_found::not_found()
 }

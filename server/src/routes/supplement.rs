@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use crate::bad_form::FormNotRead;
 use crate::error::AppError;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -28,10 +29,6 @@ use crate::routes::see_other;
 pub struct StartForm {
     #[serde(default)]
     giay_to: String,
-}
-
-fn not_found() -> Response {
-    crate::not_found::not_found()
 }
 
 pub async fn start(

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::AppError;
 use crate::extract::SignedInStaff;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 
 #[derive(Deserialize, Default)]
@@ -38,7 +39,7 @@ pub async fn get(
         None => None,
     };
     let Some(doc) = found else {
-        return Ok(crate::not_found::not_found());
+        return Ok(not_found());
     };
     let (from, to) = (period.from, period.to);
     let mut response = if p.pdf.is_some() {

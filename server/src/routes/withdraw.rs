@@ -15,6 +15,7 @@ use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -35,11 +36,11 @@ pub async fn post(
 ) -> Result<Response, AppError> {
     let app = &state.app;
     let Ok(code) = DossierCode::parse(&code) else {
-        return Ok(crate::not_found::not_found());
+        return Ok(not_found());
     };
     let found = app::auth::citizen_dossier(app, &headers, &code, &form.giay_to, addr.ip()).await?;
     let Some(ActingCitizen { dossier, who }) = found else {
-        return Ok(crate::not_found::not_found());
+        return Ok(not_found());
     };
     let signed_in = matches!(who, Who::Citizen(Some(_)));
     let withdrawn = withdraw(
