@@ -13,6 +13,7 @@ use motcua_core::accounts::setup::{self, StaffSetup};
 use motcua_core::accounts::staff_input;
 
 use crate::{config, demo, import, migrate, router};
+use motcua_store::prelude::*;
 use output::say;
 
 /// motcua — the electronic one-stop desk (Một Cửa) for a province and its communes.

@@ -8,6 +8,7 @@ use std::path::Path;
 use motcua_core::accounts::password::hash_password;
 use motcua_core::accounts::setup;
 use motcua_domain::workflow::StaffRole;
+use motcua_store::prelude::*;
 use motcua_store::{Agency, Store};
 use serde::Deserialize;
 

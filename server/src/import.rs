@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use motcua_core::calendar::{self, CalendarRow, ImportError};
 use motcua_domain::check::parse_procedure;
 use motcua_domain::procedure::{Level, Procedure};
+use motcua_store::prelude::*;
 use motcua_store::{ImportOutcome, Store, StoreError, Unit};
 
 /// What an import printed and how many files failed.

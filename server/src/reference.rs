@@ -8,6 +8,7 @@
 //! installs once, and `motcua import-units` can still change or add units afterwards.
 
 use motcua_store::Store;
+use motcua_store::prelude::*;
 
 /// The list, as shipped.
 const UNITS_CSV: &str = include_str!("../reference/units-vn-2025.csv");

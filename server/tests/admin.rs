@@ -8,6 +8,7 @@ use common::{TestApp, client, raw_client, spawn_app};
 use motcua_domain::calendar::DayKind;
 use motcua_domain::workflow::StaffRole;
 use motcua_server::demo::{DEMO_PASSWORD, demo_login};
+use motcua_store::prelude::*;
 
 const AGENCY: &str = "000.50.01.H56";
 const OTHER_AGENCY: &str = "000.50.02.H56";

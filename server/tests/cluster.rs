@@ -16,6 +16,7 @@ use common::staff::{act, assignee, full_form, signed_in_at, staff, text};
 use common::{
     APPLICANT_ID_NUMBER, Browser, acceptable_file, demo_procedures, document_inputs, receipt_code,
 };
+use motcua_store::prelude::*;
 use serde_json::Value;
 
 /// The demo's shortest filing (two pages, one document) and a four-step process.

@@ -9,6 +9,7 @@ mod common;
 
 use common::staff::staff;
 use common::{demo_procedures, receipt_code, spawn_app_with_files};
+use motcua_store::prelude::*;
 use motcua_store::testing::{S3_VARIABLE, s3_location};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

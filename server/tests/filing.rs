@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_demo_procedure_can_be_filed_without_javascript() {

@@ -6,6 +6,7 @@ mod common;
 use common::repo_root;
 use motcua_server::import::{import_paths, import_units, read_units};
 use motcua_store::Store;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 
 /// The database as every subcommand opens it (migrations and the shipped unit list).

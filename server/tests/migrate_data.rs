@@ -12,6 +12,7 @@ use common::staff::signed_in_at;
 use common::{client, repo_root};
 use motcua_server::demo::demo_login;
 use motcua_server::startup::open_store;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Applicant, Store};
 

@@ -7,6 +7,7 @@ use common::{
     applicant_pairs, demo_procedures, raw_client, receipt_code, spawn_app, spawn_app_without_demo,
 };
 use motcua_store::Agency;
+use motcua_store::prelude::*;
 use serde_json::Value;
 
 /// The values of the non-empty options of `<select id="{id}">` in `html`.

@@ -3,7 +3,9 @@
 
 use motcua_domain::procedure::Procedure;
 use motcua_domain::workflow::{Slip, Status};
-use motcua_store::{Account, Dossier, Event, Store, StoreError};
+use motcua_store::{
+    Account, Dossier, DossierStore, Event, ProcedureStore, StoreError, WorkflowStore,
+};
 
 /// A dossier of the citizen with what its line shows.
 pub struct CitizenDossier {
@@ -22,7 +24,7 @@ pub struct OpenSupplement {
 
 /// The dossiers of a signed-in citizen, newest first.
 pub async fn my_dossiers(
-    store: &Store,
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore),
     citizen: &Account,
 ) -> Result<Vec<CitizenDossier>, StoreError> {
     let mut out = vec![];

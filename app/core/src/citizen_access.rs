@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use motcua_domain::ids::DossierCode;
-use motcua_store::{Account, AccountKind, Dossier, Store, StoreError};
+use motcua_store::{Account, AccountKind, Dossier, DossierStore, LimitStore, StoreError};
 
 use crate::limits::LookupLimiter;
 use crate::lookup::proven_by;
@@ -31,8 +31,8 @@ pub struct CitizenAsk<'a> {
 /// limit), so a stranger learns nothing. A wrong proof counts as a miss against the client.
 /// `Err` is ours (the database failed), never the citizen's.
 pub async fn citizen_dossier(
-    store: &Store,
-    limiter: &LookupLimiter,
+    store: &impl DossierStore,
+    limiter: &LookupLimiter<impl LimitStore>,
     ask: CitizenAsk<'_>,
 ) -> Result<Option<ActingCitizen>, StoreError> {
     if let Some(account) = ask.signed_in.filter(|a| a.kind == AccountKind::Citizen)

@@ -9,7 +9,10 @@ use motcua_domain::workflow::Slip;
 use motcua_domain::workflow::{
     Action, EndedPause, EventDetails, StaffRole, Status, available_actions,
 };
-use motcua_store::{Account, Attachment, Dossier, Event, Store, StoreError, UploadedFile};
+use motcua_store::{
+    Account, AccountStore, Attachment, Dossier, DossierStore, Event, ProcedureStore, StoreError,
+    UploadedFile, WorkflowStore,
+};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -77,7 +80,7 @@ pub enum DossierViewError {
 
 /// Loads dossier `code` for `officer`, judged at `now` with `calendar`.
 pub async fn staff_dossier(
-    store: &Store,
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore),
     calendar: &WorkingCalendar,
     officer: &Account,
     code: &DossierCode,
@@ -148,7 +151,7 @@ fn entered_step<'a>(d: &Dossier, p: &'a Procedure, a: Action) -> Option<&'a Proc
 
 /// The staff of the dossier's agency who hold the role of the step `a` enters.
 async fn assignees(
-    store: &Store,
+    store: &impl AccountStore,
     d: &Dossier,
     p: &Procedure,
     a: Action,

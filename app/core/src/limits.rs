@@ -5,17 +5,17 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use motcua_store::Store;
+use motcua_store::LimitStore;
 use time::Duration;
 
 use crate::clock::Clock;
 
 /// One limit on guessing, counted per client address.
 ///
-/// The counts are in the database ([`Store::record_miss`]), so every server of a deployment
+/// The counts are in the database ([`LimitStore::record_miss`]), so every server of a deployment
 /// counts the same misses and a restart forgets none.
-pub struct LookupLimiter {
-    store: Store,
+pub struct LookupLimiter<S> {
+    store: S,
     clock: Arc<Clock>,
     /// Which limit this is, as stored: `lookup` or `sign-in`.
     scope: &'static str,
@@ -23,9 +23,9 @@ pub struct LookupLimiter {
     pub window: Duration,
 }
 
-impl LookupLimiter {
+impl<S: LimitStore> LookupLimiter<S> {
     /// The rule of both limits: 5 misses in 5 minutes.
-    pub fn new(store: Store, clock: Arc<Clock>, scope: &'static str) -> LookupLimiter {
+    pub fn new(store: S, clock: Arc<Clock>, scope: &'static str) -> LookupLimiter<S> {
         LookupLimiter {
             store,
             clock,

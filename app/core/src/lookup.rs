@@ -4,7 +4,7 @@
 
 use motcua_domain::ids::{DossierCode, ParseError, Proof};
 use motcua_domain::procedure::Procedure;
-use motcua_store::{Dossier, Event, Store, StoreError};
+use motcua_store::{Dossier, DossierStore, Event, ProcedureStore, StoreError, UnitStore};
 
 /// A dossier's code and the applicant's ID number or phone typed with it: what every
 /// check of "may this person follow this dossier without signing in" compares (the public
@@ -36,14 +36,17 @@ impl LookupKey {
 }
 
 /// The dossier `key` opens, or `None` for a wrong pair or an unknown code alike (a miss).
-pub async fn proven(store: &Store, key: &LookupKey) -> Result<Option<Dossier>, StoreError> {
+pub async fn proven(
+    store: &impl DossierStore,
+    key: &LookupKey,
+) -> Result<Option<Dossier>, StoreError> {
     store.find_for_lookup(&key.code, &key.proof).await
 }
 
 /// Dossier `code` if `id_or_phone` (typed, or carried by a link) is its applicant's ID
 /// number or phone; `None` for a wrong and a malformed proof alike (a miss).
 pub async fn proven_by(
-    store: &Store,
+    store: &impl DossierStore,
     code: &DossierCode,
     id_or_phone: &str,
 ) -> Result<Option<Dossier>, StoreError> {
@@ -64,7 +67,10 @@ pub struct Found {
 }
 
 /// The dossier `key` names, or `None` for a wrong pair or an unknown code alike (a miss).
-pub async fn find(store: &Store, key: &LookupKey) -> Result<Option<Found>, StoreError> {
+pub async fn find(
+    store: &(impl UnitStore + ProcedureStore + DossierStore),
+    key: &LookupKey,
+) -> Result<Option<Found>, StoreError> {
     let Some(dossier) = proven(store, key).await? else {
         return Ok(None);
     };

@@ -8,7 +8,10 @@ use std::sync::Arc;
 use motcua_domain::calendar::WorkingCalendar;
 use motcua_domain::procedure::Procedure;
 use motcua_domain::workflow::{StaffRole, Status};
-use motcua_store::{Account, Dossier, QueueKind, QueueQuery, Store, StoreError};
+use motcua_store::{
+    Account, AccountStore, Dossier, ProcedureStore, QueueKind, QueueQuery, StoreError,
+    WorkflowStore,
+};
 use time::{Date, OffsetDateTime};
 
 /// Lines per queue page.
@@ -117,7 +120,7 @@ pub struct QueuePage {
 
 /// A page of a queue of `officer`'s agency, judged at `now` with `calendar`.
 pub async fn queue(
-    store: &Store,
+    store: &(impl ProcedureStore + WorkflowStore + AccountStore),
     calendar: &WorkingCalendar,
     officer: &Account,
     request: QueueRequest,

@@ -3,7 +3,7 @@
 //! dossier's agency may; for anyone else the file does not exist.
 
 use motcua_domain::ids::DossierCode;
-use motcua_store::{Account, Store, StoreError};
+use motcua_store::{Account, DossierStore, DraftStore, StoreError, WorkflowStore};
 
 use crate::workflow::{Who, may_see};
 
@@ -34,7 +34,7 @@ pub struct StaffFile;
 impl StaffFile {
     /// Document file `id` of dossier `code`.
     pub async fn document(
-        store: &Store,
+        store: &(impl DraftStore + DossierStore + WorkflowStore),
         officer: &Account,
         code: &DossierCode,
         id: i64,
@@ -51,7 +51,7 @@ impl StaffFile {
 
     /// Attachment `id` of a move of dossier `code`.
     pub async fn attachment(
-        store: &Store,
+        store: &(impl DraftStore + DossierStore + WorkflowStore),
         officer: &Account,
         code: &DossierCode,
         id: i64,
@@ -69,7 +69,7 @@ impl StaffFile {
 
 /// `NotFound` unless dossier `code` exists and `officer` may see it.
 async fn visible(
-    store: &Store,
+    store: &impl DossierStore,
     officer: &Account,
     code: &DossierCode,
 ) -> Result<(), StaffFileError> {
@@ -83,7 +83,7 @@ async fn visible(
 
 /// The bytes of `found`: `(hash, content type, original name)`.
 async fn read(
-    store: &Store,
+    store: &impl DraftStore,
     found: Option<(String, String, String)>,
 ) -> Result<ServedFile, StaffFileError> {
     let (sha256, content_type, original_name) = found.ok_or(StaffFileError::NotFound)?;

@@ -4,7 +4,7 @@
 
 use motcua_domain::procedure::{Document, FileKind};
 use motcua_domain::upload::{FileRule, UploadProblemKind};
-use motcua_store::{Store, StoreError};
+use motcua_store::{DraftStore, StoreError};
 
 /// The kind of a file from its first bytes (magic numbers, via the `infer` crate), with the
 /// content type we record for it. `None` for anything but PDF, JPEG and PNG.
@@ -56,7 +56,7 @@ pub enum AttachError {
 /// `document`, after checking it with the document's rule. A control left empty keeps
 /// nothing and is not an error.
 pub async fn attach(
-    store: &Store,
+    store: &impl DraftStore,
     draft_token: &str,
     document: &Document,
     file: SentFile<'_>,
@@ -81,7 +81,7 @@ pub async fn attach(
 /// a supplement answer): kept for `document_id` through [`attach`], or why not, for the page
 /// to show at that document. A file for a document the page does not ask for is ignored.
 pub async fn attach_asked(
-    store: &Store,
+    store: &impl DraftStore,
     draft_token: &str,
     asked: &[Document],
     document_id: &str,

@@ -4,7 +4,7 @@
 
 use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::Action;
-use motcua_store::Store;
+use motcua_store::{AccountStore, CalendarStore, DossierStore, ProcedureStore, WorkflowStore};
 use time::OffsetDateTime;
 
 use crate::calendar::CalendarCache;
@@ -13,7 +13,7 @@ use crate::workflow::{ActionError, ActionInput, Who, perform};
 /// Withdraws dossier `code` for `who` (a citizen: signed in as its owner, or proven by the
 /// dossier code and ID number, which the caller checked) at `now`, with `reason` as typed.
 pub async fn withdraw(
-    store: &Store,
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore),
     calendar: &CalendarCache,
     who: &Who,
     code: &DossierCode,

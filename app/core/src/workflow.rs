@@ -16,8 +16,8 @@ use motcua_domain::workflow::{
     MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
-    Account, AccountKind, CITIZEN_ACTOR, Dossier, Event, NewAttachment, Store, StoreError,
-    SupplementAnswer, Transition,
+    Account, AccountKind, AccountStore, CITIZEN_ACTOR, CalendarStore, Dossier, DossierStore, Event,
+    NewAttachment, ProcedureStore, StoreError, SupplementAnswer, Transition, WorkflowStore,
 };
 use time::OffsetDateTime;
 
@@ -91,7 +91,11 @@ pub struct Loaded {
 }
 
 /// Loads a dossier for `who`, or `NotFound` when it does not exist or is not theirs.
-pub async fn load_for(store: &Store, who: &Who, code: &DossierCode) -> Result<Loaded, ActionError> {
+pub async fn load_for(
+    store: &(impl ProcedureStore + DossierStore),
+    who: &Who,
+    code: &DossierCode,
+) -> Result<Loaded, ActionError> {
     let dossier = store.dossier(code).await?.ok_or(ActionError::NotFound)?;
     if !may_see(who, &dossier) {
         return Err(ActionError::NotFound);
@@ -183,7 +187,7 @@ fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
 /// (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar is read
 /// once, for both moves of an acceptance.
 pub async fn perform(
-    store: &Store,
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore),
     calendar: &CalendarCache,
     who: &Who,
     code: &DossierCode,
@@ -254,7 +258,7 @@ pub fn stop_approved(d: &Dossier, events: &[Event]) -> bool {
 /// Decides one move and computes what it writes; writes nothing.
 #[allow(clippy::too_many_arguments)]
 async fn plan(
-    store: &Store,
+    store: &impl AccountStore,
     who: &Who,
     dossier: &Dossier,
     procedure: &Procedure,
@@ -354,7 +358,7 @@ fn next_step<'a>(p: &'a Procedure, id: Option<&str>) -> Result<&'a ProcessStep, 
 /// the step's role), otherwise the least loaded such person, or nobody if the agency has
 /// none (the dossier then waits in the agency's in-process queue).
 async fn choose_assignee(
-    store: &Store,
+    store: &impl AccountStore,
     agency: &AgencyCode,
     step: &ProcessStep,
     chosen: Option<i64>,

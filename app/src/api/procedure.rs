@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use motcua_domain::procedure::Procedure;
+use motcua_store::prelude::*;
 
 /// The version of procedure `code` in effect today, if it exists.
 #[server(endpoint = "thu-tuc")]

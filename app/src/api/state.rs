@@ -15,6 +15,7 @@ use motcua_store::Store;
 
 use crate::auth::PublicUrl;
 use crate::components::fields::UnitOption;
+use motcua_store::prelude::*;
 
 /// Shared state, provided to every Leptos render and server function as context.
 #[derive(Clone)]
@@ -25,9 +26,9 @@ pub struct AppState {
     pub units: Arc<Units>,
     /// The working calendar, read again only when another request changed it (on any server).
     pub calendar_cache: Arc<CalendarCache>,
-    pub lookup_limiter: Arc<LookupLimiter>,
+    pub lookup_limiter: Arc<LookupLimiter<Store>>,
     /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
-    pub sign_in_limiter: Arc<LookupLimiter>,
+    pub sign_in_limiter: Arc<LookupLimiter<Store>>,
     /// The clock of the workflow (acceptance, due moments, overdue).
     pub clock: Arc<Clock>,
 }

@@ -50,7 +50,7 @@ impl Account {
     }
 }
 
-/// What [`Store::create_account`] needs.
+/// What [`AccountStore::create_account`] needs.
 #[derive(Clone, Debug)]
 pub struct NewAccount {
     pub kind: AccountKind,
@@ -98,7 +98,7 @@ macro_rules! account_columns {
 
 const ACCOUNT_SELECT: &str = concat!(account_columns!(), " FROM accounts a");
 
-/// [`Store::staff_with_role`]: accounts holding a role, with their open steps.
+/// [`AccountStore::staff_with_role`]: accounts holding a role, with their open steps.
 const STAFF_LOAD_SELECT: &str = concat!(
     account_columns!(),
     ",
@@ -152,9 +152,99 @@ impl TryFrom<AccountRow> for Account {
     }
 }
 
-impl Store {
+/// Accounts of citizens and staff, their sessions, and claiming a dossier.
+pub trait AccountStore: Send + Sync {
     /// Creates an account with its roles. A login already taken is a `Conflict`.
-    pub async fn create_account(&self, new: &NewAccount, now: OffsetDateTime) -> Result<i64> {
+    fn create_account(
+        &self,
+        new: &NewAccount,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<i64>> + Send;
+
+    /// The account and its password hash, for signing in.
+    fn account_for_sign_in(
+        &self,
+        login: &str,
+    ) -> impl Future<Output = Result<Option<(Account, String)>>> + Send;
+
+    fn account(&self, id: i64) -> impl Future<Output = Result<Option<Account>>> + Send;
+
+    /// Every staff account of an agency, by name.
+    fn staff_of_agency(
+        &self,
+        agency_code: &AgencyCode,
+    ) -> impl Future<Output = Result<Vec<Account>>> + Send;
+
+    /// Active staff of an agency holding `role`, least loaded first (then by name): the
+    /// default assignee of a process step is the first.
+    fn staff_with_role(
+        &self,
+        agency_code: &AgencyCode,
+        role: StaffRole,
+    ) -> impl Future<Output = Result<Vec<StaffLoad>>> + Send;
+
+    /// Replaces an account's roles.
+    fn set_roles(
+        &self,
+        account_id: i64,
+        roles: &[StaffRole],
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Activates or deactivates an account; deactivating also ends its sessions.
+    fn set_active(&self, account_id: i64, active: bool) -> impl Future<Output = Result<()>> + Send;
+
+    /// Sets a new password hash and ends every session of the account.
+    fn set_password_hash(
+        &self,
+        account_id: i64,
+        hash: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Starts a session and returns its id (256 random bits, hex): the cookie value. Only its
+    /// hash is stored.
+    fn create_session(
+        &self,
+        account_id: i64,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<String>> + Send;
+
+    /// The signed-in account of a session id, if the session exists, the account is active,
+    /// and neither timeout has passed: `idle` since the last request, `absolute` since sign-in.
+    /// An expired session is deleted. The last-seen moment is refreshed at most once a minute,
+    /// so reading pages does not turn every request into a database write.
+    fn session_account(
+        &self,
+        session_id: &str,
+        now: OffsetDateTime,
+        idle: time::Duration,
+        absolute: time::Duration,
+    ) -> impl Future<Output = Result<Option<Account>>> + Send;
+
+    /// Deletes sessions idle since before `idle_cutoff` or started before `absolute_cutoff`:
+    /// they can no longer sign anyone in, and would otherwise pile up (an expired session
+    /// is only deleted when its cookie comes back). Returns how many were deleted.
+    fn delete_expired_sessions(
+        &self,
+        idle_cutoff: OffsetDateTime,
+        absolute_cutoff: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64>> + Send;
+
+    /// Ends a session (sign-out).
+    fn delete_session(&self, session_id: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// Links a guest dossier to a citizen account, given its code and the applicant's ID
+    /// number. `false` when the pair does not match or the dossier already has an owner
+    /// (the two are not told apart, as in the public lookup).
+    fn claim_dossier(
+        &self,
+        code: &DossierCode,
+        id_number: &IdNumber,
+        account_id: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
+}
+
+impl AccountStore for Store {
+    async fn create_account(&self, new: &NewAccount, now: OffsetDateTime) -> Result<i64> {
         if (new.kind == AccountKind::Staff) != new.agency_code.is_some() {
             return Err(StoreError::Invalid(
                 "a staff account belongs to exactly one agency; a citizen's to none".into(),
@@ -191,8 +281,7 @@ impl Store {
         Ok(id)
     }
 
-    /// The account and its password hash, for signing in.
-    pub async fn account_for_sign_in(&self, login: &str) -> Result<Option<(Account, String)>> {
+    async fn account_for_sign_in(&self, login: &str) -> Result<Option<(Account, String)>> {
         let row: Option<AccountRow> =
             sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.login = $1"))
                 .bind(login)
@@ -206,7 +295,7 @@ impl Store {
         Ok(Some((Account::try_from(row)?, hash)))
     }
 
-    pub async fn account(&self, id: i64) -> Result<Option<Account>> {
+    async fn account(&self, id: i64) -> Result<Option<Account>> {
         let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SELECT} WHERE a.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -214,8 +303,7 @@ impl Store {
         row.map(Account::try_from).transpose()
     }
 
-    /// Every staff account of an agency, by name.
-    pub async fn staff_of_agency(&self, agency_code: &AgencyCode) -> Result<Vec<Account>> {
+    async fn staff_of_agency(&self, agency_code: &AgencyCode) -> Result<Vec<Account>> {
         let rows: Vec<AccountRow> = sqlx::query_as(&format!(
             "{ACCOUNT_SELECT} WHERE a.kind = 'staff' AND a.agency_code = $1 ORDER BY a.full_name, a.id"
         ))
@@ -225,9 +313,7 @@ impl Store {
         rows.into_iter().map(Account::try_from).collect()
     }
 
-    /// Active staff of an agency holding `role`, least loaded first (then by name): the
-    /// default assignee of a process step is the first.
-    pub async fn staff_with_role(
+    async fn staff_with_role(
         &self,
         agency_code: &AgencyCode,
         role: StaffRole,
@@ -248,8 +334,7 @@ impl Store {
             .collect()
     }
 
-    /// Replaces an account's roles.
-    pub async fn set_roles(&self, account_id: i64, roles: &[StaffRole]) -> Result<()> {
+    async fn set_roles(&self, account_id: i64, roles: &[StaffRole]) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM account_roles WHERE account_id = $1")
             .bind(account_id)
@@ -260,8 +345,7 @@ impl Store {
         Ok(())
     }
 
-    /// Activates or deactivates an account; deactivating also ends its sessions.
-    pub async fn set_active(&self, account_id: i64, active: bool) -> Result<()> {
+    async fn set_active(&self, account_id: i64, active: bool) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE accounts SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
@@ -278,8 +362,7 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a new password hash and ends every session of the account.
-    pub async fn set_password_hash(&self, account_id: i64, hash: &str) -> Result<()> {
+    async fn set_password_hash(&self, account_id: i64, hash: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -294,9 +377,7 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a session and returns its id (256 random bits, hex): the cookie value. Only its
-    /// hash is stored.
-    pub async fn create_session(&self, account_id: i64, now: OffsetDateTime) -> Result<String> {
+    async fn create_session(&self, account_id: i64, now: OffsetDateTime) -> Result<String> {
         let id = random_hex(32)?;
         let now = ts(now)?;
         sqlx::query(
@@ -312,11 +393,7 @@ impl Store {
         Ok(id)
     }
 
-    /// The signed-in account of a session id, if the session exists, the account is active,
-    /// and neither timeout has passed: `idle` since the last request, `absolute` since sign-in.
-    /// An expired session is deleted. The last-seen moment is refreshed at most once a minute,
-    /// so reading pages does not turn every request into a database write.
-    pub async fn session_account(
+    async fn session_account(
         &self,
         session_id: &str,
         now: OffsetDateTime,
@@ -351,10 +428,7 @@ impl Store {
         Ok(Some(account))
     }
 
-    /// Deletes sessions idle since before `idle_cutoff` or started before `absolute_cutoff`:
-    /// they can no longer sign anyone in, and would otherwise pile up (an expired session
-    /// is only deleted when its cookie comes back). Returns how many were deleted.
-    pub async fn delete_expired_sessions(
+    async fn delete_expired_sessions(
         &self,
         idle_cutoff: OffsetDateTime,
         absolute_cutoff: OffsetDateTime,
@@ -367,8 +441,7 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    /// Ends a session (sign-out).
-    pub async fn delete_session(&self, session_id: &str) -> Result<()> {
+    async fn delete_session(&self, session_id: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_sha256 = $1")
             .bind(token_hash(session_id))
             .execute(&self.pool)
@@ -376,10 +449,7 @@ impl Store {
         Ok(())
     }
 
-    /// Links a guest dossier to a citizen account, given its code and the applicant's ID
-    /// number. `false` when the pair does not match or the dossier already has an owner
-    /// (the two are not told apart, as in the public lookup).
-    pub async fn claim_dossier(
+    async fn claim_dossier(
         &self,
         code: &DossierCode,
         id_number: &IdNumber,

@@ -30,10 +30,26 @@ async fn raise_version(tx: &mut Transaction<'static, Any>) -> Result<()> {
     Ok(())
 }
 
-impl Store {
+/// The working calendar's days off and make-up days, and its version.
+pub trait CalendarStore: Send + Sync {
     /// The version of the stored calendar days: one row, read by its key on every request
     /// that needs the calendar. Version 0 until the first change.
-    pub async fn calendar_version(&self) -> Result<CalendarVersion> {
+    fn calendar_version(&self) -> impl Future<Output = Result<CalendarVersion>> + Send;
+
+    /// Every holiday and make-up day, in date order. A deployment has a few dozen a year, so
+    /// the whole table is read at once and the calendar is computed in memory.
+    fn calendar_days(&self) -> impl Future<Output = Result<Vec<CalendarDay>>> + Send;
+
+    /// Replaces the rows for the dates in `days` and keeps every other date, all in one
+    /// transaction (a file is applied whole or not at all). Returns the number of rows written.
+    fn import_calendar(&self, days: &[CalendarDay]) -> impl Future<Output = Result<usize>> + Send;
+
+    /// Removes the exception for one date (it then follows the weekly rule again).
+    fn delete_calendar_day(&self, date: time::Date) -> impl Future<Output = Result<bool>> + Send;
+}
+
+impl CalendarStore for Store {
+    async fn calendar_version(&self) -> Result<CalendarVersion> {
         let version: Option<i64> =
             sqlx::query_scalar("SELECT version FROM calendar_version WHERE id = 1")
                 .fetch_optional(&self.pool)
@@ -41,9 +57,7 @@ impl Store {
         Ok(CalendarVersion(version.unwrap_or(0)))
     }
 
-    /// Every holiday and make-up day, in date order. A deployment has a few dozen a year, so
-    /// the whole table is read at once and the calendar is computed in memory.
-    pub async fn calendar_days(&self) -> Result<Vec<CalendarDay>> {
+    async fn calendar_days(&self) -> Result<Vec<CalendarDay>> {
         let rows: Vec<(String, String, String)> =
             sqlx::query_as("SELECT date, kind, name FROM calendar_days ORDER BY date")
                 .fetch_all(&self.pool)
@@ -62,9 +76,7 @@ impl Store {
             .collect()
     }
 
-    /// Replaces the rows for the dates in `days` and keeps every other date, all in one
-    /// transaction (a file is applied whole or not at all). Returns the number of rows written.
-    pub async fn import_calendar(&self, days: &[CalendarDay]) -> Result<usize> {
+    async fn import_calendar(&self, days: &[CalendarDay]) -> Result<usize> {
         let mut tx = self.begin_write().await?;
         for d in days {
             sqlx::query(
@@ -82,8 +94,7 @@ impl Store {
         Ok(days.len())
     }
 
-    /// Removes the exception for one date (it then follows the weekly rule again).
-    pub async fn delete_calendar_day(&self, date: time::Date) -> Result<bool> {
+    async fn delete_calendar_day(&self, date: time::Date) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM calendar_days WHERE date = $1")
             .bind(date_text(date)?)

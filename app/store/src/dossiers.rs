@@ -102,7 +102,7 @@ impl Event {
     }
 }
 
-/// The result of [`Store::file_dossier`].
+/// The result of [`DossierStore::file_dossier`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct FiledDossier {
     pub dossier: Dossier,
@@ -268,7 +268,8 @@ pub(crate) async fn load_dossier(
     row.map(Dossier::try_from).transpose()
 }
 
-impl Store {
+/// Filing a dossier and reading it back: the dossier, its events, its documents, the lookup.
+pub trait DossierStore: Send + Sync {
     /// Files the draft as a dossier, exactly once.
     ///
     /// Everything happens in one `BEGIN IMMEDIATE` transaction, so it is all or nothing and
@@ -276,7 +277,7 @@ impl Store {
     /// - if the draft already became a dossier, that dossier is returned unchanged
     ///   (`newly_filed: false`) whatever the other arguments: a retried or double submit never
     ///   files twice, even when the two requests race;
-    /// - otherwise the agency must receive the draft's procedure ([`Store::set_receivers`]),
+    /// - otherwise the agency must receive the draft's procedure ([`UnitStore::set_receivers`]),
     ///   which stops a tampered form from filing with an arbitrary agency; the next sequence
     ///   number for (agency, Asia/Ho_Chi_Minh date of `now`) is taken from a counter row that
     ///   is only ever incremented, so codes are gap-free per day and never reused; the dossier
@@ -286,7 +287,41 @@ impl Store {
     ///
     /// `answers` must be a JSON object (field id → canonical value); `now` is the filing
     /// moment, passed in so callers and tests control the clock.
-    pub async fn file_dossier(
+    fn file_dossier(
+        &self,
+        token: &str,
+        agency: &AgencyCode,
+        applicant: &Applicant,
+        answers: &Value,
+        citizen_account_id: Option<i64>,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<FiledDossier>> + Send;
+
+    /// One dossier by code.
+    fn dossier(&self, code: &DossierCode) -> impl Future<Output = Result<Option<Dossier>>> + Send;
+
+    /// The dossier's current documents (not superseded by a supplement), in filing order.
+    /// `id` is the dossier document's own id. Empty for an unknown code.
+    fn dossier_documents(
+        &self,
+        code: &DossierCode,
+    ) -> impl Future<Output = Result<Vec<UploadedFile>>> + Send;
+
+    /// The dossier's history, oldest first. Empty for an unknown code.
+    fn events(&self, code: &DossierCode) -> impl Future<Output = Result<Vec<Event>>> + Send;
+
+    /// The public lookup: the dossier only if `code` matches *and* `proof` is the applicant's
+    /// ID number or phone. A wrong pair and an unknown code both give `None`, so the answer
+    /// reveals nothing about whether the code exists. Rate limiting is the caller's job.
+    fn find_for_lookup(
+        &self,
+        code: &DossierCode,
+        proof: &Proof,
+    ) -> impl Future<Output = Result<Option<Dossier>>> + Send;
+}
+
+impl DossierStore for Store {
+    async fn file_dossier(
         &self,
         token: &str,
         agency: &AgencyCode,
@@ -429,15 +464,12 @@ impl Store {
         })
     }
 
-    /// One dossier by code.
-    pub async fn dossier(&self, code: &DossierCode) -> Result<Option<Dossier>> {
+    async fn dossier(&self, code: &DossierCode) -> Result<Option<Dossier>> {
         let mut conn = self.pool.acquire().await?;
         load_dossier(&mut conn, code, "").await
     }
 
-    /// The dossier's current documents (not superseded by a supplement), in filing order.
-    /// `id` is the dossier document's own id. Empty for an unknown code.
-    pub async fn dossier_documents(&self, code: &DossierCode) -> Result<Vec<UploadedFile>> {
+    async fn dossier_documents(&self, code: &DossierCode) -> Result<Vec<UploadedFile>> {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT id, document_id, original_name, content_type, size, sha256
              FROM dossier_documents
@@ -449,8 +481,7 @@ impl Store {
         Ok(rows.into_iter().map(UploadedFile::from).collect())
     }
 
-    /// The dossier's history, oldest first. Empty for an unknown code.
-    pub async fn events(&self, code: &DossierCode) -> Result<Vec<Event>> {
+    async fn events(&self, code: &DossierCode) -> Result<Vec<Event>> {
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT id, at, from_status, to_status, actor, actor_account_id, step, reason, details
              FROM dossier_events WHERE dossier_code = $1 ORDER BY id",
@@ -461,14 +492,7 @@ impl Store {
         rows.into_iter().map(|r| r.read(code)).collect()
     }
 
-    /// The public lookup: the dossier only if `code` matches *and* `proof` is the applicant's
-    /// ID number or phone. A wrong pair and an unknown code both give `None`, so the answer
-    /// reveals nothing about whether the code exists. Rate limiting is the caller's job.
-    pub async fn find_for_lookup(
-        &self,
-        code: &DossierCode,
-        proof: &Proof,
-    ) -> Result<Option<Dossier>> {
+    async fn find_for_lookup(&self, code: &DossierCode, proof: &Proof) -> Result<Option<Dossier>> {
         let column = match proof {
             Proof::IdNumber(_) => "applicant_id_number",
             Proof::Phone(_) => "applicant_phone",

@@ -28,8 +28,8 @@ pub struct Draft {
 }
 
 /// An uploaded file attached to a document of a draft or a dossier. `id` is the row id of
-/// the draft upload (for [`Store::remove_upload`]) or of the dossier document; the bytes are
-/// read with [`Store::read_file`] by `sha256`.
+/// the draft upload (for [`DraftStore::remove_upload`]) or of the dossier document; the bytes are
+/// read with [`DraftStore::read_file`] by `sha256`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadedFile {
     pub id: i64,
@@ -104,21 +104,69 @@ pub(crate) fn random_hex(n: usize) -> Result<String> {
     Ok(hex::encode(buf))
 }
 
-impl Store {
-    /// Writes uploaded bytes durably under their SHA-256 (see [`crate::Blobs::put`]) and
-    /// returns the hash and size. The caller then inserts the `files` row in the transaction
-    /// that references it ([`insert_file_row`]).
-    pub(crate) async fn write_bytes(&self, bytes: &[u8]) -> Result<(String, i64)> {
-        let size =
-            i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
-        let key = self.blobs.put(bytes.to_vec()).await?;
-        Ok((key.as_str().to_string(), size))
-    }
-
+/// Filing drafts and their uploads, before a dossier exists; and reading an uploaded file's bytes.
+pub trait DraftStore: Send + Sync {
     /// Starts a draft for an exact procedure version and returns its token: 256 bits of OS
     /// randomness as 64 hex digits, URL-safe. The token is the only key to the draft (no
     /// account needed to file), so it must be unguessable; only its hash is stored.
-    pub async fn create_draft(&self, procedure_id: i64) -> Result<String> {
+    fn create_draft(&self, procedure_id: i64) -> impl Future<Output = Result<String>> + Send;
+
+    /// The draft for `token`, if it exists (and has not been cleaned up).
+    fn draft(&self, token: &str) -> impl Future<Output = Result<Option<Draft>>> + Send;
+
+    /// Replaces the draft's data. Allowed after filing too (the web layer may record what it
+    /// showed); the dossier is a separate copy and never changes through its draft.
+    fn save_draft(&self, token: &str, data: &DraftData) -> impl Future<Output = Result<()>> + Send;
+
+    /// Deletes one draft and its upload rows (the bytes stay: files are content-addressed
+    /// and may be shared with a dossier). Used once a supplement answer has been filed.
+    fn delete_draft(&self, token: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// Deletes drafts (with their upload rows) not touched since `older_than`, filed or not:
+    /// a filed draft's dossier keeps its own copy of everything. Returns how many were deleted.
+    ///
+    /// The uploaded bytes stay in `files/`: they may be shared with dossiers (same content),
+    /// and removing unreferenced ones safely needs a collection pass that excludes concurrent
+    /// uploads — not implemented yet.
+    fn delete_stale_drafts(
+        &self,
+        older_than: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64>> + Send;
+
+    /// Attaches a file to document `document_id` of the draft. Several files per document are
+    /// allowed (e.g. one scan per page); remove one with [`DraftStore::remove_upload`].
+    ///
+    /// `document_id` must be a document of the draft's procedure version. Size and kind limits
+    /// are the caller's (they depend on the procedure and are checked before calling). The
+    /// bytes are written durably under their SHA-256 before the row is committed.
+    fn save_upload(
+        &self,
+        token: &str,
+        document_id: &str,
+        original_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> impl Future<Output = Result<UploadedFile>> + Send;
+
+    /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
+    /// no such upload (including an id belonging to another draft).
+    fn remove_upload(
+        &self,
+        token: &str,
+        upload_id: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// The draft's uploads in upload order; empty for an unknown token.
+    fn uploads(&self, token: &str) -> impl Future<Output = Result<Vec<UploadedFile>>> + Send;
+
+    /// The bytes stored under `sha256` (lowercase hex), verified against the hash so that
+    /// corruption is reported instead of served. Callers decide who may read what (through
+    /// a draft token or a dossier); this only fetches.
+    fn read_file(&self, sha256: &str) -> impl Future<Output = Result<Vec<u8>>> + Send;
+}
+
+impl DraftStore for Store {
+    async fn create_draft(&self, procedure_id: i64) -> Result<String> {
         let known: Option<i64> = sqlx::query_scalar("SELECT id FROM procedures WHERE id = $1")
             .bind(procedure_id)
             .fetch_optional(&self.pool)
@@ -143,8 +191,7 @@ impl Store {
         Ok(token)
     }
 
-    /// The draft for `token`, if it exists (and has not been cleaned up).
-    pub async fn draft(&self, token: &str) -> Result<Option<Draft>> {
+    async fn draft(&self, token: &str) -> Result<Option<Draft>> {
         let row: Option<(i64, String, Option<String>, String, String)> = sqlx::query_as(
             "SELECT procedure_id, data, dossier_code, created_at, updated_at
              FROM drafts WHERE token_sha256 = $1",
@@ -167,9 +214,7 @@ impl Store {
         }))
     }
 
-    /// Replaces the draft's data. Allowed after filing too (the web layer may record what it
-    /// showed); the dossier is a separate copy and never changes through its draft.
-    pub async fn save_draft(&self, token: &str, data: &DraftData) -> Result<()> {
+    async fn save_draft(&self, token: &str, data: &DraftData) -> Result<()> {
         let updated =
             sqlx::query("UPDATE drafts SET data = $1, updated_at = $2 WHERE token_sha256 = $3")
                 .bind(to_json("draft data", data)?)
@@ -184,9 +229,7 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes one draft and its upload rows (the bytes stay: files are content-addressed
-    /// and may be shared with a dossier). Used once a supplement answer has been filed.
-    pub async fn delete_draft(&self, token: &str) -> Result<()> {
+    async fn delete_draft(&self, token: &str) -> Result<()> {
         sqlx::query("DELETE FROM drafts WHERE token_sha256 = $1 AND dossier_code IS NULL")
             .bind(token_hash(token))
             .execute(&self.pool)
@@ -194,13 +237,7 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes drafts (with their upload rows) not touched since `older_than`, filed or not:
-    /// a filed draft's dossier keeps its own copy of everything. Returns how many were deleted.
-    ///
-    /// The uploaded bytes stay in `files/`: they may be shared with dossiers (same content),
-    /// and removing unreferenced ones safely needs a collection pass that excludes concurrent
-    /// uploads — not implemented yet.
-    pub async fn delete_stale_drafts(&self, older_than: OffsetDateTime) -> Result<u64> {
+    async fn delete_stale_drafts(&self, older_than: OffsetDateTime) -> Result<u64> {
         Ok(sqlx::query("DELETE FROM drafts WHERE updated_at < $1")
             .bind(ts(older_than)?)
             .execute(&self.pool)
@@ -208,38 +245,7 @@ impl Store {
             .rows_affected())
     }
 
-    /// Looks a draft up for a change to its uploads: it must exist and not be filed (an upload
-    /// after filing would silently not reach the dossier).
-    ///
-    /// With `lock` (a backend's [`crate::Backend::for_update`]) the draft's row stays locked
-    /// until the caller's transaction ends, so filing cannot slip in between.
-    async fn open_draft(
-        conn: &mut sqlx::AnyConnection,
-        token: &str,
-        lock: &str,
-    ) -> Result<DraftRow> {
-        let row: Option<DraftRow> = sqlx::query_as(&format!(
-            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = $1{lock}"
-        ))
-        .bind(token_hash(token))
-        .fetch_optional(&mut *conn)
-        .await?;
-        let row = row.ok_or_else(|| StoreError::NotFound("draft".into()))?;
-        if let Some(code) = &row.dossier_code {
-            return Err(StoreError::Conflict(format!(
-                "the draft has already been filed as dossier {code}"
-            )));
-        }
-        Ok(row)
-    }
-
-    /// Attaches a file to document `document_id` of the draft. Several files per document are
-    /// allowed (e.g. one scan per page); remove one with [`Store::remove_upload`].
-    ///
-    /// `document_id` must be a document of the draft's procedure version. Size and kind limits
-    /// are the caller's (they depend on the procedure and are checked before calling). The
-    /// bytes are written durably under their SHA-256 before the row is committed.
-    pub async fn save_upload(
+    async fn save_upload(
         &self,
         token: &str,
         document_id: &str,
@@ -305,9 +311,7 @@ impl Store {
         })
     }
 
-    /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
-    /// no such upload (including an id belonging to another draft).
-    pub async fn remove_upload(&self, token: &str, upload_id: i64) -> Result<bool> {
+    async fn remove_upload(&self, token: &str, upload_id: i64) -> Result<bool> {
         let mut tx = self.begin_rows().await?;
         let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
             .await?
@@ -329,8 +333,7 @@ impl Store {
         Ok(removed > 0)
     }
 
-    /// The draft's uploads in upload order; empty for an unknown token.
-    pub async fn uploads(&self, token: &str) -> Result<Vec<UploadedFile>> {
+    async fn uploads(&self, token: &str) -> Result<Vec<UploadedFile>> {
         let rows: Vec<FileRow> = sqlx::query_as(
             "SELECT u.id, u.document_id, u.original_name, u.content_type, u.size, u.sha256
              FROM draft_uploads u JOIN drafts d ON d.id = u.draft_id
@@ -342,12 +345,46 @@ impl Store {
         Ok(rows.into_iter().map(UploadedFile::from).collect())
     }
 
-    /// The bytes stored under `sha256` (lowercase hex), verified against the hash so that
-    /// corruption is reported instead of served. Callers decide who may read what (through
-    /// a draft token or a dossier); this only fetches.
-    pub async fn read_file(&self, sha256: &str) -> Result<Vec<u8>> {
+    async fn read_file(&self, sha256: &str) -> Result<Vec<u8>> {
         // Parsing the key also keeps it from ever being a path traversal.
         let key = BlobKey::parse(sha256)?;
         Ok(self.blobs.get(&key).await?.into())
+    }
+}
+
+impl Store {
+    /// Writes uploaded bytes durably under their SHA-256 (see [`crate::Blobs::put`]) and
+    /// returns the hash and size. The caller then inserts the `files` row in the transaction
+    /// that references it ([`insert_file_row`]).
+    pub(crate) async fn write_bytes(&self, bytes: &[u8]) -> Result<(String, i64)> {
+        let size =
+            i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
+        let key = self.blobs.put(bytes.to_vec()).await?;
+        Ok((key.as_str().to_string(), size))
+    }
+
+    /// Looks a draft up for a change to its uploads: it must exist and not be filed (an upload
+    /// after filing would silently not reach the dossier).
+    ///
+    /// With `lock` (a backend's [`crate::Backend::for_update`]) the draft's row stays locked
+    /// until the caller's transaction ends, so filing cannot slip in between.
+    async fn open_draft(
+        conn: &mut sqlx::AnyConnection,
+        token: &str,
+        lock: &str,
+    ) -> Result<DraftRow> {
+        let row: Option<DraftRow> = sqlx::query_as(&format!(
+            "SELECT id, procedure_id, dossier_code FROM drafts WHERE token_sha256 = $1{lock}"
+        ))
+        .bind(token_hash(token))
+        .fetch_optional(&mut *conn)
+        .await?;
+        let row = row.ok_or_else(|| StoreError::NotFound("draft".into()))?;
+        if let Some(code) = &row.dossier_code {
+            return Err(StoreError::Conflict(format!(
+                "the draft has already been filed as dossier {code}"
+            )));
+        }
+        Ok(row)
     }
 }

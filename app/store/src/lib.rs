@@ -19,7 +19,7 @@
 //!   the row pointing at them is committed, so a committed row never points at missing bytes.
 //!   Where bytes live is behind [`BlobStore`] (see `blob.rs`).
 //! - **Concurrency**: every multi-statement write runs in `BEGIN IMMEDIATE`, taking SQLite's
-//!   write lock up front. That is what makes [`Store::file_dossier`] idempotent under double
+//!   write lock up front. That is what makes [`DossierStore::file_dossier`] idempotent under double
 //!   submits and the per-agency, per-day sequence gap-free and unique under concurrent filing;
 //!   a deferred transaction could instead fail with `SQLITE_BUSY` when upgrading to a writer.
 //! - **Append-only history**: dossier events (and their attachments) are never updated or
@@ -46,20 +46,58 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-pub use accounts::{Account, AccountKind, NewAccount, StaffLoad};
+pub use accounts::{Account, AccountKind, AccountStore, NewAccount, StaffLoad};
 pub use backend::{Backend, SetupLock};
 pub use blob::{BlobKey, BlobLocation, BlobStore, Blobs, S3Location};
-pub use calendar::CalendarVersion;
-pub use dossiers::{Applicant, CITIZEN_ACTOR, Dossier, Event, FiledDossier, RecordedActor};
-pub use drafts::{Draft, DraftData, UploadedFile};
-pub use limits::Misses;
+pub use calendar::{CalendarStore, CalendarVersion};
+pub use dossiers::{
+    Applicant, CITIZEN_ACTOR, Dossier, DossierStore, Event, FiledDossier, RecordedActor,
+};
+pub use drafts::{Draft, DraftData, DraftStore, UploadedFile};
+pub use limits::{LimitStore, Misses};
 pub use motcua_domain::workflow::WorkflowState;
-pub use procedures::{ImportOutcome, StoredProcedure};
-pub use units::{Agency, Unit};
+pub use procedures::{ImportOutcome, ProcedureStore, StoredProcedure};
+pub use units::{Agency, Unit, UnitStore};
 pub use workflow::{
     Attachment, NewAttachment, NewDocument, QueueKind, QueueQuery, QueueRow, SupplementAnswer,
-    Transition,
+    Transition, WorkflowStore,
 };
+
+/// Every area of the storage interface at once, for a caller that touches most of them (the
+/// application state, the demo). A use case names only the areas it needs instead, so its
+/// signature says what it reads and writes.
+pub trait Storage:
+    UnitStore
+    + ProcedureStore
+    + DraftStore
+    + DossierStore
+    + WorkflowStore
+    + AccountStore
+    + CalendarStore
+    + LimitStore
+{
+}
+
+impl<S> Storage for S where
+    S: UnitStore
+        + ProcedureStore
+        + DraftStore
+        + DossierStore
+        + WorkflowStore
+        + AccountStore
+        + CalendarStore
+        + LimitStore
+{
+}
+
+/// The storage interface's traits, for `use motcua_store::prelude::*;` where a caller calls
+/// the store's methods (a trait's methods need the trait in scope).
+pub mod prelude {
+    pub use crate::{
+        AccountStore, CalendarStore, DossierStore, DraftStore, LimitStore, ProcedureStore, Storage,
+        UnitStore, WorkflowStore,
+    };
+}
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

@@ -13,10 +13,38 @@ pub struct Misses {
     pub since: OffsetDateTime,
 }
 
-impl Store {
+/// Counted misses of rate-limited anonymous actions (lookups, sign-ins).
+pub trait LimitStore: Send + Sync {
     /// The misses `client` made under `scope` in the window of length `window` that is still
     /// open at `now`; `None` when it has none (or its window has passed).
-    pub async fn misses(
+    fn misses(
+        &self,
+        scope: &str,
+        client: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Option<Misses>>> + Send;
+
+    /// Counts one miss, in one statement (two servers counting at once both count): a window
+    /// that has passed starts again at `now`.
+    fn record_miss(
+        &self,
+        scope: &str,
+        client: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Takes back one miss (an attempt counted up front that then succeeded).
+    fn forgive_miss(&self, scope: &str, client: &str) -> impl Future<Output = Result<()>> + Send;
+
+    /// Deletes the counters whose window opened before `before` (the hourly cleanup).
+    fn delete_old_misses(&self, before: OffsetDateTime)
+    -> impl Future<Output = Result<u64>> + Send;
+}
+
+impl LimitStore for Store {
+    async fn misses(
         &self,
         scope: &str,
         client: &str,
@@ -40,9 +68,7 @@ impl Store {
         }))
     }
 
-    /// Counts one miss, in one statement (two servers counting at once both count): a window
-    /// that has passed starts again at `now`.
-    pub async fn record_miss(
+    async fn record_miss(
         &self,
         scope: &str,
         client: &str,
@@ -69,8 +95,7 @@ impl Store {
         Ok(())
     }
 
-    /// Takes back one miss (an attempt counted up front that then succeeded).
-    pub async fn forgive_miss(&self, scope: &str, client: &str) -> Result<()> {
+    async fn forgive_miss(&self, scope: &str, client: &str) -> Result<()> {
         sqlx::query(
             "UPDATE miss_counters SET misses = misses - 1
              WHERE scope = $1 AND client = $2 AND misses > 0",
@@ -82,8 +107,7 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes the counters whose window opened before `before` (the hourly cleanup).
-    pub async fn delete_old_misses(&self, before: OffsetDateTime) -> Result<u64> {
+    async fn delete_old_misses(&self, before: OffsetDateTime) -> Result<u64> {
         Ok(
             sqlx::query("DELETE FROM miss_counters WHERE window_start < $1")
                 .bind(ts(before)?)

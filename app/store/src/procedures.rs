@@ -6,7 +6,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::{Result, Store, StoreError, date_text, parse_date, parse_json, ts};
 
-/// What [`Store::import_procedure`] did.
+/// What [`ProcedureStore::import_procedure`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// A new version was stored.
@@ -44,7 +44,8 @@ fn stored(id: i64, definition: &str) -> Result<StoredProcedure> {
     })
 }
 
-impl Store {
+/// Procedure versions: imported once, never changed, looked up by date.
+pub trait ProcedureStore: Send + Sync {
     /// Stores a checked procedure version.
     ///
     /// `canonical_json` is the definition in the caller's canonical form (the same file always
@@ -55,7 +56,47 @@ impl Store {
     /// The same `code` + `version` again gives [`ImportOutcome::Unchanged`] when the text is
     /// identical and [`StoreError::Conflict`] when it differs: a version others may have filed
     /// under is never changed in place; publish a new version date instead.
-    pub async fn import_procedure(
+    fn import_procedure(
+        &self,
+        procedure: &Procedure,
+        canonical_json: &str,
+    ) -> impl Future<Output = Result<ImportOutcome>> + Send;
+
+    /// The version of `code` in effect on `today`: the newest whose `version` date is on or
+    /// before `today`. `None` if the code is unknown *or* only has versions taking effect
+    /// later: nobody may file under rules that are not in force yet, and falling back to a
+    /// future version would do exactly that.
+    fn current_procedure(
+        &self,
+        code: &str,
+        today: Date,
+    ) -> impl Future<Output = Result<Option<StoredProcedure>>> + Send;
+
+    /// One exact version by id, whether or not it is still in effect (a dossier's rules).
+    fn procedure_version(
+        &self,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<StoredProcedure>>> + Send;
+
+    /// The catalogue: for every code, the version in effect on `today` (as
+    /// [`ProcedureStore::current_procedure`]), ordered by code. Codes with no version in effect yet are
+    /// left out.
+    fn current_procedures(
+        &self,
+        today: Date,
+    ) -> impl Future<Output = Result<Vec<StoredProcedure>>> + Send;
+
+    /// The current versions of the procedures `agency_code` receives, by code: one statement
+    /// for the staff queue's procedure filter.
+    fn procedures_received_by(
+        &self,
+        agency_code: &AgencyCode,
+        today: Date,
+    ) -> impl Future<Output = Result<Vec<StoredProcedure>>> + Send;
+}
+
+impl ProcedureStore for Store {
+    async fn import_procedure(
         &self,
         procedure: &Procedure,
         canonical_json: &str,
@@ -111,15 +152,7 @@ impl Store {
         }
     }
 
-    /// The version of `code` in effect on `today`: the newest whose `version` date is on or
-    /// before `today`. `None` if the code is unknown *or* only has versions taking effect
-    /// later: nobody may file under rules that are not in force yet, and falling back to a
-    /// future version would do exactly that.
-    pub async fn current_procedure(
-        &self,
-        code: &str,
-        today: Date,
-    ) -> Result<Option<StoredProcedure>> {
+    async fn current_procedure(&self, code: &str, today: Date) -> Result<Option<StoredProcedure>> {
         let row: Option<(i64, String)> = sqlx::query_as(
             "SELECT id, definition FROM procedures
              WHERE code = $1 AND version <= $2 ORDER BY version DESC LIMIT 1",
@@ -131,8 +164,7 @@ impl Store {
         row.map(|(id, def)| stored(id, &def)).transpose()
     }
 
-    /// One exact version by id, whether or not it is still in effect (a dossier's rules).
-    pub async fn procedure_version(&self, id: i64) -> Result<Option<StoredProcedure>> {
+    async fn procedure_version(&self, id: i64) -> Result<Option<StoredProcedure>> {
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT id, definition FROM procedures WHERE id = $1")
                 .bind(id)
@@ -141,10 +173,7 @@ impl Store {
         row.map(|(id, def)| stored(id, &def)).transpose()
     }
 
-    /// The catalogue: for every code, the version in effect on `today` (as
-    /// [`Store::current_procedure`]), ordered by code. Codes with no version in effect yet are
-    /// left out.
-    pub async fn current_procedures(&self, today: Date) -> Result<Vec<StoredProcedure>> {
+    async fn current_procedures(&self, today: Date) -> Result<Vec<StoredProcedure>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT p.id, p.definition FROM procedures p
              WHERE p.version = (SELECT MAX(q.version) FROM procedures q
@@ -157,9 +186,7 @@ impl Store {
         rows.iter().map(|(id, def)| stored(*id, def)).collect()
     }
 
-    /// The current versions of the procedures `agency_code` receives, by code: one statement
-    /// for the staff queue's procedure filter.
-    pub async fn procedures_received_by(
+    async fn procedures_received_by(
         &self,
         agency_code: &AgencyCode,
         today: Date,

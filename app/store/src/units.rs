@@ -49,11 +49,65 @@ impl TryFrom<AgencyRow> for Agency {
     }
 }
 
-impl Store {
+/// Administrative units, agencies and which agencies receive a procedure.
+pub trait UnitStore: Send + Sync {
     /// Inserts or updates (by code) every row, all in one transaction: either the whole list
     /// is applied or nothing is. A commune must name a province as parent, either already
     /// stored or in the same list (in any order). Returns the number of rows written.
-    pub async fn import_units(&self, rows: &[Unit]) -> Result<usize> {
+    fn import_units(&self, rows: &[Unit]) -> impl Future<Output = Result<usize>> + Send;
+
+    /// Applies a list of units the product ships (see `reference_data` in the migrations)
+    /// unless this `version` of list `name` was applied before: the rows are upserted as by
+    /// [`UnitStore::import_units`] and the version recorded, in one transaction. Returns whether
+    /// anything was written. A newer version of the list applies over an older one; units an
+    /// administrator imported that the list does not name are kept.
+    ///
+    /// `retired` are codes an earlier list had wrong and this one replaces: they are deleted
+    /// in the same transaction unless an agency still serves that unit, so that no commune
+    /// is offered twice under two codes.
+    fn import_reference_units(
+        &self,
+        name: &str,
+        version: &str,
+        rows: &[Unit],
+        retired: &[&str],
+        now: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<bool>> + Send;
+
+    /// All provinces, ordered by code (callers sort by name with a Vietnamese collation if
+    /// they need to; SQL byte order would misplace accented letters).
+    fn provinces(&self) -> impl Future<Output = Result<Vec<Unit>>> + Send;
+
+    /// The communes of a province, ordered by code; empty for an unknown province.
+    fn communes_of(&self, province_code: &str) -> impl Future<Output = Result<Vec<Unit>>> + Send;
+
+    /// One unit by code.
+    fn unit(&self, code: &str) -> impl Future<Output = Result<Option<Unit>>> + Send;
+
+    /// Inserts or updates an agency by code. Its `unit_code`, if any, must be an imported unit.
+    fn upsert_agency(&self, agency: &Agency) -> impl Future<Output = Result<()>> + Send;
+
+    /// All agencies, ordered by code.
+    fn agencies(&self) -> impl Future<Output = Result<Vec<Agency>>> + Send;
+
+    /// One agency by code.
+    fn agency(&self, code: &AgencyCode) -> impl Future<Output = Result<Option<Agency>>> + Send;
+
+    /// Replaces the set of agencies that receive `procedure_code` (all versions of it), in one
+    /// transaction. Every agency must exist. An empty list means nobody receives it, so it
+    /// cannot be filed.
+    fn set_receivers(
+        &self,
+        procedure_code: &str,
+        agency_codes: &[AgencyCode],
+    ) -> impl Future<Output = Result<()>> + Send;
+
+    /// The agencies that receive `procedure_code`, ordered by code.
+    fn receivers(&self, procedure_code: &str) -> impl Future<Output = Result<Vec<Agency>>> + Send;
+}
+
+impl UnitStore for Store {
+    async fn import_units(&self, rows: &[Unit]) -> Result<usize> {
         check_levels(rows)?;
         let mut tx = self.begin_write().await?;
         write_units(&mut tx, rows).await?;
@@ -61,16 +115,7 @@ impl Store {
         Ok(rows.len())
     }
 
-    /// Applies a list of units the product ships (see `reference_data` in the migrations)
-    /// unless this `version` of list `name` was applied before: the rows are upserted as by
-    /// [`Store::import_units`] and the version recorded, in one transaction. Returns whether
-    /// anything was written. A newer version of the list applies over an older one; units an
-    /// administrator imported that the list does not name are kept.
-    ///
-    /// `retired` are codes an earlier list had wrong and this one replaces: they are deleted
-    /// in the same transaction unless an agency still serves that unit, so that no commune
-    /// is offered twice under two codes.
-    pub async fn import_reference_units(
+    async fn import_reference_units(
         &self,
         name: &str,
         version: &str,
@@ -99,9 +144,7 @@ impl Store {
         Ok(true)
     }
 
-    /// All provinces, ordered by code (callers sort by name with a Vietnamese collation if
-    /// they need to; SQL byte order would misplace accented letters).
-    pub async fn provinces(&self) -> Result<Vec<Unit>> {
+    async fn provinces(&self) -> Result<Vec<Unit>> {
         Ok(sqlx::query_as(
             "SELECT code, name, level, parent_code FROM admin_units
              WHERE level = 'province' ORDER BY code",
@@ -110,8 +153,7 @@ impl Store {
         .await?)
     }
 
-    /// The communes of a province, ordered by code; empty for an unknown province.
-    pub async fn communes_of(&self, province_code: &str) -> Result<Vec<Unit>> {
+    async fn communes_of(&self, province_code: &str) -> Result<Vec<Unit>> {
         Ok(sqlx::query_as(
             "SELECT code, name, level, parent_code FROM admin_units
              WHERE level = 'commune' AND parent_code = $1 ORDER BY code",
@@ -121,8 +163,7 @@ impl Store {
         .await?)
     }
 
-    /// One unit by code.
-    pub async fn unit(&self, code: &str) -> Result<Option<Unit>> {
+    async fn unit(&self, code: &str) -> Result<Option<Unit>> {
         Ok(
             sqlx::query_as(
                 "SELECT code, name, level, parent_code FROM admin_units WHERE code = $1",
@@ -133,8 +174,7 @@ impl Store {
         )
     }
 
-    /// Inserts or updates an agency by code. Its `unit_code`, if any, must be an imported unit.
-    pub async fn upsert_agency(&self, agency: &Agency) -> Result<()> {
+    async fn upsert_agency(&self, agency: &Agency) -> Result<()> {
         if let Some(unit) = &agency.unit_code
             && self.unit(unit).await?.is_none()
         {
@@ -157,8 +197,7 @@ impl Store {
         Ok(())
     }
 
-    /// All agencies, ordered by code.
-    pub async fn agencies(&self) -> Result<Vec<Agency>> {
+    async fn agencies(&self) -> Result<Vec<Agency>> {
         let rows: Vec<AgencyRow> =
             sqlx::query_as("SELECT code, name, level, unit_code FROM agencies ORDER BY code")
                 .fetch_all(&self.pool)
@@ -166,8 +205,7 @@ impl Store {
         rows.into_iter().map(Agency::try_from).collect()
     }
 
-    /// One agency by code.
-    pub async fn agency(&self, code: &AgencyCode) -> Result<Option<Agency>> {
+    async fn agency(&self, code: &AgencyCode) -> Result<Option<Agency>> {
         let row: Option<AgencyRow> =
             sqlx::query_as("SELECT code, name, level, unit_code FROM agencies WHERE code = $1")
                 .bind(code.as_str())
@@ -176,14 +214,7 @@ impl Store {
         row.map(Agency::try_from).transpose()
     }
 
-    /// Replaces the set of agencies that receive `procedure_code` (all versions of it), in one
-    /// transaction. Every agency must exist. An empty list means nobody receives it, so it
-    /// cannot be filed.
-    pub async fn set_receivers(
-        &self,
-        procedure_code: &str,
-        agency_codes: &[AgencyCode],
-    ) -> Result<()> {
+    async fn set_receivers(&self, procedure_code: &str, agency_codes: &[AgencyCode]) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM procedure_receivers WHERE procedure_code = $1")
             .bind(procedure_code)
@@ -211,8 +242,7 @@ impl Store {
         Ok(())
     }
 
-    /// The agencies that receive `procedure_code`, ordered by code.
-    pub async fn receivers(&self, procedure_code: &str) -> Result<Vec<Agency>> {
+    async fn receivers(&self, procedure_code: &str) -> Result<Vec<Agency>> {
         let rows: Vec<AgencyRow> = sqlx::query_as(
             "SELECT a.code, a.name, a.level, a.unit_code
              FROM procedure_receivers r JOIN agencies a ON a.code = r.agency_code

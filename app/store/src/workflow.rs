@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::dossiers::{DOSSIER_COLUMNS, DossierRow, load_dossier};
 use crate::drafts::insert_file_row;
-use crate::{Dossier, Event, Result, Store, StoreError, parse_json, to_json, ts};
+use crate::{Dossier, DossierStore, Event, Result, Store, StoreError, parse_json, to_json, ts};
 
 /// A file that a move carries: a result document, or a scan attached by staff.
 #[derive(Clone, Debug)]
@@ -61,7 +61,7 @@ pub struct Transition {
     /// given) still at `expected_version` ([`crate::Dossier::version`]): a stale page, a
     /// double submit or two officers acting at once cannot move it twice, not even by a move
     /// that keeps the status (an apology, 4→4). `None` for the later moves of one
-    /// [`Store::apply_transitions`], each checked against the state the previous one left.
+    /// [`WorkflowStore::apply_transitions`], each checked against the state the previous one left.
     pub expected_status: Status,
     pub expected_step: Option<String>,
     pub expected_version: Option<i64>,
@@ -121,12 +121,87 @@ pub struct QueueRow {
     pub procedure_name_vi: String,
 }
 
-impl Store {
+/// A dossier's life after filing: transitions, queues, attachments, answers, reports.
+pub trait WorkflowStore: Send + Sync {
     /// Writes one move: the event, its attachments, the new workflow state and, for a
     /// supplement answer, the new answers and files, in one transaction. Refused with
     /// `Conflict` (and nothing written) when the dossier is no longer in the expected status
     /// and step, or has moved past `expected_version`.
-    pub async fn apply_transition(&self, code: &DossierCode, t: &Transition) -> Result<Event> {
+    fn apply_transition(
+        &self,
+        code: &DossierCode,
+        t: &Transition,
+    ) -> impl Future<Output = Result<Event>> + Send;
+
+    /// Writes several moves of one dossier in order, in one transaction: all or none
+    /// (acceptance is 1→2 and 2→4 at once). Each is checked against the state the previous
+    /// one left.
+    fn apply_transitions(
+        &self,
+        code: &DossierCode,
+        moves: &[Transition],
+    ) -> impl Future<Output = Result<Vec<Event>>> + Send;
+
+    /// A page of a staff queue of one agency.
+    ///
+    /// Every queue is read in the order of an index that starts with the agency (and the
+    /// status), so a page costs the same at a million dossiers as at a hundred: see
+    /// `docs/performance.md` and `examples/queue_bench/`. Hence the sort column is one the
+    /// queue's index holds, and is NULL-free except in the waiting queue (a supplement asked
+    /// for before acceptance has no due moment yet; those sort last). Offset pagination is
+    /// enough: staff page through a queue, they do not jump to page 4,000.
+    ///
+    /// A search first looks for exactly the dossier code or ID number typed ([`Search::Exact`],
+    /// two look-ups in the indexes of those columns), and only when nothing is exactly that
+    /// searches broadly (a code prefix, the ID number, or part of the name). SQLite tests the
+    /// broad search on the agency's covering index, PostgreSQL on the agency's rows. (A trigram
+    /// index of `search_name` was tried and dropped: slower for a common name at a million
+    /// dossiers, see docs/performance.md.)
+    fn queue(&self, q: &QueueQuery) -> impl Future<Output = Result<Vec<QueueRow>>> + Send;
+
+    /// The database's plan for [`WorkflowStore::queue`] with `q`, one line per step: for benchmarks
+    /// and for an operator wondering why a queue is slow. With a search, the plans of both
+    /// statements, each under a line naming it.
+    fn explain_queue(&self, q: &QueueQuery) -> impl Future<Output = Result<Vec<String>>> + Send;
+
+    /// The dossiers of a citizen account, newest first.
+    fn dossiers_of_citizen(
+        &self,
+        account_id: i64,
+    ) -> impl Future<Output = Result<Vec<Dossier>>> + Send;
+
+    /// The answers as they were before each supplement round: `(round, answers)`, oldest
+    /// first. Round `n` holds what round `n` replaced.
+    fn answer_versions(
+        &self,
+        code: &DossierCode,
+    ) -> impl Future<Output = Result<Vec<(i64, Value)>>> + Send;
+
+    /// Every document file of a dossier, superseded ones included, with their round and
+    /// whether they are superseded: `(file, round, superseded)`.
+    fn dossier_document_history(
+        &self,
+        code: &DossierCode,
+    ) -> impl Future<Output = Result<Vec<(crate::UploadedFile, i64, bool)>>> + Send;
+
+    /// The attachments of every event of a dossier, in order.
+    fn attachments(
+        &self,
+        code: &DossierCode,
+    ) -> impl Future<Output = Result<Vec<Attachment>>> + Send;
+
+    /// The dossiers of an agency received (accepted) in `[from, to)`, for the tracking book
+    /// (slip 07), in order of acceptance.
+    fn dossiers_accepted_between(
+        &self,
+        agency_code: &AgencyCode,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+    ) -> impl Future<Output = Result<Vec<QueueRow>>> + Send;
+}
+
+impl WorkflowStore for Store {
+    async fn apply_transition(&self, code: &DossierCode, t: &Transition) -> Result<Event> {
         let mut events = self
             .apply_transitions(code, std::slice::from_ref(t))
             .await?;
@@ -135,10 +210,7 @@ impl Store {
             .ok_or_else(|| StoreError::Corrupt("no event written".into()))
     }
 
-    /// Writes several moves of one dossier in order, in one transaction: all or none
-    /// (acceptance is 1→2 and 2→4 at once). Each is checked against the state the previous
-    /// one left.
-    pub async fn apply_transitions(
+    async fn apply_transitions(
         &self,
         code: &DossierCode,
         moves: &[Transition],
@@ -180,22 +252,7 @@ impl Store {
         Ok(events.into_iter().filter(|e| ids.contains(&e.id)).collect())
     }
 
-    /// A page of a staff queue of one agency.
-    ///
-    /// Every queue is read in the order of an index that starts with the agency (and the
-    /// status), so a page costs the same at a million dossiers as at a hundred: see
-    /// `docs/performance.md` and `examples/queue_bench/`. Hence the sort column is one the
-    /// queue's index holds, and is NULL-free except in the waiting queue (a supplement asked
-    /// for before acceptance has no due moment yet; those sort last). Offset pagination is
-    /// enough: staff page through a queue, they do not jump to page 4,000.
-    ///
-    /// A search first looks for exactly the dossier code or ID number typed ([`Search::Exact`],
-    /// two look-ups in the indexes of those columns), and only when nothing is exactly that
-    /// searches broadly (a code prefix, the ID number, or part of the name). SQLite tests the
-    /// broad search on the agency's covering index, PostgreSQL on the agency's rows. (A trigram
-    /// index of `search_name` was tried and dropped: slower for a common name at a million
-    /// dossiers, see docs/performance.md.)
-    pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
+    async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>> {
         if !q.search.trim().is_empty() {
             let exact = self.queue_rows(q, Search::Exact).await?;
             if !exact.is_empty() {
@@ -205,18 +262,7 @@ impl Store {
         self.queue_rows(q, Search::Broad).await
     }
 
-    async fn queue_rows(&self, q: &QueueQuery, search: Search) -> Result<Vec<QueueRow>> {
-        let sql = queue_sql(q, search);
-        let rows: Vec<QueueSqlRow> = sqlx::query_as_with(&sql, queue_args(q, search)?)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.into_iter().map(QueueRow::try_from).collect()
-    }
-
-    /// The database's plan for [`Store::queue`] with `q`, one line per step: for benchmarks
-    /// and for an operator wondering why a queue is slow. With a search, the plans of both
-    /// statements, each under a line naming it.
-    pub async fn explain_queue(&self, q: &QueueQuery) -> Result<Vec<String>> {
+    async fn explain_queue(&self, q: &QueueQuery) -> Result<Vec<String>> {
         use sqlx::Row;
         let (explain, text_column) = self.backend.explain();
         let searches: &[Search] = if q.search.trim().is_empty() {
@@ -240,8 +286,7 @@ impl Store {
         Ok(lines)
     }
 
-    /// The dossiers of a citizen account, newest first.
-    pub async fn dossiers_of_citizen(&self, account_id: i64) -> Result<Vec<Dossier>> {
+    async fn dossiers_of_citizen(&self, account_id: i64) -> Result<Vec<Dossier>> {
         let rows: Vec<DossierRow> = sqlx::query_as(&format!(
             "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE citizen_account_id = $1
              ORDER BY filed_at DESC, code DESC"
@@ -252,9 +297,7 @@ impl Store {
         rows.into_iter().map(Dossier::try_from).collect()
     }
 
-    /// The answers as they were before each supplement round: `(round, answers)`, oldest
-    /// first. Round `n` holds what round `n` replaced.
-    pub async fn answer_versions(&self, code: &DossierCode) -> Result<Vec<(i64, Value)>> {
+    async fn answer_versions(&self, code: &DossierCode) -> Result<Vec<(i64, Value)>> {
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT round, answers FROM dossier_answer_versions WHERE dossier_code = $1
              ORDER BY round",
@@ -267,9 +310,7 @@ impl Store {
             .collect()
     }
 
-    /// Every document file of a dossier, superseded ones included, with their round and
-    /// whether they are superseded: `(file, round, superseded)`.
-    pub async fn dossier_document_history(
+    async fn dossier_document_history(
         &self,
         code: &DossierCode,
     ) -> Result<Vec<(crate::UploadedFile, i64, bool)>> {
@@ -302,8 +343,7 @@ impl Store {
             .collect())
     }
 
-    /// The attachments of every event of a dossier, in order.
-    pub async fn attachments(&self, code: &DossierCode) -> Result<Vec<Attachment>> {
+    async fn attachments(&self, code: &DossierCode) -> Result<Vec<Attachment>> {
         let rows: Vec<(i64, i64, String, String, String, i64, String)> = sqlx::query_as(
             "SELECT a.id, a.event_id, a.kind, a.original_name, a.content_type, a.size, a.sha256
              FROM dossier_event_attachments a JOIN dossier_events e ON e.id = a.event_id
@@ -328,9 +368,7 @@ impl Store {
             .collect())
     }
 
-    /// The dossiers of an agency received (accepted) in `[from, to)`, for the tracking book
-    /// (slip 07), in order of acceptance.
-    pub async fn dossiers_accepted_between(
+    async fn dossiers_accepted_between(
         &self,
         agency_code: &AgencyCode,
         from: OffsetDateTime,
@@ -348,6 +386,16 @@ impl Store {
         .bind(ts(to)?)
         .fetch_all(&self.pool)
         .await?;
+        rows.into_iter().map(QueueRow::try_from).collect()
+    }
+}
+
+impl Store {
+    async fn queue_rows(&self, q: &QueueQuery, search: Search) -> Result<Vec<QueueRow>> {
+        let sql = queue_sql(q, search);
+        let rows: Vec<QueueSqlRow> = sqlx::query_as_with(&sql, queue_args(q, search)?)
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter().map(QueueRow::try_from).collect()
     }
 }
@@ -405,7 +453,7 @@ enum Search {
     Broad,
 }
 
-/// The SQL of [`Store::queue`]. Its text depends only on the queue kind, the sort
+/// The SQL of [`WorkflowStore::queue`]. Its text depends only on the queue kind, the sort
 /// direction and the kind of search (closed sets); every value from the request is bound by
 /// [`queue_args`].
 fn queue_sql(q: &QueueQuery, search: Search) -> String {
@@ -456,7 +504,7 @@ fn queue_sql(q: &QueueQuery, search: Search) -> String {
 }
 
 /// The values [`queue_sql`]'s placeholders stand for, in order. An exact search reads its
-/// few matches from the first: [`Store::queue`] skips the offset.
+/// few matches from the first: [`WorkflowStore::queue`] skips the offset.
 fn queue_args(q: &QueueQuery, search: Search) -> Result<sqlx::any::AnyArguments<'static>> {
     use sqlx::Arguments;
     let assignee = match q.kind {
@@ -500,7 +548,7 @@ fn queue_args(q: &QueueQuery, search: Search) -> Result<sqlx::any::AnyArguments<
     Ok(args)
 }
 
-/// One move inside the caller's transaction (see [`Store::apply_transitions`], which has
+/// One move inside the caller's transaction (see [`WorkflowStore::apply_transitions`], which has
 /// already recorded the `files` rows of `blobs` and `doc_blobs`); returns the
 /// event's id.
 async fn write_transition(

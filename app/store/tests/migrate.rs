@@ -11,6 +11,7 @@ use motcua_domain::procedure::Procedure;
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
 use motcua_domain::workflow::{EventDetails, StaffRole, Status};
 use motcua_store::migrate::{self, FileProblem, MigrateError, Side};
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{
     AccountKind, Agency, Applicant, NewAccount, NewAttachment, NewDocument, Store,

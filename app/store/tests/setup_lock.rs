@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, Store};
 

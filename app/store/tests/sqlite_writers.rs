@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use motcua_store::prelude::*;
 use motcua_store::{Agency, Store};
 use sqlx::Connection;
 use tempfile::TempDir;

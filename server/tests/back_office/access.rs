@@ -4,6 +4,7 @@ use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, raw_client, spawn_app};
 use crate::{AGENCY, OTHER_AGENCY, PREFIXES, file, procedure, status};
 use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, Status, decide};
+use motcua_store::prelude::*;
 
 /// Roles × actions × own/other agency against the HTTP endpoint, from status 1 and from the
 /// first process step (4): a move happens exactly when the agency is the officer's own and

@@ -5,6 +5,7 @@ use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, spawn_app};
 use crate::{AGENCY, Accepted, ID_NUMBER, accepted, prefix_of};
 use motcua_domain::workflow::StaffRole;
+use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {

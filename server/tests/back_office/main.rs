@@ -22,6 +22,7 @@ use common::staff::{act, full_form, staff};
 use motcua_domain::procedure::Procedure;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::Applicant;
+use motcua_store::prelude::*;
 use serde_json::json;
 
 /// A commune procedure with a four-step process and one document.

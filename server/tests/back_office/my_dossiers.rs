@@ -4,6 +4,7 @@ use crate::common;
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{TestApp, client, spawn_app};
 use crate::{AGENCY, ID_NUMBER, PROCEDURE, file, procedure, status};
+use motcua_store::prelude::*;
 
 async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
     let c = client();

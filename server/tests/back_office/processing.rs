@@ -3,6 +3,7 @@
 use crate::common::spawn_app;
 use crate::common::staff::{act, assignee, full_form, staff, text};
 use crate::{AGENCY, Accepted, accepted, file, procedure, status};
+use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {

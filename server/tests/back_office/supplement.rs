@@ -7,6 +7,7 @@ use crate::common::{Browser, spawn_app};
 use crate::{AGENCY, Accepted, ID_NUMBER, PROCEDURE, accepted, file, prefix_of, procedure, status};
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::StaffRole;
+use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_answers_a_supplement_request_from_the_lookup() {

@@ -3,6 +3,7 @@
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, spawn_app};
 use crate::{AGENCY, ID_NUMBER, file, status};
+use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {

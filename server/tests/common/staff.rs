@@ -4,6 +4,7 @@
 use motcua_server::demo::{DEMO_PASSWORD, demo_login};
 
 use super::{TestApp, client};
+use motcua_store::prelude::*;
 
 /// A client signed in as the demo account `prefix` of `agency`.
 pub async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {

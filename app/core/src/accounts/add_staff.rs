@@ -1,7 +1,7 @@
 //! An admin adds a staff member to their own agency.
 
 use motcua_domain::ids::Phone;
-use motcua_store::{Account, AccountKind, NewAccount, Store, StoreError};
+use motcua_store::{Account, AccountKind, AccountStore, NewAccount, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
@@ -24,7 +24,7 @@ pub struct NewStaffForm<'a> {
 /// Creates the staff account of `form` in `admin`'s agency at `now`: its id. Every problem
 /// of the form is reported at once (a login already taken first), before the slow hashing.
 pub async fn add_staff(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
     form: &NewStaffForm<'_>,
     now: OffsetDateTime,

@@ -8,7 +8,7 @@
 
 use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::StaffRole;
-use motcua_store::{Account, AccountKind, Store, StoreError};
+use motcua_store::{Account, AccountKind, AccountStore, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
@@ -52,7 +52,7 @@ pub(crate) fn admins_agency(admin: &Account) -> Result<&AgencyCode, AdminError> 
 
 /// The staff account `id` if it belongs to `admin`'s agency.
 pub async fn staff_of_admin(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
     id: i64,
 ) -> Result<Account, AdminError> {
@@ -65,7 +65,7 @@ pub async fn staff_of_admin(
 
 /// The roles of account `id` become those `ticked` (role names as the form sends them).
 pub async fn replace_roles(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
     id: i64,
     ticked: &[String],
@@ -80,7 +80,7 @@ pub async fn replace_roles(
 
 /// Locks (`active == false`, which ends its sessions) or unlocks the account `id`.
 pub async fn set_active(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
     id: i64,
     active: bool,
@@ -95,7 +95,7 @@ pub async fn set_active(
 /// Gives account `id` a new password, which ends every session of it. An admin who sets
 /// their own gets a fresh session so that they stay signed in: its id is returned.
 pub async fn set_password(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
     id: i64,
     password: &str,

@@ -3,7 +3,7 @@
 //! owner are the same refusal, so claiming cannot be used to learn which dossiers exist.
 
 use motcua_domain::ids::{DossierCode, Proof};
-use motcua_store::{Account, Store, StoreError};
+use motcua_store::{Account, AccountStore, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClaimError {
@@ -19,7 +19,7 @@ pub enum ClaimError {
 /// given when it was filed and nobody owns it yet. A malformed code or ID number is no
 /// match either.
 pub async fn claim(
-    store: &Store,
+    store: &impl AccountStore,
     citizen: &Account,
     code: &str,
     id_number: &str,

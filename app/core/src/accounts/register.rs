@@ -3,7 +3,7 @@
 
 use motcua_domain::ids::Phone;
 use motcua_domain::validate::{nfc, parse_email};
-use motcua_store::{AccountKind, NewAccount, Store, StoreError};
+use motcua_store::{AccountKind, AccountStore, NewAccount, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
@@ -81,7 +81,7 @@ fn parse(form: &Registration<'_>) -> Result<NewCitizen, Vec<Problem>> {
 
 /// Creates the citizen's account described by `form` at `now` and signs them in.
 pub async fn register(
-    store: &Store,
+    store: &impl AccountStore,
     form: &Registration<'_>,
     now: OffsetDateTime,
 ) -> Result<Registered, RegisterError> {

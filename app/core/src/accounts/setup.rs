@@ -4,7 +4,7 @@
 
 use motcua_domain::ids::{AgencyCode, Phone};
 use motcua_domain::workflow::StaffRole;
-use motcua_store::{AccountKind, NewAccount, Store, StoreError};
+use motcua_store::{AccountKind, AccountStore, NewAccount, StoreError, UnitStore};
 use time::OffsetDateTime;
 
 use super::password::{HashError, MIN_PASSWORD_LEN, hash_password};
@@ -38,7 +38,7 @@ pub enum SetupError {
 
 /// Creates `staff` with `password` at `now`: the new account's id.
 pub async fn add_staff(
-    store: &Store,
+    store: &(impl UnitStore + AccountStore),
     staff: &StaffSetup<'_>,
     password: &str,
     now: OffsetDateTime,
@@ -52,7 +52,7 @@ pub async fn add_staff(
 /// Creates `staff` with an already computed password hash (the demo hashes its one shared
 /// password once for all its accounts: hashing is slow on purpose).
 pub async fn create(
-    store: &Store,
+    store: &(impl UnitStore + AccountStore),
     staff: &StaffSetup<'_>,
     password_hash: String,
     now: OffsetDateTime,

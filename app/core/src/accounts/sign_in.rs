@@ -4,7 +4,7 @@
 //! address is the caller's (it counts per client address, which only the request knows).
 
 use motcua_domain::ids::Phone;
-use motcua_store::{Account, Store, StoreError};
+use motcua_store::{Account, AccountStore, StoreError};
 use time::OffsetDateTime;
 
 use super::password::{DUMMY_HASH, verify_off_thread};
@@ -49,7 +49,7 @@ pub fn normalise_login(login: &str) -> String {
 /// Signs in with `credentials` at `now`. The session the browser already had
 /// (`previous_session`) is ended, so the new one has a fresh id.
 pub async fn sign_in(
-    store: &Store,
+    store: &impl AccountStore,
     credentials: &Credentials<'_>,
     previous_session: Option<&str>,
     now: OffsetDateTime,

@@ -13,6 +13,7 @@ use super::register::{RegisterError, Registration, register};
 use super::setup::{StaffSetup, create};
 use super::sign_in::{Credentials, SignInError, sign_in};
 use super::{password, sessions};
+use motcua_store::prelude::*;
 
 const PASSWORD: &str = "mat-khau-rat-dai";
 

@@ -3,7 +3,7 @@
 
 use motcua_domain::calendar::CalendarDay;
 use motcua_domain::format::VN_OFFSET;
-use motcua_store::{Store, StoreError};
+use motcua_store::{CalendarStore, StoreError};
 use time::OffsetDateTime;
 
 /// The holidays and make-up working days of one year, by date.
@@ -14,7 +14,7 @@ pub struct CalendarYear {
 
 /// The current year at `now` in Vietnam and the next, in that order.
 pub async fn calendar_years(
-    store: &Store,
+    store: &impl CalendarStore,
     now: OffsetDateTime,
 ) -> Result<[CalendarYear; 2], StoreError> {
     let this_year = now.to_offset(VN_OFFSET).year();

@@ -1,6 +1,6 @@
 //! The staff accounts an admin manages: those of their own agency.
 
-use motcua_store::{Account, Store, StoreError};
+use motcua_store::{Account, AccountStore, StoreError};
 
 /// One staff account of the admin's agency.
 pub struct StaffAccount {
@@ -12,7 +12,7 @@ pub struct StaffAccount {
 
 /// The staff accounts of `admin`'s agency, by name.
 pub async fn staff_accounts(
-    store: &Store,
+    store: &impl AccountStore,
     admin: &Account,
 ) -> Result<Vec<StaffAccount>, StoreError> {
     let Some(agency) = &admin.agency_code else {

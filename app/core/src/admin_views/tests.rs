@@ -8,6 +8,7 @@ use time::macros::{date, datetime};
 
 use super::*;
 use crate::accounts::setup::{StaffSetup, create};
+use motcua_store::prelude::*;
 
 const AGENCY_A: &str = "000.00.01.H56";
 const AGENCY_B: &str = "000.00.02.H56";

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex};
 
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
-use motcua_store::{CalendarVersion, Store, StoreError};
+use motcua_store::{CalendarStore, CalendarVersion, StoreError};
 
 /// The deployment's working calendar: its configured periods with the stored holidays and
 /// make-up days, as of the last version read.
@@ -29,7 +29,10 @@ impl CalendarCache {
     }
 
     /// The calendar as stored now. Call it once per request and pass the calendar down.
-    pub async fn current(&self, store: &Store) -> Result<Arc<WorkingCalendar>, StoreError> {
+    pub async fn current(
+        &self,
+        store: &impl CalendarStore,
+    ) -> Result<Arc<WorkingCalendar>, StoreError> {
         // The version first, then the days: the days read are at least as new as the version
         // they are kept under, so a change between the two reads is read again next time
         // rather than missed.
@@ -54,7 +57,10 @@ impl CalendarCache {
 
 /// The working calendar of `periods` with the holidays and make-up days as stored now, read
 /// without a cache (the command line's `motcua due`, and the cache when the version moved).
-pub async fn read(store: &Store, periods: &[WorkingPeriod]) -> Result<WorkingCalendar, StoreError> {
+pub async fn read(
+    store: &impl CalendarStore,
+    periods: &[WorkingPeriod],
+) -> Result<WorkingCalendar, StoreError> {
     let days = store.calendar_days().await?;
     WorkingCalendar::with_periods(periods.to_vec(), days).map_err(StoreError::Invalid)
 }

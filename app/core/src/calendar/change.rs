@@ -4,7 +4,7 @@
 use motcua_domain::calendar::CalendarDay;
 use motcua_domain::format::{VN_OFFSET, parse_iso_date};
 use motcua_domain::validate::{nfc, parse_date};
-use motcua_store::{Store, StoreError};
+use motcua_store::{CalendarStore, StoreError};
 use time::{Date, OffsetDateTime};
 
 use super::parse_kind;
@@ -96,7 +96,7 @@ impl DayPost<'_> {
 
 /// Adds the posted day, or replaces the entry of its date; returns the day saved.
 pub async fn save_day(
-    store: &Store,
+    store: &impl CalendarStore,
     post: &DayPost<'_>,
     now: OffsetDateTime,
 ) -> Result<CalendarDay, SaveDayError> {
@@ -119,7 +119,7 @@ pub enum DeleteDayError {
 
 /// Removes the entry of the posted date (`YYYY-MM-DD`, as the page lists it); a date
 /// without one changes nothing, so a repeated post is harmless. Returns the date.
-pub async fn delete_day(store: &Store, posted: &str) -> Result<Date, DeleteDayError> {
+pub async fn delete_day(store: &impl CalendarStore, posted: &str) -> Result<Date, DeleteDayError> {
     let date = parse_iso_date(posted.trim()).ok_or(DeleteDayError::DateInvalid)?;
     store.delete_calendar_day(date).await?;
     Ok(date)

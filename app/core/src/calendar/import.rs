@@ -6,7 +6,7 @@ use std::fmt;
 
 use motcua_domain::calendar::CalendarDay;
 use motcua_domain::format::parse_iso_date;
-use motcua_store::{Store, StoreError};
+use motcua_store::{CalendarStore, StoreError};
 
 use super::parse_kind;
 
@@ -75,7 +75,10 @@ pub fn parse_rows(rows: Vec<CalendarRow>) -> Result<Vec<CalendarDay>, ImportErro
 
 /// Checks every row, then replaces the entries of the dates they name in one transaction.
 /// Returns how many days were written.
-pub async fn import(store: &Store, rows: Vec<CalendarRow>) -> Result<usize, ImportError> {
+pub async fn import(
+    store: &impl CalendarStore,
+    rows: Vec<CalendarRow>,
+) -> Result<usize, ImportError> {
     let days = parse_rows(rows)?;
     Ok(store.import_calendar(&days).await?)
 }

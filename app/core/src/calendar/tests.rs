@@ -7,6 +7,7 @@ use motcua_store::testing::TestDatabase;
 use time::macros::{date, datetime};
 
 use super::*;
+use motcua_store::prelude::*;
 
 /// 01:00 on 1 January 2027 in Hà Nội, while UTC is still in 2026.
 const NOW: time::OffsetDateTime = datetime!(2026-12-31 18:00 UTC);

@@ -1,6 +1,8 @@
 //! Which dossier a citizen may act on, against a real store.
 
 use motcua_domain::ids::DossierCode;
+use motcua_store::Store;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use std::sync::Arc;
 
@@ -45,7 +47,7 @@ fn ask<'a>(signed_in: Option<Account>, code: &'a DossierCode, proof: &'a str) ->
     }
 }
 
-fn limiter(store: &Store) -> LookupLimiter {
+fn limiter(store: &Store) -> LookupLimiter<Store> {
     LookupLimiter::new(store.clone(), Arc::new(Clock::default()), "lookup")
 }
 

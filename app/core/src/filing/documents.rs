@@ -8,7 +8,7 @@ use motcua_domain::filing::{REVIEW, UploadProblem, evaluate, next_page};
 use motcua_domain::procedure::Document;
 use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::UnitCatalog;
-use motcua_store::{Store, StoreError};
+use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
 use super::open::{Filing, Page, context};
@@ -94,7 +94,7 @@ impl DocumentsPost {
     /// file is noted at its document, a document the page does not ask for is ignored.
     pub async fn upload(
         &mut self,
-        store: &Store,
+        store: &impl DraftStore,
         filing: &Filing,
         document_id: &str,
         file: SentFile<'_>,
@@ -114,7 +114,7 @@ impl DocumentsPost {
     /// the page is then shown again.
     pub async fn remove(
         &mut self,
-        store: &Store,
+        store: &impl DraftStore,
         filing: &Filing,
         upload_id: i64,
     ) -> Result<(), StoreError> {
@@ -129,7 +129,7 @@ impl DocumentsPost {
     /// file. The problems are kept in the draft to show at their documents.
     pub async fn finish(
         mut self,
-        store: &Store,
+        store: &impl DraftStore,
         filing: &mut Filing,
         page: &Page,
     ) -> Result<DocumentsSaved, SaveDocumentsError> {

@@ -6,7 +6,7 @@ use motcua_domain::condition::applicable_documents;
 use motcua_domain::filing::{AGENCY_FIELD, DOCUMENTS, Evaluated, UploadProblem, evaluate};
 use motcua_domain::ids::{AgencyCode, DossierCode, ParseError};
 use motcua_domain::validate::UnitCatalog;
-use motcua_store::{Applicant, Store, StoreError};
+use motcua_store::{Applicant, DossierStore, DraftStore, StoreError};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -67,7 +67,7 @@ pub enum FileError {
 /// the dossier's code. Idempotent per draft: a draft already filed, by this call's twin or
 /// a concurrent one, gives back the same dossier, never a second.
 pub async fn file(
-    store: &Store,
+    store: &(impl DraftStore + DossierStore),
     units: &dyn UnitCatalog,
     filing: &mut Filing,
     citizen: Option<i64>,

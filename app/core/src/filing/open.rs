@@ -5,7 +5,7 @@ use motcua_domain::format::today_vn;
 use motcua_domain::procedure::{Field, Procedure};
 use motcua_domain::text::Text;
 use motcua_domain::validate::{Context, UnitCatalog};
-use motcua_store::{Draft, Store, StoreError};
+use motcua_store::{Draft, DraftStore, ProcedureStore, StoreError, UnitStore};
 use time::OffsetDateTime;
 
 use super::token::FilingToken;
@@ -25,7 +25,7 @@ pub enum StartError {
 /// a new, empty draft under a new token. Who files it (a signed-in citizen or not) is known
 /// only at [`file`](super::file), from the request that submits it.
 pub async fn start(
-    store: &Store,
+    store: &(impl ProcedureStore + DraftStore),
     code: &str,
     now: OffsetDateTime,
 ) -> Result<FilingToken, StartError> {
@@ -59,7 +59,7 @@ impl Filing {
     /// The draft `token` of procedure `code`; `None` when there is no such draft or it belongs
     /// to another procedure (a URL edited by hand).
     pub async fn open(
-        store: &Store,
+        store: &(impl UnitStore + ProcedureStore + DraftStore),
         code: &str,
         token: &FilingToken,
     ) -> Result<Option<Filing>, StoreError> {
@@ -110,7 +110,7 @@ impl Filing {
     }
 
     /// Writes what the draft keeps.
-    pub(crate) async fn save(&self, store: &Store) -> Result<(), StoreError> {
+    pub(crate) async fn save(&self, store: &impl DraftStore) -> Result<(), StoreError> {
         let data = serde_json::to_value(&self.state)
             .map_err(|e| StoreError::Invalid(format!("draft state: {e}")))?;
         store.save_draft(self.token.as_str(), &data).await

@@ -4,7 +4,7 @@
 use motcua_domain::answers::{RawForm, raw_from_pairs};
 use motcua_domain::filing::{PageKind, REVIEW, add_entry, evaluate, next_page, remove_entry};
 use motcua_domain::validate::{FieldError, UnitCatalog, validate_fields};
-use motcua_store::{Store, StoreError};
+use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
 use super::open::{Filing, Page, context};
@@ -107,7 +107,7 @@ pub enum SavePageError {
 /// Saves `post` as page `page` of `filing` and checks it with the answers of the pages
 /// before it (the scope of its conditions), at `now`'s date in Vietnam.
 pub async fn save_page(
-    store: &Store,
+    store: &impl DraftStore,
     units: &dyn UnitCatalog,
     filing: &mut Filing,
     page: &Page,

@@ -12,6 +12,7 @@ use time::macros::datetime;
 
 use super::*;
 use crate::upload::SentFile;
+use motcua_store::prelude::*;
 
 pub(crate) const PROC: &str = SAMPLE_CODE;
 pub(crate) const AGENCY: &str = "000.00.06.H56";

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use motcua_store::{Store, StoreError};
+use motcua_store::{DraftStore, StoreError};
 
 /// A draft's token, as the store makes them: 64 lowercase hex digits (32 random bytes).
 /// Parsed once from the URL; anything else names no draft.
@@ -23,7 +23,7 @@ impl FilingToken {
     /// A new, empty draft of procedure version `procedure_id` (a filing or a supplement
     /// answer): its token.
     pub(crate) async fn new_draft(
-        store: &Store,
+        store: &impl DraftStore,
         procedure_id: i64,
     ) -> Result<FilingToken, StoreError> {
         let token = store.create_draft(procedure_id).await?;

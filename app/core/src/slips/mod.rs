@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::Slip;
 use motcua_slip::{Paper, SlipDoc};
-use motcua_store::{Store, StoreError};
+use motcua_store::{AccountStore, DossierStore, StoreError, UnitStore};
 use time::OffsetDateTime;
 
 use crate::workflow::Loaded;
@@ -121,7 +121,7 @@ pub struct SlipRequest<'a> {
 /// slip or it is not addressed to them (the same answer, so nothing leaks). Loads what the
 /// slip needs: the events, the agency, the officers' names and the files received.
 pub async fn slip_for(
-    store: &Store,
+    store: &(impl UnitStore + DossierStore + AccountStore),
     names: &dyn SlipNames,
     loaded: &Loaded,
     reader: Reader,

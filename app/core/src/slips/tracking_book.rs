@@ -6,7 +6,7 @@ use motcua_domain::format::{VN_OFFSET, format_date, format_datetime_vn};
 use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::{Slip, Status};
 use motcua_slip::{Block, Paper, SlipDoc};
-use motcua_store::{Agency, QueueRow, Store, StoreError};
+use motcua_store::{Agency, QueueRow, StoreError, UnitStore, WorkflowStore};
 use time::{Date, OffsetDateTime};
 
 use super::context::{SlipNames, class_vi, opt_moment, place_date};
@@ -42,7 +42,7 @@ impl Period {
 /// The tracking book of agency `agency_code` for `period`, or `None` when there is no such
 /// agency.
 pub async fn tracking_book_for(
-    store: &Store,
+    store: &(impl UnitStore + WorkflowStore),
     names: &dyn SlipNames,
     agency_code: &AgencyCode,
     period: Period,

@@ -2,6 +2,8 @@
 
 use motcua_domain::ids::DossierCode;
 use motcua_domain::workflow::StaffRole;
+use motcua_store::Store;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 
 use super::*;

@@ -6,7 +6,10 @@ use motcua_domain::ids::DossierCode;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
 use motcua_domain::workflow::{Action, EventDetails};
-use motcua_store::{NewDocument, Store, StoreError, SupplementAnswer};
+use motcua_store::{
+    AccountStore, CalendarStore, DossierStore, DraftStore, NewDocument, ProcedureStore, StoreError,
+    SupplementAnswer, WorkflowStore,
+};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -70,7 +73,7 @@ impl AnswerPost {
     /// a refused one is noted at the document, a document not requested is ignored.
     pub async fn upload(
         &mut self,
-        store: &Store,
+        store: &impl DraftStore,
         pending: &mut Pending,
         document_id: &str,
         file: SentFile<'_>,
@@ -100,7 +103,14 @@ impl AnswerPost {
     /// valid. A sent answer's draft is deleted.
     pub async fn finish(
         self,
-        store: &Store,
+        store: &(
+             impl ProcedureStore
+             + DraftStore
+             + DossierStore
+             + WorkflowStore
+             + AccountStore
+             + CalendarStore
+         ),
         calendar: &CalendarCache,
         units: &dyn UnitCatalog,
         mut pending: Pending,
@@ -176,7 +186,10 @@ impl AnswerPost {
 
 /// Whether the last move of dossier `code` is a resupply: a twin post of the same answer
 /// (a double tap, a retried request) got there first.
-async fn resupplied_last(store: &Store, code: &DossierCode) -> Result<bool, StoreError> {
+async fn resupplied_last(
+    store: &impl DossierStore,
+    code: &DossierCode,
+) -> Result<bool, StoreError> {
     let events = store.events(code).await?;
     Ok(events
         .last()

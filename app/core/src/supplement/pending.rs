@@ -8,7 +8,7 @@ use motcua_domain::procedure::{Document, Field, Procedure};
 use motcua_domain::upload::UploadProblemKind;
 use motcua_domain::validate::FieldError;
 use motcua_domain::workflow::{EventDetails, Status, SupplementItemKind};
-use motcua_store::{Dossier, Draft, Store, StoreError};
+use motcua_store::{Dossier, DossierStore, Draft, DraftStore, ProcedureStore, StoreError};
 use serde::{Deserialize, Serialize};
 
 use crate::filing::FilingToken;
@@ -40,7 +40,7 @@ pub enum StartError {
 
 /// Opens an answer to the supplement request of `dossier` (whose owner the caller has
 /// checked): a new draft under a new token.
-pub async fn start(store: &Store, dossier: &Dossier) -> Result<FilingToken, StartError> {
+pub async fn start(store: &impl DraftStore, dossier: &Dossier) -> Result<FilingToken, StartError> {
     if dossier.status != Status::SupplementRequested {
         return Err(StartError::NotRequested);
     }
@@ -76,7 +76,7 @@ impl Pending {
     /// when there is no such draft, it answers another dossier, or the dossier no longer
     /// waits for it.
     pub async fn open(
-        store: &Store,
+        store: &(impl ProcedureStore + DraftStore + DossierStore),
         code: &DossierCode,
         token: &FilingToken,
     ) -> Result<Option<Pending>, StoreError> {
@@ -160,7 +160,7 @@ impl Pending {
     }
 
     /// Writes what the draft keeps.
-    pub(crate) async fn save(&self, store: &Store) -> Result<(), StoreError> {
+    pub(crate) async fn save(&self, store: &impl DraftStore) -> Result<(), StoreError> {
         // Serialising maps of strings cannot fail; `Null` is what the old code wrote if it did.
         let data = serde_json::to_value(&self.data).unwrap_or(serde_json::Value::Null);
         store.save_draft(self.token.as_str(), &data).await

@@ -13,6 +13,7 @@ use crate::filing::tests::{AGENCY, NOW, NoUnits, completed, seeded};
 use crate::filing::{Filing, FilingToken, file};
 use crate::withdraw::withdraw;
 use crate::workflow::{ActionError, ActionInput, Who, perform};
+use motcua_store::prelude::*;
 
 const PERIODS: &str = "07:00-11:30, 13:30-17:00";
 

@@ -140,8 +140,8 @@ fn ts(micros: i64) -> String {
 const HOUR: i64 = 3_600_000_000;
 const DAY: i64 = 24 * HOUR;
 
-/// One dossier row, as the columns of `dossiers` (see `Store::file_dossier` and
-/// `Store::apply_transition` for who writes which).
+/// One dossier row, as the columns of `dossiers` (see `DossierStore::file_dossier` and
+/// `WorkflowStore::apply_transition` for who writes which).
 pub struct Row {
     pub code: String,
     pub agency: usize,

@@ -1,4 +1,4 @@
-//! How fast are the staff queues ([`Store::queue`]) when the store holds a million dossiers,
+//! How fast are the staff queues ([`WorkflowStore::queue`]) when the store holds a million dossiers,
 //! on SQLite and on PostgreSQL?
 //!
 //! ```text
@@ -14,10 +14,10 @@
 //! (`data.rs`, written in bulk by `seed.rs`). `--reuse` skips all that for a database filled
 //! by an earlier run.
 //!
-//! Then it times the calls the staff queue page makes, `Store::queue` (the median and 99th
-//! percentile of `--runs` runs after a warm-up), and the public lookup's (`Store::dossier`
+//! Then it times the calls the staff queue page makes, `WorkflowStore::queue` (the median and 99th
+//! percentile of `--runs` runs after a warm-up), and the public lookup's (`DossierStore::dossier`
 //! and the miss counter of the guessing limit), prints a Markdown table, and prints the
-//! database's plan for a few queue pages (`Store::explain_queue`: the very statement, with
+//! database's plan for a few queue pages (`WorkflowStore::explain_queue`: the very statement, with
 //! the backend's `EXPLAIN`).
 
 mod data;
@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 use motcua_store::{Backend, BlobLocation, QueueKind, QueueQuery, Store};
 use time::OffsetDateTime;
 
+use motcua_store::prelude::*;
 use side::{Side, Targets};
 use timing::{Measured, measure, ms};
 

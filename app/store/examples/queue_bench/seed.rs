@@ -1,7 +1,7 @@
 //! Filling a store with the generated desk: the procedure, agencies and staff through the
 //! store's own API, then the dossiers in bulk by the backend's fastest path.
 //!
-//! [`Store::file_dossier`] is one transaction per dossier, far too slow for a million, so the
+//! [`DossierStore::file_dossier`] is one transaction per dossier, far too slow for a million, so the
 //! dossiers are written by a side connection that fills the same columns the store writes:
 //! multi-row `INSERT`s in large transactions on SQLite (`seed/sqlite.rs`), one `COPY` on
 //! PostgreSQL (`seed/postgres.rs`).
@@ -17,6 +17,7 @@ use sqlx::AnyPool;
 
 use crate::BoxResult;
 use crate::data::{AGENCIES, END, Generator, Row, STAFF_PER_AGENCY};
+use motcua_store::prelude::*;
 
 const PROCEDURE_FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

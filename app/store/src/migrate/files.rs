@@ -6,7 +6,7 @@ use futures_util::TryStreamExt;
 use sqlx::AnyConnection;
 
 use super::{FileProblem, MigrateError};
-use crate::{Store, StoreError};
+use crate::{DraftStore, Store, StoreError};
 
 /// The files a database's `files` table lists (every file any row refers to, by foreign key).
 const LISTED: &str = "SELECT sha256, size FROM files ORDER BY sha256";

@@ -2,6 +2,7 @@
 
 use crate::{NOW, open, seeded, staff_account};
 use motcua_domain::workflow::StaffRole;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{AccountKind, StoreError};
 use time::Duration;

@@ -2,6 +2,7 @@
 
 use crate::{AGENCY, open, seeded};
 use motcua_store::StoreError;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};

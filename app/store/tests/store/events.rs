@@ -5,6 +5,7 @@ use motcua_domain::workflow::{
     Action, AssigneeNote, EndedPause, EventDetails, Status, StepEntered, StepLeft, SupplementItem,
     SupplementItemKind,
 };
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Transition, WorkflowState};
 use serde_json::{Value, json};

@@ -3,6 +3,7 @@
 use crate::{AGENCY, NOW, answers, applicant, filed, proof, seeded};
 use motcua_domain::ids::{DossierCode, Proof};
 use motcua_domain::workflow::Status;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, StoreError};
 use serde_json::json;

@@ -17,6 +17,7 @@ use motcua_domain::ids::{DossierCode, Proof};
 use motcua_domain::procedure::Procedure;
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure_json};
 use motcua_domain::workflow::StaffRole;
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{AccountKind, Agency, Applicant, ImportOutcome, NewAccount, Store, Unit};
 use serde_json::{Value, json};

@@ -1,5 +1,6 @@
 //! Opening a store: a SQLite file with its files folder, and the refusal of in-memory databases.
 
+use motcua_store::prelude::*;
 use motcua_store::{Store, StoreError};
 use tempfile::TempDir;
 

@@ -2,6 +2,7 @@
 //! number read by its index.
 
 use crate::{AGENCY, filed, seeded};
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{QueueKind, QueueQuery};
 

@@ -2,6 +2,7 @@
 
 use crate::{AGENCY, NOW, PROC, import, open, parts, procedure_json, seeded, unit};
 use motcua_domain::calendar::{CalendarDay, DayKind};
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{Agency, ImportOutcome, StoreError};
 use serde_json::json;

@@ -2,6 +2,7 @@
 
 use crate::{AGENCY, NOW, answers, applicant, filed, seeded};
 use motcua_domain::workflow::{EventDetails, Slip, Status};
+use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{StoreError, Transition, WorkflowState};
 use serde_json::json;
