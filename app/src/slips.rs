@@ -40,7 +40,8 @@ pub async fn access(
     id_or_phone: &str,
     ip: std::net::IpAddr,
 ) -> Result<Option<(motcua_core::workflow::Loaded, Reader)>, motcua_store::StoreError> {
-    use motcua_core::workflow::{Who, load_for};
+    use motcua_core::citizen_access::proven_under_limit;
+    use motcua_core::workflow::{Who, load_if_visible};
     let store = &state.store;
     if let Some(account) = crate::auth::account_for(state, headers).await {
         let staff = account.kind == motcua_store::AccountKind::Staff;
@@ -49,23 +50,20 @@ pub async fn access(
         } else {
             (Who::Citizen(Some(account)), Reader::Citizen)
         };
-        if let Ok(l) = load_for(store, &who, code).await {
+        if let Some(l) = load_if_visible(store, &who, code).await? {
             return Ok(Some((l, reader)));
         }
     }
-    if id_or_phone.trim().is_empty() || state.lookup_limiter.blocked(ip).await.is_some() {
+    let limiter = &state.lookup_limiter;
+    if proven_under_limit(store, limiter.as_ref(), code, id_or_phone, ip)
+        .await?
+        .is_none()
+    {
         return Ok(None);
     }
-    match motcua_core::lookup::proven_by(store, code, id_or_phone).await? {
-        None => {
-            state.lookup_limiter.miss(ip).await;
-            Ok(None)
-        }
-        Some(_) => Ok(load_for(store, &Who::Citizen(None), code)
-            .await
-            .ok()
-            .map(|l| (l, Reader::Citizen))),
-    }
+    Ok(load_if_visible(store, &Who::Citizen(None), code)
+        .await?
+        .map(|l| (l, Reader::Citizen)))
 }
 
 /// The public lookup address of a dossier: on the configured public address, or on the

@@ -46,19 +46,36 @@ pub async fn citizen_dossier(
             who: Who::Citizen(Some(account)),
         }));
     }
-    if limiter.blocked(ask.ip).await.is_some() {
+    Ok(
+        proven_under_limit(store, limiter, ask.code, ask.proof, ask.ip)
+            .await?
+            .map(|dossier| ActingCitizen {
+                dossier,
+                who: Who::Citizen(None),
+            }),
+    )
+}
+
+/// Dossier `code` when `proof` (the applicant's ID number or phone) proves it and client `ip`
+/// is not over the guessing limit; a wrong proof counts as a miss. An empty proof guesses
+/// nothing, so it is neither checked nor counted (a signed-in visitor who typed none).
+/// Every anonymous path to a dossier (acting on it here, reading its slips) goes through
+/// this, so they share one limit.
+pub async fn proven_under_limit(
+    store: &impl DossierStore,
+    limiter: &LookupLimiter<impl LimitStore>,
+    code: &DossierCode,
+    proof: &str,
+    ip: IpAddr,
+) -> Result<Option<Dossier>, StoreError> {
+    if proof.trim().is_empty() || limiter.blocked(ip).await.is_some() {
         return Ok(None);
     }
-    match proven_by(store, ask.code, ask.proof).await? {
-        Some(dossier) => Ok(Some(ActingCitizen {
-            dossier,
-            who: Who::Citizen(None),
-        })),
-        None => {
-            limiter.miss(ask.ip).await;
-            Ok(None)
-        }
+    let proven = proven_by(store, code, proof).await?;
+    if proven.is_none() {
+        limiter.miss(ip).await;
     }
+    Ok(proven)
 }
 
 #[cfg(test)]

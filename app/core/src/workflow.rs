@@ -111,6 +111,21 @@ pub async fn load_for(
     Ok(Loaded { dossier, procedure })
 }
 
+/// As [`load_for`], with "not there or not theirs" as `None`, leaving only our own failures
+/// as errors: for a page that falls back to another way in (a slip read by its owner, else
+/// by a proof) and must not hide a database failure as a miss.
+pub async fn load_if_visible(
+    store: &(impl ProcedureStore + DossierStore),
+    who: &Who,
+    code: &DossierCode,
+) -> Result<Option<Loaded>, StoreError> {
+    match load_for(store, who, code).await {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(ActionError::Store(e)) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Whether `who` may see `dossier`: staff of its agency, the citizen who owns it, or a
 /// citizen the caller already checked with the code and the applicant's proof.
 pub fn may_see(who: &Who, dossier: &Dossier) -> bool {

@@ -6,6 +6,7 @@ use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
 use motcua_store::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

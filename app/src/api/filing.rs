@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::components::answer_rows::AnswerRow;
 use crate::components::fields::FormModel;
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
 use motcua_store::prelude::*;
 
 /// Where the citizen is in the flow.

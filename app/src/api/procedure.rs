@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use motcua_domain::procedure::Procedure;
+#[cfg(feature = "ssr")]
 use motcua_store::prelude::*;
 
 /// The version of procedure `code` in effect today, if it exists.

@@ -9,6 +9,7 @@ use motcua_domain::workflow::Action;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
 use motcua_store::prelude::*;
 
 /// What a staff page gets: its model, or why not.

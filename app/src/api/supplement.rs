@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::fields::FormModel;
 use crate::i18n::Lang;
+#[cfg(feature = "ssr")]
 use motcua_store::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -449,7 +449,7 @@ impl DossierStore for Store {
 
         sqlx::query("UPDATE drafts SET dossier_code = $1, updated_at = $2 WHERE id = $3")
             .bind(code)
-            .bind(ts(OffsetDateTime::now_utc())?)
+            .bind(&now_text)
             .bind(draft_id)
             .execute(&mut *tx)
             .await?;

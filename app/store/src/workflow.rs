@@ -238,7 +238,10 @@ impl WorkflowStore for Store {
             blobs.iter().flat_map(|(a, d)| a.iter().chain(d)).collect();
         files.sort();
         files.dedup();
-        let now = ts(OffsetDateTime::now_utc())?;
+        // The files arrive with the moves: recorded at the moment of the first one, the
+        // caller's clock, not this machine's.
+        let first_move = moves.first().map(|t| t.at);
+        let now = ts(first_move.unwrap_or_else(OffsetDateTime::now_utc))?;
         for (sha, size) in files {
             insert_file_row(&mut tx, sha, *size, &now).await?;
         }

@@ -110,3 +110,19 @@ async fn a_failing_database_is_an_error_not_an_unknown_dossier() {
     let failed = citizen_dossier(&store, &limiter, ask(None, &code, "079123456789")).await;
     assert!(failed.is_err());
 }
+
+#[tokio::test]
+async fn an_empty_proof_guesses_nothing_and_counts_no_miss() {
+    let db = TestDatabase::new().await;
+    let store = seeded(&db).await;
+    let limiter = limiter(&store);
+    let code = filed(&store, None).await;
+    let ip = CLIENT.parse().unwrap();
+    for _ in 0..6 {
+        let none = proven_under_limit(&store, &limiter, &code, "  ", ip).await;
+        assert!(none.unwrap().is_none());
+    }
+    // Six empty tries later the right proof still gets in: none of them was a miss.
+    let proven = proven_under_limit(&store, &limiter, &code, "079123456789", ip).await;
+    assert_eq!(proven.unwrap().map(|d| d.code), Some(code));
+}
