@@ -63,9 +63,10 @@ pub use workflow::{
     Transition, WorkflowStore,
 };
 
-/// Every area of the storage interface at once, for a caller that touches most of them (the
-/// application state, the demo). A use case names only the areas it needs instead, so its
-/// signature says what it reads and writes.
+/// Every area of the storage interface at once: what a complete implementation provides (it
+/// says so with an empty `impl Storage for …`), and a bound for code that needs a whole
+/// store. A use case names only the areas it needs instead, so its signature says what it
+/// reads and writes.
 pub trait Storage:
     UnitStore
     + ProcedureStore
@@ -78,17 +79,7 @@ pub trait Storage:
 {
 }
 
-impl<S> Storage for S where
-    S: UnitStore
-        + ProcedureStore
-        + DraftStore
-        + DossierStore
-        + WorkflowStore
-        + AccountStore
-        + CalendarStore
-        + LimitStore
-{
-}
+impl Storage for Store {}
 
 /// The storage interface's traits, for `use motcua_store::prelude::*;` where a caller calls
 /// the store's methods (a trait's methods need the trait in scope).
