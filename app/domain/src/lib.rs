@@ -13,6 +13,7 @@ pub mod filing;
 pub mod format;
 pub mod ids;
 pub mod procedure;
+pub mod rating;
 pub mod search;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -35,6 +35,7 @@ mod drafts;
 mod limits;
 pub mod migrate;
 mod procedures;
+mod ratings;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod units;
@@ -57,6 +58,7 @@ pub use drafts::{Draft, DraftData, DraftStore, UploadedFile};
 pub use limits::{LimitStore, Misses};
 pub use motcua_domain::workflow::WorkflowState;
 pub use procedures::{ImportOutcome, ProcedureStore, StoredProcedure};
+pub use ratings::{RatingStore, StoredRating};
 pub use units::{Agency, Unit, UnitStore};
 pub use workflow::{
     Attachment, NewAttachment, NewDocument, QueueKind, QueueQuery, QueueRow, SupplementAnswer,
@@ -76,6 +78,7 @@ pub trait Storage:
     + AccountStore
     + CalendarStore
     + LimitStore
+    + RatingStore
 {
 }
 
@@ -85,8 +88,8 @@ impl Storage for Store {}
 /// the store's methods (a trait's methods need the trait in scope).
 pub mod prelude {
     pub use crate::{
-        AccountStore, CalendarStore, DossierStore, DraftStore, LimitStore, ProcedureStore, Storage,
-        UnitStore, WorkflowStore,
+        AccountStore, CalendarStore, DossierStore, DraftStore, LimitStore, ProcedureStore,
+        RatingStore, Storage, UnitStore, WorkflowStore,
     };
 }
 

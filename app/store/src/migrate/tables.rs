@@ -58,6 +58,7 @@ pub(super) const TABLES: &[Table] = &[
     data("dossier_sequences"),
     data("dossier_documents"),
     data("dossier_events"),
+    data("ratings"),
     data("dossier_event_attachments"),
     data("dossier_answer_versions"),
     data("drafts"),

@@ -10,6 +10,7 @@ mod events;
 mod filing;
 mod opening;
 mod queue_search;
+mod ratings;
 mod reference;
 mod transitions;
 
