@@ -8,6 +8,7 @@
 use motcua_domain::calendar::{CalendarDay, DayKind};
 use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::Procedure;
+use motcua_domain::rating::{Contacts, Quality, Rating, Satisfaction, Timeliness};
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure, sample_procedure_json};
 use motcua_domain::workflow::{EventDetails, StaffRole, Status};
 use motcua_store::migrate::{self, FileProblem, MigrateError, Side};
@@ -31,7 +32,7 @@ const ABSOLUTE: Duration = Duration::hours(12);
 const MISS_WINDOW: Duration = Duration::minutes(15);
 
 /// Every table the copy knows, in its order.
-const TABLES: [&str; 20] = [
+const TABLES: [&str; 21] = [
     "admin_units",
     "reference_data",
     "agencies",
@@ -47,6 +48,7 @@ const TABLES: [&str; 20] = [
     "dossier_sequences",
     "dossier_documents",
     "dossier_events",
+    "ratings",
     "dossier_event_attachments",
     "dossier_answer_versions",
     "drafts",
@@ -222,6 +224,17 @@ async fn populate(store: &Store) -> Populated {
         bytes: b"%PDF slip 01 \x00\xff".to_vec(),
     }];
     store.apply_transition(&accepted, &accept).await.unwrap();
+    // The store keeps a rating whatever the status (the rule is the core's).
+    let rating = Rating {
+        overall: Satisfaction::Satisfied,
+        timeliness: Timeliness::Early,
+        contacts: Contacts::One,
+        attitude: Quality::Good,
+        transparency: Quality::Acceptable,
+        online_service: None,
+        comment: "Nhanh, chu đáo.".into(),
+    };
+    store.save_rating(&accepted, &rating, NOW).await.unwrap();
 
     let supplemented = file(
         "cũ.pdf",
@@ -315,6 +328,7 @@ async fn readable(store: &Store, p: &Populated) -> String {
             store.dossier_document_history(code).await.unwrap()
         );
         out += &format!("{:?}\n", store.answer_versions(code).await.unwrap());
+        out += &format!("{:?}\n", store.rating(code).await.unwrap());
         for attachment in store.attachments(code).await.unwrap() {
             out += &format!(
                 "{attachment:?} {:?}\n",
