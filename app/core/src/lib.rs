@@ -17,6 +17,7 @@ pub mod filing;
 pub mod limits;
 pub mod lookup;
 pub mod queues;
+pub mod rating;
 pub mod slips;
 pub mod staff_file;
 pub mod supplement;

@@ -32,7 +32,10 @@ async fn a_rating_reads_back_and_a_change_replaces_it_keeping_the_first_moment()
     let later = NOW + Duration::days(3);
     let changed = rating(Satisfaction::VerySatisfied, None, "");
     let saved = store.save_rating(&code, &changed, later).await.unwrap();
-    assert_eq!(saved.rating, changed, "every answer replaced, the online one emptied too");
+    assert_eq!(
+        saved.rating, changed,
+        "every answer replaced, the online one emptied too"
+    );
     assert_eq!((saved.first_rated_at, saved.rated_at), (NOW, later));
     assert_eq!(store.rating(&code).await.unwrap(), Some(saved));
 }
@@ -49,5 +52,8 @@ async fn each_dossier_has_its_own_rating_and_an_unknown_one_has_none() {
 
     let unknown: DossierCode = "000.00.06.H56-251122-0099".parse().unwrap();
     let refused = store.save_rating(&unknown, &good, NOW).await;
-    assert!(matches!(refused, Err(motcua_store::StoreError::NotFound(_))));
+    assert!(matches!(
+        refused,
+        Err(motcua_store::StoreError::NotFound(_))
+    ));
 }
