@@ -153,7 +153,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| e.to_string())
         }
         Command::Import { paths } => {
-            let report = import::import_paths(&store, &paths).await;
+            let report =
+                import::import_paths(&store, &paths, time::OffsetDateTime::now_utc()).await;
             for line in &report.lines {
                 say(line);
             }

@@ -73,7 +73,8 @@ pub async fn load(store: &Store, dir: &Path) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
     }
-    let report = crate::import::import_paths(store, &[dir.join("procedures")]).await;
+    let now = time::OffsetDateTime::now_utc();
+    let report = crate::import::import_paths(store, &[dir.join("procedures")], now).await;
     if report.failed > 0 {
         return Err(format!("demo catalogue:\n{}", report.lines.join("\n")));
     }

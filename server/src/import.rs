@@ -35,8 +35,9 @@ fn json_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Imports every procedure file under `paths`. Each file is all or nothing: a file with any
-/// problem imports nothing and every problem is reported with its JSON path.
-pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
+/// problem imports nothing and every problem is reported with its JSON path. A new version
+/// is recorded as imported at `now`.
+pub async fn import_paths(store: &Store, paths: &[PathBuf], now: time::OffsetDateTime) -> Report {
     let mut report = Report::default();
     for file in json_files(paths) {
         let shown = file.display();
@@ -64,7 +65,7 @@ pub async fn import_paths(store: &Store, paths: &[PathBuf]) -> Report {
         };
         // Compare versions by their meaning, not their whitespace.
         let canonical = serde_json::to_string(&procedure).unwrap_or_default();
-        match store.import_procedure(&procedure, &canonical).await {
+        match store.import_procedure(&procedure, &canonical, now).await {
             Ok(outcome) => {
                 report.imported += 1;
                 if let Err(e) = assign_default_receivers(store, &procedure).await {

@@ -8,6 +8,11 @@ use motcua_server::import::{import_paths, import_units, read_units};
 use motcua_store::Store;
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+/// When the test imports.
+const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
 
 /// The database as every subcommand opens it (migrations and the shipped unit list).
 async fn store(dir: &TestDatabase) -> Store {
@@ -31,7 +36,7 @@ async fn a_file_with_problems_imports_nothing_and_names_each_path() {
     let bad = dir.dir().join("bad.json");
     std::fs::write(&bad, serde_json::to_string_pretty(&p).unwrap()).unwrap();
 
-    let report = import_paths(&store, &[bad]).await;
+    let report = import_paths(&store, &[bad], NOW).await;
     assert_eq!((report.imported, report.failed), (0, 1));
     let text = report.lines.join("\n");
     assert!(text.contains("level:"), "{text}");
@@ -48,10 +53,10 @@ async fn a_folder_imports_and_a_repeat_is_unchanged_but_a_changed_version_is_ref
     let dir = TestDatabase::new().await;
     let store = store(&dir).await;
     let folder = repo_root().join("demo/procedures");
-    let first = import_paths(&store, std::slice::from_ref(&folder)).await;
+    let first = import_paths(&store, std::slice::from_ref(&folder), NOW).await;
     assert_eq!(first.failed, 0, "{:?}", first.lines);
     assert!(first.imported >= 8);
-    let again = import_paths(&store, &[folder]).await;
+    let again = import_paths(&store, &[folder], NOW).await;
     assert!(
         again.lines.iter().all(|l| l.ends_with("unchanged")),
         "{:?}",
@@ -63,7 +68,7 @@ async fn a_folder_imports_and_a_repeat_is_unchanged_but_a_changed_version_is_ref
     p["name"] = "Tên khác".into();
     let changed = dir.dir().join("changed.json");
     std::fs::write(&changed, p.to_string()).unwrap();
-    let report = import_paths(&store, &[changed]).await;
+    let report = import_paths(&store, &[changed], NOW).await;
     assert_eq!(
         report.failed, 1,
         "same code and version with other content: {:?}",

@@ -42,7 +42,8 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
     let agency = store.receivers(&procedure.procedure.code).await.unwrap()[0]
         .code
         .clone();
-    let token = store.create_draft(procedure.id).await.unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let token = store.create_draft(procedure.id, now).await.unwrap();
     let pdf = b"%PDF-1.4 giay to da chuyen".to_vec();
     store
         .save_upload(
@@ -51,6 +52,7 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
             "giấy tờ.pdf",
             "application/pdf",
             &pdf,
+            now,
         )
         .await
         .unwrap();

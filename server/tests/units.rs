@@ -75,7 +75,7 @@ async fn a_fresh_install_without_the_demo_knows_every_province_and_commune() {
         .await
         .expect("the demo's ward is in the shipped list");
     let file = common::repo_root().join("demo/procedures/1.001193.000.00.00.H56.json");
-    let report = motcua_server::import::import_paths(&app.store, &[file]).await;
+    let report = motcua_server::import::import_paths(&app.store, &[file], app.clock.now()).await;
     assert_eq!(report.failed, 0, "{:?}", report.lines);
 
     let url = app.start("1.001193.000.00.00.H56").await;

@@ -5,6 +5,7 @@
 use motcua_domain::procedure::{Document, FileKind};
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_store::{DraftStore, StoreError};
+use time::OffsetDateTime;
 
 /// The kind of a file from its first bytes (magic numbers, via the `infer` crate), with the
 /// content type we record for it. `None` for anything but PDF, JPEG and PNG.
@@ -60,6 +61,7 @@ pub async fn attach(
     draft_token: &str,
     document: &Document,
     file: SentFile<'_>,
+    now: OffsetDateTime,
 ) -> Result<(), AttachError> {
     if file.is_nothing_chosen() {
         return Ok(());
@@ -72,6 +74,7 @@ pub async fn attach(
             file.file_name,
             content_type,
             file.bytes,
+            now,
         )
         .await?;
     Ok(())
@@ -86,11 +89,12 @@ pub async fn attach_asked(
     asked: &[Document],
     document_id: &str,
     file: SentFile<'_>,
+    now: OffsetDateTime,
 ) -> Result<Option<UploadProblemKind>, StoreError> {
     let Some(document) = asked.iter().find(|d| d.id == document_id) else {
         return Ok(None);
     };
-    match attach(store, draft_token, document, file).await {
+    match attach(store, draft_token, document, file, now).await {
         Ok(()) => Ok(None),
         Err(AttachError::Refused(problem)) => Ok(Some(problem)),
         Err(AttachError::Store(e)) => Err(e),

@@ -109,14 +109,23 @@ pub trait DraftStore: Send + Sync {
     /// Starts a draft for an exact procedure version and returns its token: 256 bits of OS
     /// randomness as 64 hex digits, URL-safe. The token is the only key to the draft (no
     /// account needed to file), so it must be unguessable; only its hash is stored.
-    fn create_draft(&self, procedure_id: i64) -> impl Future<Output = Result<String>> + Send;
+    fn create_draft(
+        &self,
+        procedure_id: i64,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<String>> + Send;
 
     /// The draft for `token`, if it exists (and has not been cleaned up).
     fn draft(&self, token: &str) -> impl Future<Output = Result<Option<Draft>>> + Send;
 
     /// Replaces the draft's data. Allowed after filing too (the web layer may record what it
     /// showed); the dossier is a separate copy and never changes through its draft.
-    fn save_draft(&self, token: &str, data: &DraftData) -> impl Future<Output = Result<()>> + Send;
+    fn save_draft(
+        &self,
+        token: &str,
+        data: &DraftData,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<()>> + Send;
 
     /// Deletes one draft and its upload rows (the bytes stay: files are content-addressed
     /// and may be shared with a dossier). Used once a supplement answer has been filed.
@@ -146,6 +155,7 @@ pub trait DraftStore: Send + Sync {
         original_name: &str,
         content_type: &str,
         bytes: &[u8],
+        now: OffsetDateTime,
     ) -> impl Future<Output = Result<UploadedFile>> + Send;
 
     /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
@@ -154,6 +164,7 @@ pub trait DraftStore: Send + Sync {
         &self,
         token: &str,
         upload_id: i64,
+        now: OffsetDateTime,
     ) -> impl Future<Output = Result<bool>> + Send;
 
     /// The draft's uploads in upload order; empty for an unknown token.
@@ -166,7 +177,7 @@ pub trait DraftStore: Send + Sync {
 }
 
 impl DraftStore for Store {
-    async fn create_draft(&self, procedure_id: i64) -> Result<String> {
+    async fn create_draft(&self, procedure_id: i64, now: OffsetDateTime) -> Result<String> {
         let known: Option<i64> = sqlx::query_scalar("SELECT id FROM procedures WHERE id = $1")
             .bind(procedure_id)
             .fetch_optional(&self.pool)
@@ -177,7 +188,7 @@ impl DraftStore for Store {
             )));
         }
         let token = random_hex(32)?;
-        let now = ts(OffsetDateTime::now_utc())?;
+        let now = ts(now)?;
         sqlx::query(
             "INSERT INTO drafts (token_sha256, procedure_id, data, created_at, updated_at)
              VALUES ($1, $2, '{}', $3, $4)",
@@ -214,11 +225,11 @@ impl DraftStore for Store {
         }))
     }
 
-    async fn save_draft(&self, token: &str, data: &DraftData) -> Result<()> {
+    async fn save_draft(&self, token: &str, data: &DraftData, now: OffsetDateTime) -> Result<()> {
         let updated =
             sqlx::query("UPDATE drafts SET data = $1, updated_at = $2 WHERE token_sha256 = $3")
                 .bind(to_json("draft data", data)?)
-                .bind(ts(OffsetDateTime::now_utc())?)
+                .bind(ts(now)?)
                 .bind(token_hash(token))
                 .execute(&self.pool)
                 .await?
@@ -252,6 +263,7 @@ impl DraftStore for Store {
         original_name: &str,
         content_type: &str,
         bytes: &[u8],
+        now: OffsetDateTime,
     ) -> Result<UploadedFile> {
         // Check before writing anything to disk, so a bad request leaves no bytes behind.
         let draft = {
@@ -273,7 +285,7 @@ impl DraftStore for Store {
 
         let (sha256, size) = self.write_bytes(bytes).await?;
 
-        let now = ts(OffsetDateTime::now_utc())?;
+        let now = ts(now)?;
         let mut tx = self.begin_rows().await?;
         // Again inside the transaction: the draft may have been filed meanwhile.
         let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
@@ -311,7 +323,12 @@ impl DraftStore for Store {
         })
     }
 
-    async fn remove_upload(&self, token: &str, upload_id: i64) -> Result<bool> {
+    async fn remove_upload(
+        &self,
+        token: &str,
+        upload_id: i64,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
         let mut tx = self.begin_rows().await?;
         let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
             .await?
@@ -324,7 +341,7 @@ impl DraftStore for Store {
             .rows_affected();
         if removed > 0 {
             sqlx::query("UPDATE drafts SET updated_at = $1 WHERE id = $2")
-                .bind(ts(OffsetDateTime::now_utc())?)
+                .bind(ts(now)?)
                 .bind(draft_id)
                 .execute(&mut *tx)
                 .await?;

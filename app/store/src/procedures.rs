@@ -60,6 +60,7 @@ pub trait ProcedureStore: Send + Sync {
         &self,
         procedure: &Procedure,
         canonical_json: &str,
+        now: OffsetDateTime,
     ) -> impl Future<Output = Result<ImportOutcome>> + Send;
 
     /// The version of `code` in effect on `today`: the newest whose `version` date is on or
@@ -100,6 +101,7 @@ impl ProcedureStore for Store {
         &self,
         procedure: &Procedure,
         canonical_json: &str,
+        now: OffsetDateTime,
     ) -> Result<ImportOutcome> {
         let what = format!("procedure {} version {}", procedure.code, procedure.version);
         if parse_date(&procedure.version).is_none() {
@@ -127,7 +129,7 @@ impl ProcedureStore for Store {
         .bind(level_text(procedure.level))
         .bind(online_text(procedure.online))
         .bind(canonical_json)
-        .bind(ts(OffsetDateTime::now_utc())?)
+        .bind(ts(now)?)
         .execute(&self.pool)
         .await?
         .rows_affected();

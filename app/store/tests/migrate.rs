@@ -154,7 +154,7 @@ async fn populate(store: &Store) -> Populated {
         .await
         .unwrap();
     let (p, text) = procedure();
-    store.import_procedure(&p, &text).await.unwrap();
+    store.import_procedure(&p, &text, NOW).await.unwrap();
     let procedure_id = store
         .current_procedure(PROC, date!(2025 - 11 - 22))
         .await
@@ -190,9 +190,9 @@ async fn populate(store: &Store) -> Populated {
         let store = store.clone();
         let name = name.to_string();
         async move {
-            let token = store.create_draft(procedure_id).await.unwrap();
+            let token = store.create_draft(procedure_id, NOW).await.unwrap();
             store
-                .save_upload(&token, "to_khai", &name, "application/pdf", bytes)
+                .save_upload(&token, "to_khai", &name, "application/pdf", bytes, NOW)
                 .await
                 .unwrap();
             store
@@ -275,11 +275,12 @@ async fn populate(store: &Store) -> Populated {
         .await
         .unwrap();
 
-    let open_draft = store.create_draft(procedure_id).await.unwrap();
+    let open_draft = store.create_draft(procedure_id, NOW).await.unwrap();
     store
         .save_draft(
             &open_draft,
             &json!({ "raw": { "chong_ho_ten": "Lê Văn Cường" } }),
+            NOW,
         )
         .await
         .unwrap();
@@ -290,6 +291,7 @@ async fn populate(store: &Store) -> Populated {
             "ảnh.png",
             "image/png",
             b"\x89PNG half filed",
+            NOW,
         )
         .await
         .unwrap();
@@ -376,9 +378,16 @@ async fn fingerprint(store: &Store) -> migrate::MigrationReport {
 /// The store keeps working on the copy: new drafts, uploads, dossiers and accounts take new
 /// ids (on PostgreSQL, the identities were moved past the copied ones).
 async fn keeps_working(store: &Store, p: &Populated) {
-    let token = store.create_draft(p.procedure_id).await.unwrap();
+    let token = store.create_draft(p.procedure_id, NOW).await.unwrap();
     store
-        .save_upload(&token, "to_khai", "x.pdf", "application/pdf", b"%PDF after")
+        .save_upload(
+            &token,
+            "to_khai",
+            "x.pdf",
+            "application/pdf",
+            b"%PDF after",
+            NOW,
+        )
         .await
         .unwrap();
     let filed = store

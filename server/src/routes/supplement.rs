@@ -46,7 +46,7 @@ pub async fn start(
     let Some(ActingCitizen { dossier, .. }) = found else {
         return Ok(not_found());
     };
-    match supplement::start(&app.store, &dossier).await {
+    match supplement::start(&app.store, &dossier, app.clock.now()).await {
         Ok(token) => Ok(see_other(&format!(
             "/bo-sung/{}/{}",
             dossier.code,
@@ -73,7 +73,7 @@ pub async fn answer(
     };
     let here = format!("/bo-sung/{code}/{}", token.as_str());
     let not_read = FormNotRead::new(&headers, here.clone());
-    let mut post = AnswerPost::begin(&mut pending);
+    let mut post = AnswerPost::begin(&mut pending, app.clock.now());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,

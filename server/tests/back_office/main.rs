@@ -60,7 +60,7 @@ async fn procedure(app: &TestApp) -> (i64, Procedure) {
 /// status 1 at `agency`, optionally owned by a citizen account.
 async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
     let (id, p) = procedure(app).await;
-    let token = app.store.create_draft(id).await.unwrap();
+    let token = app.store.create_draft(id, app.clock.now()).await.unwrap();
     let field = &p.form[0].fields[0].id;
     let applicant = Applicant {
         full_name: "Trần Thị Bình".into(),

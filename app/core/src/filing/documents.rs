@@ -22,6 +22,8 @@ pub struct DocumentsPost {
     problems: Vec<UploadProblem>,
     /// "Continue" (the default) rather than "upload" or "remove".
     moving_on: bool,
+    /// The moment of the post: what the draft's writes are stamped with.
+    now: OffsetDateTime,
 }
 
 /// The button pressed on the documents page (`_action`).
@@ -77,6 +79,7 @@ impl DocumentsPost {
                 .collect(),
             problems: Vec::new(),
             moving_on: true,
+            now,
         }
     }
 
@@ -100,7 +103,8 @@ impl DocumentsPost {
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
         let token = filing.token.as_str();
-        let refused = upload::attach_asked(store, token, &self.documents, document_id, file);
+        let asked = &self.documents;
+        let refused = upload::attach_asked(store, token, asked, document_id, file, self.now);
         if let Some(problem) = refused.await? {
             self.problems.push(UploadProblem {
                 document_id: document_id.to_string(),
@@ -119,7 +123,7 @@ impl DocumentsPost {
         upload_id: i64,
     ) -> Result<(), StoreError> {
         store
-            .remove_upload(filing.token.as_str(), upload_id)
+            .remove_upload(filing.token.as_str(), upload_id, self.now)
             .await?;
         self.moving_on = false;
         Ok(())
@@ -144,7 +148,7 @@ impl DocumentsPost {
         } else {
             filing.state.done.remove(&page.slug);
         }
-        filing.save(store).await?;
+        filing.save(store, self.now).await?;
         match (ok, self.moving_on) {
             (false, _) => Err(SaveDocumentsError::Refused(self.problems)),
             (true, true) => Ok(DocumentsSaved::Next {

@@ -85,7 +85,7 @@ pub async fn file(
         // hidden is not stored.
         for u in store.uploads(token).await? {
             if !applicable.iter().any(|d| d.id == u.document_id) {
-                store.remove_upload(token, u.id).await?;
+                store.remove_upload(token, u.id, now).await?;
             }
         }
         let uploads = store.uploads(token).await?;
@@ -93,7 +93,7 @@ pub async fn file(
         if !missing.is_empty() {
             filing.state.upload_problems = missing.clone();
             filing.state.done.remove(DOCUMENTS);
-            filing.save(store).await?;
+            filing.save(store, now).await?;
             return Err(FileError::DocumentsMissing(missing));
         }
     }

@@ -33,7 +33,7 @@ pub async fn start(
         .current_procedure(code, today_vn(now))
         .await?
         .ok_or(StartError::NoSuchProcedure)?;
-    Ok(FilingToken::new_draft(store, procedure.id).await?)
+    Ok(FilingToken::new_draft(store, procedure.id, now).await?)
 }
 
 /// A filing in progress: its draft, the procedure version it is filed under, what it keeps
@@ -109,11 +109,15 @@ impl Filing {
         motcua_domain::filing::applicant_fields(&self.procedure, &self.agencies, &unlabelled)
     }
 
-    /// Writes what the draft keeps.
-    pub(crate) async fn save(&self, store: &impl DraftStore) -> Result<(), StoreError> {
+    /// Writes what the draft keeps, at `now`.
+    pub(crate) async fn save(
+        &self,
+        store: &impl DraftStore,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
         let data = serde_json::to_value(&self.state)
             .map_err(|e| StoreError::Invalid(format!("draft state: {e}")))?;
-        store.save_draft(self.token.as_str(), &data).await
+        store.save_draft(self.token.as_str(), &data, now).await
     }
 }
 

@@ -138,7 +138,7 @@ pub async fn save_page(
     if edited.is_some() || action == PageAction::Refresh {
         // Problems of the old list would point at entries that moved; "Continue" re-checks.
         filing.state.errors.remove(slug);
-        filing.save(store).await?;
+        filing.save(store, now).await?;
         return Ok(match edited {
             Some(group) => PageSaved::Edited { group },
             None => PageSaved::Refreshed,
@@ -161,12 +161,12 @@ pub async fn save_page(
             .errors
             .insert(slug.to_string(), outcome.errors.clone());
         filing.state.done.remove(slug);
-        filing.save(store).await?;
+        filing.save(store, now).await?;
         return Err(SavePageError::Invalid(outcome.errors));
     }
     filing.state.errors.remove(slug);
     filing.state.done.insert(slug.to_string());
-    filing.save(store).await?;
+    filing.save(store, now).await?;
     let next = if return_to_review {
         REVIEW.to_string()
     } else {

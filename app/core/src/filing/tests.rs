@@ -40,7 +40,7 @@ pub(crate) async fn seeded(db: &TestDatabase) -> Store {
     let definition = sample_procedure_json();
     let procedure = sample_procedure();
     store
-        .import_procedure(&procedure, &definition.to_string())
+        .import_procedure(&procedure, &definition.to_string(), NOW)
         .await
         .unwrap();
     store

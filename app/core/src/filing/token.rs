@@ -4,6 +4,7 @@
 use std::fmt;
 
 use motcua_store::{DraftStore, StoreError};
+use time::OffsetDateTime;
 
 /// A draft's token, as the store makes them: 64 lowercase hex digits (32 random bytes).
 /// Parsed once from the URL; anything else names no draft.
@@ -25,8 +26,9 @@ impl FilingToken {
     pub(crate) async fn new_draft(
         store: &impl DraftStore,
         procedure_id: i64,
+        now: OffsetDateTime,
     ) -> Result<FilingToken, StoreError> {
-        let token = store.create_draft(procedure_id).await?;
+        let token = store.create_draft(procedure_id, now).await?;
         FilingToken::parse(&token)
             .ok_or_else(|| StoreError::Invalid("the store made a malformed draft token".into()))
     }

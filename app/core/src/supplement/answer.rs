@@ -20,11 +20,13 @@ use crate::upload::{self, SentFile};
 use crate::workflow::{ActionError, ActionInput, Who, perform};
 
 /// The answer page as it is being posted.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AnswerPost {
     raw: RawForm,
     /// "Show again" without JavaScript rather than "Send".
     refresh: bool,
+    /// The moment of the post: what the draft's writes are stamped with.
+    now: OffsetDateTime,
 }
 
 /// The answer saved and taken.
@@ -54,10 +56,14 @@ pub enum AnswerError {
 
 impl AnswerPost {
     /// Starts reading a post of `pending`'s page: the problems of the last post are
-    /// forgotten, this post's are found afresh.
-    pub fn begin(pending: &mut Pending) -> AnswerPost {
+    /// forgotten, this post's are found afresh. `now` is the moment of the post.
+    pub fn begin(pending: &mut Pending, now: OffsetDateTime) -> AnswerPost {
         pending.data.upload_problems.clear();
-        AnswerPost::default()
+        AnswerPost {
+            raw: RawForm::default(),
+            refresh: false,
+            now,
+        }
     }
 
     /// A posted input: `_action` is the button, other `_` names are the form's own.
@@ -79,7 +85,8 @@ impl AnswerPost {
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
         let token = pending.token.as_str();
-        let refused = upload::attach_asked(store, token, &pending.documents, document_id, file);
+        let asked = &pending.documents;
+        let refused = upload::attach_asked(store, token, asked, document_id, file, self.now);
         if let Some(problem) = refused.await? {
             let problems = &mut pending.data.upload_problems;
             problems.insert(document_id.to_string(), problem);
@@ -116,7 +123,7 @@ impl AnswerPost {
         mut pending: Pending,
         now: OffsetDateTime,
     ) -> Result<AnswerSaved, AnswerError> {
-        let AnswerPost { raw, refresh } = self;
+        let AnswerPost { raw, refresh, .. } = self;
         let earlier = pending.earlier_answers();
         let ctx = context(units, now);
         let outcome = validate_fields(&pending.fields, &raw, &earlier, &ctx);
@@ -138,7 +145,7 @@ impl AnswerPost {
         pending.data.errors = outcome.errors.clone();
         let ok = !refresh && outcome.errors.is_empty() && pending.data.upload_problems.is_empty();
         if !ok {
-            pending.save(store).await?;
+            pending.save(store, now).await?;
             return if refresh {
                 Ok(AnswerSaved::Refreshed)
             } else {

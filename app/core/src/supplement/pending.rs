@@ -10,6 +10,7 @@ use motcua_domain::validate::FieldError;
 use motcua_domain::workflow::{EventDetails, Status, SupplementItemKind};
 use motcua_store::{Dossier, DossierStore, Draft, DraftStore, ProcedureStore, StoreError};
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use crate::filing::FilingToken;
 
@@ -39,8 +40,12 @@ pub enum StartError {
 }
 
 /// Opens an answer to the supplement request of `dossier` (whose owner the caller has
-/// checked): a new draft under a new token.
-pub async fn start(store: &impl DraftStore, dossier: &Dossier) -> Result<FilingToken, StartError> {
+/// checked): a new draft under a new token, at `now`.
+pub async fn start(
+    store: &impl DraftStore,
+    dossier: &Dossier,
+    now: OffsetDateTime,
+) -> Result<FilingToken, StartError> {
     if dossier.status != Status::SupplementRequested {
         return Err(StartError::NotRequested);
     }
@@ -50,10 +55,10 @@ pub async fn start(store: &impl DraftStore, dossier: &Dossier) -> Result<FilingT
         errors: vec![],
         upload_problems: BTreeMap::new(),
     };
-    let token = FilingToken::new_draft(store, dossier.procedure_id).await?;
+    let token = FilingToken::new_draft(store, dossier.procedure_id, now).await?;
     let json = serde_json::to_value(&data)
         .map_err(|e| StoreError::Invalid(format!("supplement draft: {e}")))?;
-    store.save_draft(token.as_str(), &json).await?;
+    store.save_draft(token.as_str(), &json, now).await?;
     Ok(token)
 }
 
@@ -159,10 +164,14 @@ impl Pending {
         earlier
     }
 
-    /// Writes what the draft keeps.
-    pub(crate) async fn save(&self, store: &impl DraftStore) -> Result<(), StoreError> {
+    /// Writes what the draft keeps, at `now`.
+    pub(crate) async fn save(
+        &self,
+        store: &impl DraftStore,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
         // Serialising maps of strings cannot fail; `Null` is what the old code wrote if it did.
         let data = serde_json::to_value(&self.data).unwrap_or(serde_json::Value::Null);
-        store.save_draft(self.token.as_str(), &data).await
+        store.save_draft(self.token.as_str(), &data, now).await
     }
 }

@@ -62,7 +62,7 @@ async fn pending(store: &Store, code: &DossierCode, token: &FilingToken) -> Pend
 
 /// Posts a complete answer of `pending`'s page and sends it.
 async fn send(store: &Store, mut pending: Pending) -> Result<AnswerSaved, AnswerError> {
-    let mut post = AnswerPost::begin(&mut pending);
+    let mut post = AnswerPost::begin(&mut pending, NOW);
     post.input("chong_ho_ten".into(), "Nguyễn Văn Bình".into());
     post.input("_action".into(), "send".into());
     post.finish(store, &calendar(), &NoUnits, pending, NOW)
@@ -75,7 +75,7 @@ async fn an_answer_after_the_citizen_withdrew_is_not_taken_and_its_draft_is_kept
     let store = seeded(&db).await;
     let code = waiting_for_supplement(&store).await;
     let dossier = store.dossier(&code).await.unwrap().unwrap();
-    let token = start(&store, &dossier).await.unwrap();
+    let token = start(&store, &dossier, NOW).await.unwrap();
     // The answer page was loaded, then the dossier withdrawn (another tab) before it posted.
     let answer = pending(&store, &code, &token).await;
     let who = Who::Citizen(None);
@@ -98,7 +98,7 @@ async fn a_twin_post_of_a_sent_answer_is_told_sent() {
     let store = seeded(&db).await;
     let code = waiting_for_supplement(&store).await;
     let dossier = store.dossier(&code).await.unwrap().unwrap();
-    let token = start(&store, &dossier).await.unwrap();
+    let token = start(&store, &dossier, NOW).await.unwrap();
     // A double tap: both posts loaded the answer before either sent it.
     let first = pending(&store, &code, &token).await;
     let second = pending(&store, &code, &token).await;

@@ -144,7 +144,7 @@ pub async fn populate(store: &Store, url: &str, n: usize) -> BoxResult<()> {
             .join("; ")
     })?;
     store
-        .import_procedure(&procedure, &serde_json::to_string(&procedure)?)
+        .import_procedure(&procedure, &serde_json::to_string(&procedure)?, END)
         .await?;
     let procedure_id = store
         .current_procedure(&procedure.code, END.date())

@@ -1,25 +1,25 @@
 //! Before filing: drafts and their expiry, and uploads stored by content.
 
-use crate::{AGENCY, open, seeded};
+use crate::{AGENCY, NOW, open, seeded};
 use motcua_store::StoreError;
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use serde_json::json;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 #[tokio::test]
 async fn drafts_round_trip_and_expire() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     assert!(matches!(
-        store.create_draft(424242).await,
+        store.create_draft(424242, NOW).await,
         Err(StoreError::NotFound(_))
     ));
 
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     assert_eq!(token.len(), 64);
     assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
-    let other = store.create_draft(pid).await.unwrap();
+    let other = store.create_draft(pid, NOW).await.unwrap();
     assert_ne!(token, other);
 
     let fresh = store.draft(&token).await.unwrap().unwrap();
@@ -28,20 +28,22 @@ async fn drafts_round_trip_and_expire() {
     assert_eq!(fresh.dossier_code, None);
 
     let data = json!({ "raw": { "chong_ho_ten": ["  An "] }, "errors": [], "agency": AGENCY });
-    store.save_draft(&token, &data).await.unwrap();
+    let later = NOW + Duration::minutes(5);
+    store.save_draft(&token, &data, later).await.unwrap();
     let saved = store.draft(&token).await.unwrap().unwrap();
     assert_eq!(saved.data, data);
     assert_eq!(saved.token, token);
-    assert!(saved.updated_at >= saved.created_at);
+    // Stamped with the moments the caller gave, not this machine's clock.
+    assert_eq!((saved.created_at, saved.updated_at), (NOW, later));
 
     assert_eq!(store.draft("not-a-token").await.unwrap(), None);
     assert!(matches!(
-        store.save_draft("not-a-token", &data).await,
+        store.save_draft("not-a-token", &data, NOW).await,
         Err(StoreError::NotFound(_))
     ));
 
-    // Nothing is older than an hour ago; everything is older than an hour from now.
-    let now = OffsetDateTime::now_utc();
+    // Nothing was touched before an hour ago; both drafts were before an hour from now.
+    let now = NOW;
     assert_eq!(
         store
             .delete_stale_drafts(now - Duration::hours(1))
@@ -63,10 +65,17 @@ async fn drafts_round_trip_and_expire() {
 async fn uploads_are_content_addressed_and_durable() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     let pdf = b"%PDF-1.7 to khai".to_vec();
     let a = store
-        .save_upload(&token, "to_khai", "tờ khai.pdf", "application/pdf", &pdf)
+        .save_upload(
+            &token,
+            "to_khai",
+            "tờ khai.pdf",
+            "application/pdf",
+            &pdf,
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(a.size, pdf.len() as u64);
@@ -79,11 +88,25 @@ async fn uploads_are_content_addressed_and_durable() {
     );
     // Several files per document, identical content stored once.
     let b = store
-        .save_upload(&token, "to_khai", "trang 2.png", "image/png", b"png page 2")
+        .save_upload(
+            &token,
+            "to_khai",
+            "trang 2.png",
+            "image/png",
+            b"png page 2",
+            NOW,
+        )
         .await
         .unwrap();
     let c = store
-        .save_upload(&token, "giay_to_khac", "copy.pdf", "application/pdf", &pdf)
+        .save_upload(
+            &token,
+            "giay_to_khac",
+            "copy.pdf",
+            "application/pdf",
+            &pdf,
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(c.sha256, a.sha256);
@@ -95,22 +118,22 @@ async fn uploads_are_content_addressed_and_durable() {
     // Unknown document or draft.
     assert!(matches!(
         store
-            .save_upload(&token, "nope", "x.pdf", "application/pdf", b"x")
+            .save_upload(&token, "nope", "x.pdf", "application/pdf", b"x", NOW)
             .await,
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
         store
-            .save_upload("bad", "to_khai", "x.pdf", "application/pdf", b"x")
+            .save_upload("bad", "to_khai", "x.pdf", "application/pdf", b"x", NOW)
             .await,
         Err(StoreError::NotFound(_))
     ));
 
     // Removal only through the owning draft.
-    let stranger = store.create_draft(pid).await.unwrap();
-    assert!(!store.remove_upload(&stranger, b.id).await.unwrap());
-    assert!(store.remove_upload(&token, b.id).await.unwrap());
-    assert!(!store.remove_upload(&token, b.id).await.unwrap());
+    let stranger = store.create_draft(pid, NOW).await.unwrap();
+    assert!(!store.remove_upload(&stranger, b.id, NOW).await.unwrap());
+    assert!(store.remove_upload(&token, b.id, NOW).await.unwrap());
+    assert!(!store.remove_upload(&token, b.id, NOW).await.unwrap());
     assert_eq!(store.uploads(&token).await.unwrap(), [a.clone(), c]);
 
     // Survives reopening.

@@ -15,7 +15,7 @@ use time::{Duration, OffsetDateTime};
 async fn filing_is_idempotent() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     let doc = store
         .save_upload(
             &token,
@@ -23,6 +23,7 @@ async fn filing_is_idempotent() {
             "to_khai.pdf",
             "application/pdf",
             b"%PDF tk",
+            NOW,
         )
         .await
         .unwrap();
@@ -96,12 +97,19 @@ async fn filing_is_idempotent() {
     // The filed draft's uploads are frozen; the dossier keeps its documents after cleanup.
     assert!(matches!(
         store
-            .save_upload(&token, "to_khai", "late.pdf", "application/pdf", b"late")
+            .save_upload(
+                &token,
+                "to_khai",
+                "late.pdf",
+                "application/pdf",
+                b"late",
+                NOW
+            )
             .await,
         Err(StoreError::Conflict(_))
     ));
     assert!(matches!(
-        store.remove_upload(&token, doc.id).await,
+        store.remove_upload(&token, doc.id, NOW).await,
         Err(StoreError::Conflict(_))
     ));
     store
@@ -118,7 +126,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     let (store, pid) = seeded(&dir).await;
     let who = applicant("001090012345", "0912345678");
 
-    let t = store.create_draft(pid).await.unwrap();
+    let t = store.create_draft(pid, NOW).await.unwrap();
     assert!(matches!(
         store
             .file_dossier(
@@ -183,7 +191,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         datetime!(2025-11-22 17:00 UTC),
         datetime!(2025-11-23 02:00 UTC),
     ] {
-        let t = store.create_draft(pid).await.unwrap();
+        let t = store.create_draft(pid, NOW).await.unwrap();
         let filed = store
             .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, now)
             .await
@@ -206,7 +214,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
     let (store, pid) = seeded(&dir).await;
     let mut tokens = vec![];
     for _ in 0..200 {
-        tokens.push(store.create_draft(pid).await.unwrap());
+        tokens.push(store.create_draft(pid, NOW).await.unwrap());
     }
     let mut tasks = tokio::task::JoinSet::new();
     for (i, token) in tokens.into_iter().enumerate() {
@@ -242,7 +250,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
 async fn concurrent_double_submit_files_once() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..10 {
         let store = store.clone();
@@ -272,7 +280,7 @@ async fn concurrent_double_submit_files_once() {
     assert_eq!(newly, 1);
     assert_eq!(codes.len(), 1);
     // The next filing gets 0002: no number was burnt by the duplicates.
-    let t = store.create_draft(pid).await.unwrap();
+    let t = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
         .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, NOW)
@@ -285,7 +293,7 @@ async fn concurrent_double_submit_files_once() {
 async fn lookup_needs_code_and_id_or_phone() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
         .file_dossier(
@@ -331,7 +339,7 @@ async fn lookup_needs_code_and_id_or_phone() {
         None
     );
     // Another applicant's dossier does not open with this applicant's id.
-    let t2 = store.create_draft(pid).await.unwrap();
+    let t2 = store.create_draft(pid, NOW).await.unwrap();
     let code2 = store
         .file_dossier(
             &t2,

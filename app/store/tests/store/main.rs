@@ -75,7 +75,10 @@ fn parts(v: &Value) -> (Procedure, String) {
 
 async fn import(store: &Store, version: &str, name: &str) -> ImportOutcome {
     let (p, json) = parts(&procedure_json(version, name));
-    store.import_procedure(&p, &json).await.expect("import")
+    store
+        .import_procedure(&p, &json, NOW)
+        .await
+        .expect("import")
 }
 
 /// Units, one agency receiving the procedure, and version 2025-07-01 of it.
@@ -156,7 +159,7 @@ fn staff_account(login: &str, roles: Vec<StaffRole>) -> NewAccount {
 }
 
 async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> DossierCode {
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     let mut who = applicant(id, "0912345678");
     who.full_name = name.into();
     store

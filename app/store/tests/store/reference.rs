@@ -152,19 +152,19 @@ async fn procedure_import_is_idempotent_and_versions_supersede() {
 
     let (changed, json) = parts(&procedure_json("2025-07-01", "Đăng ký kết hôn (sửa)"));
     assert!(matches!(
-        store.import_procedure(&changed, &json).await,
+        store.import_procedure(&changed, &json, NOW).await,
         Err(StoreError::Conflict(_))
     ));
     // The JSON must describe the procedure given.
     let (p, _) = parts(&procedure_json("2025-07-01", "Đăng ký kết hôn"));
     assert!(matches!(
-        store.import_procedure(&p, &json).await,
+        store.import_procedure(&p, &json, NOW).await,
         Err(StoreError::Invalid(_))
     ));
     // The version must be a real date.
     let (bad, json) = parts(&procedure_json("2025-7-1", "Đăng ký kết hôn"));
     assert!(matches!(
-        store.import_procedure(&bad, &json).await,
+        store.import_procedure(&bad, &json, NOW).await,
         Err(StoreError::Invalid(_))
     ));
 
@@ -209,7 +209,7 @@ async fn procedure_import_is_idempotent_and_versions_supersede() {
     let mut other = procedure_json("2025-01-01", "Thủ tục khác");
     other["code"] = json!("2.000001.000.00.00.H56");
     let (p, json) = parts(&other);
-    store.import_procedure(&p, &json).await.unwrap();
+    store.import_procedure(&p, &json, NOW).await.unwrap();
     let catalogue = store
         .current_procedures(date!(2026 - 02 - 01))
         .await

@@ -106,9 +106,16 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
 async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
-    let token = store.create_draft(pid).await.unwrap();
+    let token = store.create_draft(pid, NOW).await.unwrap();
     store
-        .save_upload(&token, "to_khai", "cu.pdf", "application/pdf", b"%PDF old")
+        .save_upload(
+            &token,
+            "to_khai",
+            "cu.pdf",
+            "application/pdf",
+            b"%PDF old",
+            NOW,
+        )
         .await
         .unwrap();
     let who = applicant("001090012345", "0912345678");
