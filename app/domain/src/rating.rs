@@ -152,30 +152,20 @@ impl RatingForm {
         if comment.chars().count() > COMMENT_MAX_CHARS {
             problems.push((RatingField::Comment, RatingProblem::TooLong));
         }
-        match (
-            overall,
-            timeliness,
-            contacts,
-            attitude,
-            transparency,
-            online_service,
-        ) {
-            (
-                Some(overall),
-                Some(timeliness),
-                Some(contacts),
-                Some(attitude),
-                Some(transparency),
-                Some(online_service),
-            ) if problems.is_empty() => Ok(Rating {
-                overall,
-                timeliness,
-                contacts,
-                attitude,
-                transparency,
-                online_service,
+        // Every answer is there exactly when no problem was recorded for it.
+        let rating = (|| {
+            Some(Rating {
+                overall: overall?,
+                timeliness: timeliness?,
+                contacts: contacts?,
+                attitude: attitude?,
+                transparency: transparency?,
+                online_service: online_service?,
                 comment,
-            }),
+            })
+        })();
+        match rating {
+            Some(rating) if problems.is_empty() => Ok(rating),
             _ => Err(problems),
         }
     }
