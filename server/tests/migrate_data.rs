@@ -71,6 +71,7 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
             &applicant,
             &serde_json::json!({}),
             None,
+            &motcua_domain::testing::sample_access_code(),
             time::OffsetDateTime::now_utc(),
         )
         .await

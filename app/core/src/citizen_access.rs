@@ -1,14 +1,15 @@
-//! Which dossier a citizen may act on (answer a supplement request, withdraw): their own
-//! when signed in, or one they prove with its code and the applicant's ID number or phone,
-//! as in the public lookup and under the same guessing limit.
+//! Which dossier a citizen may act on (answer a supplement request, withdraw, rate, read
+//! the slips that carry personal data): their own when signed in, or one they prove with its
+//! code and its access code (printed on the receipt and slip 01), under the public lookup's
+//! guessing limit. The applicant's ID number only lets one follow the status (the lookup);
+//! a phone number proves nothing.
 
 use std::net::IpAddr;
 
-use motcua_domain::ids::DossierCode;
+use motcua_domain::ids::{AccessCode, DossierCode, Proof};
 use motcua_store::{Account, AccountKind, Dossier, DossierStore, LimitStore, StoreError};
 
 use crate::limits::LookupLimiter;
-use crate::lookup::proven_by;
 use crate::workflow::Who;
 
 /// A dossier and the citizen acting on it, as the workflow knows them.
@@ -18,7 +19,8 @@ pub struct ActingCitizen {
 }
 
 /// What a citizen sent to act on dossier `code`: their session's account, if any, and the
-/// ID number or phone typed with it (`proof`, as in the lookup form), from client `ip`.
+/// access code typed or carried with it (`proof`, as typed in the lookup form), from client
+/// `ip`.
 pub struct CitizenAsk<'a> {
     pub signed_in: Option<Account>,
     pub code: &'a DossierCode,
@@ -56,11 +58,12 @@ pub async fn citizen_dossier(
     )
 }
 
-/// Dossier `code` when `proof` (the applicant's ID number or phone) proves it and client `ip`
-/// is not over the guessing limit; a wrong proof counts as a miss. An empty proof guesses
-/// nothing, so it is neither checked nor counted (a signed-in visitor who typed none).
-/// Every anonymous path to a dossier (acting on it here, reading its slips) goes through
-/// this, so they share one limit.
+/// Dossier `code` when `proof` is its access code and client `ip` is not over the guessing
+/// limit. The attempt is counted before the check and forgiven when it is right, so parallel
+/// guesses share the limit too. An empty proof guesses nothing, so it is neither checked nor
+/// counted (a signed-in visitor who typed none); an ID number is a miss here, since it only
+/// opens the status. Every anonymous path to a dossier's actions and personal data (acting on
+/// it here, reading its slips) goes through this, so they share one limit.
 pub async fn proven_under_limit(
     store: &impl DossierStore,
     limiter: &LookupLimiter<impl LimitStore>,
@@ -68,12 +71,19 @@ pub async fn proven_under_limit(
     proof: &str,
     ip: IpAddr,
 ) -> Result<Option<Dossier>, StoreError> {
-    if proof.trim().is_empty() || limiter.blocked(ip).await.is_some() {
+    if proof.trim().is_empty() || limiter.attempt(ip).await.is_err() {
         return Ok(None);
     }
-    let proven = proven_by(store, code, proof).await?;
-    if proven.is_none() {
-        limiter.miss(ip).await;
+    let proven = match AccessCode::parse(proof) {
+        Ok(access) => {
+            store
+                .find_for_lookup(code, &Proof::AccessCode(access))
+                .await?
+        }
+        Err(_) => None,
+    };
+    if proven.is_some() {
+        limiter.forgive(ip).await;
     }
     Ok(proven)
 }

@@ -63,6 +63,38 @@ impl<S: LimitStore> LookupLimiter<S> {
         }
     }
 
+    /// Counts an attempt as a miss *before* it is checked, so that parallel guesses cannot all
+    /// slip in before the first miss is recorded. `Err(seconds to wait)` when this attempt is
+    /// over the limit (it must not be checked); otherwise the caller checks it and, when it
+    /// succeeds, takes the miss back with [`LookupLimiter::forgive`].
+    ///
+    /// A database failure is logged and lets the attempt through, as in
+    /// [`LookupLimiter::blocked`].
+    pub async fn attempt(&self, ip: IpAddr) -> Result<(), u64> {
+        let now = self.clock.now();
+        let client = ip.to_string();
+        let count = match self
+            .store
+            .record_miss(self.scope, &client, self.window, now)
+            .await
+        {
+            Ok(count) => count,
+            Err(e) => {
+                tracing::error!(error = %e, scope = self.scope, "recording an attempt failed");
+                return Ok(());
+            }
+        };
+        if count <= self.max_misses {
+            return Ok(());
+        }
+        let since = match self.store.misses(self.scope, &client, self.window, now).await {
+            Ok(Some(misses)) => misses.since,
+            _ => now,
+        };
+        let left = self.window - (now - since);
+        Err(left.whole_seconds().max(1) as u64)
+    }
+
     /// Records a miss; the window starts at the first miss.
     pub async fn miss(&self, ip: IpAddr) {
         let now = self.clock.now();
@@ -70,6 +102,7 @@ impl<S: LimitStore> LookupLimiter<S> {
             .store
             .record_miss(self.scope, &ip.to_string(), self.window, now)
             .await
+            .map(drop)
         {
             tracing::error!(error = %e, scope = self.scope, "recording a miss failed");
         }

@@ -1,14 +1,14 @@
-//! The public dossier lookup: a dossier's code plus the applicant's ID number or phone
-//! proves the asker may follow it. The caller counts misses against the client (the
+//! The public dossier lookup: a dossier's code plus the applicant's ID number (or the
+//! dossier's access code) proves the asker may follow it. The caller counts misses against the client (the
 //! guessing limit), since a wrong pair and an unknown code must look the same.
 
 use motcua_domain::ids::{DossierCode, ParseError, Proof};
 use motcua_domain::procedure::Procedure;
 use motcua_store::{Dossier, DossierStore, Event, ProcedureStore, StoreError, UnitStore};
 
-/// A dossier's code and the applicant's ID number or phone typed with it: what every
-/// check of "may this person follow this dossier without signing in" compares (the public
-/// lookup, the slips, the supplement answer).
+/// A dossier's code and the applicant's ID number or the dossier's access code typed with
+/// it: what the public lookup compares. Only the access code also opens the dossier's
+/// actions and slips ([`Proof::opens_actions`], `citizen_access`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LookupKey {
     pub code: DossierCode,
@@ -19,18 +19,18 @@ impl LookupKey {
     /// The key of what was typed into the lookup form: `None` when nothing was (the empty
     /// form), `Some(Err)` when it cannot be a code and a proof, which the caller counts as
     /// a miss like a wrong pair, so a typo and a guess look the same.
-    pub fn parse(code: &str, id_or_phone: &str) -> Option<Result<LookupKey, ParseError>> {
-        if code.trim().is_empty() && id_or_phone.trim().is_empty() {
+    pub fn parse(code: &str, typed: &str) -> Option<Result<LookupKey, ParseError>> {
+        if code.trim().is_empty() && typed.trim().is_empty() {
             return None;
         }
-        Some(DossierCode::parse(code).and_then(|code| LookupKey::with_proof(code, id_or_phone)))
+        Some(DossierCode::parse(code).and_then(|code| LookupKey::with_proof(code, typed)))
     }
 
     /// The key of a dossier already named (by a path) and the proof typed or linked with it.
-    pub fn with_proof(code: DossierCode, id_or_phone: &str) -> Result<LookupKey, ParseError> {
+    pub fn with_proof(code: DossierCode, typed: &str) -> Result<LookupKey, ParseError> {
         Ok(LookupKey {
             code,
-            proof: Proof::parse(id_or_phone)?,
+            proof: Proof::parse(typed)?,
         })
     }
 }
@@ -41,19 +41,6 @@ pub async fn proven(
     key: &LookupKey,
 ) -> Result<Option<Dossier>, StoreError> {
     store.find_for_lookup(&key.code, &key.proof).await
-}
-
-/// Dossier `code` if `id_or_phone` (typed, or carried by a link) is its applicant's ID
-/// number or phone; `None` for a wrong and a malformed proof alike (a miss).
-pub async fn proven_by(
-    store: &impl DossierStore,
-    code: &DossierCode,
-    id_or_phone: &str,
-) -> Result<Option<Dossier>, StoreError> {
-    match LookupKey::with_proof(code.clone(), id_or_phone) {
-        Ok(key) => proven(store, &key).await,
-        Err(_) => Ok(None),
-    }
 }
 
 /// A dossier found by its code and proof, with what the lookup page shows.
@@ -104,8 +91,13 @@ mod tests {
             .unwrap();
         assert_eq!(key.code, "000.00.06.H56-251122-0001");
         assert_eq!(key.proof.as_str(), "001234567890");
-        let key = LookupKey::parse("000.00.06.H56-251122-0001", "+84 912 345 678");
-        assert_eq!(key.unwrap().unwrap().proof.as_str(), "0912345678");
+        let key = LookupKey::parse("000.00.06.H56-251122-0001", "k7qm-3xhd-9tpa");
+        assert_eq!(key.unwrap().unwrap().proof.as_str(), "K7QM3XHD9TPA");
+        assert!(
+            LookupKey::parse("000.00.06.H56-251122-0001", "+84 912 345 678")
+                .unwrap()
+                .is_err()
+        );
     }
 
     #[test]

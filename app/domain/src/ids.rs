@@ -1,18 +1,21 @@
 //! Identifiers that are parsed once, where they come in (a form, a path, a stored row), and
 //! then travel typed: a [`DossierCode`], an [`AgencyCode`], a [`Phone`], an [`IdNumber`],
-//! and the [`Proof`] (ID number or phone) that opens the public lookup.
+//! a dossier's secret [`AccessCode`], and the [`Proof`] (ID number or access code) that opens
+//! the public lookup.
 //!
 //! Each holds its canonical text privately, so a value of the type is always valid. Serde
 //! reads and writes it as that text and re-validates on the way in, so a tampered request
 //! or a corrupt row never yields one. The phone and the ID number are personal data: their
 //! `Debug` shows only the last three characters, so they stay out of logs.
 
+mod access_code;
 mod agency_code;
 mod dossier_code;
 mod id_number;
 mod phone;
 mod proof;
 
+pub use access_code::{ACCESS_CODE_LEN, AccessCode};
 pub use agency_code::AgencyCode;
 pub use dossier_code::DossierCode;
 pub use id_number::IdNumber;
@@ -31,7 +34,9 @@ pub enum ParseError {
     Phone,
     #[error("not a 12-digit citizen identity number")]
     IdNumber,
-    #[error("neither a citizen identity number nor a phone number")]
+    #[error("not a dossier access code (12 letters and digits)")]
+    AccessCode,
+    #[error("neither a citizen identity number nor a dossier access code")]
     Proof,
 }
 

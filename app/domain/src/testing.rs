@@ -80,3 +80,8 @@ pub fn procedure_of(definition: &Value) -> Procedure {
     parse_procedure(&definition.to_string())
         .unwrap_or_else(|problems| panic!("not a valid procedure: {problems:#?}"))
 }
+
+/// An access code for tests that file a dossier directly through the store.
+pub fn sample_access_code() -> crate::ids::AccessCode {
+    crate::ids::AccessCode::parse("K7QM-3XHD-9TPA").expect("a valid access code")
+}

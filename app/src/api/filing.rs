@@ -60,6 +60,9 @@ pub struct Receipt {
     pub filed_at: String,
     pub documents: Vec<(String, Vec<String>)>,
     pub lookup_href: String,
+    /// The dossier's access code in groups of four, from the draft it was filed from: only
+    /// the holder of the filing token sees it (`None` for a dossier filed before codes).
+    pub access_code: Option<String>,
 }
 
 /// What the filing page at a URL shows.
@@ -199,6 +202,7 @@ pub mod ssr {
     pub async fn receipt(
         state: &AppState,
         dossier_code: &DossierCode,
+        access_code: Option<&motcua_domain::ids::AccessCode>,
         lang: Lang,
     ) -> Result<Option<Receipt>, StoreError> {
         let Some(d) = state.store.dossier(dossier_code).await? else {
@@ -225,6 +229,7 @@ pub mod ssr {
             filed_at: motcua_domain::format::format_datetime_vn(d.filed_at),
             documents,
             lookup_href: format!("/tra-cuu?ma={}", d.code),
+            access_code: access_code.map(|c| c.grouped()),
         }))
     }
 
@@ -246,7 +251,8 @@ pub mod ssr {
             if page != flow::RECEIPT {
                 return Ok(FilingView::Redirect(href(&l, flow::RECEIPT)));
             }
-            return Ok(match receipt(state, dossier_code, lang).await? {
+            let access = l.draft.access_code.as_ref();
+            return Ok(match receipt(state, dossier_code, access, lang).await? {
                 Some(r) => FilingView::Receipt(r),
                 None => FilingView::NotFound,
             });

@@ -1,4 +1,4 @@
-//! The public dossier lookup: code plus the applicant's ID number or phone.
+//! The public dossier lookup: code plus the applicant's ID number or the access code.
 
 use leptos::prelude::*;
 
@@ -29,8 +29,11 @@ pub struct LookupResult {
     pub slips: Vec<(String, String, String)>,
     /// An open supplement request: reason and items.
     pub supplement: Option<(String, Vec<String>)>,
-    /// What the citizen typed as proof, to send with the supplement button.
+    /// The access code the citizen typed, to send with the action buttons (supplement,
+    /// withdrawal, slips); empty when they typed the ID number, which opens no action.
     pub key: String,
+    /// Whether the proof was the access code (or the ID number, which shows only the status).
+    pub may_act: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,7 +47,9 @@ pub enum LookupView {
     Found(Box<LookupResult>),
 }
 
-/// Looks up dossier `code` for the holder of `id_or_phone`. Misses count against the client
+/// Looks up dossier `code` for the holder of `id_or_phone` (the applicant's ID number, or the
+/// access code, which also opens the actions; the argument keeps its old name because it is
+/// the server function's wire name). Attempts count against the client
 /// address, and past the limit the answer is HTTP 429 with `Retry-After`, whether or not
 /// the next guess would be right.
 #[server(endpoint = "tra-cuu")]
@@ -61,21 +66,24 @@ pub async fn lookup_dossier(
         return Ok(LookupView::Empty);
     };
     let ip = client_ip().await;
-    if let Some(wait) = state.lookup_limiter.blocked(ip).await {
+    // Counted before the check, so parallel guesses cannot all get through; forgiven below
+    // when it is right.
+    if let Err(wait) = state.lookup_limiter.attempt(ip).await {
         too_many(wait);
         return Ok(LookupView::TooMany(wait));
     }
     let found = match &typed {
         Ok(key) => find(&state.store, key).await?,
-        // Not a code and an ID number or phone: a miss, as a wrong pair.
+        // Not a code and an ID number or access code: a miss, as a wrong pair.
         Err(_) => None,
     };
     let (Ok(key), Some(found)) = (typed, found) else {
-        state.lookup_limiter.miss(ip).await;
         return Ok(LookupView::NotFound);
     };
+    state.lookup_limiter.forgive(ip).await;
     let d = found.dossier;
     let events = found.events;
+    let may_act = key.proof.opens_actions();
     let proof = format!(
         "giay_to={}",
         crate::components::layout::urlencode(key.proof.as_str())
@@ -94,9 +102,18 @@ pub async fn lookup_dossier(
     Ok(LookupView::Found(Box::new(LookupResult {
         due: d.state.due_at.map(format_datetime_vn),
         step,
-        slips: crate::api::citizen::ssr::citizen_slips(&d, &events, &proof),
+        slips: if may_act {
+            crate::api::citizen::ssr::citizen_slips(&d, &events, &proof)
+        } else {
+            Vec::new()
+        },
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
-        key: key.proof.as_str().to_string(),
+        key: if may_act {
+            key.proof.as_str().to_string()
+        } else {
+            String::new()
+        },
+        may_act,
         code: d.code.clone(),
         procedure_name: found
             .procedure

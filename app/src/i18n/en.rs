@@ -118,8 +118,17 @@ pub(super) fn text(key: Key) -> &'static str {
             "Enter the dossier code and the applicant's personal ID number or phone number."
         }
         LookupCode => "Dossier code",
-        LookupIdOrPhone => "Personal ID number or phone number",
-        LookupIdOrPhoneHint => "Of the person who filed the dossier",
+        LookupProof => "Personal ID number or access code",
+        LookupProofHint => {
+            "The filer's ID number (12 digits) to see the status; the access code printed on the receipt to answer a supplement request, withdraw or see the slips"
+        }
+        LookupStatusOnly => {
+            "To answer a supplement request, withdraw or see the slips, look the dossier up with the access code printed on the receipt, or sign in."
+        }
+        AccessCode => "Access code",
+        AccessCodeKeep => {
+            "Keep the access code private: with the dossier code it lets anyone answer supplement requests, withdraw the dossier and see its slips without signing in. It is shown only on this page and the receipt."
+        }
         LookupButton => "Look up",
         LookupNotFound => "No dossier matches that code and ID or phone. Please check them.",
         LookupTooMany => "Too many unsuccessful look-ups. Please try again in a few minutes.",
@@ -162,10 +171,10 @@ pub(super) fn text(key: Key) -> &'static str {
         ClaimButton => "Add to my dossiers",
         ClaimDone => "The dossier was added to your list.",
         ClaimFailed => {
-            "The dossier code or ID number is wrong, or the dossier already belongs to an account."
+            "The dossier code or access code is wrong, or the dossier already belongs to an account."
         }
         ClaimIntro => {
-            "A dossier filed without signing in: enter its code and the ID number given when filing."
+            "A dossier filed without signing in: enter its code and the access code printed on the receipt."
         }
         ClaimTitle => "Add a dossier you filed",
         CurrentStep => "Current step",

@@ -116,8 +116,17 @@ pub(super) fn text(key: Key) -> &'static str {
         LookupTitle => "Tra cứu hồ sơ",
         LookupIntro => "Nhập mã hồ sơ và số định danh cá nhân hoặc số điện thoại của người nộp.",
         LookupCode => "Mã hồ sơ",
-        LookupIdOrPhone => "Số định danh cá nhân hoặc số điện thoại",
-        LookupIdOrPhoneHint => "Của người đã nộp hồ sơ",
+        LookupProof => "Số định danh cá nhân hoặc mã truy cập",
+        LookupProofHint => {
+            "Số định danh (12 chữ số) của người nộp để xem tình trạng; mã truy cập in trên giấy biên nhận để bổ sung, rút hồ sơ hoặc xem các phiếu"
+        }
+        LookupStatusOnly => {
+            "Để bổ sung, rút hồ sơ hoặc xem các phiếu, hãy tra cứu bằng mã truy cập in trên giấy biên nhận, hoặc đăng nhập."
+        }
+        AccessCode => "Mã truy cập",
+        AccessCodeKeep => {
+            "Giữ kín mã truy cập: cùng mã hồ sơ, mã này cho phép bổ sung, rút hồ sơ và xem các phiếu mà không cần đăng nhập. Mã chỉ hiện trên trang này và giấy biên nhận."
+        }
         LookupButton => "Tra cứu",
         LookupNotFound => "Không tìm thấy hồ sơ với mã và giấy tờ đã nhập. Hãy kiểm tra lại.",
         LookupTooMany => "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau ít phút.",
@@ -158,10 +167,10 @@ pub(super) fn text(key: Key) -> &'static str {
         ClaimButton => "Thêm vào hồ sơ của tôi",
         ClaimDone => "Đã thêm hồ sơ vào danh sách của bạn.",
         ClaimFailed => {
-            "Mã hồ sơ hoặc số định danh không đúng, hoặc hồ sơ đã thuộc một tài khoản khác."
+            "Mã hồ sơ hoặc mã truy cập không đúng, hoặc hồ sơ đã thuộc một tài khoản khác."
         }
         ClaimIntro => {
-            "Hồ sơ nộp khi chưa đăng nhập: nhập mã hồ sơ và số định danh cá nhân đã khai khi nộp."
+            "Hồ sơ nộp khi chưa đăng nhập: nhập mã hồ sơ và mã truy cập in trên giấy biên nhận."
         }
         ClaimTitle => "Thêm hồ sơ đã nộp",
         CurrentStep => "Bước đang xử lý",

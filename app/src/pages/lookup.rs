@@ -1,4 +1,5 @@
-//! `/tra-cuu`: look a dossier up with its code and the applicant's ID number or phone.
+//! `/tra-cuu`: look a dossier up with its code and the applicant's ID number (the status) or
+//! its access code (the status, and the actions and slips).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -52,7 +53,8 @@ pub fn LookupPage() -> impl IntoView {
                                 {d.due.clone().map(|x| view! { <dt>{t(lang, Key::DueMoment)}</dt><dd>{x}</dd> })}
                                 <dt>{t(lang, Key::NextStep)}</dt><dd>{next_step(lang, d.status)}</dd>
                             </dl>
-                            {d.supplement.clone().map(|(reason, items)| view! {
+                            {(!d.may_act).then(|| view! { <p class="hint">{t(lang, Key::LookupStatusOnly)}</p> })}
+                            {d.supplement.clone().filter(|_| d.may_act).map(|(reason, items)| view! {
                                 <div class="panel notice">
                                     <p><strong>{t(lang, Key::SupplementRequested)}</strong>" "{reason}</p>
                                     <ol>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
@@ -68,7 +70,7 @@ pub fn LookupPage() -> impl IntoView {
                                     <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
                                 }).collect_view()}</ul>
                             })}
-                            {d.status.can_withdraw().then(|| view! {
+                            {(d.may_act && d.status.can_withdraw()).then(|| view! {
                                 <WithdrawForm lang=lang code=d.code.to_string() key=Some(d.key.clone())/>
                             })}
                             <h3>{t(lang, Key::Timeline)}</h3>
@@ -94,9 +96,9 @@ pub fn LookupPage() -> impl IntoView {
                     <input type="text" id="ma" name="ma" value=code autocapitalize="characters" spellcheck="false"/>
                 </div>
                 <div class="field">
-                    <label for="giay_to">{t(lang, Key::LookupIdOrPhone)}</label>
-                    <p class="hint" id="giay_to-hint">{t(lang, Key::LookupIdOrPhoneHint)}</p>
-                    <input type="text" id="giay_to" name="giay_to" value=key inputmode="numeric" aria-describedby="giay_to-hint"/>
+                    <label for="giay_to">{t(lang, Key::LookupProof)}</label>
+                    <p class="hint" id="giay_to-hint">{t(lang, Key::LookupProofHint)}</p>
+                    <input type="text" id="giay_to" name="giay_to" value=key autocapitalize="characters" spellcheck="false" autocomplete="off" aria-describedby="giay_to-hint"/>
                 </div>
                 <button type="submit" class="primary">{t(lang, Key::LookupButton)}</button>
             </form>

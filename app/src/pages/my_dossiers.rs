@@ -74,8 +74,8 @@ fn page(lang: Lang, v: MyDossiers, claim: &str) -> AnyView {
                     <input type="text" id="ma" name="ma" autocapitalize="characters" spellcheck="false"/>
                 </div>
                 <div class="field">
-                    <label for="giay_to">{t(lang, Key::ApplicantIdNumber)}</label>
-                    <input type="text" id="giay_to" name="giay_to" inputmode="numeric"/>
+                    <label for="giay_to">{t(lang, Key::AccessCode)}</label>
+                    <input type="text" id="giay_to" name="giay_to" autocapitalize="characters" spellcheck="false" autocomplete="off"/>
                 </div>
                 <button type="submit" class="secondary">{t(lang, Key::ClaimButton)}</button>
             </form>

@@ -18,6 +18,11 @@ pub fn ReceiptPage(lang: Lang, receipt: Receipt) -> impl IntoView {
                 <p>{t(lang, Key::DossierCode)}</p>
                 <p class="dossier-code" id="ma-ho-so">{r.code.to_string()}</p>
                 <p>{t(lang, Key::ReceiptIntro)}</p>
+                {r.access_code.map(|code| view! {
+                    <p>{t(lang, Key::AccessCode)}</p>
+                    <p class="dossier-code" id="ma-truy-cap">{code}</p>
+                    <p class="hint">{t(lang, Key::AccessCodeKeep)}</p>
+                })}
             </div>
             <dl class="facts">
                 <dt>{t(lang, Key::Procedure)}</dt><dd>{r.procedure_name}</dd>

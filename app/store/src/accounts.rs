@@ -3,12 +3,12 @@
 //! Password hashing is the caller's (the store keeps the argon2 PHC string it is given and
 //! hands it back for verification); the store never sees a password.
 
-use motcua_domain::ids::{AgencyCode, DossierCode, IdNumber, Phone};
+use motcua_domain::ids::{AccessCode, AgencyCode, DossierCode, Phone};
 use motcua_domain::workflow::StaffRole;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::drafts::{random_hex, token_hash};
+use crate::drafts::{access_digest, random_hex, token_hash};
 use crate::{Result, Store, StoreError, parse_id, parse_ts, ts};
 
 /// Staff of one agency, or a citizen.
@@ -232,13 +232,14 @@ pub trait AccountStore: Send + Sync {
     /// Ends a session (sign-out).
     fn delete_session(&self, session_id: &str) -> impl Future<Output = Result<()>> + Send;
 
-    /// Links a guest dossier to a citizen account, given its code and the applicant's ID
-    /// number. `false` when the pair does not match or the dossier already has an owner
+    /// Links a guest dossier to a citizen account, given its code and its access code (the
+    /// ID number is known to too many to hand the dossier over). `false` when the pair does
+    /// not match or the dossier already has an owner
     /// (the two are not told apart, as in the public lookup).
     fn claim_dossier(
         &self,
         code: &DossierCode,
-        id_number: &IdNumber,
+        access: &AccessCode,
         account_id: i64,
     ) -> impl Future<Output = Result<bool>> + Send;
 }
@@ -452,16 +453,16 @@ impl AccountStore for Store {
     async fn claim_dossier(
         &self,
         code: &DossierCode,
-        id_number: &IdNumber,
+        access: &AccessCode,
         account_id: i64,
     ) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE dossiers SET citizen_account_id = $1
-             WHERE code = $2 AND applicant_id_number = $3 AND citizen_account_id IS NULL",
+             WHERE code = $2 AND access_digest = $3 AND citizen_account_id IS NULL",
         )
         .bind(account_id)
         .bind(code.as_str())
-        .bind(id_number.as_str())
+        .bind(access_digest(code, access))
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

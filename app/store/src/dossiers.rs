@@ -1,13 +1,13 @@
 //! Filing, dossiers and their append-only event history.
 
 use motcua_domain::dossier_code::dossier_code;
-use motcua_domain::ids::{AgencyCode, DossierCode, IdNumber, Phone, Proof};
+use motcua_domain::ids::{AccessCode, AgencyCode, DossierCode, IdNumber, Phone, Proof};
 use motcua_domain::workflow::{EventDetails, Status, WorkflowState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::drafts::{FileRow, token_hash};
+use crate::drafts::{FileRow, access_digest, token_hash};
 use crate::{
     Result, Store, StoreError, UploadedFile, date_text, parse_id, parse_json, parse_ts, to_json, ts,
 };
@@ -283,7 +283,9 @@ pub trait DossierStore: Send + Sync {
     ///   is only ever incremented, so codes are gap-free per day and never reused; the dossier
     ///   (status 1, under the draft's exact procedure version), its documents (the draft's
     ///   uploads) and the first event (none → 1 by `"citizen"` at `now`) are written, and the
-    ///   draft is marked filed.
+    ///   draft is marked filed. The dossier keeps the digest of `access`, its access code; the
+    ///   draft keeps the code itself for its receipt ([`crate::Draft::access_code`]). A retry's
+    ///   `access` is ignored: the first one stands.
     ///
     /// `answers` must be a JSON object (field id → canonical value); `now` is the filing
     /// moment, passed in so callers and tests control the clock.
@@ -294,6 +296,7 @@ pub trait DossierStore: Send + Sync {
         applicant: &Applicant,
         answers: &Value,
         citizen_account_id: Option<i64>,
+        access: &AccessCode,
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<FiledDossier>> + Send;
 
@@ -328,6 +331,7 @@ impl DossierStore for Store {
         applicant: &Applicant,
         answers: &Value,
         citizen_account_id: Option<i64>,
+        access: &AccessCode,
         now: OffsetDateTime,
     ) -> Result<FiledDossier> {
         if !answers.is_object() {
@@ -398,15 +402,15 @@ impl DossierStore for Store {
         .await?;
         let sequence = u32::try_from(sequence)
             .map_err(|_| StoreError::Corrupt(format!("dossier sequence {sequence}")))?;
-        let code = dossier_code(agency, local_date, sequence);
-        let code = code.as_str();
+        let new_code = dossier_code(agency, local_date, sequence);
+        let code = new_code.as_str();
 
         sqlx::query(
             "INSERT INTO dossiers (code, procedure_id, agency_code, status,
                applicant_full_name, applicant_id_number, applicant_phone, applicant_email,
                applicant_address, applicant_birth_date, answers, filed_at, updated_at,
-               citizen_account_id, search_name)
-             VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+               citizen_account_id, search_name, access_digest)
+             VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(code)
         .bind(procedure_id)
@@ -422,6 +426,7 @@ impl DossierStore for Store {
         .bind(&now_text)
         .bind(citizen_account_id)
         .bind(motcua_domain::search::fold(&applicant.full_name))
+        .bind(access_digest(&new_code, access))
         .execute(&mut *tx)
         .await?;
 
@@ -447,10 +452,13 @@ impl DossierStore for Store {
         .execute(&mut *tx)
         .await?;
 
-        sqlx::query("UPDATE drafts SET dossier_code = $1, updated_at = $2 WHERE id = $3")
-            .bind(code)
-            .bind(&now_text)
-            .bind(draft_id)
+        sqlx::query(
+            "UPDATE drafts SET dossier_code = $1, access_code = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(code)
+        .bind(access.as_str())
+        .bind(&now_text)
+        .bind(draft_id)
             .execute(&mut *tx)
             .await?;
 
@@ -493,15 +501,15 @@ impl DossierStore for Store {
     }
 
     async fn find_for_lookup(&self, code: &DossierCode, proof: &Proof) -> Result<Option<Dossier>> {
-        let column = match proof {
-            Proof::IdNumber(_) => "applicant_id_number",
-            Proof::Phone(_) => "applicant_phone",
+        let (column, value) = match proof {
+            Proof::IdNumber(id) => ("applicant_id_number", id.as_str().to_string()),
+            Proof::AccessCode(access) => ("access_digest", access_digest(code, access)),
         };
         let row: Option<DossierRow> = sqlx::query_as(&format!(
             "SELECT {DOSSIER_COLUMNS} FROM dossiers WHERE code = $1 AND {column} = $2"
         ))
         .bind(code.as_str())
-        .bind(proof.as_str())
+        .bind(value)
         .fetch_optional(&self.pool)
         .await?;
         row.map(Dossier::try_from).transpose()

@@ -1,6 +1,6 @@
 //! Filing drafts (the citizen's progress, kept server-side) and uploaded files.
 
-use motcua_domain::ids::DossierCode;
+use motcua_domain::ids::{AccessCode, DossierCode};
 use motcua_domain::procedure::Procedure;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -23,6 +23,9 @@ pub struct Draft {
     pub data: DraftData,
     /// Set once the draft has been filed: the dossier it became.
     pub dossier_code: Option<DossierCode>,
+    /// Set with `dossier_code`: the dossier's access code, which only this draft's receipt
+    /// shows (the dossier keeps its digest).
+    pub access_code: Option<AccessCode>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
 }
@@ -76,6 +79,14 @@ struct DraftRow {
 /// Hash under which a token is stored: the token itself never reaches the database.
 pub(crate) fn token_hash(token: &str) -> String {
     sha256_hex(token.as_bytes())
+}
+
+/// What the dossier `dossier` keeps of its access code `code`: a digest bound to the dossier
+/// (the same code on another dossier digests differently). A plain hash is enough: the code
+/// has 60 random bits, so a stolen digest cannot be searched back in any useful time, and a
+/// slow hash would hold the filing transaction's lock.
+pub(crate) fn access_digest(dossier: &DossierCode, code: &AccessCode) -> String {
+    sha256_hex(format!("motcua-access/1:{dossier}:{code}").as_bytes())
 }
 
 /// Records that the bytes with this hash were written (see [`Store::write_bytes`]).
@@ -203,14 +214,16 @@ impl DraftStore for Store {
     }
 
     async fn draft(&self, token: &str) -> Result<Option<Draft>> {
-        let row: Option<(i64, String, Option<String>, String, String)> = sqlx::query_as(
-            "SELECT procedure_id, data, dossier_code, created_at, updated_at
+        type Row = (i64, String, Option<String>, Option<String>, String, String);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT procedure_id, data, dossier_code, access_code, created_at, updated_at
              FROM drafts WHERE token_sha256 = $1",
         )
         .bind(token_hash(token))
         .fetch_optional(&self.pool)
         .await?;
-        let Some((procedure_id, data, dossier_code, created_at, updated_at)) = row else {
+        let Some((procedure_id, data, dossier_code, access_code, created_at, updated_at)) = row
+        else {
             return Ok(None);
         };
         Ok(Some(Draft {
@@ -219,6 +232,9 @@ impl DraftStore for Store {
             data: parse_json("draft data", &data)?,
             dossier_code: (dossier_code.as_deref())
                 .map(|c| parse_id("draft's dossier code", c))
+                .transpose()?,
+            access_code: (access_code.as_deref())
+                .map(|c| parse_id("draft's access code", c))
                 .transpose()?,
             created_at: parse_ts(&created_at)?,
             updated_at: parse_ts(&updated_at)?,

@@ -26,14 +26,15 @@ pub trait LimitStore: Send + Sync {
     ) -> impl Future<Output = Result<Option<Misses>>> + Send;
 
     /// Counts one miss, in one statement (two servers counting at once both count): a window
-    /// that has passed starts again at `now`.
+    /// that has passed starts again at `now`. Returns the misses in the window, this one
+    /// included, so an attempt counted up front knows at once whether it is over the limit.
     fn record_miss(
         &self,
         scope: &str,
         client: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> impl Future<Output = Result<()>> + Send;
+    ) -> impl Future<Output = Result<u32>> + Send;
 
     /// Takes back one miss (an attempt counted up front that then succeeded).
     fn forgive_miss(&self, scope: &str, client: &str) -> impl Future<Output = Result<()>> + Send;
@@ -74,25 +75,26 @@ impl LimitStore for Store {
         client: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> Result<()> {
+    ) -> Result<u32> {
         let now_text = ts(now)?;
         let window_opened_after = ts(now - window)?;
-        sqlx::query(
+        let count: i64 = sqlx::query_scalar(
             "INSERT INTO miss_counters (scope, client, misses, window_start)
              VALUES ($1, $2, 1, $3)
              ON CONFLICT (scope, client) DO UPDATE SET
                misses = CASE WHEN miss_counters.window_start <= $4 THEN 1
                              ELSE miss_counters.misses + 1 END,
                window_start = CASE WHEN miss_counters.window_start <= $4 THEN $3
-                                   ELSE miss_counters.window_start END",
+                                   ELSE miss_counters.window_start END
+             RETURNING misses",
         )
         .bind(scope)
         .bind(client)
         .bind(&now_text)
         .bind(&window_opened_after)
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await?;
-        Ok(())
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
     }
 
     async fn forgive_miss(&self, scope: &str, client: &str) -> Result<()> {

@@ -202,6 +202,7 @@ async fn populate(store: &Store) -> Populated {
                     &who,
                     &json!({ "chong_ho_ten": who.full_name }),
                     Some(citizen),
+                    &motcua_domain::testing::sample_access_code(),
                     NOW,
                 )
                 .await
@@ -397,6 +398,7 @@ async fn keeps_working(store: &Store, p: &Populated) {
             &applicant("Phạm Văn Dũng", "001090099999"),
             &json!({}),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await

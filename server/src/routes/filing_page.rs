@@ -194,6 +194,7 @@ async fn submit(
         }
         .render(StatusCode::SERVICE_UNAVAILABLE)),
         Err(FileError::Applicant(e)) => Err(internal(e)),
+        Err(FileError::Random(e)) => Err(internal(e)),
         Err(FileError::Store(e)) => Err(internal(e)),
     }
 }

@@ -78,6 +78,7 @@ async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
             &applicant,
             &answers,
             citizen,
+            &motcua_domain::testing::sample_access_code(),
             app.clock.now(),
         )
         .await

@@ -4,7 +4,7 @@
 
 use motcua_domain::condition::applicable_documents;
 use motcua_domain::filing::{AGENCY_FIELD, DOCUMENTS, Evaluated, UploadProblem, evaluate};
-use motcua_domain::ids::{AgencyCode, DossierCode, ParseError};
+use motcua_domain::ids::{AccessCode, AgencyCode, DossierCode, ParseError};
 use motcua_domain::validate::UnitCatalog;
 use motcua_store::{Applicant, DossierStore, DraftStore, StoreError};
 use serde_json::Value;
@@ -58,9 +58,19 @@ pub enum FileError {
     /// never shown.
     #[error("applicant answer: {0}")]
     Applicant(#[from] ParseError),
+    /// Ours: the operating system gave no randomness for the access code. Logged, never shown.
+    #[error("no randomness for the access code: {0}")]
+    Random(getrandom::Error),
     /// Ours: logged, never shown.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// A fresh access code from the operating system's randomness.
+fn draw_access_code() -> Result<AccessCode, FileError> {
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random).map_err(FileError::Random)?;
+    Ok(AccessCode::from_random(random))
 }
 
 /// Files `filing` at `now` for `citizen` (the signed-in citizen's account, if any) and returns
@@ -122,6 +132,7 @@ pub async fn file(
             &applicant,
             &Value::Object(answers),
             citizen,
+            &draw_access_code()?,
             now,
         )
         .await?;

@@ -36,6 +36,7 @@ async fn filing_is_idempotent() {
             &who,
             &answers(),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await
@@ -59,6 +60,7 @@ async fn filing_is_idempotent() {
             &applicant("002000000002", "0987654321"),
             &json!({}),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW + Duration::minutes(5),
         )
         .await
@@ -135,6 +137,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
                 &who,
                 &answers(),
                 None,
+                &motcua_domain::testing::sample_access_code(),
                 NOW
             )
             .await,
@@ -148,6 +151,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
                 &who,
                 &answers(),
                 None,
+                &motcua_domain::testing::sample_access_code(),
                 NOW
             )
             .await,
@@ -170,6 +174,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
                 &who,
                 &answers(),
                 None,
+                &motcua_domain::testing::sample_access_code(),
                 NOW
             )
             .await,
@@ -177,7 +182,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ));
     assert!(matches!(
         store
-            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &json!([1]), None, NOW)
+            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &json!([1]), None, &motcua_domain::testing::sample_access_code(), NOW)
             .await,
         Err(StoreError::Invalid(_))
     ));
@@ -193,7 +198,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ] {
         let t = store.create_draft(pid, NOW).await.unwrap();
         let filed = store
-            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, now)
+            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, &motcua_domain::testing::sample_access_code(), now)
             .await
             .unwrap();
         codes.push(filed.dossier.code);
@@ -228,6 +233,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
                     &who,
                     &answers(),
                     None,
+                    &motcua_domain::testing::sample_access_code(),
                     NOW,
                 )
                 .await
@@ -264,6 +270,7 @@ async fn concurrent_double_submit_files_once() {
                     &who,
                     &answers(),
                     None,
+                    &motcua_domain::testing::sample_access_code(),
                     NOW,
                 )
                 .await
@@ -283,7 +290,7 @@ async fn concurrent_double_submit_files_once() {
     let t = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
-        .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, NOW)
+        .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, &motcua_domain::testing::sample_access_code(), NOW)
         .await
         .unwrap();
     assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
@@ -302,6 +309,7 @@ async fn lookup_needs_code_and_id_or_phone() {
             &who,
             &answers(),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await
@@ -347,6 +355,7 @@ async fn lookup_needs_code_and_id_or_phone() {
             &applicant("002000000002", "0987654321"),
             &answers(),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await

@@ -169,6 +169,7 @@ async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> DossierCode {
             &who,
             &answers(),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await

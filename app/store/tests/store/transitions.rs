@@ -126,6 +126,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
             &who,
             &answers(),
             None,
+            &motcua_domain::testing::sample_access_code(),
             NOW,
         )
         .await
