@@ -4,7 +4,7 @@
 // days ahead, see run.sh); slips that open and print.
 
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { applicant, byId, fileSimpleDossier, makePdf } from './helpers';
+import { applicant, byId, fileSimpleDossier, makePdf, readAccessCode } from './helpers';
 
 const PASSWORD = 'motcua-demo';
 const LATE_URL = process.env.MOTCUA_LATE_URL;
@@ -47,6 +47,7 @@ test.describe('back office', () => {
   test('a filed dossier is accepted, moved through every step and returned', async ({ page, browser }) => {
     const who = applicant(11);
     const code = await fileSimpleDossier(page, who, { js: false });
+    const access = await readAccessCode(page);
     const agency = agencyOf(code);
 
     // Reception finds it among the new online dossiers and accepts it.
@@ -95,7 +96,7 @@ test.describe('back office', () => {
     await expect(reception.locator('p.status')).toHaveText('Đã trả kết quả');
 
     // The citizen sees it returned, with the acceptance slip.
-    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${who.idNumber}`);
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${access}`);
     await expect(page.locator('section.result dd.status')).toHaveText('Đã trả kết quả');
     await expect(page.getByRole('link', { name: /Phiếu 01/ })).toBeVisible();
   });
@@ -103,6 +104,7 @@ test.describe('back office', () => {
   test('a supplement round trip on a phone', async ({ page, browser }) => {
     const who = applicant(12);
     const code = await fileSimpleDossier(page, who, { js: false });
+    const access = await readAccessCode(page);
     const agency = agencyOf(code);
     const reception = await staffPage(browser, 'tiepnhan', agency);
     await openDossier(reception, code);
@@ -113,7 +115,7 @@ test.describe('back office', () => {
     await expect(reception.locator('p.status')).toHaveText('Yêu cầu bổ sung');
 
     // The citizen, on a 360 px phone without an account, answers from the lookup.
-    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${who.idNumber}`);
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${access}`);
     await expect(page.locator('section.result')).toContainText('trùng với hộ đã đăng ký');
     await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
     await page.waitForURL(new RegExp(`/bo-sung/${code.replace(/\./g, '\\.')}/[0-9a-f]+$`));
@@ -143,6 +145,7 @@ test.describe('back office', () => {
     expect(LATE_URL, 'run.sh starts the second server and sets MOTCUA_LATE_URL').toBeTruthy();
     const who = applicant(13);
     const code = await fileSimpleDossier(page, who, { js: false });
+    const access = await readAccessCode(page);
     const agency = agencyOf(code);
     const reception = await staffPage(browser, 'tiepnhan', agency);
     await openDossier(reception, code);
@@ -174,7 +177,7 @@ test.describe('back office', () => {
     await expect(late.locator('#loi')).toBeHidden();
 
     // The citizen sees the apology and the new date.
-    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${who.idNumber}`);
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${access}`);
     await expect(page.getByRole('link', { name: /Phiếu 04/ })).toBeVisible();
     const [d, m, y] = [local.slice(8, 10), local.slice(5, 7), local.slice(0, 4)];
     await expect(page.locator('section.result')).toContainText(`16:00 ${d}/${m}/${y}`);
@@ -183,6 +186,7 @@ test.describe('back office', () => {
   test('slips open, print and download', async ({ page, browser }) => {
     const who = applicant(14);
     const code = await fileSimpleDossier(page, who, { js: false });
+    const access = await readAccessCode(page);
     const reception = await staffPage(browser, 'tiepnhan', agencyOf(code));
     await openDossier(reception, code);
     await act(reception, 'accept');
@@ -198,10 +202,10 @@ test.describe('back office', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The citizen opens the same slip from the lookup, but not the agency's control slip.
-    const lookup = `/phieu/${code}/01?giay_to=${who.idNumber}`;
+    const lookup = `/phieu/${code}/01?giay_to=${access}`;
     await page.goto(lookup);
     await expect(page.locator('.code')).toContainText(code);
-    const control = await page.request.get(`/phieu/${code}/06?giay_to=${who.idNumber}`);
+    const control = await page.request.get(`/phieu/${code}/06?giay_to=${access}`);
     expect(control.status()).toBe(404);
   });
 });

@@ -16,6 +16,7 @@ import {
   continueTo,
   expectSameDocument,
   fileSimpleDossier,
+  readAccessCode,
   fillApplicant,
   fillBusinessStep,
   fillMember,
@@ -273,6 +274,7 @@ test.describe('lookup', () => {
   test('a filed dossier is found with its code and ID number, not with another ID', async ({ page }) => {
     const who = applicant(3);
     const code = await fileSimpleDossier(page, who, { js: false });
+    const access = await readAccessCode(page);
     expect(code).toMatch(/^[0-9A-Z.]+-\d{6}-\d{4}$/);
 
     await page.goto('/tra-cuu');
@@ -286,9 +288,15 @@ test.describe('lookup', () => {
     await expect(result).toContainText(PROCEDURE.name);
     await expect(result.locator('dd.status')).toHaveText(TEXT.statusNew);
 
-    // The phone number works as well.
-    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${encodeURIComponent(who.phone)}`);
+    // The ID number shows the status only; the access code opens the withdrawal too.
+    await expect(result.locator('form[action^="/rut-ho-so/"]')).toHaveCount(0);
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${encodeURIComponent(access)}`);
     await expect(page.locator('section.result dd.status')).toHaveText(TEXT.statusNew);
+    await expect(page.locator('section.result form[action^="/rut-ho-so/"]')).toHaveCount(1);
+
+    // A phone number proves nothing.
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}&giay_to=${encodeURIComponent(who.phone)}`);
+    await expect(page.getByRole('alert')).toContainText(TEXT.lookupNotFound);
 
     // Another ID number: the same "not found" as for an unknown code.
     await page.goto('/tra-cuu');

@@ -312,6 +312,13 @@ export async function readDossierCode(page: Page): Promise<string> {
   return code;
 }
 
+/** On the receipt: the dossier's access code (`XXXX-XXXX-XXXX`), which opens its actions. */
+export async function readAccessCode(page: Page): Promise<string> {
+  const code = (await byId(page, 'ma-truy-cap').innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return code;
+}
+
 /** Files the shortest dossier of the household business procedure: one person founds it,
  * so no member list and no required document. Returns the dossier code. */
 export async function fileSimpleDossier(page: Page, who: Applicant, mode: Mode): Promise<string> {

@@ -14,7 +14,7 @@ use common::cluster::Cluster;
 use common::nginx::{Logged, UPSTREAM_HEADER};
 use common::staff::{act, assignee, full_form, signed_in_at, staff, text};
 use common::{
-    APPLICANT_ID_NUMBER, Browser, acceptable_file, demo_procedures, document_inputs, receipt_code,
+    Browser, acceptable_file, demo_procedures, document_inputs, receipt_access_code, receipt_code,
 };
 use motcua_store::prelude::*;
 use serde_json::Value;
@@ -59,6 +59,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     let (receipt_url, receipt) = app.submit(&review).await;
     assert!(receipt_url.ends_with("/bien-nhan"), "{receipt_url}");
     let code = receipt_code(&receipt);
+    let access = receipt_access_code(&receipt);
     let draft_pages = review.trim_end_matches("/kiem-tra");
     let draft_pages = &draft_pages[app.base.len()..];
     let flow: Vec<Logged> = cluster
@@ -121,13 +122,11 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     let citizen = Browser::new(app.base.clone());
     let (_, lookup) = text(
         &citizen.client,
-        &citizen.url(&format!("/tra-cuu?ma={code}&giay_to={APPLICANT_ID_NUMBER}")),
+        &citizen.url(&format!("/tra-cuu?ma={code}&giay_to={access}")),
     )
     .await;
     assert!(lookup.contains("Bản chụp không đọc được"), "reason shown");
-    let res = citizen
-        .open_supplement_answer(&code, APPLICANT_ID_NUMBER)
-        .await;
+    let res = citizen.open_supplement_answer(&code, &access).await;
     let answer_page = res.url().to_string();
     assert!(
         answer_page.contains(&format!("/bo-sung/{code}/")),

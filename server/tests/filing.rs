@@ -400,8 +400,30 @@ async fn lookup_shows_status_and_slows_down_guessing() {
         .await
         .unwrap();
     assert!(found.contains("Mới đăng ký"), "status by ID number");
+    assert!(
+        !found.contains(&format!("action=\"/rut-ho-so/{code}\"")),
+        "the ID number opens no action"
+    );
+    let access = receipt_access_code(&receipt);
+    assert_eq!(access.len(), 14, "{access}");
+    let by_access = c
+        .get(app.url(&format!("/tra-cuu?ma={code}&giay_to={access}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(by_access.contains("Mới đăng ký"), "status by access code");
+    assert!(
+        by_access.contains(&format!("action=\"/rut-ho-so/{code}\"")),
+        "the access code opens the withdrawal"
+    );
     let by_phone = get(code.clone(), "0987654321").await.text().await.unwrap();
-    assert!(by_phone.contains("Mới đăng ký"), "status by phone");
+    assert!(
+        by_phone.contains("Không tìm thấy hồ sơ"),
+        "a phone number proves nothing"
+    );
     let wrong_pair = get(code.clone(), "001190099999")
         .await
         .text()

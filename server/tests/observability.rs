@@ -139,7 +139,7 @@ async fn a_citizens_post_on_a_failing_database_is_a_500_not_a_404() {
     let app = spawn_app().await;
     app.store.close().await;
 
-    let proof = [("giay_to", "079123456789")];
+    let proof = [("giay_to", "K7QM-3XHD-9TPA")];
     let post = |path: &str| common::raw_client().post(app.url(path));
     let answer = format!("/bo-sung/000.00.06.H56-251122-0001/{}", "a".repeat(64));
     for (path, req) in [

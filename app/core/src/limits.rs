@@ -87,7 +87,11 @@ impl<S: LimitStore> LookupLimiter<S> {
         if count <= self.max_misses {
             return Ok(());
         }
-        let since = match self.store.misses(self.scope, &client, self.window, now).await {
+        let since = match self
+            .store
+            .misses(self.scope, &client, self.window, now)
+            .await
+        {
             Ok(Some(misses)) => misses.since,
             _ => now,
         };

@@ -459,8 +459,8 @@ impl DossierStore for Store {
         .bind(access.as_str())
         .bind(&now_text)
         .bind(draft_id)
-            .execute(&mut *tx)
-            .await?;
+        .execute(&mut *tx)
+        .await?;
 
         let dossier = load_dossier(&mut tx, code, "")
             .await?

@@ -3,7 +3,7 @@
 
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, spawn_app};
-use crate::{AGENCY, Accepted, ID_NUMBER, accepted, prefix_of};
+use crate::{ACCESS_CODE, AGENCY, Accepted, accepted, prefix_of};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
 
@@ -53,7 +53,7 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     assert!(slip.contains("xin lỗi") && slip.contains("Bộ phận chuyên môn"));
     let (_, lookup) = text(
         &client(),
-        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
+        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ACCESS_CODE}")),
     )
     .await;
     assert!(lookup.contains(&motcua_domain::format::format_datetime_vn(

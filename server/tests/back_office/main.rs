@@ -30,6 +30,8 @@ const PROCEDURE: &str = "2.000635.000.00.00.H56";
 const AGENCY: &str = "000.50.01.H56";
 const OTHER_AGENCY: &str = "000.50.02.H56";
 const ID_NUMBER: &str = "001190012345";
+/// The access code of every dossier [`file`] files (`motcua_domain::testing::sample_access_code`).
+const ACCESS_CODE: &str = "K7QM3XHD9TPA";
 
 const PREFIXES: [(&str, StaffRole); 5] = [
     ("tiepnhan", StaffRole::Reception),

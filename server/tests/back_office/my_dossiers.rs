@@ -3,7 +3,7 @@
 use crate::common;
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{TestApp, client, spawn_app};
-use crate::{AGENCY, ID_NUMBER, PROCEDURE, file, procedure, status};
+use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, PROCEDURE, file, procedure, status};
 use motcua_store::prelude::*;
 
 async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
@@ -80,7 +80,7 @@ async fn citizens_see_only_their_own_dossiers() {
     assert!(landed.contains("/dang-nhap"), "{landed}");
     assert_eq!(status(&app, &guest).await, 1);
 
-    // Claiming a guest dossier needs its code and the right ID number.
+    // Claiming a guest dossier needs its code and its access code.
     let claim = |c: &reqwest::Client, id: &str| {
         c.post(app.url("/ho-so-cua-toi/nhan"))
             .form(&[("ma", guest.clone()), ("giay_to", id.to_string())])
@@ -94,17 +94,19 @@ async fn citizens_see_only_their_own_dossiers() {
             .as_str()
             .contains("nhan=sai")
     );
-    // The applicant's phone proves the lookup, but no claim.
+    // Neither the applicant's phone nor the ID number hands the dossier over.
+    for known in ["0987654321", ID_NUMBER] {
+        assert!(
+            claim(&b, known)
+                .await
+                .unwrap()
+                .url()
+                .as_str()
+                .contains("nhan=sai")
+        );
+    }
     assert!(
-        claim(&b, "0987654321")
-            .await
-            .unwrap()
-            .url()
-            .as_str()
-            .contains("nhan=sai")
-    );
-    assert!(
-        claim(&b, ID_NUMBER)
+        claim(&b, ACCESS_CODE)
             .await
             .unwrap()
             .url()
@@ -112,7 +114,7 @@ async fn citizens_see_only_their_own_dossiers() {
             .contains("nhan=ok")
     );
     assert!(
-        claim(&a, ID_NUMBER)
+        claim(&a, ACCESS_CODE)
             .await
             .unwrap()
             .url()

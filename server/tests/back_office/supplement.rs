@@ -4,7 +4,9 @@
 use crate::common;
 use crate::common::staff::{act, assignee, full_form, staff, text};
 use crate::common::{Browser, spawn_app};
-use crate::{AGENCY, Accepted, ID_NUMBER, PROCEDURE, accepted, file, prefix_of, procedure, status};
+use crate::{
+    ACCESS_CODE, AGENCY, Accepted, PROCEDURE, accepted, file, prefix_of, procedure, status,
+};
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
@@ -53,7 +55,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
     let guest = Browser::new(app.base.clone());
     let (_, lookup) = text(
         &guest.client,
-        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
+        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ACCESS_CODE}")),
     )
     .await;
     assert!(lookup.contains("Nội dung chưa đúng"), "reason shown");
@@ -61,7 +63,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
         lookup.contains(&format!("/phieu/{code}/02")),
         "slip 02 offered"
     );
-    let res = guest.open_supplement_answer(&code, ID_NUMBER).await;
+    let res = guest.open_supplement_answer(&code, ACCESS_CODE).await;
     let page_url = res.url().to_string();
     assert!(
         page_url.contains(&format!("/bo-sung/{code}/")),
@@ -186,7 +188,7 @@ async fn a_supplement_file_is_checked_by_the_same_rule_as_a_filing_file() {
     assert!(landed.contains("xong=request_supplement"), "{landed}");
 
     let guest = Browser::new(app.base.clone());
-    let res = guest.open_supplement_answer(&code, ID_NUMBER).await;
+    let res = guest.open_supplement_answer(&code, ACCESS_CODE).await;
     let page_url = res.url().to_string();
     // A body cut off before its end: a translated page, never the parser's words.
     let res = guest

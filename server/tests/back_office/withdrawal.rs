@@ -2,7 +2,7 @@
 
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, spawn_app};
-use crate::{AGENCY, ID_NUMBER, file, status};
+use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, file, status};
 use motcua_store::prelude::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -10,9 +10,19 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     let app = spawn_app().await;
     let code = file(&app, AGENCY, None).await;
     let guest = client();
+    // The ID number shows the status only: no withdrawal is offered with it.
     let (_, lookup) = text(
         &guest,
         &app.url(&format!("/tra-cuu?ma={code}&giay_to={ID_NUMBER}")),
+    )
+    .await;
+    assert!(
+        !lookup.contains(&format!("action=\"/rut-ho-so/{code}\"")),
+        "not offered on the ID number"
+    );
+    let (_, lookup) = text(
+        &guest,
+        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ACCESS_CODE}")),
     )
     .await;
     assert!(
@@ -29,6 +39,9 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
             .send()
     };
     assert_eq!(post("000000000000").await.unwrap().status().as_u16(), 404);
+    // Neither the ID number nor the phone lets anyone withdraw it.
+    assert_eq!(post(ID_NUMBER).await.unwrap().status().as_u16(), 404);
+    assert_eq!(post("0987654321").await.unwrap().status().as_u16(), 404);
     assert_eq!(status(&app, &code).await, 1);
     let staff_member = staff(&app, "tiepnhan", AGENCY).await;
     let res = staff_member
@@ -42,13 +55,14 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
         404,
         "staff cannot withdraw for the citizen"
     );
-    // Read by the lookup's one rule: the ID number grouped with dots and spaces proves it too.
+    // The access code as a citizen copies it from paper: grouped, in lower case.
     let grouped = format!(
-        "{}.{} {}",
-        &ID_NUMBER[..3],
-        &ID_NUMBER[3..6],
-        &ID_NUMBER[6..]
-    );
+        "{}-{} {}",
+        &ACCESS_CODE[..4],
+        &ACCESS_CODE[4..8],
+        &ACCESS_CODE[8..]
+    )
+    .to_lowercase();
     let res = post(&grouped).await.unwrap();
     assert!(res.url().as_str().contains("rut=1"), "{}", res.url());
     assert_eq!(status(&app, &code).await, 7);

@@ -414,9 +414,19 @@ impl Browser {
 
 /// The dossier code shown on a receipt page.
 pub fn receipt_code(html: &str) -> String {
-    let Some(start) = html.find("id=\"ma-ho-so\"") else {
+    receipt_value(html, "ma-ho-so")
+}
+
+/// The access code shown on a receipt page, in its printed groups (`XXXX-XXXX-XXXX`).
+pub fn receipt_access_code(html: &str) -> String {
+    receipt_value(html, "ma-truy-cap")
+}
+
+/// The text of the element with `id` on a receipt page.
+fn receipt_value(html: &str, id: &str) -> String {
+    let Some(start) = html.find(&format!("id=\"{id}\"")) else {
         panic!(
-            "the receipt shows no code: {}",
+            "the receipt shows no {id}: {}",
             html.split("<body>")
                 .nth(1)
                 .unwrap_or(html)

@@ -51,7 +51,9 @@ impl AccessCode {
             })
             .collect();
         let valid = code.len() == ACCESS_CODE_LEN && code.bytes().all(|b| ALPHABET.contains(&b));
-        valid.then_some(AccessCode(code)).ok_or(ParseError::AccessCode)
+        valid
+            .then_some(AccessCode(code))
+            .ok_or(ParseError::AccessCode)
     }
 
     /// The code in groups of four (`K7QM-3XHD-9TPA`), as the receipt prints it.
@@ -82,9 +84,18 @@ mod tests {
         assert_eq!(code, "K7QM3XHD9TPA");
         assert_eq!(code.grouped(), "K7QM-3XHD-9TPA");
         assert_eq!(AccessCode::parse("O1IL-0000-0000").unwrap(), "011100000000");
-        assert_eq!(AccessCode::parse("K7QM3XHD9TP"), Err(ParseError::AccessCode));
-        assert_eq!(AccessCode::parse("K7QM3XHD9TPU"), Err(ParseError::AccessCode));
-        assert_eq!(AccessCode::parse("001090012345x"), Err(ParseError::AccessCode));
+        assert_eq!(
+            AccessCode::parse("K7QM3XHD9TP"),
+            Err(ParseError::AccessCode)
+        );
+        assert_eq!(
+            AccessCode::parse("K7QM3XHD9TPU"),
+            Err(ParseError::AccessCode)
+        );
+        assert_eq!(
+            AccessCode::parse("001090012345x"),
+            Err(ParseError::AccessCode)
+        );
     }
 
     #[test]

@@ -141,7 +141,8 @@ async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_wind
     assert_eq!(store.misses("lookup", ip, window, NOW).await.unwrap(), None);
     for i in 0..3 {
         let at = NOW + Duration::seconds(i);
-        store.record_miss("lookup", ip, window, at).await.unwrap();
+        let count = store.record_miss("lookup", ip, window, at).await.unwrap();
+        assert_eq!(count, i as u32 + 1, "each miss returns the count with it");
     }
     let seen = |at| {
         let store = store.clone();
@@ -169,10 +170,11 @@ async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_wind
     // new window with one miss.
     let later = NOW + Duration::minutes(5);
     assert_eq!(seen(later).await, None);
-    store
+    let count = store
         .record_miss("lookup", ip, window, later)
         .await
         .unwrap();
+    assert_eq!(count, 1);
     assert_eq!(seen(later).await, Some((1, later)));
     // Cleanup removes the counters whose window opened before the cut.
     store.record_miss("sign-in", ip, window, NOW).await.unwrap();

@@ -182,7 +182,15 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ));
     assert!(matches!(
         store
-            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &json!([1]), None, &motcua_domain::testing::sample_access_code(), NOW)
+            .file_dossier(
+                &t,
+                &AGENCY.parse().unwrap(),
+                &who,
+                &json!([1]),
+                None,
+                &motcua_domain::testing::sample_access_code(),
+                NOW
+            )
             .await,
         Err(StoreError::Invalid(_))
     ));
@@ -198,7 +206,15 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ] {
         let t = store.create_draft(pid, NOW).await.unwrap();
         let filed = store
-            .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, &motcua_domain::testing::sample_access_code(), now)
+            .file_dossier(
+                &t,
+                &AGENCY.parse().unwrap(),
+                &who,
+                &answers(),
+                None,
+                &motcua_domain::testing::sample_access_code(),
+                now,
+            )
             .await
             .unwrap();
         codes.push(filed.dossier.code);
@@ -290,14 +306,22 @@ async fn concurrent_double_submit_files_once() {
     let t = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
-        .file_dossier(&t, &AGENCY.parse().unwrap(), &who, &answers(), None, &motcua_domain::testing::sample_access_code(), NOW)
+        .file_dossier(
+            &t,
+            &AGENCY.parse().unwrap(),
+            &who,
+            &answers(),
+            None,
+            &motcua_domain::testing::sample_access_code(),
+            NOW,
+        )
         .await
         .unwrap();
     assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
 }
 
 #[tokio::test]
-async fn lookup_needs_code_and_id_or_phone() {
+async fn lookup_needs_code_and_id_or_access_code() {
     let dir = TestDatabase::new().await;
     let (store, pid) = seeded(&dir).await;
     let token = store.create_draft(pid, NOW).await.unwrap();
@@ -322,11 +346,26 @@ async fn lookup_needs_code_and_id_or_phone() {
         .await
         .unwrap();
     assert_eq!(by_id.unwrap().code, code);
-    let by_phone = store
-        .find_for_lookup(&code, &proof(" 0912345678 "))
+    let access = motcua_domain::testing::sample_access_code();
+    let by_access = store
+        .find_for_lookup(&code, &Proof::AccessCode(access.clone()))
         .await
         .unwrap();
-    assert_eq!(by_phone.unwrap().code, code);
+    assert_eq!(by_access.unwrap().code, code);
+    let mut raw = {
+        use sqlx::Connection;
+        sqlx::AnyConnection::connect(dir.url()).await.unwrap()
+    };
+    let digest: Option<String> =
+        sqlx::query_scalar("SELECT access_digest FROM dossiers WHERE code = $1")
+            .bind(code.as_str())
+            .fetch_one(&mut raw)
+            .await
+            .unwrap();
+    assert!(
+        !digest.unwrap().contains(access.as_str()),
+        "only a digest is stored"
+    );
 
     assert_eq!(
         store
@@ -369,15 +408,22 @@ async fn lookup_needs_code_and_id_or_phone() {
             .unwrap(),
         None
     );
+    // The same access code digests differently on each dossier.
     assert_eq!(
         store
-            .find_for_lookup(&code2, &proof("0987654321"))
+            .find_for_lookup(&code2, &Proof::AccessCode(access))
             .await
             .unwrap()
             .unwrap()
             .code,
         code2
     );
+    let digests: Vec<Option<String>> = sqlx::query_scalar("SELECT access_digest FROM dossiers")
+        .fetch_all(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(digests.len(), 2);
+    assert_ne!(digests[0], digests[1]);
 }
 
 #[tokio::test]
