@@ -389,7 +389,7 @@ async fn lookup_shows_status_and_slows_down_guessing() {
     let (_, receipt) = app.submit(&review).await;
     let code = receipt_code(&receipt);
     let c = raw_client();
-    let get = |ma: String, key: &'static str| {
+    let get = |ma: String, key: &str| {
         let c = c.clone();
         let url = app.url(&format!("/tra-cuu?ma={ma}&giay_to={key}"));
         async move { c.get(url).send().await.unwrap() }
@@ -406,14 +406,7 @@ async fn lookup_shows_status_and_slows_down_guessing() {
     );
     let access = receipt_access_code(&receipt);
     assert_eq!(access.len(), 14, "{access}");
-    let by_access = c
-        .get(app.url(&format!("/tra-cuu?ma={code}&giay_to={access}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let by_access = get(code.clone(), &access).await.text().await.unwrap();
     assert!(by_access.contains("Mới đăng ký"), "status by access code");
     assert!(
         by_access.contains(&format!("action=\"/rut-ho-so/{code}\"")),

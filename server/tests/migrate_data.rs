@@ -67,11 +67,13 @@ async fn file_with_a_document(store: &Store) -> (String, String, Vec<u8>) {
     let code = store
         .file_dossier(
             &token,
-            &agency,
-            &applicant,
-            &serde_json::json!({}),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &motcua_store::NewDossier {
+                agency: &agency,
+                applicant: &applicant,
+                answers: &serde_json::json!({}),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             time::OffsetDateTime::now_utc(),
         )
         .await

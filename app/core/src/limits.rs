@@ -5,8 +5,8 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use motcua_store::LimitStore;
-use time::Duration;
+use motcua_store::{LimitStore, Misses};
+use time::{Duration, OffsetDateTime};
 
 use crate::clock::Clock;
 
@@ -52,8 +52,7 @@ impl<S: LimitStore> LookupLimiter<S> {
                 return None;
             }
         };
-        let left = self.window - (now - misses.since);
-        (misses.count >= self.max_misses).then(|| left.whole_seconds().max(1) as u64)
+        (misses.count >= self.max_misses).then(|| self.wait(misses, now))
     }
 
     /// Takes back one recorded miss (an attempt counted up front that then succeeded).
@@ -72,31 +71,24 @@ impl<S: LimitStore> LookupLimiter<S> {
     /// [`LookupLimiter::blocked`].
     pub async fn attempt(&self, ip: IpAddr) -> Result<(), u64> {
         let now = self.clock.now();
-        let client = ip.to_string();
-        let count = match self
+        match self
             .store
-            .record_miss(self.scope, &client, self.window, now)
+            .record_miss(self.scope, &ip.to_string(), self.window, now)
             .await
         {
-            Ok(count) => count,
+            Ok(misses) if misses.count > self.max_misses => Err(self.wait(misses, now)),
+            Ok(_) => Ok(()),
             Err(e) => {
                 tracing::error!(error = %e, scope = self.scope, "recording an attempt failed");
-                return Ok(());
+                Ok(())
             }
-        };
-        if count <= self.max_misses {
-            return Ok(());
         }
-        let since = match self
-            .store
-            .misses(self.scope, &client, self.window, now)
-            .await
-        {
-            Ok(Some(misses)) => misses.since,
-            _ => now,
-        };
-        let left = self.window - (now - since);
-        Err(left.whole_seconds().max(1) as u64)
+    }
+
+    /// Seconds until the window of `misses` has passed, at least one.
+    fn wait(&self, misses: Misses, now: OffsetDateTime) -> u64 {
+        let left = self.window - (now - misses.since);
+        left.whole_seconds().max(1) as u64
     }
 
     /// Records a miss; the window starts at the first miss.
@@ -106,7 +98,6 @@ impl<S: LimitStore> LookupLimiter<S> {
             .store
             .record_miss(self.scope, &ip.to_string(), self.window, now)
             .await
-            .map(drop)
         {
             tracing::error!(error = %e, scope = self.scope, "recording a miss failed");
         }

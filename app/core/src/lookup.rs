@@ -1,6 +1,7 @@
 //! The public dossier lookup: a dossier's code plus the applicant's ID number (or the
-//! dossier's access code) proves the asker may follow it. The caller counts misses against the client (the
-//! guessing limit), since a wrong pair and an unknown code must look the same.
+//! dossier's access code) proves the asker may follow it. The caller counts each attempt
+//! against the client before the check (the guessing limit), since a wrong pair and an
+//! unknown code must look the same.
 
 use motcua_domain::ids::{DossierCode, ParseError, Proof};
 use motcua_domain::procedure::Procedure;

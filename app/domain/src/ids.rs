@@ -15,7 +15,7 @@ mod id_number;
 mod phone;
 mod proof;
 
-pub use access_code::{ACCESS_CODE_LEN, AccessCode};
+pub use access_code::AccessCode;
 pub use agency_code::AgencyCode;
 pub use dossier_code::DossierCode;
 pub use id_number::IdNumber;

@@ -29,11 +29,10 @@ pub struct LookupResult {
     pub slips: Vec<(String, String, String)>,
     /// An open supplement request: reason and items.
     pub supplement: Option<(String, Vec<String>)>,
-    /// The access code the citizen typed, to send with the action buttons (supplement,
-    /// withdrawal, slips); empty when they typed the ID number, which opens no action.
-    pub key: String,
-    /// Whether the proof was the access code (or the ID number, which shows only the status).
-    pub may_act: bool,
+    /// The access code the citizen typed, carried on by the action forms (supplement,
+    /// withdrawal) and the slip links; `None` when they typed the ID number, which shows the
+    /// status only.
+    pub key: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,11 +82,10 @@ pub async fn lookup_dossier(
     state.lookup_limiter.forgive(ip).await;
     let d = found.dossier;
     let events = found.events;
-    let may_act = key.proof.opens_actions();
-    let proof = format!(
-        "giay_to={}",
-        crate::components::layout::urlencode(key.proof.as_str())
-    );
+    let key = key
+        .proof
+        .opens_actions()
+        .then(|| key.proof.as_str().to_string());
     // The step in progress, by its title (never the officer's name).
     let step = (d.status == motcua_domain::workflow::Status::InProcess)
         .then(|| {
@@ -102,18 +100,15 @@ pub async fn lookup_dossier(
     Ok(LookupView::Found(Box::new(LookupResult {
         due: d.state.due_at.map(format_datetime_vn),
         step,
-        slips: if may_act {
-            crate::api::citizen::ssr::citizen_slips(&d, &events, &proof)
-        } else {
-            Vec::new()
-        },
+        slips: key
+            .as_deref()
+            .map(|k| {
+                let proof = format!("giay_to={}", crate::components::layout::urlencode(k));
+                crate::api::citizen::ssr::citizen_slips(&d, &events, &proof)
+            })
+            .unwrap_or_default(),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
-        key: if may_act {
-            key.proof.as_str().to_string()
-        } else {
-            String::new()
-        },
-        may_act,
+        key,
         code: d.code.clone(),
         procedure_name: found
             .procedure

@@ -53,13 +53,13 @@ pub fn LookupPage() -> impl IntoView {
                                 {d.due.clone().map(|x| view! { <dt>{t(lang, Key::DueMoment)}</dt><dd>{x}</dd> })}
                                 <dt>{t(lang, Key::NextStep)}</dt><dd>{next_step(lang, d.status)}</dd>
                             </dl>
-                            {(!d.may_act).then(|| view! { <p class="hint">{t(lang, Key::LookupStatusOnly)}</p> })}
-                            {d.supplement.clone().filter(|_| d.may_act).map(|(reason, items)| view! {
+                            {d.key.is_none().then(|| view! { <p class="hint">{t(lang, Key::LookupStatusOnly)}</p> })}
+                            {d.supplement.clone().zip(d.key.clone()).map(|((reason, items), key)| view! {
                                 <div class="panel notice">
                                     <p><strong>{t(lang, Key::SupplementRequested)}</strong>" "{reason}</p>
                                     <ol>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
                                     <form method="post" action=format!("/bo-sung/{}", d.code)>
-                                        <input type="hidden" name="giay_to" value=d.key.clone()/>
+                                        <input type="hidden" name="giay_to" value=key/>
                                         <button type="submit" class="primary">{t(lang, Key::SupplementStart)}</button>
                                     </form>
                                 </div>
@@ -70,8 +70,8 @@ pub fn LookupPage() -> impl IntoView {
                                     <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
                                 }).collect_view()}</ul>
                             })}
-                            {(d.may_act && d.status.can_withdraw()).then(|| view! {
-                                <WithdrawForm lang=lang code=d.code.to_string() key=Some(d.key.clone())/>
+                            {d.key.clone().filter(|_| d.status.can_withdraw()).map(|key| view! {
+                                <WithdrawForm lang=lang code=d.code.to_string() key=Some(key)/>
                             })}
                             <h3>{t(lang, Key::Timeline)}</h3>
                             <ol class="timeline">

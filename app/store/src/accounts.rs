@@ -8,7 +8,8 @@ use motcua_domain::workflow::StaffRole;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::drafts::{access_digest, random_hex, token_hash};
+use crate::dossiers::access_digest;
+use crate::drafts::{random_hex, token_hash};
 use crate::{Result, Store, StoreError, parse_id, parse_ts, ts};
 
 /// Staff of one agency, or a citizen.

@@ -7,16 +7,37 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::drafts::{FileRow, access_digest, token_hash};
+use crate::drafts::{FileRow, token_hash};
 use crate::{
-    Result, Store, StoreError, UploadedFile, date_text, parse_id, parse_json, parse_ts, to_json, ts,
+    Result, Store, StoreError, UploadedFile, date_text, parse_id, parse_json, parse_ts, sha256_hex,
+    to_json, ts,
 };
+
+/// What the dossier `dossier` keeps of its access code `code`: a digest bound to the dossier
+/// (the same code on another dossier digests differently). A plain hash is enough: the code
+/// has 60 random bits, so a stolen digest cannot be searched back in any useful time, and a
+/// slow hash would hold the filing transaction's lock.
+pub(crate) fn access_digest(dossier: &DossierCode, code: &AccessCode) -> String {
+    sha256_hex(format!("motcua-access/1:{dossier}:{code}").as_bytes())
+}
 
 /// Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving), so a fixed offset is exact.
 const VIETNAM: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
     Ok(o) => o,
     Err(_) => panic!("UTC+7 is a valid offset"),
 };
+
+/// What a draft is filed as ([`DossierStore::file_dossier`]): the receiving agency, the
+/// applicant, the answers (a JSON object: field id → canonical value), the signed-in
+/// citizen's account if any, and the dossier's fresh access code.
+#[derive(Clone, Copy, Debug)]
+pub struct NewDossier<'a> {
+    pub agency: &'a AgencyCode,
+    pub applicant: &'a Applicant,
+    pub answers: &'a Value,
+    pub citizen_account_id: Option<i64>,
+    pub access: &'a AccessCode,
+}
 
 /// The applicant (người nộp hồ sơ), recorded with every dossier whatever the procedure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -283,20 +304,16 @@ pub trait DossierStore: Send + Sync {
     ///   is only ever incremented, so codes are gap-free per day and never reused; the dossier
     ///   (status 1, under the draft's exact procedure version), its documents (the draft's
     ///   uploads) and the first event (none → 1 by `"citizen"` at `now`) are written, and the
-    ///   draft is marked filed. The dossier keeps the digest of `access`, its access code; the
+    ///   draft is marked filed. The dossier keeps the digest of `new.access`, its access code; the
     ///   draft keeps the code itself for its receipt ([`crate::Draft::access_code`]). A retry's
     ///   `access` is ignored: the first one stands.
     ///
-    /// `answers` must be a JSON object (field id → canonical value); `now` is the filing
+    /// `new.answers` must be a JSON object (field id → canonical value); `now` is the filing
     /// moment, passed in so callers and tests control the clock.
     fn file_dossier(
         &self,
         token: &str,
-        agency: &AgencyCode,
-        applicant: &Applicant,
-        answers: &Value,
-        citizen_account_id: Option<i64>,
-        access: &AccessCode,
+        new: &NewDossier<'_>,
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<FiledDossier>> + Send;
 
@@ -327,13 +344,16 @@ impl DossierStore for Store {
     async fn file_dossier(
         &self,
         token: &str,
-        agency: &AgencyCode,
-        applicant: &Applicant,
-        answers: &Value,
-        citizen_account_id: Option<i64>,
-        access: &AccessCode,
+        new: &NewDossier<'_>,
         now: OffsetDateTime,
     ) -> Result<FiledDossier> {
+        let NewDossier {
+            agency,
+            applicant,
+            answers,
+            citizen_account_id,
+            access,
+        } = *new;
         if !answers.is_object() {
             return Err(StoreError::Invalid("answers must be a JSON object".into()));
         }

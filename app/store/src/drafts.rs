@@ -81,14 +81,6 @@ pub(crate) fn token_hash(token: &str) -> String {
     sha256_hex(token.as_bytes())
 }
 
-/// What the dossier `dossier` keeps of its access code `code`: a digest bound to the dossier
-/// (the same code on another dossier digests differently). A plain hash is enough: the code
-/// has 60 random bits, so a stolen digest cannot be searched back in any useful time, and a
-/// slow hash would hold the filing transaction's lock.
-pub(crate) fn access_digest(dossier: &DossierCode, code: &AccessCode) -> String {
-    sha256_hex(format!("motcua-access/1:{dossier}:{code}").as_bytes())
-}
-
 /// Records that the bytes with this hash were written (see [`Store::write_bytes`]).
 pub(crate) async fn insert_file_row(
     conn: &mut sqlx::AnyConnection,

@@ -52,7 +52,7 @@ pub use backend::{Backend, SetupLock};
 pub use blob::{BlobKey, BlobLocation, BlobStore, Blobs, S3Location};
 pub use calendar::{CalendarStore, CalendarVersion};
 pub use dossiers::{
-    Applicant, CITIZEN_ACTOR, Dossier, DossierStore, Event, FiledDossier, RecordedActor,
+    Applicant, CITIZEN_ACTOR, Dossier, DossierStore, Event, FiledDossier, NewDossier, RecordedActor,
 };
 pub use drafts::{Draft, DraftData, DraftStore, UploadedFile};
 pub use limits::{LimitStore, Misses};

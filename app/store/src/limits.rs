@@ -27,14 +27,15 @@ pub trait LimitStore: Send + Sync {
 
     /// Counts one miss, in one statement (two servers counting at once both count): a window
     /// that has passed starts again at `now`. Returns the misses in the window, this one
-    /// included, so an attempt counted up front knows at once whether it is over the limit.
+    /// included, and when the window opened, so an attempt counted up front knows at once
+    /// whether it is over the limit and for how long.
     fn record_miss(
         &self,
         scope: &str,
         client: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> impl Future<Output = Result<u32>> + Send;
+    ) -> impl Future<Output = Result<Misses>> + Send;
 
     /// Takes back one miss (an attempt counted up front that then succeeded).
     fn forgive_miss(&self, scope: &str, client: &str) -> impl Future<Output = Result<()>> + Send;
@@ -75,10 +76,10 @@ impl LimitStore for Store {
         client: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> Result<u32> {
+    ) -> Result<Misses> {
         let now_text = ts(now)?;
         let window_opened_after = ts(now - window)?;
-        let count: i64 = sqlx::query_scalar(
+        let (count, since): (i64, String) = sqlx::query_as(
             "INSERT INTO miss_counters (scope, client, misses, window_start)
              VALUES ($1, $2, 1, $3)
              ON CONFLICT (scope, client) DO UPDATE SET
@@ -86,7 +87,7 @@ impl LimitStore for Store {
                              ELSE miss_counters.misses + 1 END,
                window_start = CASE WHEN miss_counters.window_start <= $4 THEN $3
                                    ELSE miss_counters.window_start END
-             RETURNING misses",
+             RETURNING misses, window_start",
         )
         .bind(scope)
         .bind(client)
@@ -94,7 +95,10 @@ impl LimitStore for Store {
         .bind(&window_opened_after)
         .fetch_one(&self.pool)
         .await?;
-        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+        Ok(Misses {
+            count: u32::try_from(count).unwrap_or(u32::MAX),
+            since: parse_ts(&since)?,
+        })
     }
 
     async fn forgive_miss(&self, scope: &str, client: &str) -> Result<()> {

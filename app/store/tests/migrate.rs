@@ -15,7 +15,7 @@ use motcua_store::migrate::{self, FileProblem, MigrateError, Side};
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 use motcua_store::{
-    AccountKind, Agency, Applicant, NewAccount, NewAttachment, NewDocument, Store,
+    AccountKind, Agency, Applicant, NewAccount, NewAttachment, NewDocument, NewDossier, Store,
     SupplementAnswer, Transition, Unit, WorkflowState,
 };
 use serde_json::json;
@@ -198,11 +198,13 @@ async fn populate(store: &Store) -> Populated {
             store
                 .file_dossier(
                     &token,
-                    &AGENCY.parse().unwrap(),
-                    &who,
-                    &json!({ "chong_ho_ten": who.full_name }),
-                    Some(citizen),
-                    &motcua_domain::testing::sample_access_code(),
+                    &NewDossier {
+                        agency: &AGENCY.parse().unwrap(),
+                        applicant: &who,
+                        answers: &json!({ "chong_ho_ten": who.full_name }),
+                        citizen_account_id: Some(citizen),
+                        access: &motcua_domain::testing::sample_access_code(),
+                    },
                     NOW,
                 )
                 .await
@@ -394,11 +396,13 @@ async fn keeps_working(store: &Store, p: &Populated) {
     let filed = store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &applicant("Phạm Văn Dũng", "001090099999"),
-            &json!({}),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &applicant("Phạm Văn Dũng", "001090099999"),
+                answers: &json!({}),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await

@@ -28,16 +28,19 @@ pub async fn post(
     Form(form): Form<ClaimForm>,
 ) -> Response {
     let app = &state.app;
-    if app.lookup_limiter.blocked(addr.ip()).await.is_some() {
+    // Counted before the check and taken back on success, as in the lookup.
+    if app.lookup_limiter.attempt(addr.ip()).await.is_err() {
         return see_other("/ho-so-cua-toi?nhan=sai#loi");
     }
     match claim(&app.store, &account, &form.ma, &form.giay_to).await {
-        Ok(()) => see_other("/ho-so-cua-toi?nhan=ok"),
+        Ok(()) => {
+            app.lookup_limiter.forgive(addr.ip()).await;
+            see_other("/ho-so-cua-toi?nhan=ok")
+        }
         Err(e) => {
             if let ClaimError::Store(e) = e {
                 tracing::error!(error = %e, "claiming a dossier failed");
             }
-            app.lookup_limiter.miss(addr.ip()).await;
             see_other("/ho-so-cua-toi?nhan=sai#loi")
         }
     }

@@ -44,12 +44,11 @@ pub async fn post(
     };
     let app = &state.app;
     let limiter = &app.sign_in_limiter;
-    if limiter.blocked(addr.ip()).await.is_some() {
-        return back("qua-nhieu");
-    }
     // Counted before the (slow) check and taken back on success, so that many attempts sent
     // at once cannot all slip under the limit.
-    limiter.miss(addr.ip()).await;
+    if limiter.attempt(addr.ip()).await.is_err() {
+        return back("qua-nhieu");
+    }
     let credentials = Credentials {
         login: &form.ten_dang_nhap,
         password: &form.mat_khau,

@@ -76,11 +76,13 @@ async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
     app.store
         .file_dossier(
             &token,
-            &agency.parse().unwrap(),
-            &applicant,
-            &answers,
-            citizen,
-            &motcua_domain::testing::sample_access_code(),
+            &motcua_store::NewDossier {
+                agency: &agency.parse().unwrap(),
+                applicant: &applicant,
+                answers: &answers,
+                citizen_account_id: citizen,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             app.clock.now(),
         )
         .await

@@ -6,7 +6,7 @@ use motcua_domain::condition::applicable_documents;
 use motcua_domain::filing::{AGENCY_FIELD, DOCUMENTS, Evaluated, UploadProblem, evaluate};
 use motcua_domain::ids::{AccessCode, AgencyCode, DossierCode, ParseError};
 use motcua_domain::validate::UnitCatalog;
-use motcua_store::{Applicant, DossierStore, DraftStore, StoreError};
+use motcua_store::{Applicant, DossierStore, DraftStore, NewDossier, StoreError};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -128,11 +128,13 @@ pub async fn file(
     let filed = store
         .file_dossier(
             token,
-            &agency,
-            &applicant,
-            &Value::Object(answers),
-            citizen,
-            &draw_access_code()?,
+            &NewDossier {
+                agency: &agency,
+                applicant: &applicant,
+                answers: &Value::Object(answers),
+                citizen_account_id: citizen,
+                access: &draw_access_code()?,
+            },
             now,
         )
         .await?;

@@ -16,7 +16,7 @@ use super::{ParseError, text_identifier};
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// How many characters a code has (5 bits each).
-pub const ACCESS_CODE_LEN: usize = 12;
+const ACCESS_CODE_LEN: usize = 12;
 
 /// A dossier's access code, canonical (upper case, no separators). A secret: `Debug` shows
 /// none of it, and [`AccessCode::grouped`] is for showing it to its owner.

@@ -141,7 +141,11 @@ async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_wind
     assert_eq!(store.misses("lookup", ip, window, NOW).await.unwrap(), None);
     for i in 0..3 {
         let at = NOW + Duration::seconds(i);
-        let count = store.record_miss("lookup", ip, window, at).await.unwrap();
+        let count = store
+            .record_miss("lookup", ip, window, at)
+            .await
+            .unwrap()
+            .count;
         assert_eq!(count, i as u32 + 1, "each miss returns the count with it");
     }
     let seen = |at| {
@@ -173,7 +177,8 @@ async fn miss_counters_count_per_limit_and_client_and_start_again_after_the_wind
     let count = store
         .record_miss("lookup", ip, window, later)
         .await
-        .unwrap();
+        .unwrap()
+        .count;
     assert_eq!(count, 1);
     assert_eq!(seen(later).await, Some((1, later)));
     // Cleanup removes the counters whose window opened before the cut.

@@ -5,7 +5,7 @@ use motcua_domain::ids::{DossierCode, Proof};
 use motcua_domain::workflow::Status;
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
-use motcua_store::{Agency, StoreError};
+use motcua_store::{Agency, NewDossier, StoreError};
 use serde_json::json;
 use std::collections::BTreeSet;
 use time::macros::datetime;
@@ -32,11 +32,13 @@ async fn filing_is_idempotent() {
     let first = store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &who,
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &who,
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await
@@ -56,11 +58,13 @@ async fn filing_is_idempotent() {
     let again = store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &applicant("002000000002", "0987654321"),
-            &json!({}),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &applicant("002000000002", "0987654321"),
+                answers: &json!({}),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW + Duration::minutes(5),
         )
         .await
@@ -133,11 +137,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         store
             .file_dossier(
                 "nope",
-                &AGENCY.parse().unwrap(),
-                &who,
-                &answers(),
-                None,
-                &motcua_domain::testing::sample_access_code(),
+                &NewDossier {
+                    agency: &AGENCY.parse().unwrap(),
+                    applicant: &who,
+                    answers: &answers(),
+                    citizen_account_id: None,
+                    access: &motcua_domain::testing::sample_access_code()
+                },
                 NOW
             )
             .await,
@@ -147,11 +153,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         store
             .file_dossier(
                 &t,
-                &"999.99.99.H99".parse().unwrap(),
-                &who,
-                &answers(),
-                None,
-                &motcua_domain::testing::sample_access_code(),
+                &NewDossier {
+                    agency: &"999.99.99.H99".parse().unwrap(),
+                    applicant: &who,
+                    answers: &answers(),
+                    citizen_account_id: None,
+                    access: &motcua_domain::testing::sample_access_code()
+                },
                 NOW
             )
             .await,
@@ -170,11 +178,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         store
             .file_dossier(
                 &t,
-                &"000.00.07.H56".parse().unwrap(),
-                &who,
-                &answers(),
-                None,
-                &motcua_domain::testing::sample_access_code(),
+                &NewDossier {
+                    agency: &"000.00.07.H56".parse().unwrap(),
+                    applicant: &who,
+                    answers: &answers(),
+                    citizen_account_id: None,
+                    access: &motcua_domain::testing::sample_access_code()
+                },
                 NOW
             )
             .await,
@@ -184,11 +194,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         store
             .file_dossier(
                 &t,
-                &AGENCY.parse().unwrap(),
-                &who,
-                &json!([1]),
-                None,
-                &motcua_domain::testing::sample_access_code(),
+                &NewDossier {
+                    agency: &AGENCY.parse().unwrap(),
+                    applicant: &who,
+                    answers: &json!([1]),
+                    citizen_account_id: None,
+                    access: &motcua_domain::testing::sample_access_code()
+                },
                 NOW
             )
             .await,
@@ -208,11 +220,13 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
         let filed = store
             .file_dossier(
                 &t,
-                &AGENCY.parse().unwrap(),
-                &who,
-                &answers(),
-                None,
-                &motcua_domain::testing::sample_access_code(),
+                &NewDossier {
+                    agency: &AGENCY.parse().unwrap(),
+                    applicant: &who,
+                    answers: &answers(),
+                    citizen_account_id: None,
+                    access: &motcua_domain::testing::sample_access_code(),
+                },
                 now,
             )
             .await
@@ -245,11 +259,13 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
             store
                 .file_dossier(
                     &token,
-                    &AGENCY.parse().unwrap(),
-                    &who,
-                    &answers(),
-                    None,
-                    &motcua_domain::testing::sample_access_code(),
+                    &NewDossier {
+                        agency: &AGENCY.parse().unwrap(),
+                        applicant: &who,
+                        answers: &answers(),
+                        citizen_account_id: None,
+                        access: &motcua_domain::testing::sample_access_code(),
+                    },
                     NOW,
                 )
                 .await
@@ -282,11 +298,13 @@ async fn concurrent_double_submit_files_once() {
             store
                 .file_dossier(
                     &token,
-                    &AGENCY.parse().unwrap(),
-                    &who,
-                    &answers(),
-                    None,
-                    &motcua_domain::testing::sample_access_code(),
+                    &NewDossier {
+                        agency: &AGENCY.parse().unwrap(),
+                        applicant: &who,
+                        answers: &answers(),
+                        citizen_account_id: None,
+                        access: &motcua_domain::testing::sample_access_code(),
+                    },
                     NOW,
                 )
                 .await
@@ -308,11 +326,13 @@ async fn concurrent_double_submit_files_once() {
     let next = store
         .file_dossier(
             &t,
-            &AGENCY.parse().unwrap(),
-            &who,
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &who,
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await
@@ -329,11 +349,13 @@ async fn lookup_needs_code_and_id_or_access_code() {
     let code = store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &who,
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &who,
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await
@@ -390,11 +412,13 @@ async fn lookup_needs_code_and_id_or_access_code() {
     let code2 = store
         .file_dossier(
             &t2,
-            &AGENCY.parse().unwrap(),
-            &applicant("002000000002", "0987654321"),
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &applicant("002000000002", "0987654321"),
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await

@@ -165,11 +165,13 @@ async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> DossierCode {
     store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &who,
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &motcua_store::NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &who,
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await

@@ -122,11 +122,13 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
     let code = store
         .file_dossier(
             &token,
-            &AGENCY.parse().unwrap(),
-            &who,
-            &answers(),
-            None,
-            &motcua_domain::testing::sample_access_code(),
+            &motcua_store::NewDossier {
+                agency: &AGENCY.parse().unwrap(),
+                applicant: &who,
+                answers: &answers(),
+                citizen_account_id: None,
+                access: &motcua_domain::testing::sample_access_code(),
+            },
             NOW,
         )
         .await
