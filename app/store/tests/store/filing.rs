@@ -1,6 +1,6 @@
 //! Filing a dossier (idempotent, numbered per local day, safe under concurrency) and looking it up.
 
-use crate::{AGENCY, NOW, answers, applicant, filed, proof, seeded};
+use crate::{AGENCY, NOW, answers, applicant, dossier_of, filed, proof, seeded};
 use motcua_domain::ids::{DossierCode, Proof};
 use motcua_domain::workflow::Status;
 use motcua_store::prelude::*;
@@ -30,17 +30,7 @@ async fn filing_is_idempotent() {
     let who = applicant("001090012345", "0912345678");
 
     let first = store
-        .file_dossier(
-            &token,
-            &NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &who,
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
-            NOW,
-        )
+        .file_dossier(&token, &dossier_of(&who), NOW)
         .await
         .unwrap();
     assert!(first.newly_filed);
@@ -59,11 +49,8 @@ async fn filing_is_idempotent() {
         .file_dossier(
             &token,
             &NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &applicant("002000000002", "0987654321"),
                 answers: &json!({}),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
+                ..dossier_of(&applicant("002000000002", "0987654321"))
             },
             NOW + Duration::minutes(5),
         )
@@ -134,19 +121,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
 
     let t = store.create_draft(pid, NOW).await.unwrap();
     assert!(matches!(
-        store
-            .file_dossier(
-                "nope",
-                &NewDossier {
-                    agency: &AGENCY.parse().unwrap(),
-                    applicant: &who,
-                    answers: &answers(),
-                    citizen_account_id: None,
-                    access: &motcua_domain::testing::sample_access_code()
-                },
-                NOW
-            )
-            .await,
+        store.file_dossier("nope", &dossier_of(&who), NOW).await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
@@ -155,10 +130,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
                 &t,
                 &NewDossier {
                     agency: &"999.99.99.H99".parse().unwrap(),
-                    applicant: &who,
-                    answers: &answers(),
-                    citizen_account_id: None,
-                    access: &motcua_domain::testing::sample_access_code()
+                    ..dossier_of(&who)
                 },
                 NOW
             )
@@ -180,10 +152,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
                 &t,
                 &NewDossier {
                     agency: &"000.00.07.H56".parse().unwrap(),
-                    applicant: &who,
-                    answers: &answers(),
-                    citizen_account_id: None,
-                    access: &motcua_domain::testing::sample_access_code()
+                    ..dossier_of(&who)
                 },
                 NOW
             )
@@ -195,11 +164,8 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
             .file_dossier(
                 &t,
                 &NewDossier {
-                    agency: &AGENCY.parse().unwrap(),
-                    applicant: &who,
                     answers: &json!([1]),
-                    citizen_account_id: None,
-                    access: &motcua_domain::testing::sample_access_code()
+                    ..dossier_of(&who)
                 },
                 NOW
             )
@@ -218,17 +184,7 @@ async fn filing_checks_agency_and_numbers_per_local_day() {
     ] {
         let t = store.create_draft(pid, NOW).await.unwrap();
         let filed = store
-            .file_dossier(
-                &t,
-                &NewDossier {
-                    agency: &AGENCY.parse().unwrap(),
-                    applicant: &who,
-                    answers: &answers(),
-                    citizen_account_id: None,
-                    access: &motcua_domain::testing::sample_access_code(),
-                },
-                now,
-            )
+            .file_dossier(&t, &dossier_of(&who), now)
             .await
             .unwrap();
         codes.push(filed.dossier.code);
@@ -257,17 +213,7 @@ async fn concurrent_filing_gives_distinct_consecutive_codes() {
         tasks.spawn(async move {
             let who = applicant(&format!("{:012}", i), &format!("09{:08}", i));
             store
-                .file_dossier(
-                    &token,
-                    &NewDossier {
-                        agency: &AGENCY.parse().unwrap(),
-                        applicant: &who,
-                        answers: &answers(),
-                        citizen_account_id: None,
-                        access: &motcua_domain::testing::sample_access_code(),
-                    },
-                    NOW,
-                )
+                .file_dossier(&token, &dossier_of(&who), NOW)
                 .await
                 .map(|f| (f.newly_filed, f.dossier.code))
         });
@@ -296,17 +242,7 @@ async fn concurrent_double_submit_files_once() {
         tasks.spawn(async move {
             let who = applicant("001090012345", "0912345678");
             store
-                .file_dossier(
-                    &token,
-                    &NewDossier {
-                        agency: &AGENCY.parse().unwrap(),
-                        applicant: &who,
-                        answers: &answers(),
-                        citizen_account_id: None,
-                        access: &motcua_domain::testing::sample_access_code(),
-                    },
-                    NOW,
-                )
+                .file_dossier(&token, &dossier_of(&who), NOW)
                 .await
                 .unwrap()
         });
@@ -324,17 +260,7 @@ async fn concurrent_double_submit_files_once() {
     let t = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let next = store
-        .file_dossier(
-            &t,
-            &NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &who,
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
-            NOW,
-        )
+        .file_dossier(&t, &dossier_of(&who), NOW)
         .await
         .unwrap();
     assert_eq!(next.dossier.code, "000.00.06.H56-251122-0002");
@@ -347,17 +273,7 @@ async fn lookup_needs_code_and_id_or_access_code() {
     let token = store.create_draft(pid, NOW).await.unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
-        .file_dossier(
-            &token,
-            &NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &who,
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
-            NOW,
-        )
+        .file_dossier(&token, &dossier_of(&who), NOW)
         .await
         .unwrap()
         .dossier
@@ -412,13 +328,7 @@ async fn lookup_needs_code_and_id_or_access_code() {
     let code2 = store
         .file_dossier(
             &t2,
-            &NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &applicant("002000000002", "0987654321"),
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
+            &dossier_of(&applicant("002000000002", "0987654321")),
             NOW,
         )
         .await

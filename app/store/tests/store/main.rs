@@ -14,13 +14,17 @@ mod ratings;
 mod reference;
 mod transitions;
 
-use motcua_domain::ids::{DossierCode, Proof};
+use std::sync::LazyLock;
+
+use motcua_domain::ids::{AccessCode, AgencyCode, DossierCode, Proof};
 use motcua_domain::procedure::Procedure;
 use motcua_domain::testing::{SAMPLE_CODE, sample_procedure_json};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
-use motcua_store::{AccountKind, Agency, Applicant, ImportOutcome, NewAccount, Store, Unit};
+use motcua_store::{
+    AccountKind, Agency, Applicant, ImportOutcome, NewAccount, NewDossier, Store, Unit,
+};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -142,6 +146,23 @@ fn answers() -> Value {
     json!({ "chong_ho_ten": "Nguyễn Văn An", "da_tung_ket_hon": "khong" })
 }
 
+static AGENCY_CODE: LazyLock<AgencyCode> = LazyLock::new(|| AGENCY.parse().unwrap());
+static ANSWERS: LazyLock<Value> = LazyLock::new(answers);
+static ACCESS: LazyLock<AccessCode> = LazyLock::new(motcua_domain::testing::sample_access_code);
+
+/// What most filings of these tests are: `who`'s dossier at the test agency, with the sample
+/// answers and access code and no account. A test that needs another value sets it with
+/// `NewDossier { answers: …, ..dossier_of(&who) }`.
+fn dossier_of(who: &Applicant) -> NewDossier<'_> {
+    NewDossier {
+        agency: &AGENCY_CODE,
+        applicant: who,
+        answers: &ANSWERS,
+        citizen_account_id: None,
+        access: &ACCESS,
+    }
+}
+
 /// 2025-11-22 10:00 in Hà Nội.
 const NOW: OffsetDateTime = datetime!(2025-11-22 03:00 UTC);
 
@@ -163,17 +184,7 @@ async fn filed(store: &Store, pid: i64, name: &str, id: &str) -> DossierCode {
     let mut who = applicant(id, "0912345678");
     who.full_name = name.into();
     store
-        .file_dossier(
-            &token,
-            &motcua_store::NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &who,
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
-            NOW,
-        )
+        .file_dossier(&token, &dossier_of(&who), NOW)
         .await
         .unwrap()
         .dossier

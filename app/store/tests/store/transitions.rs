@@ -1,6 +1,6 @@
 //! Workflow transitions: written only from the state they expect; a supplement answer.
 
-use crate::{AGENCY, NOW, answers, applicant, filed, seeded};
+use crate::{NOW, answers, applicant, dossier_of, filed, seeded};
 use motcua_domain::workflow::{EventDetails, Slip, Status};
 use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
@@ -120,17 +120,7 @@ async fn a_supplement_answer_keeps_the_earlier_answers_and_files() {
         .unwrap();
     let who = applicant("001090012345", "0912345678");
     let code = store
-        .file_dossier(
-            &token,
-            &motcua_store::NewDossier {
-                agency: &AGENCY.parse().unwrap(),
-                applicant: &who,
-                answers: &answers(),
-                citizen_account_id: None,
-                access: &motcua_domain::testing::sample_access_code(),
-            },
-            NOW,
-        )
+        .file_dossier(&token, &dossier_of(&who), NOW)
         .await
         .unwrap()
         .dossier
