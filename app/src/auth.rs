@@ -49,6 +49,11 @@ impl PublicUrl {
         }
     }
 
+    /// Whether the deployment is configured to be reached over https only (for HSTS).
+    pub fn is_https(&self) -> bool {
+        self.0.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
     /// The public address of this site as seen by this request: the configured one, or the
     /// scheme and `Host` of the request.
     pub fn base(&self, headers: &HeaderMap) -> String {

@@ -319,6 +319,16 @@ export async function readAccessCode(page: Page): Promise<string> {
   return code;
 }
 
+/** Looks dossier `code` up as a citizen does: the form at `/tra-cuu`, posted, so the ID
+ * number or access code `proof` never stands in the address. */
+export async function lookUp(page: Page, code: string, proof: string): Promise<void> {
+  await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+  await expect(byId(page, 'ma')).toHaveValue(code);
+  await byId(page, 'giay_to').fill(proof);
+  await clickAndWaitForLoad(page, page.getByRole('button', { name: TEXT.lookupButton, exact: true }));
+  expect(page.url()).not.toContain(proof);
+}
+
 /** Files the shortest dossier of the household business procedure: one person founds it,
  * so no member list and no required document. Returns the dossier code. */
 export async function fileSimpleDossier(page: Page, who: Applicant, mode: Mode): Promise<string> {

@@ -73,7 +73,14 @@ fn args() -> BoxResult<Args> {
 /// kept-alive connection raced with the server closing it (hyper's `IncompleteMessage` on
 /// the GET after a 303). On loopback a connection costs tens of microseconds.
 fn browser(base: &str) -> BoxResult<Browser> {
+    // As a browser says of a post from our own pages: the server refuses one without it.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "sec-fetch-site",
+        reqwest::header::HeaderValue::from_static("same-origin"),
+    );
     let client = reqwest::Client::builder()
+        .default_headers(headers)
         .cookie_store(true)
         .pool_max_idle_per_host(0)
         .redirect(reqwest::redirect::Policy::none())

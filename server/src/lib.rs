@@ -19,5 +19,6 @@ pub mod reference;
 pub mod request_id;
 pub mod router;
 pub mod routes;
+pub mod security_headers;
 pub mod startup;
 pub mod telemetry;

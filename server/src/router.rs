@@ -23,7 +23,8 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{client_addr, csrf, error, not_found, request_id, routes, telemetry};
+use crate::security_headers::provide_page_context;
+use crate::{client_addr, csrf, error, not_found, request_id, routes, security_headers, telemetry};
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
@@ -91,6 +92,7 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
             post(routes::filing_page::post).layer(DefaultBodyLimit::max(MAX_UPLOAD_BODY)),
         )
         .route("/ngon-ngu/{lang}", get(routes::language::get))
+        .route("/tra-cuu", post(routes::lookup::post))
         .route("/dang-nhap", post(routes::sign_in::post))
         .route("/dang-xuat", post(routes::sign_out::post))
         .route("/dang-ky", post(routes::register::post))
@@ -132,8 +134,14 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
             "/can-bo/quan-tri/lich/xoa",
             post(routes::admin_calendar::delete),
         )
-        .route("/phieu/{code}/{number}", get(routes::slip::page))
-        .route("/phieu/{code}/{number}/pdf", get(routes::slip::pdf))
+        .route(
+            "/phieu/{code}/{number}",
+            get(routes::slip::page).post(routes::slip::page),
+        )
+        .route(
+            "/phieu/{code}/{number}/pdf",
+            get(routes::slip::pdf).post(routes::slip::pdf),
+        )
         .route("/suc-khoe", get(routes::health::get))
         .route("/favicon.ico", get(routes::static_files::get))
         .route("/icon.svg", get(routes::static_files::get))
@@ -144,12 +152,15 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         .route("/don-vi/{province}/xa", get(routes::communes::get))
         .route("/api/{*fn_name}", post(server_fns).get(server_fns))
         .nest("/pkg", pkg)
-        .leptos_routes_with_context(&state, routes, move || provide_context(app.clone()), {
+        .leptos_routes_with_context(&state, routes, move || provide_page_context(&app), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(fallback)
-        .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::same_origin_only,
+        ))
         .layer(middleware::from_fn(private_pages))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -163,6 +174,10 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers::add,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::cluster::Cluster;
 use common::nginx::{Logged, UPSTREAM_HEADER};
-use common::staff::{act, assignee, full_form, signed_in_at, staff, text};
+use common::staff::{act, assignee, full_form, signed_in_at, staff};
 use common::{
     Browser, acceptable_file, demo_procedures, document_inputs, receipt_access_code, receipt_code,
 };
@@ -120,11 +120,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     // The citizen, without an account, finds the request through the lookup and sends a
     // new copy.
     let citizen = Browser::new(app.base.clone());
-    let (_, lookup) = text(
-        &citizen.client,
-        &citizen.url(&format!("/tra-cuu?ma={code}&giay_to={access}")),
-    )
-    .await;
+    let lookup = citizen.look_up(&code, &access).await.text().await.unwrap();
     assert!(lookup.contains("Bản chụp không đọc được"), "reason shown");
     let res = citizen.open_supplement_answer(&code, &access).await;
     let answer_page = res.url().to_string();

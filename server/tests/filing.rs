@@ -390,10 +390,23 @@ async fn lookup_shows_status_and_slows_down_guessing() {
     let code = receipt_code(&receipt);
     let c = raw_client();
     let get = |ma: String, key: &str| {
-        let c = c.clone();
-        let url = app.url(&format!("/tra-cuu?ma={ma}&giay_to={key}"));
-        async move { c.get(url).send().await.unwrap() }
+        let req = look_up(&c, &app.base, &ma, key);
+        async move { req.send().await.unwrap() }
     };
+    // A GET never looks up and never counts (more of them than the limit allows misses):
+    // the pair in a URL shows the empty form, with the code filled in from `ma`.
+    let access = receipt_access_code(&receipt);
+    for _ in 0..8 {
+        let url = app.url(&format!("/tra-cuu?ma={code}&giay_to={access}"));
+        let res = c.get(url).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let html = res.text().await.unwrap();
+        assert!(html.contains(&format!("value=\"{code}\"")), "{html}");
+        assert!(
+            !html.contains("Mới đăng ký") && !html.contains("class=\"panel result\""),
+            "{html}"
+        );
+    }
     let found = get(code.clone(), "001190012345")
         .await
         .text()
@@ -404,7 +417,6 @@ async fn lookup_shows_status_and_slows_down_guessing() {
         !found.contains(&format!("action=\"/rut-ho-so/{code}\"")),
         "the ID number opens no action"
     );
-    let access = receipt_access_code(&receipt);
     assert_eq!(access.len(), 14, "{access}");
     let by_access = get(code.clone(), &access).await.text().await.unwrap();
     assert!(by_access.contains("Mới đăng ký"), "status by access code");
@@ -454,14 +466,22 @@ async fn cross_site_posts_are_refused() {
     let app = spawn_app().await;
     let code = demo_procedures()[0]["code"].as_str().unwrap().to_string();
     let start = app.url(&format!("/thu-tuc/{code}/nop"));
+    let other_scheme = app.base.replace("http://", "https://");
+    // A client that says nothing of where it comes from, unlike the tests' browser.
+    let bare = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     for (header, value, status) in [
         ("Origin", "https://evil.example", 403),
+        ("Origin", other_scheme.as_str(), 403),
+        ("Origin", "null", 403),
         ("Sec-Fetch-Site", "cross-site", 403),
         ("Sec-Fetch-Site", "same-site", 403),
         ("Sec-Fetch-Site", "same-origin", 303),
         ("Origin", app.base.as_str(), 303),
     ] {
-        let res = raw_client()
+        let res = bare
             .post(&start)
             .header(header, value)
             .send()
@@ -469,6 +489,69 @@ async fn cross_site_posts_are_refused() {
             .unwrap();
         assert_eq!(res.status(), status, "{header}: {value}");
     }
+    let res = bare.post(&start).send().await.unwrap();
+    assert_eq!(res.status(), 403, "neither header: refused");
+}
+
+/// The Content-Security-Policy of a page whose island loads: each response its own nonce,
+/// and every inline script carries it (or is the print buttons' script, allowed by hash).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_allows_only_the_scripts_it_wrote_itself() {
+    let app = spawn_app().await;
+    let code = demo_procedures()[0]["code"].as_str().unwrap().to_string();
+    let applicant = app.start(&code).await;
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let res = app.client.get(&applicant).send().await.unwrap();
+        let headers = res.headers().clone();
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("no nonce in {policy}"))
+            .to_string();
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+        assert!(headers.contains_key("permissions-policy"));
+        assert!(
+            !headers.contains_key("strict-transport-security"),
+            "not on plain http"
+        );
+        let html = res.text().await.unwrap();
+        let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+        assert!(!scripts.is_empty(), "the island's loader: {html}");
+        for script in scripts {
+            let tag = &script[..script.find('>').unwrap()];
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "a script without the nonce: <script{tag}>"
+            );
+        }
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a fresh nonce for each response");
+    // A response that is not a Leptos page gets the strict policy: no script at all but the
+    // print buttons'.
+    let res = app.client.get(app.url("/robots.txt")).send().await.unwrap();
+    let policy = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        policy.starts_with("default-src 'none'; script-src 'sha256-"),
+        "{policy}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_https_deployment_asks_for_https_only() {
+    let app = spawn_app_with(app::api::state::Settings {
+        public_url: app::auth::PublicUrl::parse("https://dichvucong.example.gov.vn").unwrap(),
+        ..Default::default()
+    })
+    .await;
+    let res = app.client.get(app.url("/thu-tuc")).send().await.unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -209,21 +209,30 @@ async fn an_internal_error_shows_the_request_id_and_nothing_internal() {
 async fn a_failing_server_function_shows_the_request_id_and_nothing_internal() {
     captured_logs();
     let (app, code) = app_with_its_database_closed().await;
-    // The catalogue, a procedure, the lookup, a filing page and a supplement answer: each
+    // The catalogue, a procedure, a filing page, a supplement answer and the lookup: each
     // page's server function fails (with well-formed codes: a malformed one is answered
     // without the database).
     let token = "a".repeat(64);
-    for path in [
+    let mut requests: Vec<(String, reqwest::RequestBuilder)> = [
         "/thu-tuc".to_string(),
         format!("/thu-tuc/{code}"),
-        "/tra-cuu?ma=000.00.06.H56-251122-0001&giay_to=001234567890".to_string(),
         format!("/thu-tuc/{code}/nop/{token}/nguoi-nop"),
         format!("/bo-sung/000.00.06.H56-251122-0001/{token}"),
-    ] {
-        let res = app.client.get(app.url(&path)).send().await.unwrap();
+    ]
+    .into_iter()
+    .map(|path| (path.clone(), app.client.get(app.url(&path))))
+    .collect();
+    let lookup = common::look_up(
+        &app.client,
+        &app.base,
+        "000.00.06.H56-251122-0001",
+        "K7QM3XHD9TPA",
+    );
+    requests.push(("POST /tra-cuu".into(), lookup));
+    for (what, req) in requests {
         assert_internal_error_page(
-            res,
-            &path,
+            req.send().await.unwrap(),
+            &what,
             "Đã có lỗi ở phía chúng tôi. Xin thử lại sau.",
             "Mã yêu cầu",
             &["internal error in a server function", "closed"],

@@ -5,7 +5,7 @@ mod common;
 
 use app::api::state::Settings;
 use app::auth::PublicUrl;
-use common::{raw_client, spawn_app, spawn_app_with};
+use common::{look_up, raw_client, spawn_app, spawn_app_with};
 
 /// The `Set-Cookie` header of a successful demo sign-in on `app`.
 async fn sign_in_cookie(app: &common::TestApp) -> String {
@@ -99,7 +99,7 @@ async fn building_another_server_does_not_stall_the_pages_of_one() {
 async fn misses_until_limited(app: &common::TestApp, forwarded_for: Option<&str>) -> Option<u32> {
     let c = raw_client();
     for n in 1..=10 {
-        let mut req = c.get(app.url("/tra-cuu?ma=000.00.00.H56-990101-0001&giay_to=001190012345"));
+        let mut req = look_up(&c, &app.base, "000.00.00.H56-990101-0001", "001190012345");
         if let Some(ip) = forwarded_for {
             req = req.header("x-forwarded-for", ip);
         }
@@ -134,12 +134,16 @@ async fn behind_a_trusted_proxy_the_guessing_limit_counts_each_citizen_apart() {
     // sending a new address each time.
     let c = raw_client();
     for n in 0..5 {
-        let res = c
-            .get(direct.url("/tra-cuu?ma=000.00.00.H56-990101-0001&giay_to=001190012345"))
-            .header("x-forwarded-for", format!("203.0.113.{n}"))
-            .send()
-            .await
-            .unwrap();
+        let res = look_up(
+            &c,
+            &direct.base,
+            "000.00.00.H56-990101-0001",
+            "001190012345",
+        )
+        .header("x-forwarded-for", format!("203.0.113.{n}"))
+        .send()
+        .await
+        .unwrap();
         assert_ne!(res.status(), 429);
     }
     assert_eq!(

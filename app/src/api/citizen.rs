@@ -46,19 +46,17 @@ pub mod ssr {
     }
 
     /// The slips of a dossier addressed to the citizen, as links (with `query` appended).
-    pub fn citizen_slips(
-        d: &Dossier,
-        events: &[Event],
-        query: &str,
-    ) -> Vec<(String, String, String)> {
+    /// The slips addressed to the applicant, as `(number, title, href)`. The href names the
+    /// slip only: a signed-in citizen opens it with a GET, a guest posts the access code to it
+    /// (never in the URL).
+    pub fn citizen_slips(d: &Dossier, events: &[Event]) -> Vec<(String, String, String)> {
         citizen::citizen_slips(d, events)
             .into_iter()
             .map(|(s, e)| {
-                let mut href = format!("/phieu/{}/{}?", d.code, s.number());
+                let mut href = format!("/phieu/{}/{}", d.code, s.number());
                 if let Some(e) = e {
-                    href.push_str(&format!("su-kien={e}&"));
+                    href.push_str(&format!("?su-kien={e}"));
                 }
-                href.push_str(query);
                 (s.number().to_string(), s.title_vi().to_string(), href)
             })
             .collect()
@@ -85,7 +83,7 @@ pub mod ssr {
                     status: d.status,
                     filed_at: format_datetime_vn(d.filed_at),
                     due: d.state.due_at.map(format_datetime_vn),
-                    slips: citizen_slips(&d, &c.events, ""),
+                    slips: citizen_slips(&d, &c.events),
                     supplement: open_supplement(&d, &c.events),
                     code: d.code,
                 }

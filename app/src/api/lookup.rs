@@ -29,8 +29,8 @@ pub struct LookupResult {
     pub slips: Vec<(String, String, String)>,
     /// An open supplement request: reason and items.
     pub supplement: Option<(String, Vec<String>)>,
-    /// The access code the citizen typed, carried on by the action forms (supplement,
-    /// withdrawal) and the slip links; `None` when they typed the ID number, which shows the
+    /// The access code the citizen typed, carried on in the body of the action forms
+    /// (supplement, withdrawal, slips); `None` when they typed the ID number, which shows the
     /// status only.
     pub key: Option<String>,
 }
@@ -101,11 +101,8 @@ pub async fn lookup_dossier(
         due: d.state.due_at.map(format_datetime_vn),
         step,
         slips: key
-            .as_deref()
-            .map(|k| {
-                let proof = format!("giay_to={}", crate::components::layout::urlencode(k));
-                crate::api::citizen::ssr::citizen_slips(&d, &events, &proof)
-            })
+            .as_ref()
+            .map(|_| crate::api::citizen::ssr::citizen_slips(&d, &events))
             .unwrap_or_default(),
         supplement: crate::api::citizen::ssr::open_supplement(&d, &events),
         key,

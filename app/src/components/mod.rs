@@ -4,6 +4,7 @@ pub mod answer_rows;
 pub mod error_summary;
 pub mod fields;
 pub mod layout;
+pub mod print_button;
 pub mod procedure_facts;
 pub mod server_error;
 pub mod staff_bar;

@@ -1,5 +1,5 @@
 //! The citizen's "withdraw this dossier" form (statuses 1 and 5), posted to
-//! `POST /rut-ho-so/{code}`; `key` is the ID number or phone the lookup was opened with.
+//! `POST /rut-ho-so/{code}`; `key` is the access code the lookup was opened with (a guest), posted on.
 
 use leptos::prelude::*;
 

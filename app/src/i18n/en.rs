@@ -328,5 +328,8 @@ pub(super) fn text(key: Key) -> &'static str {
         WithdrawHint => "A withdrawn dossier is not processed; to try again you file a new one.",
         WithdrawReason => "Why (optional)",
         WithdrawDone => "The dossier was withdrawn.",
+        WithdrawFailed => {
+            "The dossier was not withdrawn: it may already be in process. Look it up to see its status."
+        }
     }
 }

@@ -288,6 +288,7 @@ pub enum Key {
     WithdrawHint,
     WithdrawReason,
     WithdrawDone,
+    WithdrawFailed,
 }
 
 /// The text for `key` in `lang`.

@@ -326,5 +326,8 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         WithdrawReason => "Lý do rút (không bắt buộc)",
         WithdrawDone => "Đã rút hồ sơ.",
+        WithdrawFailed => {
+            "Chưa rút được hồ sơ: có thể hồ sơ đã được xử lý. Hãy tra cứu để xem tình trạng."
+        }
     }
 }

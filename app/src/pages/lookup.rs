@@ -1,5 +1,11 @@
 //! `/tra-cuu`: look a dossier up with its code and the applicant's ID number (the status) or
 //! its access code (the status, and the actions and slips).
+//!
+//! The form is posted (`POST /tra-cuu`, `server/src/routes/lookup.rs`), so the ID number or
+//! access code never stands in a URL, where the browser's history, a proxy's log and the
+//! `Referer` would keep it. A GET only shows the form, with the code filled in from `?ma=`
+//! (the QR code on a slip), and never counts as a guess: a page elsewhere cannot lock a
+//! visitor's network out by embedding lookups.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -8,19 +14,41 @@ use crate::api::lookup::{LookupView, lookup_dossier};
 use crate::components::layout::{Layout, current_lang};
 use crate::components::server_error::ServerErrorNotice;
 use crate::components::withdraw_form::WithdrawForm;
-use crate::i18n::{Key, next_step, status_name, t};
+use crate::i18n::{Key, Lang, next_step, status_name, t};
+
+/// What the lookup form posted, given to the page as context by the `POST /tra-cuu` handler.
+#[derive(Clone, Debug, Default)]
+pub struct PostedLookup {
+    pub code: String,
+    pub proof: String,
+}
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
     let lang = current_lang();
-    let (code, key) = use_query_map().with_untracked(|q| {
+    let posted = use_context::<PostedLookup>();
+    let (prefill, withdrawn) = use_query_map().with_untracked(|q| {
         (
             q.get("ma").unwrap_or_default(),
-            q.get("giay_to").unwrap_or_default(),
+            q.get("rut").map(|r| r == "1"),
         )
     });
+    let (code, key) = match &posted {
+        Some(p) => (p.code.clone(), p.proof.clone()),
+        None => (prefill, String::new()),
+    };
+    let asked = posted.is_some();
     // Loaded once per request: every miss counts against the client exactly once.
-    let found = OnceResource::new_blocking(lookup_dossier(code.clone(), key.clone(), lang));
+    let found = OnceResource::new_blocking({
+        let (code, key) = (code.clone(), key.clone());
+        async move {
+            if asked {
+                lookup_dossier(code, key, lang).await
+            } else {
+                Ok(LookupView::Empty)
+            }
+        }
+    });
     let result = {
         move || {
             Suspend::new(async move {
@@ -64,10 +92,10 @@ pub fn LookupPage() -> impl IntoView {
                                     </form>
                                 </div>
                             })}
-                            {(!d.slips.is_empty()).then(|| view! {
+                            {d.key.clone().filter(|_| !d.slips.is_empty()).map(|key| view! {
                                 <h3>{t(lang, Key::Slips)}</h3>
-                                <ul>{d.slips.clone().into_iter().map(|(n, title, href)| view! {
-                                    <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li>
+                                <ul>{d.slips.clone().into_iter().map(|(n, title, href)| {
+                                    slip_button(format!("{} {n}: {title}", t(lang, Key::SlipNo)), href, key.clone())
                                 }).collect_view()}</ul>
                             })}
                             {d.key.clone().filter(|_| d.status.can_withdraw()).map(|key| view! {
@@ -90,7 +118,8 @@ pub fn LookupPage() -> impl IntoView {
         <Layout title=t(lang, Key::LookupTitle)>
             <h1>{t(lang, Key::LookupTitle)}</h1>
             <p class="lead">{t(lang, Key::LookupIntro)}</p>
-            <form method="get" action="/tra-cuu" class="lookup">
+            {withdrawn.map(|done| withdraw_notice(lang, done))}
+            <form method="post" action="/tra-cuu" class="lookup">
                 <div class="field">
                     <label for="ma">{t(lang, Key::LookupCode)}</label>
                     <input type="text" id="ma" name="ma" value=code autocapitalize="characters" spellcheck="false"/>
@@ -104,5 +133,28 @@ pub fn LookupPage() -> impl IntoView {
             </form>
             <Suspense fallback=|| ()>{result}</Suspense>
         </Layout>
+    }
+}
+
+/// A slip of the lookup result: a button that posts the access code to the slip's page.
+fn slip_button(label: String, href: String, key: String) -> impl IntoView {
+    view! {
+        <li>
+            <form method="post" action=href>
+                <input type="hidden" name="giay_to" value=key/>
+                <button type="submit" class="link">{label}</button>
+            </form>
+        </li>
+    }
+}
+
+/// After a guest's withdrawal (`?rut=1` done, `?rut=0` refused): the outcome, above the form.
+fn withdraw_notice(lang: Lang, done: bool) -> AnyView {
+    if done {
+        view! { <div class="panel success" role="status"><p>{t(lang, Key::WithdrawDone)}</p></div> }
+            .into_any()
+    } else {
+        view! { <div class="panel notice" role="alert"><p>{t(lang, Key::WithdrawFailed)}</p></div> }
+            .into_any()
     }
 }

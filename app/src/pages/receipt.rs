@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::filing::Receipt;
 use crate::components::layout::Layout;
+use crate::components::print_button::PrintButton;
 use crate::i18n::{Key, Lang, status_name, t};
 use crate::pages::review::DocumentList;
 
@@ -37,8 +38,8 @@ pub fn ReceiptPage(lang: Lang, receipt: Receipt) -> impl IntoView {
             <p>{t(lang, Key::WhatNextBody)}</p>
             <p class="no-print">
                 <a href=r.lookup_href>{t(lang, Key::NavLookup)}</a>
-                " · "
-                <button type="button" class="secondary" onclick="window.print()">{t(lang, Key::Print)}</button>
+                " "
+                <PrintButton label=t(lang, Key::Print) class="secondary"/>
             </p>
         </Layout>
     }

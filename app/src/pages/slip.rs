@@ -4,6 +4,8 @@
 //! dossier code as text and a QR code to the public lookup. Server only.
 
 use leptos::prelude::*;
+
+use crate::components::print_button::PrintButton;
 use motcua_slip::{Block, Paper, SlipDoc};
 
 const CSS: &str = "
@@ -55,8 +57,9 @@ fn block_view(b: Block) -> AnyView {
     }
 }
 
-/// The whole HTML document of a slip. `pdf_href` links the PDF of the same slip.
-pub fn slip_html(doc: SlipDoc, pdf_href: String) -> String {
+/// The whole HTML document of a slip. `pdf_href` is the PDF of the same slip; a guest's
+/// `proof` (the access code they posted) is posted on to it by a button instead of a link.
+pub fn slip_html(doc: SlipDoc, pdf_href: String, proof: Option<String>) -> String {
     let paper = match doc.paper {
         Paper::A5 => "sheet A5",
         Paper::A4 => "sheet A4",
@@ -86,8 +89,17 @@ pub fn slip_html(doc: SlipDoc, pdf_href: String) -> String {
             </head>
             <body>
                 <div class="tools">
-                    <button type="button" onclick="window.print()">"In phiếu"</button>
-                    <a href=pdf_href>"Tải tệp PDF"</a>
+                    <PrintButton label="In phiếu"/>
+                    {match proof {
+                        None => view! { <a href=pdf_href>"Tải tệp PDF"</a> }.into_any(),
+                        Some(proof) => view! {
+                            <form method="post" action=pdf_href>
+                                <input type="hidden" name="giay_to" value=proof/>
+                                <button type="submit">"Tải tệp PDF"</button>
+                            </form>
+                        }
+                        .into_any(),
+                    }}
                 </div>
                 <article class=paper>
                     <div class="head">

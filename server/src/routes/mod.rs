@@ -8,6 +8,7 @@ pub mod filing_page;
 pub mod filing_start;
 pub mod health;
 pub mod language;
+pub mod lookup;
 pub mod register;
 pub mod sign_in;
 pub mod sign_out;

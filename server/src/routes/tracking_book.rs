@@ -62,7 +62,7 @@ pub async fn get(
             .into_response()
     } else {
         let pdf = format!("/can-bo/so-theo-doi?tu={from}&den={to}&pdf=1");
-        Html(app::pages::slip::slip_html(doc, pdf)).into_response()
+        Html(app::pages::slip::slip_html(doc, pdf, None)).into_response()
     };
     response.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -1,5 +1,5 @@
 //! `POST /rut-ho-so/{code}`: the citizen withdraws a dossier that is new (1) or waiting for
-//! their supplement (5), signed in or with the dossier code and ID number of the lookup
+//! their supplement (5), signed in or with the dossier code and access code of the lookup
 //! (`motcua_core::withdraw`). The move (→7) is final; the reason is optional.
 
 use std::net::SocketAddr;
@@ -64,10 +64,11 @@ pub async fn post(
     Ok(if signed_in {
         see_other(&format!("/ho-so-cua-toi?{flag}"))
     } else {
+        // The code only: the access code stays out of the URL; the citizen types it again
+        // to see the dossier.
         see_other(&format!(
-            "/tra-cuu?ma={}&giay_to={}&{flag}",
-            motcua_domain::url::urlencode(&dossier.code),
-            motcua_domain::url::urlencode(&form.giay_to)
+            "/tra-cuu?ma={}&{flag}",
+            motcua_domain::url::urlencode(&dossier.code)
         ))
     })
 }

@@ -2,7 +2,7 @@
 
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, raw_client, spawn_app};
-use crate::{AGENCY, OTHER_AGENCY, PREFIXES, file, procedure, status};
+use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, OTHER_AGENCY, PREFIXES, file, procedure, status};
 use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, Status, decide};
 use motcua_store::prelude::*;
 
@@ -107,4 +107,47 @@ async fn access_matrix_of_staff_actions() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status(&app, &code).await, 1);
+}
+
+/// A guest opens slip 01 (and its PDF) by posting the access code, as the lookup's buttons
+/// do. The same proof in a URL opens nothing, and neither does the ID number.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_opens_slips_with_the_access_code_in_the_body_only() {
+    let app = spawn_app().await;
+    let (_, p) = procedure(&app).await;
+    let code = file(&app, AGENCY, None).await;
+    // Slip 01 is the acceptance slip.
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let form = full_form(&app, &p.form[0].fields[0].id);
+    let (_, landed) = act(&app, &reception, &code, "accept", form).await;
+    assert!(landed.contains("xong=accept"), "{landed}");
+    let guest = raw_client();
+    let post = |path: String, proof: &str| {
+        guest
+            .post(app.url(&path))
+            .form(&[("giay_to", proof)])
+            .send()
+    };
+    let slip = post(format!("/phieu/{code}/01"), ACCESS_CODE)
+        .await
+        .unwrap();
+    assert_eq!(slip.status().as_u16(), 200);
+    assert_eq!(slip.headers()["cache-control"], "private, no-store");
+    let html = slip.text().await.unwrap();
+    assert!(html.contains(&code), "{html}");
+    assert!(
+        html.contains(&format!("action=\"/phieu/{code}/01/pdf\"")) && !html.contains("?giay_to"),
+        "the PDF button posts the code on: {html}"
+    );
+    let pdf = post(format!("/phieu/{code}/01/pdf"), ACCESS_CODE)
+        .await
+        .unwrap();
+    assert_eq!(pdf.status().as_u16(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+
+    let in_url = format!("/phieu/{code}/01?giay_to={ACCESS_CODE}");
+    assert_eq!(text(&guest, &app.url(&in_url)).await.0, 404);
+    let by_id = post(format!("/phieu/{code}/01"), ID_NUMBER).await.unwrap();
+    assert_eq!(by_id.status().as_u16(), 404, "the ID number opens no slip");
 }

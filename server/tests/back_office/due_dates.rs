@@ -2,7 +2,7 @@
 //! explains the stored due moment.
 
 use crate::common::staff::{act, full_form, staff, text};
-use crate::common::{client, spawn_app};
+use crate::common::{client, look_up, spawn_app};
 use crate::{ACCESS_CODE, AGENCY, Accepted, accepted, prefix_of};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
@@ -51,11 +51,13 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let reception = staff(&app, "tiepnhan", AGENCY).await;
     let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/04"))).await;
     assert!(slip.contains("xin lỗi") && slip.contains("Bộ phận chuyên môn"));
-    let (_, lookup) = text(
-        &client(),
-        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ACCESS_CODE}")),
-    )
-    .await;
+    let lookup = look_up(&client(), &app.base, &code, ACCESS_CODE)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(lookup.contains(&motcua_domain::format::format_datetime_vn(
         d.state.due_at.unwrap()
     )));

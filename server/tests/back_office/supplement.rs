@@ -53,11 +53,12 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
 
     // The citizen, without an account, finds the request through the lookup.
     let guest = Browser::new(app.base.clone());
-    let (_, lookup) = text(
-        &guest.client,
-        &app.url(&format!("/tra-cuu?ma={code}&giay_to={ACCESS_CODE}")),
-    )
-    .await;
+    let lookup = guest
+        .look_up(&code, ACCESS_CODE)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(lookup.contains("Nội dung chưa đúng"), "reason shown");
     assert!(
         lookup.contains(&format!("/phieu/{code}/02")),

@@ -305,6 +305,14 @@ impl Browser {
             .unwrap()
     }
 
+    /// Looks dossier `code` up as the lookup form does, proving it with `proof`.
+    pub async fn look_up(&self, code: &str, proof: &str) -> reqwest::Response {
+        look_up(&self.client, &self.base, code, proof)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -413,6 +421,18 @@ impl Browser {
 }
 
 /// The dossier code shown on a receipt page.
+/// The lookup form's post on the site at `base`: the pair in the body, never in the URL.
+pub fn look_up(
+    client: &reqwest::Client,
+    base: &str,
+    code: &str,
+    proof: &str,
+) -> reqwest::RequestBuilder {
+    client
+        .post(format!("{base}/tra-cuu"))
+        .form(&[("ma", code), ("giay_to", proof)])
+}
+
 pub fn receipt_code(html: &str) -> String {
     receipt_value(html, "ma-ho-so")
 }

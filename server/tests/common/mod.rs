@@ -110,11 +110,23 @@ async fn spawn(demo: bool, settings: Settings, files: Option<BlobLocation>) -> T
 /// How long one request may take before the test fails instead of waiting forever.
 const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// What a browser says of every request our own pages send: `Sec-Fetch-Site: same-origin`.
+/// The server refuses a post without it (or an `Origin`), as it would a forged one.
+pub fn from_our_pages() -> reqwest::header::HeaderMap {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "sec-fetch-site",
+        reqwest::header::HeaderValue::from_static("same-origin"),
+    );
+    headers
+}
+
 /// A browser-like client with cookies. Every request gets a fresh connection: a test keeps
 /// responses around unread while it sends the next request, and reusing pooled keep-alive
 /// connections then once in a while left a request waiting for ever on CI.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
+        .default_headers(from_our_pages())
         .cookie_store(true)
         .pool_max_idle_per_host(0)
         .timeout(REQUEST_TIMEOUT)
@@ -125,6 +137,7 @@ pub fn client() -> reqwest::Client {
 /// A client that does not follow redirects, to see them.
 pub fn raw_client() -> reqwest::Client {
     reqwest::Client::builder()
+        .default_headers(from_our_pages())
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(0)
         .timeout(REQUEST_TIMEOUT)
