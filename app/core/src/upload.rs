@@ -71,7 +71,7 @@ pub async fn attach(
         .save_upload(
             draft_token,
             &document.id,
-            file.file_name,
+            &motcua_domain::plain_text::file_name(file.file_name),
             content_type,
             file.bytes,
             now,

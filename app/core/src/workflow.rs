@@ -339,7 +339,7 @@ async fn plan(
                 other => ActionError::Invalid(other.key()),
             },
         )?;
-    let reason = input.reason.trim();
+    let reason = motcua_domain::plain_text::clean_text(&input.reason);
     let attachments = match action {
         Action::Finish => input.result.into_iter().collect(),
         _ => Vec::new(),

@@ -12,6 +12,7 @@ pub mod dossier_code;
 pub mod filing;
 pub mod format;
 pub mod ids;
+pub mod plain_text;
 pub mod procedure;
 pub mod rating;
 pub mod search;

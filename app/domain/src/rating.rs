@@ -148,7 +148,7 @@ impl RatingForm {
                 .answer(RatingField::OnlineService, &mut problems)
                 .map(Some),
         };
-        let comment = nfc(self.comment.trim());
+        let comment = nfc(&crate::plain_text::clean_text(&self.comment));
         if comment.chars().count() > COMMENT_MAX_CHARS {
             problems.push((RatingField::Comment, RatingProblem::TooLong));
         }

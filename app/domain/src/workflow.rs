@@ -404,6 +404,8 @@ pub enum MoveError {
     /// Only staff take this action.
     StaffOnly,
     ReasonRequired,
+    /// A reason or supplement item longer than `plain_text::MAX_TEXT_CHARS`.
+    TextTooLong,
     ItemsRequired,
     ResultDocumentRequired,
     NewDueRequired,
@@ -436,6 +438,7 @@ impl MoveError {
             MoveError::CitizenOnly => "citizen_only",
             MoveError::StaffOnly => "staff_only",
             MoveError::ReasonRequired => "reason_required",
+            MoveError::TextTooLong => "text_too_long",
             MoveError::ItemsRequired => "items_required",
             MoveError::ResultDocumentRequired => "result_document_required",
             MoveError::NewDueRequired => "new_due_required",
@@ -474,6 +477,7 @@ impl fmt::Display for MoveError {
             MoveError::CitizenOnly => f.write_str("only the citizen may take this action"),
             MoveError::StaffOnly => f.write_str("only staff may take this action"),
             MoveError::ReasonRequired => f.write_str("a reason is required"),
+            MoveError::TextTooLong => f.write_str("a reason or item is too long"),
             MoveError::ItemsRequired => {
                 f.write_str("the items to complete are required, none of them blank")
             }
@@ -733,6 +737,11 @@ fn current_index(ctx: &MoveContext) -> Result<usize, MoveError> {
 fn check_input(needs: InputNeeds, input: &MoveInput) -> Result<(), MoveError> {
     if needs.reason && input.reason.trim().is_empty() {
         return Err(MoveError::ReasonRequired);
+    }
+    if crate::plain_text::too_long(input.reason)
+        || input.items.iter().any(|i| crate::plain_text::too_long(i))
+    {
+        return Err(MoveError::TextTooLong);
     }
     if needs.items && (input.items.is_empty() || input.items.iter().any(|s| s.trim().is_empty())) {
         return Err(MoveError::ItemsRequired);

@@ -56,6 +56,10 @@ pub fn action_error(lang: Lang, key: &str) -> &'static str {
                 "You do not hold the role this needs.",
             ),
             "reason_required" => ("Hãy nhập lý do.", "Please give the reason."),
+            "text_too_long" => (
+                "Lý do hoặc nội dung quá dài (tối đa 2.000 ký tự).",
+                "The reason or an item is too long (at most 2,000 characters).",
+            ),
             "items_required" | "items_invalid" => (
                 "Hãy chọn ít nhất một nội dung cần bổ sung.",
                 "Please choose at least one item to supplement.",

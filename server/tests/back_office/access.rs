@@ -2,7 +2,9 @@
 
 use crate::common::staff::{act, full_form, staff, text};
 use crate::common::{client, raw_client, spawn_app};
-use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, OTHER_AGENCY, PREFIXES, file, procedure, status};
+use crate::{
+    ACCESS_CODE, AGENCY, ID_NUMBER, OTHER_AGENCY, PREFIXES, file, file_draft, procedure, status,
+};
 use motcua_domain::workflow::{Action, Actor, MoveContext, MoveInput, Status, decide};
 use motcua_store::prelude::*;
 
@@ -150,4 +152,55 @@ async fn a_guest_opens_slips_with_the_access_code_in_the_body_only() {
     assert_eq!(text(&guest, &app.url(&in_url)).await.0, 404);
     let by_id = post(format!("/phieu/{code}/01"), ID_NUMBER).await.unwrap();
     assert_eq!(by_id.status().as_u16(), 404, "the ID number opens no slip");
+}
+
+/// A citizen's PDF reaches staff as a download, never as a page of our origin, under its
+/// name in both RFC 6266 forms; a photo is shown. Both under a sandboxing policy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizens_file_is_served_to_staff_as_a_download_under_a_sandbox() {
+    let app = spawn_app().await;
+    let (id, p) = procedure(&app).await;
+    let token = app.store.create_draft(id, app.clock.now()).await.unwrap();
+    let document = &p.documents[0].id;
+    let now = app.clock.now();
+    let pdf = crate::common::tiny_pdf();
+    let png = crate::common::tiny_png();
+    let uploads = [
+        ("giấy \"tờ\".pdf", "application/pdf", &pdf),
+        ("ảnh.png", "image/png", &png),
+    ];
+    for (name, content_type, bytes) in uploads {
+        app.store
+            .save_upload(&token, document, name, content_type, bytes, now)
+            .await
+            .unwrap();
+    }
+    let code = file_draft(&app, &token, AGENCY, None).await;
+    let reception = staff(&app, "tiepnhan", AGENCY).await;
+    let documents = app
+        .store
+        .dossier_documents(&code.parse().unwrap())
+        .await
+        .unwrap();
+    let mut seen = Vec::new();
+    for file in documents {
+        let res = reception
+            .get(app.url(&format!("/can-bo/ho-so/{code}/tep/{}", file.id)))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let policy = res.headers()["content-security-policy"].to_str().unwrap();
+        assert!(policy.starts_with("sandbox"), "{policy}");
+        let disposition = res.headers()["content-disposition"].to_str().unwrap();
+        seen.push(disposition.to_string());
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "attachment; filename=\"gi_y _t__.pdf\"; filename*=UTF-8''gi%E1%BA%A5y%20%22t%E1%BB%9D%22.pdf",
+            "inline; filename=\"_nh.png\"; filename*=UTF-8''%E1%BA%A3nh.png",
+        ]
+    );
 }

@@ -61,8 +61,14 @@ async fn procedure(app: &TestApp) -> (i64, Procedure) {
 /// Files a dossier straight through the store (the filing pages have their own tests):
 /// status 1 at `agency`, optionally owned by a citizen account.
 async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
-    let (id, p) = procedure(app).await;
+    let (id, _) = procedure(app).await;
     let token = app.store.create_draft(id, app.clock.now()).await.unwrap();
+    file_draft(app, &token, agency, citizen).await
+}
+
+/// Files the draft `token` (of [`PROCEDURE`]) at `agency`, answering its first field.
+async fn file_draft(app: &TestApp, token: &str, agency: &str, citizen: Option<i64>) -> String {
+    let (_, p) = procedure(app).await;
     let field = &p.form[0].fields[0].id;
     let applicant = Applicant {
         full_name: "Trần Thị Bình".into(),
@@ -75,7 +81,7 @@ async fn file(app: &TestApp, agency: &str, citizen: Option<i64>) -> String {
     let answers = json!({ field.as_str(): "Giá trị ban đầu" });
     app.store
         .file_dossier(
-            &token,
+            token,
             &motcua_store::NewDossier {
                 agency: &agency.parse().unwrap(),
                 applicant: &applicant,

@@ -99,14 +99,18 @@ pub(crate) async fn completed(store: &Store) -> FilingToken {
     let filing = open(store, &token).await;
     let mut documents = DocumentsPost::begin(&filing, &NoUnits, NOW);
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    // As a hostile or old browser may name it: a path, and a right-to-left override that
+    // would show the name in another order.
     let file = SentFile {
-        file_name: "to-khai.pdf",
+        file_name: "C:\\fakepath\\to-khai\u{202E}.pdf",
         bytes: pdf,
     };
     documents
         .upload(store, &filing, "to_khai", file)
         .await
         .unwrap();
+    let kept = store.uploads(token.as_str()).await.unwrap();
+    assert_eq!(kept[0].original_name, "to-khai.pdf", "the name as it reads");
     let mut filing = filing;
     let page = filing.page("giay-to").unwrap();
     let saved = documents.finish(store, &mut filing, &page).await.unwrap();

@@ -37,6 +37,21 @@ fn required_texts_are_trimmed() {
             "{bad:?}"
         );
     }
+    // A reason past the cap is refused, whichever action carries it, never cut.
+    let long = "ơ".repeat(crate::plain_text::MAX_TEXT_CHARS + 1);
+    for action in [Action::Refuse, Action::Withdraw, Action::Accept] {
+        let status = Status::from_code(expected(action).0[0]).unwrap();
+        let (actor, c) = suitable(action, status, &steps);
+        let input = MoveInput {
+            reason: &long,
+            ..full(&items)
+        };
+        assert_eq!(
+            decide(&actor, action, &c, &input),
+            Err(MoveError::TextTooLong),
+            "{action:?}"
+        );
+    }
     // Actions that need no input succeed with none.
     let (actor, c) = suitable(Action::Accept, Status::Submitted, &steps);
     assert!(decide(&actor, Action::Accept, &c, &MoveInput::default()).is_ok());
