@@ -59,6 +59,7 @@ trap 'exit 130' INT TERM
 
 echo "run.sh: starting motcua on $url (database in $tmp)"
 MOTCUA_DATABASE_URL="sqlite://$tmp/motcua.db" \
+MOTCUA_DEMO_DIR=demo \
 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 LEPTOS_SITE_ROOT="target/site" \
 RUST_LOG="${RUST_LOG:-info}" \

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 echo
 echo "==> Serving motcua at http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C to stop)"
-exec target/release/motcua serve
+MOTCUA_DEMO_DIR="${MOTCUA_DEMO_DIR-demo}" exec target/release/motcua serve

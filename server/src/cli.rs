@@ -24,7 +24,7 @@ use output::say;
 /// directory of uploaded files; default files/ beside the SQLite file) or MOTCUA_FILES_URL
 /// (s3://BUCKET/PREFIX, with AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
 /// AWS_REGION; or file:///ABSOLUTE/PATH): set one of them, required with PostgreSQL,
-/// MOTCUA_DEMO_DIR (default demo; empty for none),
+/// MOTCUA_DEMO_DIR (the demo to load into an empty database, e.g. demo; default none),
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
 /// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy),
 /// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client) and
@@ -40,7 +40,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Serve the web application (the default). Loads the demo data into an empty database.
+    /// Serve the web application (the default). Loads the demo into an empty database when
+    /// MOTCUA_DEMO_DIR names it.
     Serve,
     /// Import procedure definitions (motcua.procedure/1 JSON files, or folders of them).
     /// A file with any error imports nothing; every problem is printed with its JSON path.

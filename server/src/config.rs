@@ -19,7 +19,9 @@ pub struct Config {
     /// S3-compatible store, configured by the standard `AWS_*` environment) or
     /// `file:///ABSOLUTE/PATH`. At most one of `files_dir` and `files_url` may be set.
     pub files_url: String,
-    /// `MOTCUA_DEMO_DIR`; default `demo`. Empty: no demo data.
+    /// `MOTCUA_DEMO_DIR`: the demo to load into an empty database. Default empty, no demo:
+    /// its staff accounts share a published password, so only who asks for it gets it
+    /// (`scripts/run.sh` does).
     pub demo_dir: String,
     /// `MOTCUA_WORKING_PERIODS`; default `07:00-11:30,13:30-17:00` (Asia/Ho_Chi_Minh).
     pub working_periods: String,
@@ -38,7 +40,7 @@ impl Default for Config {
             database_url: "sqlite://data/motcua.db".into(),
             files_dir: String::new(),
             files_url: String::new(),
-            demo_dir: "demo".into(),
+            demo_dir: String::new(),
             working_periods: "07:00-11:30,13:30-17:00".into(),
             public_url: String::new(),
             trusted_proxies: String::new(),

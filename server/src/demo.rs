@@ -40,6 +40,13 @@ pub async fn load_if_empty(store: &Store, dir: &Path) -> Result<(), String> {
 }
 
 async fn load_if_still_empty(store: &Store, dir: &Path) -> Result<(), String> {
+    // Asked for and missing is a mistake in the setting, not a reason to start otherwise.
+    if !dir.is_dir() {
+        return Err(format!(
+            "demo_dir (MOTCUA_DEMO_DIR) {:?} is not a folder; set it to \"\" for no demo",
+            dir.display().to_string()
+        ));
+    }
     let far_future = time::macros::date!(9999 - 12 - 31);
     if !store
         .current_procedures(far_future)
@@ -49,10 +56,10 @@ async fn load_if_still_empty(store: &Store, dir: &Path) -> Result<(), String> {
     {
         return Ok(());
     }
-    if !dir.exists() {
-        tracing::warn!(folder = %dir.display(), "no demo folder; starting empty");
-        return Ok(());
-    }
+    tracing::warn!(
+        folder = %dir.display(),
+        "loading the demo: its staff accounts share a published password. Never in a deployment."
+    );
     load(store, dir).await
 }
 

@@ -388,3 +388,59 @@ async fn a_database_that_loaded_the_old_demo_units_loses_their_wrong_codes() {
         "the commune is offered once, under the shipped code"
     );
 }
+
+/// The shipped configuration loads no demo, whose staff accounts share a published password;
+/// a demo folder asked for and missing stops the start instead of starting otherwise.
+#[tokio::test]
+async fn the_demo_is_loaded_only_when_asked_for() {
+    let db = TestDatabase::new().await;
+    let shipped = repo_root().join("Leptos.toml").display().to_string();
+    let mut server = common::served::Served::start_with(&db, &[("MOTCUA_CONFIG", shipped)]);
+    server.wait_until_ready(&reqwest::Client::new()).await;
+    server.stop();
+    let store = store(&db).await;
+    let far_future = time::macros::date!(9999 - 12 - 31);
+    assert!(
+        store
+            .current_procedures(far_future)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let admin = motcua_server::demo::demo_login("quantri", "000.50.01.H56");
+    let found = store.account_for_sign_in(&admin).await.unwrap();
+    assert!(found.is_none(), "no demo account");
+
+    let missing = db.dir().join("no-such-demo").display().to_string();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .arg("serve")
+        .env("MOTCUA_CONFIG", db.dir().join("none.toml"))
+        .env("MOTCUA_DATABASE_URL", db.url())
+        .env("MOTCUA_FILES_DIR", db.files_dir())
+        .env("MOTCUA_DEMO_DIR", &missing)
+        .env(
+            "LEPTOS_SITE_ADDR",
+            format!("127.0.0.1:{}", common::served::free_port()),
+        )
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("motcua runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("motcua serve started with a missing demo folder");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(!status.success());
+    assert!(
+        err.contains("MOTCUA_DEMO_DIR") && err.contains("no-such-demo"),
+        "{err}"
+    );
+}

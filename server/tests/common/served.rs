@@ -35,7 +35,7 @@ pub fn free_port() -> u16 {
 impl Served {
     /// A server on `db` without the demo.
     pub fn start(db: &TestDatabase) -> Served {
-        Served::start_with(db, &[("MOTCUA_DEMO_DIR", String::new())])
+        Served::start_with(db, &[])
     }
 
     /// A server on `db` and its files directory, on a free port, with `env` added to (or
