@@ -23,8 +23,9 @@ const LOCAL_NAME: &str = "motcua_sid";
 
 /// The deployment's public address (`public_url` in Leptos.toml), parsed once at start and
 /// carried in the application state. When set, it alone decides whether cookies are
-/// `Secure` and what QR codes on slips point to; without it the request's `Host` header does
-/// (fine for a developer, not behind a proxy that rewrites `Host`).
+/// `Secure` and what QR codes on slips point to. `motcua serve` always has one (configured,
+/// or its own loopback address: `startup::public_url_served_at`); only a server built in
+/// process without one (the HTTP tests on a free port) falls back to the request's `Host`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PublicUrl(Option<String>);
 
@@ -47,6 +48,11 @@ impl PublicUrl {
                  https://dichvucong.thanhhoa.gov.vn"
             )),
         }
+    }
+
+    /// Whether an address was configured (or, for a server on loopback, derived at start).
+    pub fn is_set(&self) -> bool {
+        self.0.is_some()
     }
 
     /// Whether the deployment is configured to be reached over https only (for HSTS).

@@ -117,16 +117,28 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     }
     let path = config::config_path();
     let config = config::load(&path)?;
-    let settings = crate::startup::settings(&config)?;
+    let mut settings = crate::startup::settings(&config)?;
+    let command = cli.command.unwrap_or(Command::Serve);
+    // Checked before the database is created: a server that cannot say its own address
+    // does not start.
+    let options = match command {
+        Command::Serve => {
+            let options = config::leptos_options(&path)?;
+            settings.public_url =
+                crate::startup::public_url_served_at(settings.public_url, options.site_addr)?;
+            Some(options)
+        }
+        _ => None,
+    };
     let files = crate::startup::files_location(&config)?;
     let store = crate::startup::open_store(&config.database_url, files.as_ref()).await?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
         Command::Serve => {
+            let options = options.expect("read for serve above");
             if !config.demo_dir.is_empty() {
                 demo::load_if_empty(&store, config.demo_dir.as_ref()).await?;
             }
             spawn_draft_cleanup(store.clone());
-            let options = config::leptos_options(&path)?;
             let addr = options.site_addr;
             let clock = std::sync::Arc::new(motcua_core::clock::Clock::default());
             if let Some(days) = test_clock_offset()? {

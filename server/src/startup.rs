@@ -1,6 +1,9 @@
 //! Building the parts the same way for `main`, every subcommand and every test.
 
+use std::net::SocketAddr;
+
 use app::api::state::Settings;
+use app::auth::PublicUrl;
 
 use motcua_store::{BlobLocation, Store};
 
@@ -24,6 +27,25 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
             })
             .collect::<Result<_, _>>()?,
     })
+}
+
+/// The public address a server on `addr` uses: the configured one; without one, its own
+/// address when that is loopback (a developer's machine, where the browser is on the same
+/// computer). Anywhere else the address must be configured: taken from each request's `Host`
+/// header, a client could choose what the slips' QR codes open and whether the session cookie
+/// is `Secure`.
+pub fn public_url_served_at(configured: PublicUrl, addr: SocketAddr) -> Result<PublicUrl, String> {
+    if configured.is_set() {
+        return Ok(configured);
+    }
+    if addr.ip().is_loopback() {
+        return PublicUrl::parse(&format!("http://{addr}"));
+    }
+    Err(format!(
+        "public_url (MOTCUA_PUBLIC_URL) is not set and the server listens on {addr}, not on \
+         this machine only: set it to the address citizens use, e.g. \
+         https://dichvucong.thanhhoa.gov.vn"
+    ))
 }
 
 /// Where uploaded files go, from `files_dir` (a directory) or `files_url` (`s3://…`,
@@ -72,6 +94,27 @@ pub async fn open_store(database_url: &str, files: Option<&BlobLocation>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_public_url_only_a_loopback_server_starts() {
+        let served = |configured: &str, addr: &str| {
+            public_url_served_at(PublicUrl::parse(configured).unwrap(), addr.parse().unwrap())
+        };
+        assert_eq!(
+            served("", "127.0.0.1:3000"),
+            PublicUrl::parse("http://127.0.0.1:3000")
+        );
+        assert_eq!(
+            served("", "[::1]:3000"),
+            PublicUrl::parse("http://[::1]:3000")
+        );
+        let refused = served("", "0.0.0.0:3000").unwrap_err();
+        assert!(refused.contains("MOTCUA_PUBLIC_URL") && refused.contains("0.0.0.0:3000"));
+        assert_eq!(
+            served("https://dichvucong.example.gov.vn", "0.0.0.0:3000"),
+            PublicUrl::parse("https://dichvucong.example.gov.vn")
+        );
+    }
 
     fn config(files_dir: &str, files_url: &str) -> Config {
         Config {

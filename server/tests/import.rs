@@ -412,19 +412,41 @@ async fn the_demo_is_loaded_only_when_asked_for() {
     assert!(found.is_none(), "no demo account");
 
     let missing = db.dir().join("no-such-demo").display().to_string();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+    let err = refused_at_start(&db, &[("MOTCUA_DEMO_DIR", missing)]).await;
+    assert!(
+        err.contains("MOTCUA_DEMO_DIR") && err.contains("no-such-demo"),
+        "{err}"
+    );
+}
+
+/// A server that listens beyond this machine needs its public address: the `Host` header
+/// of a request is the client's to choose.
+#[tokio::test]
+async fn a_server_on_the_network_without_a_public_url_does_not_start() {
+    let db = TestDatabase::new().await;
+    let everywhere = format!("0.0.0.0:{}", common::served::free_port());
+    let err = refused_at_start(&db, &[("LEPTOS_SITE_ADDR", everywhere)]).await;
+    assert!(err.contains("MOTCUA_PUBLIC_URL"), "{err}");
+}
+
+/// Starts `motcua serve` on `db` with `env` and expects it to exit with an error within a
+/// minute; returns what it wrote to standard error.
+async fn refused_at_start(db: &TestDatabase, env: &[(&str, String)]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"));
+    command
         .arg("serve")
         .env("MOTCUA_CONFIG", db.dir().join("none.toml"))
         .env("MOTCUA_DATABASE_URL", db.url())
         .env("MOTCUA_FILES_DIR", db.files_dir())
-        .env("MOTCUA_DEMO_DIR", &missing)
         .env(
             "LEPTOS_SITE_ADDR",
             format!("127.0.0.1:{}", common::served::free_port()),
         )
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("motcua runs");
+        .stderr(std::process::Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("motcua runs");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -432,15 +454,12 @@ async fn the_demo_is_loaded_only_when_asked_for() {
         }
         if std::time::Instant::now() > deadline {
             let _ = child.kill();
-            panic!("motcua serve started with a missing demo folder");
+            panic!("motcua serve started with {env:?}");
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
-    assert!(!status.success());
-    assert!(
-        err.contains("MOTCUA_DEMO_DIR") && err.contains("no-such-demo"),
-        "{err}"
-    );
+    assert!(!status.success(), "{env:?}");
+    err
 }
