@@ -194,7 +194,8 @@ test.describe('back office', () => {
     await expect(reception.getByRole('heading', { level: 1 })).toHaveText('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     await expect(reception.locator('.code')).toContainText(code);
     await expect(reception.locator('.qr svg')).toBeVisible();
-    await expect(reception.getByRole('button', { name: 'In phiếu' })).toBeVisible();
+    // Without JavaScript there is no dead "print" button (the browser's own print works).
+    await expect(reception.getByRole('button', { name: 'In phiếu' })).toBeHidden();
     await reception.emulateMedia({ media: 'print' });
     await expect(reception.locator('.tools')).toBeHidden();
     await expect(reception.locator('article.A5')).toBeVisible();
@@ -211,5 +212,19 @@ test.describe('back office', () => {
       headers: { 'Sec-Fetch-Site': 'same-origin' },
     });
     expect(control.status()).toBe(404);
+
+    // With JavaScript, under the Content-Security-Policy: the print button's script (allowed
+    // by its hash) runs, and nothing on the page is refused.
+    const phone = await browser.newContext({ javaScriptEnabled: true, baseURL: process.env.MOTCUA_URL });
+    const withJs = await phone.newPage();
+    const refused: string[] = [];
+    withJs.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) refused.push(m.text());
+    });
+    await lookUp(withJs, code, access);
+    await clickAndWaitForLoad(withJs, withJs.getByRole('button', { name: /Phiếu 01/ }));
+    await expect(withJs.getByRole('button', { name: 'In phiếu' })).toBeVisible();
+    expect(refused).toEqual([]);
+    await phone.close();
   });
 });

@@ -72,6 +72,10 @@ test.describe('filing with JavaScript (form island)', () => {
       const where = page.url().replace(/\/nop\/[0-9a-f]+\//, '/nop/…/');
       errors.push(`${String(e)} (on ${where})${process.env.E2E_DEBUG ? `\n${e.stack}` : ''}`);
     });
+    // The island and its loader run under the page's nonce policy: nothing may be refused.
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) errors.push(m.text());
+    });
 
     await startFiling(page);
     await waitForIsland(page);
@@ -171,7 +175,8 @@ test.describe('filing with JavaScript (form island)', () => {
       'Nguyễn Minh Anh',
     ]);
     expect(code).toMatch(/^[0-9A-Z.]+-\d{6}-\d{4}$/);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
+    await expect(page.getByRole('button', { name: TEXT.print })).toBeVisible();
+    expect(errors, 'uncaught errors or refused scripts in the page').toEqual([]);
   });
 });
 

@@ -40,6 +40,7 @@ export const TEXT = {
   errorSummaryTitle: 'Có lỗi cần sửa',
   receiptTitle: 'Đã nộp hồ sơ thành công',
   lookupButton: 'Tra cứu',
+  print: 'In biên nhận',
   statusNew: 'Mới đăng ký',
   lookupNotFound: 'Không tìm thấy hồ sơ với mã và giấy tờ đã nhập',
   filesReceived: 'Đã nhận',
