@@ -11,6 +11,7 @@ use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use http::{HeaderValue, StatusCode, header};
+use http_body_util::Limited;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{
@@ -28,6 +29,11 @@ use crate::{client_addr, csrf, error, not_found, request_id, routes, security_he
 
 /// Largest request body accepted on the documents page: several photos of documents.
 pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
+
+/// Largest body of any other post (a form page, a sign-in, a server function): a long form
+/// typed in full is a few kilobytes, so a quarter of a megabyte leaves room and keeps one
+/// anonymous post from making the server buffer megabytes.
+pub const MAX_FORM_BODY: usize = 256 * 1024;
 
 /// The Leptos routes of [`App`], listed once per process, by the first [`build`].
 ///
@@ -157,6 +163,9 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(fallback)
+        // Every post but those with files (their routes set their own, larger limit).
+        .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
+        .layer(middleware::from_fn(limit_server_function_bodies))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::same_origin_only,
@@ -239,4 +248,26 @@ async fn private_pages(req: Request, next: middleware::Next) -> axum::response::
         );
     }
     res
+}
+
+/// Server functions read their body themselves, past `DefaultBodyLimit` (Leptos routes each
+/// one, under `/api/`): their body is limited as it streams in, and one that says it is
+/// larger is refused before it is read.
+async fn limit_server_function_bodies(
+    req: Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_FORM_BODY) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let req = req.map(|body| axum::body::Body::new(Limited::new(body, MAX_FORM_BODY)));
+    next.run(req).await
 }

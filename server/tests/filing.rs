@@ -493,6 +493,49 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(res.status(), 403, "neither header: refused");
 }
 
+/// One anonymous post cannot make the server buffer more than a quarter of a megabyte: not a
+/// filing's form page (whose route takes a documents page's photos), a sign-in or a server
+/// function. The form page says so in the citizen's language and keeps what was saved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_huge_text_post_is_refused_before_it_is_read() {
+    let app = spawn_app().await;
+    let code = demo_procedures()[0]["code"].as_str().unwrap().to_string();
+    let applicant = app.start(&code).await;
+    let huge = "x".repeat(300 * 1024);
+    let c = raw_client();
+    let res = c
+        .post(&applicant)
+        .form(&[("full_name", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("lang=\"vi\""));
+    let page = app.client.get(&applicant).send().await.unwrap();
+    assert!(
+        !page.text().await.unwrap().contains("xxxxxxxx"),
+        "nothing kept"
+    );
+    // A post just under the limit is read (and answered as a form page is).
+    let fits = "x".repeat(200 * 1024);
+    let res = c
+        .post(&applicant)
+        .form(&[("full_name", fits.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    for path in ["/dang-nhap", "/api/tra-cuu"] {
+        let res = c
+            .post(app.url(path))
+            .form(&[("ten_dang_nhap", huge.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 413, "{path}");
+    }
+}
+
 /// The Content-Security-Policy of a page whose island loads: each response its own nonce,
 /// and every inline script carries it (or is the print buttons' script, allowed by hash).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,9 +6,11 @@
 use app::api::filing::ssr::href;
 use app::flow::{self, PageKind};
 use axum::Form;
+use axum::body::Body;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
+use http_body_util::Limited;
 use motcua_core::filing::{
     self, DocumentsButton, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page,
     PagePost, PageSaved, SaveDocumentsError, SavePageError,
@@ -19,7 +21,7 @@ use crate::bad_form::FormNotRead;
 use crate::error::AppError;
 use crate::not_found::not_found;
 use crate::plain_page::{PlainPage, request_lang};
-use crate::router::ServerState;
+use crate::router::{MAX_FORM_BODY, ServerState};
 use crate::routes::see_other;
 use app::i18n::{Key, Lang};
 
@@ -68,6 +70,8 @@ async fn handle(
         .map(|a| a.id);
     match page.kind {
         PageKind::Applicant | PageKind::Step(_) => {
+            // The route allows a documents page's photos; a form page is text.
+            let req = req.map(|body| Body::new(Limited::new(body, MAX_FORM_BODY)));
             let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, &state)
                 .await
                 .map_err(|e| not_read.page(e))?;
