@@ -35,29 +35,9 @@ impl<S: LimitStore> LookupLimiter<S> {
         }
     }
 
-    /// `Some(seconds to wait)` when `ip` has used up its misses in the current window.
-    ///
-    /// A database failure is logged and lets the attempt through: the attempt itself needs
-    /// the database, so it fails anyway, and a limiter must not lock everyone out.
-    pub async fn blocked(&self, ip: IpAddr) -> Option<u64> {
-        let now = self.clock.now();
-        let misses = match self
-            .store
-            .misses(self.scope, &ip.to_string(), self.window, now)
-            .await
-        {
-            Ok(m) => m?,
-            Err(e) => {
-                tracing::error!(error = %e, scope = self.scope, "reading a miss counter failed");
-                return None;
-            }
-        };
-        (misses.count >= self.max_misses).then(|| self.wait(misses, now))
-    }
-
     /// Takes back one recorded miss (an attempt counted up front that then succeeded).
     pub async fn forgive(&self, ip: IpAddr) {
-        if let Err(e) = self.store.forgive_miss(self.scope, &ip.to_string()).await {
+        if let Err(e) = self.store.forgive_miss(self.scope, &client_key(ip)).await {
             tracing::error!(error = %e, scope = self.scope, "forgiving a miss failed");
         }
     }
@@ -67,13 +47,13 @@ impl<S: LimitStore> LookupLimiter<S> {
     /// over the limit (it must not be checked); otherwise the caller checks it and, when it
     /// succeeds, takes the miss back with [`LookupLimiter::forgive`].
     ///
-    /// A database failure is logged and lets the attempt through, as in
-    /// [`LookupLimiter::blocked`].
+    /// A database failure is logged and lets the attempt through: the attempt itself needs
+    /// the database, so it fails anyway, and a limiter must not lock everyone out.
     pub async fn attempt(&self, ip: IpAddr) -> Result<(), u64> {
         let now = self.clock.now();
         match self
             .store
-            .record_miss(self.scope, &ip.to_string(), self.window, now)
+            .record_miss(self.scope, &client_key(ip), self.window, now)
             .await
         {
             Ok(misses) if misses.count > self.max_misses => Err(self.wait(misses, now)),
@@ -90,17 +70,23 @@ impl<S: LimitStore> LookupLimiter<S> {
         let left = self.window - (now - misses.since);
         left.whole_seconds().max(1) as u64
     }
+}
 
-    /// Records a miss; the window starts at the first miss.
-    pub async fn miss(&self, ip: IpAddr) {
-        let now = self.clock.now();
-        if let Err(e) = self
-            .store
-            .record_miss(self.scope, &ip.to_string(), self.window, now)
-            .await
-        {
-            tracing::error!(error = %e, scope = self.scope, "recording a miss failed");
-        }
+/// The client an address counts as. An IPv4 address is one client (a NAT may hide many, which
+/// is why the limit forgives a success). An IPv6 client is usually given a whole /64 and
+/// picks any address in it at will: counted per address, it would never run out of tries,
+/// so it is counted per /64. An IPv4 address written as IPv6 (`::ffff:a.b.c.d`) is itself.
+fn client_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                let prefix = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
+                format!("{prefix}/64")
+            }
+        },
     }
 }
 
@@ -110,7 +96,7 @@ mod tests {
     use motcua_store::testing::TestDatabase;
 
     #[tokio::test]
-    async fn five_misses_block_one_address_of_one_limit_until_the_window_passes() {
+    async fn five_misses_block_one_client_of_one_limit_until_the_window_passes() {
         let db = TestDatabase::new().await;
         let store = db.open().await;
         let clock = Arc::new(Clock::default());
@@ -118,21 +104,48 @@ mod tests {
         let sign_in = LookupLimiter::new(store, clock.clone(), "sign-in");
         let guesser: IpAddr = "203.0.113.7".parse().unwrap();
         let other: IpAddr = "203.0.113.8".parse().unwrap();
-        for _ in 0..4 {
-            lookup.miss(guesser).await;
+        for _ in 0..5 {
+            assert_eq!(lookup.attempt(guesser).await, Ok(()));
         }
-        assert_eq!(lookup.blocked(guesser).await, None);
-        lookup.miss(guesser).await;
-        let wait = lookup.blocked(guesser).await.expect("five misses block");
+        let wait = lookup
+            .attempt(guesser)
+            .await
+            .expect_err("the sixth is refused");
         assert!((1..=300).contains(&wait), "{wait}");
-        assert_eq!(lookup.blocked(other).await, None);
-        assert_eq!(sign_in.blocked(guesser).await, None);
-
-        lookup.forgive(guesser).await;
-        assert_eq!(lookup.blocked(guesser).await, None);
-        lookup.miss(guesser).await;
-        assert!(lookup.blocked(guesser).await.is_some());
+        assert_eq!(lookup.attempt(other).await, Ok(()));
+        assert_eq!(sign_in.attempt(guesser).await, Ok(()), "another limit");
         clock.advance(Duration::minutes(6));
-        assert_eq!(lookup.blocked(guesser).await, None);
+        assert_eq!(lookup.attempt(guesser).await, Ok(()), "the window passed");
+    }
+
+    #[tokio::test]
+    async fn a_success_takes_its_attempt_back() {
+        let db = TestDatabase::new().await;
+        let lookup = LookupLimiter::new(db.open().await, Arc::new(Clock::default()), "lookup");
+        let citizen: IpAddr = "198.51.100.4".parse().unwrap();
+        for _ in 0..20 {
+            assert_eq!(lookup.attempt(citizen).await, Ok(()));
+            lookup.forgive(citizen).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn an_ipv6_client_is_its_whole_64() {
+        let db = TestDatabase::new().await;
+        let lookup = LookupLimiter::new(db.open().await, Arc::new(Clock::default()), "lookup");
+        // A new address of the same /64 for every guess.
+        for n in 1..=5u16 {
+            let ip = IpAddr::V6(std::net::Ipv6Addr::new(0x2001, 0xdb8, 7, 1, 0, 0, 0, n));
+            assert_eq!(lookup.attempt(ip).await, Ok(()));
+        }
+        let sixth: IpAddr = "2001:db8:7:1:ffff::1".parse().unwrap();
+        assert!(lookup.attempt(sixth).await.is_err());
+        let neighbour: IpAddr = "2001:db8:7:2::1".parse().unwrap();
+        assert_eq!(lookup.attempt(neighbour).await, Ok(()), "another /64");
+        assert_eq!(
+            client_key("::ffff:203.0.113.9".parse().unwrap()),
+            "203.0.113.9"
+        );
+        assert_eq!(client_key(sixth), "2001:db8:7:1::/64");
     }
 }
