@@ -16,6 +16,7 @@ pub mod migrate;
 pub mod not_found;
 pub mod plain_page;
 pub mod reference;
+pub mod render;
 pub mod request_id;
 pub mod router;
 pub mod routes;

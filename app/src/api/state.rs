@@ -29,6 +29,8 @@ pub struct AppState {
     pub lookup_limiter: Arc<LookupLimiter<Store>>,
     /// Failed sign-ins per client address (same rule: 5 in 5 minutes).
     pub sign_in_limiter: Arc<LookupLimiter<Store>>,
+    /// Registrations per client (each costs a slow password hash).
+    pub registration_limiter: Arc<LookupLimiter<Store>>,
     /// The clock of the workflow (acceptance, due moments, overdue).
     pub clock: Arc<Clock>,
 }
@@ -73,7 +75,8 @@ impl AppState {
             units: Arc::new(units),
             calendar_cache: Arc::new(calendar_cache),
             lookup_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "lookup")),
-            sign_in_limiter: Arc::new(LookupLimiter::new(store, clock.clone(), "sign-in")),
+            sign_in_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "sign-in")),
+            registration_limiter: Arc::new(LookupLimiter::new(store, clock.clone(), "register")),
             clock,
         })
     }

@@ -173,6 +173,10 @@ pub fn account_error(lang: Lang, key: &str) -> &'static str {
                 "Số điện thoại này đã có tài khoản. Hãy đăng nhập.",
                 "This phone number already has an account. Please sign in.",
             ),
+            "too_many" => (
+                "Đã có nhiều lần đăng ký từ mạng này. Hãy thử lại sau ít phút.",
+                "There were many registrations from this network. Please try again in a few minutes.",
+            ),
             "email_invalid" => (
                 "Hãy nhập địa chỉ thư điện tử đúng dạng, ví dụ ten@example.vn",
                 "Enter an e-mail address like name@example.com",

@@ -1,7 +1,8 @@
 //! `/tra-cuu`: look a dossier up with its code and the applicant's ID number (the status) or
 //! its access code (the status, and the actions and slips).
 //!
-//! The form is posted (`POST /tra-cuu`, `server/src/routes/lookup.rs`), so the ID number or
+//! The form is posted (`POST /tra-cuu`, `server/src/routes/lookup.rs`, which gives this page
+//! what was posted as [`Posted`](super::Posted)), so the ID number or
 //! access code never stands in a URL, where the browser's history, a proxy's log and the
 //! `Referer` would keep it. A GET only shows the form, with the code filled in from `?ma=`
 //! (the QR code on a slip), and never counts as a guess: a page elsewhere cannot lock a
@@ -16,17 +17,10 @@ use crate::components::server_error::ServerErrorNotice;
 use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, Lang, next_step, status_name, t};
 
-/// What the lookup form posted, given to the page as context by the `POST /tra-cuu` handler.
-#[derive(Clone, Debug, Default)]
-pub struct PostedLookup {
-    pub code: String,
-    pub proof: String,
-}
-
 #[component]
 pub fn LookupPage() -> impl IntoView {
     let lang = current_lang();
-    let posted = use_context::<PostedLookup>();
+    let posted = use_context::<super::Posted>();
     let (prefill, withdrawn) = use_query_map().with_untracked(|q| {
         (
             q.get("ma").unwrap_or_default(),
@@ -34,7 +28,7 @@ pub fn LookupPage() -> impl IntoView {
         )
     });
     let (code, key) = match &posted {
-        Some(p) => (p.code.clone(), p.proof.clone()),
+        Some(p) => (p.value("ma"), p.value("giay_to")),
         None => (prefill, String::new()),
     };
     let asked = posted.is_some();

@@ -1,8 +1,8 @@
 //! `/dang-ky`: a citizen's account, with the phone number as login. Posts to
-//! `POST /dang-ky`; problems come back as `?loi=field:key,...` with the values typed.
+//! `POST /dang-ky`, which answers problems with this page, the values typed kept
+//! ([`Posted`](super::Posted)).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
@@ -11,15 +11,14 @@ use crate::i18n::{Key, account_error, t};
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let lang = current_lang();
-    let (errors, name, phone, email) = use_query_map().with_untracked(|q| {
-        (
-            q.get("loi").unwrap_or_default(),
-            q.get("ho_ten").unwrap_or_default(),
-            q.get("so_dien_thoai").unwrap_or_default(),
-            q.get("email").unwrap_or_default(),
-        )
-    });
-    let errors: Vec<(String, String)> = errors
+    let posted = super::Posted::get();
+    let (name, phone, email) = (
+        posted.value("ho_ten"),
+        posted.value("so_dien_thoai"),
+        posted.value("email"),
+    );
+    let errors: Vec<(String, String)> = posted
+        .errors
         .split(',')
         .filter_map(|e| e.split_once(':'))
         .map(|(field, key)| (field.to_string(), account_error(lang, key).to_string()))

@@ -1,5 +1,6 @@
 //! `/dang-nhap`: sign in, for staff (user name) and citizens (phone number) alike. The form
-//! posts to the `POST /dang-nhap` handler, which comes back here with `?loi=` on failure.
+//! posts to the `POST /dang-nhap` handler, which answers a failure with this page, the login
+//! typed kept ([`Posted`](super::Posted)).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -11,14 +12,18 @@ use crate::i18n::{Key, t};
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = current_lang();
-    let (error, login, next, signed_out) = use_query_map().with_untracked(|q| {
+    let posted = super::Posted::get();
+    let (error, login) = (posted.errors.clone(), posted.value("ten_dang_nhap"));
+    let (next, signed_out) = use_query_map().with_untracked(|q| {
         (
-            q.get("loi").unwrap_or_default(),
-            q.get("ten").unwrap_or_default(),
             q.get("tiep").unwrap_or_default(),
             q.get("da_dang_xuat").is_some(),
         )
     });
+    // After a failed post, where the citizen was going still comes with the form.
+    let next = Some(posted.value("tiep"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or(next);
     let message = match error.as_str() {
         "" => None,
         "qua-nhieu" => Some(Key::SignInTooMany),

@@ -48,12 +48,16 @@ pub fn internal(what: &str, e: impl std::fmt::Display) -> Response {
 
 /// `field:key,...` for the query string, percent-encoded.
 pub fn problems_text(problems: &[Problem]) -> String {
-    let text = problems
+    urlencode(&problems_list(problems))
+}
+
+/// The problems as the pages read them: `field:key`, separated by commas.
+pub fn problems_list(problems: &[Problem]) -> String {
+    problems
         .iter()
         .map(|p| format!("{}:{}", p.field(), p.key()))
         .collect::<Vec<_>>()
-        .join(",");
-    urlencode(&text)
+        .join(",")
 }
 
 /// The role names ticked, as typed (for putting back in the form).

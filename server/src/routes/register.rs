@@ -1,17 +1,23 @@
 //! `POST /dang-ky`: a citizen creates an account and is signed in
-//! ([`motcua_core::accounts::register`]). Problems come back to the form with every value
-//! but the password kept.
+//! ([`motcua_core::accounts::register`]). Problems come back as the form, rendered as the
+//! answer, with every value but the password kept. Five registrations in five minutes per
+//! client at most.
 
 use axum::Form;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use http::HeaderMap;
+use std::net::SocketAddr;
+
+use app::pages::Posted;
+use axum::extract::ConnectInfo;
+use http::request::Parts;
 use motcua_core::accounts::register::{RegisterError, Registration, register};
 use serde::Deserialize;
 
+use crate::render::posted_page;
 use crate::router::ServerState;
-use crate::routes::admin_users::problems_text;
+use crate::routes::admin_users::problems_list;
 use crate::routes::see_other;
 
 #[derive(Deserialize)]
@@ -30,19 +36,35 @@ pub struct RegisterForm {
 
 pub async fn post(
     State(state): State<ServerState>,
-    headers: HeaderMap,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    parts: Parts,
     jar: CookieJar,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    use motcua_domain::url::urlencode;
+    let headers = parts.headers.clone();
+    // The form again, with what was typed (never in the URL) but the passwords.
     let back = |errors: &str| {
-        see_other(&format!(
-            "/dang-ky?loi={errors}&ho_ten={}&so_dien_thoai={}&email={}#loi",
-            urlencode(form.ho_ten.trim()),
-            urlencode(form.so_dien_thoai.trim()),
-            urlencode(form.email.trim())
-        ))
+        let posted = Posted {
+            errors: errors.to_string(),
+            values: vec![
+                ("ho_ten".into(), form.ho_ten.trim().to_string()),
+                (
+                    "so_dien_thoai".into(),
+                    form.so_dien_thoai.trim().to_string(),
+                ),
+                ("email".into(), form.email.trim().to_string()),
+            ],
+        };
+        posted_page(&state, parts, posted)
     };
+    let app = &state.app;
+    // Every registration counts, taken back only when the form was wrong: an account costs
+    // a slow password hash, and nobody needs many of them in minutes.
+    if app.registration_limiter.attempt(addr.ip()).await.is_err() {
+        let mut page = back("so_dien_thoai:too_many").await;
+        *page.status_mut() = http::StatusCode::TOO_MANY_REQUESTS;
+        return page;
+    }
     let registration = Registration {
         full_name: &form.ho_ten,
         phone: &form.so_dien_thoai,
@@ -50,18 +72,20 @@ pub async fn post(
         password: &form.mat_khau,
         confirmation: &form.nhap_lai,
     };
-    let app = &state.app;
     match register(&app.store, &registration, app.clock.now()).await {
         Ok(done) => {
             let site = &app.settings.public_url;
             let jar = site.start_session(jar, &headers, &done.session_id);
             (jar, see_other("/ho-so-cua-toi")).into_response()
         }
-        Err(RegisterError::Invalid(problems)) => back(&problems_text(&problems)),
+        Err(RegisterError::Invalid(problems)) => {
+            app.registration_limiter.forgive(addr.ip()).await;
+            back(&problems_list(&problems)).await
+        }
         Err(RegisterError::NoSession { .. }) => see_other("/dang-nhap"),
         Err(e @ (RegisterError::Hashing(_) | RegisterError::Store(_))) => {
             tracing::error!(error = %e, "registration failed");
-            back(&urlencode("mat_khau:system"))
+            back("mat_khau:system").await
         }
     }
 }

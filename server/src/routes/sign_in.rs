@@ -5,15 +5,17 @@
 
 use std::net::SocketAddr;
 
+use app::pages::Posted;
 use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use http::HeaderMap;
+use http::request::Parts;
 use motcua_core::accounts::sign_in::{Credentials, SignInError, sign_in};
 use motcua_store::AccountKind;
 use serde::Deserialize;
 
+use crate::render::posted_page;
 use crate::router::ServerState;
 use crate::routes::{local_path, see_other};
 
@@ -30,24 +32,31 @@ pub struct SignInForm {
 pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    parts: Parts,
     jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> Response {
-    use motcua_domain::url::urlencode;
+    let headers = parts.headers.clone();
+    // The form again, with the login typed (never in the URL) and the problem.
     let back = |error: &str| {
-        see_other(&format!(
-            "/dang-nhap?loi={error}&ten={}&tiep={}",
-            urlencode(form.ten_dang_nhap.trim()),
-            urlencode(&form.tiep)
-        ))
+        let posted = Posted {
+            errors: error.to_string(),
+            values: vec![
+                (
+                    "ten_dang_nhap".into(),
+                    form.ten_dang_nhap.trim().to_string(),
+                ),
+                ("tiep".into(), form.tiep.clone()),
+            ],
+        };
+        posted_page(&state, parts, posted)
     };
     let app = &state.app;
     let limiter = &app.sign_in_limiter;
     // Counted before the (slow) check and taken back on success, so that many attempts sent
     // at once cannot all slip under the limit.
     if limiter.attempt(addr.ip()).await.is_err() {
-        return back("qua-nhieu");
+        return back("qua-nhieu").await;
     }
     let credentials = Credentials {
         login: &form.ten_dang_nhap,
@@ -63,10 +72,10 @@ pub async fn post(
     .await
     {
         Ok(s) => s,
-        Err(SignInError::Refused) => return back("sai"),
+        Err(SignInError::Refused) => return back("sai").await,
         Err(e @ SignInError::Store(_)) => {
             tracing::error!(error = %e, "sign-in failed");
-            return back("loi-he-thong");
+            return back("loi-he-thong").await;
         }
     };
     limiter.forgive(addr.ip()).await;

@@ -169,6 +169,11 @@ async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
         .send()
         .await
         .unwrap();
+    assert_eq!(
+        res.url().as_str(),
+        app.url("/dang-ky"),
+        "nothing typed in the URL"
+    );
     let page = res.text().await.unwrap();
     assert!(
         page.contains("Hãy nhập địa chỉ thư điện tử đúng dạng"),
@@ -186,4 +191,40 @@ async fn a_dossier_filed_while_signed_in_is_in_my_dossiers() {
         page.contains("href=\"#email\""),
         "summary links to the field"
     );
+}
+
+/// Each account costs a slow password hash: five registrations in five minutes from one
+/// client, then a wait; a form sent back with mistakes does not count.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registrations_from_one_client_are_limited() {
+    let app = spawn_app().await;
+    let register = |phone: String, password: &'static str| {
+        client()
+            .post(app.url("/dang-ky"))
+            .form(&[
+                ("ho_ten", "Đỗ Văn Em".to_string()),
+                ("so_dien_thoai", phone),
+                ("email", String::new()),
+                ("mat_khau", password.to_string()),
+                ("nhap_lai", password.to_string()),
+            ])
+            .send()
+    };
+    for _ in 0..3 {
+        let res = register("0944000000".into(), "ngan").await.unwrap();
+        assert_eq!(res.status(), 200, "a mistake, shown at its field");
+    }
+    for n in 1..=5 {
+        let res = register(format!("094400000{n}"), "mat-khau-dai")
+            .await
+            .unwrap();
+        assert!(
+            res.url().path().ends_with("/ho-so-cua-toi"),
+            "{n}: {}",
+            res.url()
+        );
+    }
+    let res = register("0944000006".into(), "mat-khau-dai").await.unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.text().await.unwrap().contains("nhiều lần đăng ký"));
 }
