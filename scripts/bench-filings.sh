@@ -79,7 +79,7 @@ fi
 
 port=$(free_port)
 log "==> Starting $bin on 127.0.0.1:$port ($backend)"
-MOTCUA_DEMO_DIR=demo LEPTOS_SITE_ADDR="127.0.0.1:$port" "$bin" serve >"$work/server.log" 2>&1 &
+MOTCUA_DEMO_DIR=demo MOTCUA_FILINGS_PER_HOUR=100000000 LEPTOS_SITE_ADDR="127.0.0.1:$port" "$bin" serve >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$port/suc-khoe" >/dev/null 2>&1; then

@@ -61,6 +61,12 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
         (Lang::Vi, UploadProblemKind::WrongType { accepted }) => {
             format!("Tệp chọn cho {document} phải là tệp {}", formats(accepted))
         }
+        (Lang::Vi, UploadProblemKind::DraftFull) => format!(
+            "Chưa giữ được tệp cho {document}: hồ sơ đã có đủ {} tệp hoặc {} MB. Hãy gỡ bớt \
+             tệp không cần rồi tải lại",
+            motcua_domain::upload::MAX_FILES_PER_DRAFT,
+            motcua_domain::format::format_decimal(motcua_domain::upload::MAX_DRAFT_MB)
+        ),
         (Lang::En, UploadProblemKind::Missing) => format!("Upload {document}"),
         (Lang::En, UploadProblemKind::Empty) => {
             format!("The file chosen for {document} is empty: choose it again")
@@ -68,6 +74,12 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
         (Lang::En, UploadProblemKind::TooLarge { max_mb }) => format!(
             "The file chosen for {document} is larger than {max_mb} MB: choose a smaller file \
              or take the photo again"
+        ),
+        (Lang::En, UploadProblemKind::DraftFull) => format!(
+            "The file for {document} was not kept: the dossier already holds {} files or {} MB. \
+             Remove files you do not need, then upload it again",
+            motcua_domain::upload::MAX_FILES_PER_DRAFT,
+            motcua_domain::upload::MAX_DRAFT_MB
         ),
         (Lang::En, UploadProblemKind::WrongType { accepted }) => format!(
             "The file chosen for {document} must be a {} file",

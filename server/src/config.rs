@@ -32,6 +32,9 @@ pub struct Config {
     /// `MOTCUA_TRUSTED_PROXIES`: the reverse proxies' addresses, comma-separated (e.g.
     /// `127.0.0.1`), whose `X-Forwarded-For` names the client. Empty: none.
     pub trusted_proxies: String,
+    /// `MOTCUA_FILINGS_PER_HOUR`: filings one client may start in an hour (default 30).
+    /// Raise it for a commune office whose kiosk files for everyone from one address.
+    pub filings_per_hour: String,
 }
 
 impl Default for Config {
@@ -44,6 +47,7 @@ impl Default for Config {
             working_periods: "07:00-11:30,13:30-17:00".into(),
             public_url: String::new(),
             trusted_proxies: String::new(),
+            filings_per_hour: "30".into(),
         }
     }
 }
@@ -90,6 +94,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_TRUSTED_PROXIES") {
         config.trusted_proxies = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_FILINGS_PER_HOUR") {
+        config.filings_per_hour = v;
     }
     Ok(config)
 }

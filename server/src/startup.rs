@@ -26,6 +26,19 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
                     .map_err(|_| format!("trusted_proxies: {s:?} is not an IP address"))
             })
             .collect::<Result<_, _>>()?,
+        filings_per_hour: config
+            .filings_per_hour
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&n: &u32| n > 0)
+            .ok_or_else(|| {
+                format!(
+                    "filings_per_hour (MOTCUA_FILINGS_PER_HOUR) {:?} must be a whole number \
+                     above 0",
+                    config.filings_per_hour
+                )
+            })?,
     })
 }
 
@@ -94,6 +107,22 @@ pub async fn open_store(database_url: &str, files: Option<&BlobLocation>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filing_quota_must_be_a_whole_number_above_zero() {
+        for bad in ["", "0", "-1", "ba mươi"] {
+            let c = Config {
+                filings_per_hour: bad.into(),
+                ..Config::default()
+            };
+            let refused = settings(&c).unwrap_err();
+            assert!(
+                refused.contains("MOTCUA_FILINGS_PER_HOUR"),
+                "{bad}: {refused}"
+            );
+        }
+        assert_eq!(settings(&Config::default()).unwrap().filings_per_hour, 30);
+    }
 
     #[test]
     fn without_a_public_url_only_a_loopback_server_starts() {

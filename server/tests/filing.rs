@@ -493,6 +493,33 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(res.status(), 403, "neither header: refused");
 }
 
+/// Each filing started is a draft that keeps files until it expires: one client starts at
+/// most `filings_per_hour` of them, then is told in its language to wait; another client is
+/// not held up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_client_starts_a_bounded_number_of_filings() {
+    let app = spawn_app_with(app::api::state::Settings {
+        filings_per_hour: 3,
+        trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..Default::default()
+    })
+    .await;
+    let code = demo_procedures()[0]["code"].as_str().unwrap().to_string();
+    let start = |from: &'static str| {
+        raw_client()
+            .post(app.url(&format!("/thu-tuc/{code}/nop")))
+            .header("x-forwarded-for", from)
+            .send()
+    };
+    for _ in 0..3 {
+        assert_eq!(start("203.0.113.7").await.unwrap().status(), 303);
+    }
+    let refused = start("203.0.113.7").await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert!(refused.text().await.unwrap().contains("quá nhiều hồ sơ"));
+    assert_eq!(start("198.51.100.20").await.unwrap().status(), 303);
+}
+
 /// One anonymous post cannot make the server buffer more than a quarter of a megabyte: not a
 /// filing's form page (whose route takes a documents page's photos), a sign-in or a server
 /// function. The form page says so in the citizen's language and keeps what was saved.

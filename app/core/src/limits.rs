@@ -24,14 +24,25 @@ pub struct LookupLimiter<S> {
 }
 
 impl<S: LimitStore> LookupLimiter<S> {
-    /// The rule of both limits: 5 misses in 5 minutes.
+    /// The rule of the guessing limits: 5 misses in 5 minutes.
     pub fn new(store: S, clock: Arc<Clock>, scope: &'static str) -> LookupLimiter<S> {
+        LookupLimiter::with_rule(store, clock, scope, 5, Duration::minutes(5))
+    }
+
+    /// A limit of `max_misses` attempts in `window` (for quotas, where every attempt counts).
+    pub fn with_rule(
+        store: S,
+        clock: Arc<Clock>,
+        scope: &'static str,
+        max_misses: u32,
+        window: Duration,
+    ) -> LookupLimiter<S> {
         LookupLimiter {
             store,
             clock,
             scope,
-            max_misses: 5,
-            window: Duration::minutes(5),
+            max_misses,
+            window,
         }
     }
 

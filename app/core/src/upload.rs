@@ -3,7 +3,7 @@
 //! way of keeping it, so the two pages cannot drift apart.
 
 use motcua_domain::procedure::{Document, FileKind};
-use motcua_domain::upload::{FileRule, UploadProblemKind};
+use motcua_domain::upload::{FileRule, UploadProblemKind, draft_has_room};
 use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
@@ -67,6 +67,11 @@ pub async fn attach(
         return Ok(());
     }
     let content_type = check(&FileRule::of(document), file).map_err(AttachError::Refused)?;
+    let kept = store.uploads(draft_token).await?;
+    let kept_bytes = kept.iter().map(|u| u.size).sum();
+    if !draft_has_room(kept.len(), kept_bytes, file.bytes.len()) {
+        return Err(AttachError::Refused(UploadProblemKind::DraftFull));
+    }
     store
         .save_upload(
             draft_token,
@@ -100,3 +105,6 @@ pub async fn attach_asked(
         Err(AttachError::Store(e)) => Err(e),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,6 +25,22 @@ pub enum UploadProblemKind {
     TooLarge { max_mb: f64 },
     /// Not one of the kinds the document accepts (its names: `pdf`, `jpg`, `png`).
     WrongType { accepted: Vec<String> },
+    /// The draft already holds [`MAX_FILES_PER_DRAFT`] files or this one would take it past
+    /// [`MAX_DRAFT_MB`]: nobody fills the disk through one anonymous draft.
+    DraftFull,
+}
+
+/// The most files one draft (a filing or a supplement answer) keeps: a long procedure asks
+/// for a dozen documents, some of several pages.
+pub const MAX_FILES_PER_DRAFT: usize = 30;
+
+/// The most bytes, in MB, one draft keeps in all.
+pub const MAX_DRAFT_MB: f64 = 100.0;
+
+/// Whether a draft that keeps `files` files of `bytes` in all has room for one more of
+/// `size` bytes.
+pub fn draft_has_room(files: usize, bytes: u64, size: usize) -> bool {
+    files < MAX_FILES_PER_DRAFT && (bytes + size as u64) as f64 <= MAX_DRAFT_MB * 1_000_000.0
 }
 
 /// What a file must be to be kept: one of some kinds, at most so large.

@@ -31,6 +31,8 @@ pub struct AppState {
     pub sign_in_limiter: Arc<LookupLimiter<Store>>,
     /// Registrations per client (each costs a slow password hash).
     pub registration_limiter: Arc<LookupLimiter<Store>>,
+    /// Filings started per client: each is a draft that keeps files until it expires.
+    pub filing_start_limiter: Arc<LookupLimiter<Store>>,
     /// The clock of the workflow (acceptance, due moments, overdue).
     pub clock: Arc<Clock>,
 }
@@ -47,6 +49,8 @@ pub struct Settings {
     /// The reverse proxies whose `X-Forwarded-For` names the client (`trusted_proxies`):
     /// the limits on guessing count per citizen, not per proxy. Empty: the header is ignored.
     pub trusted_proxies: Vec<IpAddr>,
+    /// How many filings one client may start in an hour (`filings_per_hour`).
+    pub filings_per_hour: u32,
 }
 
 impl Default for Settings {
@@ -56,6 +60,7 @@ impl Default for Settings {
             working_periods: WorkingCalendar::new([]).periods().to_vec(),
             public_url: PublicUrl::default(),
             trusted_proxies: Vec::new(),
+            filings_per_hour: 30,
         }
     }
 }
@@ -69,6 +74,7 @@ impl AppState {
     ) -> Result<AppState, motcua_store::StoreError> {
         let units = Units::load(&store).await?;
         let calendar_cache = CalendarCache::new(settings.working_periods.clone());
+        let filings_per_hour = settings.filings_per_hour;
         Ok(AppState {
             store: store.clone(),
             settings: Arc::new(settings),
@@ -76,7 +82,19 @@ impl AppState {
             calendar_cache: Arc::new(calendar_cache),
             lookup_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "lookup")),
             sign_in_limiter: Arc::new(LookupLimiter::new(store.clone(), clock.clone(), "sign-in")),
-            registration_limiter: Arc::new(LookupLimiter::new(store, clock.clone(), "register")),
+            registration_limiter: Arc::new(LookupLimiter::new(
+                store.clone(),
+                clock.clone(),
+                "register",
+            )),
+            // A family behind one network starts a few; a script, thousands.
+            filing_start_limiter: Arc::new(LookupLimiter::with_rule(
+                store,
+                clock.clone(),
+                "filing-start",
+                filings_per_hour,
+                time::Duration::hours(1),
+            )),
             clock,
         })
     }

@@ -51,6 +51,11 @@ pub(super) fn text(key: Key) -> &'static str {
         ServerErrorHelp => "If you ask for help, please give this id.",
         EventUnreadable => "The details of this event could not be read.",
         FormNotReadTitle => "What was sent could not be read",
+        TooManyFilingsTitle => "Too many filings started",
+        TooManyFilingsBody => {
+            "Many filings were started from this network in a short time. Please try again in \
+             a few minutes, or go on with the filing you have started."
+        }
         FormNotReadBody => {
             "The form did not arrive whole. Please go back to the previous page and send it again; what was saved is kept."
         }

@@ -64,6 +64,8 @@ pub enum Key {
     /// A form post whose body could not be read (cut off, malformed).
     FormNotReadTitle,
     FormNotReadBody,
+    TooManyFilingsTitle,
+    TooManyFilingsBody,
     /// Filing refused because no agency receives the procedure (a catalogue mistake).
     NoReceiverTitle,
     NoReceiverBody,

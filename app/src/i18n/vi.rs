@@ -51,6 +51,11 @@ pub(super) fn text(key: Key) -> &'static str {
         ServerErrorHelp => "Nếu cần hỗ trợ, xin cho biết mã này.",
         EventUnreadable => "Không đọc được chi tiết của sự kiện này.",
         FormNotReadTitle => "Không đọc được nội dung đã gửi",
+        TooManyFilingsTitle => "Đã bắt đầu quá nhiều hồ sơ",
+        TooManyFilingsBody => {
+            "Từ mạng này đã có nhiều hồ sơ được bắt đầu trong thời gian ngắn. Hãy thử lại sau \
+             ít phút, hoặc tiếp tục hồ sơ đang làm."
+        }
         FormNotReadBody => {
             "Biểu mẫu đến không đầy đủ. Xin quay lại trang trước và gửi lại; những gì đã lưu vẫn còn."
         }
