@@ -262,7 +262,17 @@ fn spawn_draft_cleanup(store: Store) {
                 Ok(n) => tracing::info!(drafts = n, "deleted drafts older than 30 days"),
                 Err(e) => tracing::error!(error = %e, "draft cleanup failed"),
             }
+            // What removed uploads and expired drafts left on disk, an hour after its last
+            // write (an upload in flight is never taken).
             let now = time::OffsetDateTime::now_utc();
+            match store
+                .collect_unreferenced_files(now - time::Duration::hours(1))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "deleted files nothing refers to"),
+                Err(e) => tracing::error!(error = %e, "file collection failed"),
+            }
             if let Err(e) = store
                 .delete_expired_sessions(
                     now - motcua_core::accounts::sessions::SESSION_IDLE,

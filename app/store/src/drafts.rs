@@ -177,6 +177,15 @@ pub trait DraftStore: Send + Sync {
     /// corruption is reported instead of served. Callers decide who may read what (through
     /// a draft token or a dossier); this only fetches.
     fn read_file(&self, sha256: &str) -> impl Future<Output = Result<Vec<u8>>> + Send;
+
+    /// Deletes the files (rows and bytes) that no upload, dossier document or move attachment
+    /// names and that were last written before `untouched_since` (a grace period, so a file
+    /// being uploaded is never taken); at most a thousand a call. Returns how many went.
+    /// Removing an upload or expiring a draft deletes rows only; this frees the disk.
+    fn collect_unreferenced_files(
+        &self,
+        untouched_since: OffsetDateTime,
+    ) -> impl Future<Output = Result<u64>> + Send;
 }
 
 impl DraftStore for Store {
@@ -291,7 +300,7 @@ impl DraftStore for Store {
             )));
         }
 
-        let (sha256, size) = self.write_bytes(bytes).await?;
+        let (sha256, size) = self.write_bytes(bytes, now).await?;
 
         let now = ts(now)?;
         let mut tx = self.begin_rows().await?;
@@ -370,6 +379,41 @@ impl DraftStore for Store {
         Ok(rows.into_iter().map(UploadedFile::from).collect())
     }
 
+    async fn collect_unreferenced_files(&self, untouched_since: OffsetDateTime) -> Result<u64> {
+        const UNREFERENCED: &str = "NOT EXISTS (SELECT 1 FROM draft_uploads u WHERE u.sha256 = files.sha256)
+             AND NOT EXISTS (SELECT 1 FROM dossier_documents d WHERE d.sha256 = files.sha256)
+             AND NOT EXISTS (SELECT 1 FROM dossier_event_attachments a WHERE a.sha256 = files.sha256)";
+        let cutoff = ts(untouched_since)?;
+        let candidates: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT sha256 FROM files WHERE created_at < $1 AND {UNREFERENCED} LIMIT 1000"
+        ))
+        .bind(&cutoff)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut deleted = 0;
+        for sha256 in candidates {
+            let key = BlobKey::parse(&sha256)?;
+            let mut tx = self.begin_rows().await?;
+            // Again under the write lock: a writer may have touched or used it meanwhile.
+            let gone = sqlx::query(&format!(
+                "DELETE FROM files WHERE sha256 = $1 AND created_at < $2 AND {UNREFERENCED}"
+            ))
+            .bind(&sha256)
+            .bind(&cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if gone == 1 {
+                // Before the row's deletion commits: a writer touching the row waits for it,
+                // and writes the bytes again after.
+                self.blobs.delete(&key).await?;
+                deleted += 1;
+            }
+            tx.commit().await?;
+        }
+        Ok(deleted)
+    }
+
     async fn read_file(&self, sha256: &str) -> Result<Vec<u8>> {
         // Parsing the key also keeps it from ever being a path traversal.
         let key = BlobKey::parse(sha256)?;
@@ -381,10 +425,30 @@ impl Store {
     /// Writes uploaded bytes durably under their SHA-256 (see [`crate::Blobs::put`]) and
     /// returns the hash and size. The caller then inserts the `files` row in the transaction
     /// that references it ([`insert_file_row`]).
-    pub(crate) async fn write_bytes(&self, bytes: &[u8]) -> Result<(String, i64)> {
+    ///
+    /// The row is touched first, in a statement of its own: the collector
+    /// ([`DraftStore::collect_unreferenced_files`]) deletes only rows untouched for its grace
+    /// period, and deletes the bytes while it holds the row, so it either finished before this
+    /// touch (and these bytes are written again after it) or leaves them alone.
+    pub(crate) async fn write_bytes(
+        &self,
+        bytes: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<(String, i64)> {
         let size =
             i64::try_from(bytes.len()).map_err(|_| StoreError::Invalid("file too large".into()))?;
-        let key = self.blobs.put(bytes.to_vec()).await?;
+        let key = BlobKey::of(bytes);
+        sqlx::query(
+            "INSERT INTO files (sha256, size, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (sha256) DO UPDATE SET created_at = excluded.created_at",
+        )
+        .bind(key.as_str())
+        .bind(size)
+        .bind(ts(now)?)
+        .execute(&self.pool)
+        .await?;
+        let written = self.blobs.put(bytes.to_vec()).await?;
+        debug_assert_eq!(written, key);
         Ok((key.as_str().to_string(), size))
     }
 

@@ -220,12 +220,12 @@ impl WorkflowStore for Store {
         for t in moves {
             let mut attached = Vec::new();
             for a in &t.attachments {
-                attached.push(self.write_bytes(&a.bytes).await?);
+                attached.push(self.write_bytes(&a.bytes, t.at).await?);
             }
             let mut documents = Vec::new();
             if let Some(s) = &t.supplement {
                 for d in &s.documents {
-                    documents.push(self.write_bytes(&d.bytes).await?);
+                    documents.push(self.write_bytes(&d.bytes, t.at).await?);
                 }
             }
             blobs.push((attached, documents));

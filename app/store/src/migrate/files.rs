@@ -30,8 +30,10 @@ pub(super) async fn copy(
     let mut listed = sqlx::query_as::<_, (String, i64)>(LISTED).fetch(conn);
     while let Some((sha256, size)) = listed.try_next().await? {
         let bytes = read(from, &sha256, size).await?;
-        let (written, _) = to.write_bytes(&bytes).await?;
-        if written != sha256 {
+        // The bytes only: the copy brings the `files` rows itself, in the transaction this
+        // listing reads from.
+        let written = to.blobs.put(bytes.clone()).await?;
+        if written.as_str() != sha256 {
             return Err(MigrateError::File {
                 sha256,
                 problem: FileProblem::Corrupt,

@@ -160,3 +160,70 @@ async fn uploads_are_content_addressed_and_durable() {
         Err(StoreError::Corrupt(_))
     ));
 }
+
+/// Removing an upload or expiring a draft deletes rows; the collector then frees the bytes
+/// nothing names any more, after a grace period, and never those a dossier keeps.
+#[tokio::test]
+async fn unreferenced_files_are_collected_after_their_grace_period() {
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let on_disk = |sha256: &str| dir.files_dir().join(&sha256[..2]).join(sha256).is_file();
+    let upload = |token: String, bytes: &'static [u8]| {
+        let store = store.clone();
+        async move {
+            store
+                .save_upload(&token, "to_khai", "a.pdf", "application/pdf", bytes, NOW)
+                .await
+                .unwrap()
+        }
+    };
+    // A dossier keeps `filed`; a draft keeps `drafted` and had `removed`.
+    let filing = store.create_draft(pid, NOW).await.unwrap();
+    let filed = upload(filing.clone(), b"%PDF filed").await;
+    let who = crate::applicant("001090012345", "0912345678");
+    store
+        .file_dossier(&filing, &crate::dossier_of(&who), NOW)
+        .await
+        .unwrap();
+    let draft = store.create_draft(pid, NOW).await.unwrap();
+    let drafted = upload(draft.clone(), b"%PDF drafted").await;
+    let removed = upload(draft.clone(), b"%PDF removed").await;
+    assert!(store.remove_upload(&draft, removed.id, NOW).await.unwrap());
+    assert!(on_disk(&removed.sha256), "removing deletes the row only");
+
+    // Within the grace period nothing goes; after it, what nothing names.
+    let grace = Duration::hours(1);
+    assert_eq!(
+        store.collect_unreferenced_files(NOW - grace).await.unwrap(),
+        0
+    );
+    assert!(on_disk(&removed.sha256));
+    assert_eq!(
+        store.collect_unreferenced_files(NOW + grace).await.unwrap(),
+        1
+    );
+    assert!(!on_disk(&removed.sha256));
+    assert!(on_disk(&filed.sha256) && on_disk(&drafted.sha256));
+
+    // The draft expires: its file goes too; the dossier's stays readable.
+    store.delete_stale_drafts(NOW + grace).await.unwrap();
+    assert_eq!(
+        store.collect_unreferenced_files(NOW + grace).await.unwrap(),
+        1
+    );
+    assert!(!on_disk(&drafted.sha256));
+    assert_eq!(store.read_file(&filed.sha256).await.unwrap(), b"%PDF filed");
+    assert_eq!(
+        store.collect_unreferenced_files(NOW + grace).await.unwrap(),
+        0
+    );
+
+    // The same content sent again later is written again.
+    let again = store.create_draft(pid, NOW).await.unwrap();
+    let back = upload(again, b"%PDF removed").await;
+    assert_eq!(back.sha256, removed.sha256);
+    assert_eq!(
+        store.read_file(&back.sha256).await.unwrap(),
+        b"%PDF removed"
+    );
+}
