@@ -67,6 +67,11 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
             motcua_domain::upload::MAX_FILES_PER_DRAFT,
             motcua_domain::format::format_decimal(motcua_domain::upload::MAX_DRAFT_MB)
         ),
+        (Lang::Vi, UploadProblemKind::TooManyPixels) => format!(
+            "Ảnh chọn cho {document} quá lớn (hơn {} triệu điểm ảnh) hoặc không đọc được: hãy \
+             chụp lại ảnh",
+            motcua_domain::upload::MAX_MEGAPIXELS
+        ),
         (Lang::En, UploadProblemKind::Missing) => format!("Upload {document}"),
         (Lang::En, UploadProblemKind::Empty) => {
             format!("The file chosen for {document} is empty: choose it again")
@@ -74,6 +79,11 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
         (Lang::En, UploadProblemKind::TooLarge { max_mb }) => format!(
             "The file chosen for {document} is larger than {max_mb} MB: choose a smaller file \
              or take the photo again"
+        ),
+        (Lang::En, UploadProblemKind::TooManyPixels) => format!(
+            "The photo chosen for {document} is too large (over {} megapixels) or cannot be \
+             read: take the photo again",
+            motcua_domain::upload::MAX_MEGAPIXELS
         ),
         (Lang::En, UploadProblemKind::DraftFull) => format!(
             "The file for {document} was not kept: the dossier already holds {} files or {} MB. \

@@ -3,7 +3,7 @@
 //! way of keeping it, so the two pages cannot drift apart.
 
 use motcua_domain::procedure::{Document, FileKind};
-use motcua_domain::upload::{FileRule, UploadProblemKind, draft_has_room};
+use motcua_domain::upload::{FileRule, UploadProblemKind, draft_has_room, pixels_allowed};
 use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
@@ -38,6 +38,14 @@ impl SentFile<'_> {
 pub fn check(rule: &FileRule, file: SentFile<'_>) -> Result<&'static str, UploadProblemKind> {
     let sniffed = sniff(file.bytes);
     rule.check(file.bytes.len(), sniffed.map(|(kind, _)| kind))?;
+    if matches!(sniffed, Some((FileKind::Jpg | FileKind::Png, _))) {
+        // The header only: nothing is decoded here.
+        let fits = imagesize::blob_size(file.bytes)
+            .is_ok_and(|s| pixels_allowed(s.width as u64, s.height as u64));
+        if !fits {
+            return Err(UploadProblemKind::TooManyPixels);
+        }
+    }
     // `check` passed, so the content has a kind we know.
     Ok(sniffed.map_or("application/octet-stream", |(_, content_type)| content_type))
 }

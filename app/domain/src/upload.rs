@@ -25,9 +25,22 @@ pub enum UploadProblemKind {
     TooLarge { max_mb: f64 },
     /// Not one of the kinds the document accepts (its names: `pdf`, `jpg`, `png`).
     WrongType { accepted: Vec<String> },
+    /// A photo of more than [`MAX_MEGAPIXELS`] pixels, or whose size cannot be read: a few
+    /// kilobytes of PNG can say 30,000 × 30,000, and whoever opens it (an officer's browser)
+    /// would need gigabytes to show it.
+    TooManyPixels,
     /// The draft already holds [`MAX_FILES_PER_DRAFT`] files or this one would take it past
     /// [`MAX_DRAFT_MB`]: nobody fills the disk through one anonymous draft.
     DraftFull,
+}
+
+/// The most pixels a photo may have, in millions: more than the 108-megapixel camera of a
+/// current phone, far less than a decompression bomb.
+pub const MAX_MEGAPIXELS: u64 = 120;
+
+/// Whether a photo of `width` × `height` pixels may be kept.
+pub fn pixels_allowed(width: u64, height: u64) -> bool {
+    width.saturating_mul(height) <= MAX_MEGAPIXELS * 1_000_000
 }
 
 /// The most files one draft (a filing or a supplement answer) keeps: a long procedure asks

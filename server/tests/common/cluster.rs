@@ -32,6 +32,8 @@ impl Cluster {
             ),
             ("MOTCUA_PUBLIC_URL", public.clone()),
             ("MOTCUA_TRUSTED_PROXIES", "127.0.0.1".to_string()),
+            // Every test citizen comes from 127.0.0.1: the quota is not what is tested here.
+            ("MOTCUA_FILINGS_PER_HOUR", "100000".to_string()),
         ];
         let mut servers = [Served::start_with(&db, &env), Served::start_with(&db, &env)];
         let health = super::client();

@@ -54,3 +54,41 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
         .await
         .unwrap();
 }
+
+/// The first bytes of a PNG that says it is `width` × `height` (a signature and its header
+/// chunk: all a size reader looks at).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(width.to_be_bytes());
+    png.extend(height.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    png
+}
+
+#[test]
+fn a_photo_of_too_many_pixels_is_refused_without_decoding_it() {
+    let rule = FileRule {
+        accepted: vec![FileKind::Png, FileKind::Jpg],
+        max_mb: 10.0,
+    };
+    let sent = |bytes: &[u8]| {
+        check(
+            &rule,
+            SentFile {
+                file_name: "anh.png",
+                bytes,
+            },
+        )
+    };
+    // A phone's 108-megapixel photo is kept; a 30,000 × 30,000 "photo" of a few bytes is not.
+    assert_eq!(sent(&png_header(12_000, 9_000)), Ok("image/png"));
+    assert_eq!(
+        sent(&png_header(30_000, 30_000)),
+        Err(UploadProblemKind::TooManyPixels)
+    );
+    // A PNG signature with no readable size.
+    assert_eq!(
+        sent(b"\x89PNG\r\n\x1a\n"),
+        Err(UploadProblemKind::TooManyPixels)
+    );
+}
