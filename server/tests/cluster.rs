@@ -120,7 +120,7 @@ async fn a_dossier_goes_from_filing_to_its_result_across_two_servers() {
     // The citizen, without an account, finds the request through the lookup and sends a
     // new copy.
     let citizen = Browser::new(app.base.clone());
-    let lookup = citizen.look_up(&code, &access).await.text().await.unwrap();
+    let lookup = citizen.look_up(&code, &access).await;
     assert!(lookup.contains("Bản chụp không đọc được"), "reason shown");
     let res = citizen.open_supplement_answer(&code, &access).await;
     let answer_page = res.url().to_string();

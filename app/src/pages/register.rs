@@ -12,6 +12,10 @@ use crate::i18n::{Key, account_error, t};
 pub fn RegisterPage() -> impl IntoView {
     let lang = current_lang();
     let posted = super::Posted::get();
+    // As the sign-in page does for its limit.
+    if posted.errors.contains(":too_many") {
+        super::set_status(429);
+    }
     let (name, phone, email) = (
         posted.value("ho_ten"),
         posted.value("so_dien_thoai"),

@@ -7,25 +7,17 @@ use axum::Form;
 use axum::extract::{ConnectInfo, State};
 use axum::response::Response;
 use motcua_core::accounts::claim::{ClaimError, claim};
-use serde::Deserialize;
 
 use crate::extract::SignedInCitizen;
 use crate::router::ServerState;
+use crate::routes::lookup::CodeAndProof;
 use crate::routes::see_other;
-
-#[derive(Deserialize)]
-pub struct ClaimForm {
-    #[serde(default)]
-    ma: String,
-    #[serde(default)]
-    giay_to: String,
-}
 
 pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     SignedInCitizen(account): SignedInCitizen,
-    Form(form): Form<ClaimForm>,
+    Form(form): Form<CodeAndProof>,
 ) -> Response {
     let app = &state.app;
     // Counted before the check and taken back on success, as in the lookup.

@@ -13,18 +13,20 @@ use serde::Deserialize;
 use crate::render::posted_page;
 use crate::router::ServerState;
 
+/// A dossier code and what proves it (the ID number or the access code), as the lookup and
+/// the claim on "my dossiers" post them.
 #[derive(Deserialize)]
-pub struct LookupForm {
+pub struct CodeAndProof {
     #[serde(default)]
-    ma: String,
+    pub ma: String,
     #[serde(default)]
-    giay_to: String,
+    pub giay_to: String,
 }
 
 pub async fn post(
     State(state): State<ServerState>,
     parts: Parts,
-    Form(form): Form<LookupForm>,
+    Form(form): Form<CodeAndProof>,
 ) -> Response {
     let posted = Posted {
         errors: String::new(),

@@ -61,9 +61,7 @@ pub async fn post(
     // Every registration counts, taken back only when the form was wrong: an account costs
     // a slow password hash, and nobody needs many of them in minutes.
     if app.registration_limiter.attempt(addr.ip()).await.is_err() {
-        let mut page = back("so_dien_thoai:too_many").await;
-        *page.status_mut() = http::StatusCode::TOO_MANY_REQUESTS;
-        return page;
+        return back("so_dien_thoai:too_many").await;
     }
     let registration = Registration {
         full_name: &form.ho_ten,

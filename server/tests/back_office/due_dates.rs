@@ -2,7 +2,7 @@
 //! explains the stored due moment.
 
 use crate::common::staff::{act, full_form, staff, text};
-use crate::common::{client, look_up, spawn_app};
+use crate::common::{client, look_up_page, spawn_app};
 use crate::{ACCESS_CODE, AGENCY, Accepted, accepted, prefix_of};
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
@@ -51,13 +51,7 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let reception = staff(&app, "tiepnhan", AGENCY).await;
     let (_, slip) = text(&reception, &app.url(&format!("/phieu/{code}/04"))).await;
     assert!(slip.contains("xin lỗi") && slip.contains("Bộ phận chuyên môn"));
-    let lookup = look_up(&client(), &app.base, &code, ACCESS_CODE)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let lookup = look_up_page(&client(), &app.base, &code, ACCESS_CODE).await;
     assert!(lookup.contains(&motcua_domain::format::format_datetime_vn(
         d.state.due_at.unwrap()
     )));

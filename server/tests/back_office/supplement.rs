@@ -53,12 +53,7 @@ async fn a_citizen_answers_a_supplement_request_from_the_lookup() {
 
     // The citizen, without an account, finds the request through the lookup.
     let guest = Browser::new(app.base.clone());
-    let lookup = guest
-        .look_up(&code, ACCESS_CODE)
-        .await
-        .text()
-        .await
-        .unwrap();
+    let lookup = guest.look_up(&code, ACCESS_CODE).await;
     assert!(lookup.contains("Nội dung chưa đúng"), "reason shown");
     assert!(
         lookup.contains(&format!("/phieu/{code}/02")),

@@ -1,7 +1,7 @@
 //! A citizen withdraws a new dossier from the lookup.
 
 use crate::common::staff::{act, full_form, staff};
-use crate::common::{client, look_up, spawn_app};
+use crate::common::{client, look_up_page, spawn_app};
 use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, file, status};
 use motcua_store::prelude::*;
 
@@ -11,24 +11,12 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     let code = file(&app, AGENCY, None).await;
     let guest = client();
     // The ID number shows the status only: no withdrawal is offered with it.
-    let lookup = look_up(&guest, &app.base, &code, ID_NUMBER)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let lookup = look_up_page(&guest, &app.base, &code, ID_NUMBER).await;
     assert!(
         !lookup.contains(&format!("action=\"/rut-ho-so/{code}\"")),
         "not offered on the ID number"
     );
-    let lookup = look_up(&guest, &app.base, &code, ACCESS_CODE)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let lookup = look_up_page(&guest, &app.base, &code, ACCESS_CODE).await;
     assert!(
         lookup.contains(&format!("action=\"/rut-ho-so/{code}\"")),
         "offered"

@@ -305,12 +305,9 @@ impl Browser {
             .unwrap()
     }
 
-    /// Looks dossier `code` up as the lookup form does, proving it with `proof`.
-    pub async fn look_up(&self, code: &str, proof: &str) -> reqwest::Response {
-        look_up(&self.client, &self.base, code, proof)
-            .send()
-            .await
-            .unwrap()
+    /// The lookup page for dossier `code`, posted as its form does with `proof`.
+    pub async fn look_up(&self, code: &str, proof: &str) -> String {
+        look_up_page(&self.client, &self.base, code, proof).await
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -431,6 +428,12 @@ pub fn look_up(
     client
         .post(format!("{base}/tra-cuu"))
         .form(&[("ma", code), ("giay_to", proof)])
+}
+
+/// The page [`look_up`] answers.
+pub async fn look_up_page(client: &reqwest::Client, base: &str, code: &str, proof: &str) -> String {
+    let res = look_up(client, base, code, proof).send().await.unwrap();
+    res.text().await.unwrap()
 }
 
 pub fn receipt_code(html: &str) -> String {
