@@ -158,6 +158,17 @@ impl Setup {
         })
     }
 
+    /// Takes the lock as [`Setup::lock`] does when it needs no connection (SQLite's file
+    /// lock), for what must be done before connecting: creating the database file.
+    pub(crate) async fn lock_without_pool(&self) -> Result<Option<SetupLock>> {
+        Ok(match self {
+            Setup::File(path) => Some(SetupLock(Held::File(
+                sqlite::lock_file(path.clone()).await?,
+            ))),
+            Setup::Advisory => None,
+        })
+    }
+
     /// Waits until no other server (of any process or machine on this database) holds the
     /// setup lock, and takes it.
     pub(crate) async fn lock(&self, pool: &AnyPool) -> Result<SetupLock> {

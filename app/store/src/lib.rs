@@ -175,6 +175,12 @@ impl Store {
         // The files first: a bucket that does not answer stops the start before a database
         // file is created.
         let blobs = files.open().await?;
+        // Two servers starting at once on a new database would both create the tables (sqlx
+        // locks PostgreSQL's migrations, not SQLite's). SQLite's lock is a file, taken before
+        // connecting: two servers creating the same new file and switching it to WAL at once
+        // had one of them stop with "database is locked" (SQLite gives up on that switch
+        // without waiting); PostgreSQL's needs a connection.
+        let early = setup.lock_without_pool().await?;
         let pool = backend.connect(database_url).await?;
         let store = Store {
             pool,
@@ -182,9 +188,10 @@ impl Store {
             blobs,
             setup,
         };
-        // Two servers starting at once on a new database would both create the tables (sqlx
-        // locks PostgreSQL's migrations, not SQLite's).
-        let lock = store.lock_setup().await?;
+        let lock = match early {
+            Some(lock) => lock,
+            None => store.lock_setup().await?,
+        };
         store.backend.migrator().run(&store.pool).await?;
         store.backfill_search_names().await?;
         lock.release().await;

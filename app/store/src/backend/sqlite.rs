@@ -93,6 +93,12 @@ pub(super) fn setup_lock_file(database_url: &str) -> Result<std::path::PathBuf> 
 /// holding it releases it with its last handle).
 pub(super) async fn lock_file(path: std::path::PathBuf) -> Result<std::fs::File> {
     let locked = tokio::task::spawn_blocking(move || {
+        // Taken before the database is created, so its folder may not be there yet.
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent)?;
+        }
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
