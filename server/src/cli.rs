@@ -2,6 +2,7 @@
 
 pub mod output;
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -149,6 +150,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 );
                 clock.advance(time::Duration::days(days));
             }
+            let closing = store.clone();
             let state = app::api::AppState::new(store, settings, clock)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -158,12 +160,22 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("{addr}: {e}"))?;
             let local = listener.local_addr().map_err(|e| e.to_string())?;
             tracing::info!("listening on http://{local}");
-            axum::serve(
+            let (asked, asked_rx) = tokio::sync::oneshot::channel();
+            let serve = axum::serve(
                 listener,
                 app.into_make_service_with_connect_info::<SocketAddr>(),
             )
-            .await
-            .map_err(|e| e.to_string())
+            .with_graceful_shutdown(async move {
+                crate::shutdown::requested().await;
+                let _ = asked.send(());
+            });
+            crate::shutdown::drain(serve.into_future(), asked_rx)
+                .await
+                .map_err(|e| e.to_string())?;
+            // Checkpoints SQLite's WAL into the file, ends PostgreSQL sessions cleanly.
+            closing.close().await;
+            tracing::info!("stopped");
+            Ok(())
         }
         Command::Import { paths } => {
             let report =

@@ -21,5 +21,6 @@ pub mod request_id;
 pub mod router;
 pub mod routes;
 pub mod security_headers;
+pub mod shutdown;
 pub mod startup;
 pub mod telemetry;

@@ -94,6 +94,35 @@ impl Served {
         );
     }
 
+    /// Asks the server to stop, as systemd or Docker does: SIGTERM.
+    pub fn ask_to_stop(&self) {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "SIGTERM sent");
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Waits for the server to exit by itself (killing it, and failing, after [`PATIENCE`])
+    /// and returns how it exited and everything it wrote to standard error.
+    pub async fn exited(&mut self) -> (std::process::ExitStatus, String) {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status, self.stop());
+            }
+            if started.elapsed() > PATIENCE {
+                panic!("motcua serve did not exit:\n{}", self.stop());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Kills the server and returns everything it wrote to standard error.
     pub fn stop(&mut self) -> String {
         let _ = self.child.kill();
