@@ -35,6 +35,9 @@ pub struct Config {
     /// `MOTCUA_FILINGS_PER_HOUR`: filings one client may start in an hour (default 30).
     /// Raise it for a commune office whose kiosk files for everyone from one address.
     pub filings_per_hour: String,
+    /// `MOTCUA_MAX_REQUESTS`: requests worked on at once (default 64); four times as many
+    /// wait in line up to 10 s, and more are answered 503 with `Retry-After`.
+    pub max_requests: String,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             public_url: String::new(),
             trusted_proxies: String::new(),
             filings_per_hour: "30".into(),
+            max_requests: "64".into(),
         }
     }
 }
@@ -97,6 +101,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_FILINGS_PER_HOUR") {
         config.filings_per_hour = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_MAX_REQUESTS") {
+        config.max_requests = v;
     }
     Ok(config)
 }

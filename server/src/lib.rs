@@ -14,6 +14,7 @@ pub mod html;
 pub mod import;
 pub mod migrate;
 pub mod not_found;
+pub mod overload;
 pub mod plain_page;
 pub mod reference;
 pub mod render;

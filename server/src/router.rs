@@ -180,6 +180,11 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         .layer(middleware::from_fn(error::error_page))
         // A handler's "not found" in the person's language; it reads the `lang` cookie.
         .layer(middleware::from_fn(not_found::translate))
+        // Outside the pages and their error page, inside the headers every response gets.
+        .layer(middleware::from_fn_with_state(
+            crate::overload::Capacity::new(state.app.settings.max_requests),
+            crate::overload::shed,
+        ))
         // Pages are compressed as they are sent (brotli or gzip, as the browser accepts);
         // `/pkg` files already carry their build-time compression and are left alone.
         .layer(CompressionLayer::new())

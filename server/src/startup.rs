@@ -26,20 +26,25 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
                     .map_err(|_| format!("trusted_proxies: {s:?} is not an IP address"))
             })
             .collect::<Result<_, _>>()?,
-        filings_per_hour: config
-            .filings_per_hour
-            .trim()
-            .parse()
-            .ok()
-            .filter(|&n: &u32| n > 0)
-            .ok_or_else(|| {
-                format!(
-                    "filings_per_hour (MOTCUA_FILINGS_PER_HOUR) {:?} must be a whole number \
-                     above 0",
-                    config.filings_per_hour
-                )
-            })?,
+        filings_per_hour: above_zero(
+            &config.filings_per_hour,
+            "filings_per_hour (MOTCUA_FILINGS_PER_HOUR)",
+        )?,
+        max_requests: above_zero(&config.max_requests, "max_requests (MOTCUA_MAX_REQUESTS)")?,
     })
+}
+
+/// A count setting: a whole number above 0, or the start is refused naming the setting.
+fn above_zero<N: std::str::FromStr + Default + PartialOrd>(
+    value: &str,
+    setting: &str,
+) -> Result<N, String> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n: &N| *n > N::default())
+        .ok_or_else(|| format!("{setting} {value:?} must be a whole number above 0"))
 }
 
 /// The public address a server on `addr` uses: the configured one; without one, its own
@@ -109,7 +114,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_filing_quota_must_be_a_whole_number_above_zero() {
+    fn counts_must_be_whole_numbers_above_zero() {
         for bad in ["", "0", "-1", "ba mươi"] {
             let c = Config {
                 filings_per_hour: bad.into(),
@@ -122,6 +127,13 @@ mod tests {
             );
         }
         assert_eq!(settings(&Config::default()).unwrap().filings_per_hour, 30);
+        let refused = settings(&Config {
+            max_requests: "0".into(),
+            ..Config::default()
+        })
+        .unwrap_err();
+        assert!(refused.contains("MOTCUA_MAX_REQUESTS"), "{refused}");
+        assert_eq!(settings(&Config::default()).unwrap().max_requests, 64);
     }
 
     #[test]

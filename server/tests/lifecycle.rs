@@ -1,10 +1,12 @@
-//! The real binary's life as a deployment sees it: asked to stop (SIGTERM, what systemd and
-//! Docker send before a restart), it finishes what it is doing before it exits.
+//! The server as a deployment sees it under stress: asked to stop (SIGTERM, what systemd and
+//! Docker send before a restart), it finishes what it is doing before it exits; overloaded,
+//! it keeps working on what it took and answers the rest 503 at once.
 
 mod common;
 
 use std::time::Duration;
 
+use app::api::state::Settings;
 use common::served::Served;
 use motcua_store::testing::TestDatabase;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -13,28 +15,55 @@ use tokio::net::TcpStream;
 /// Long enough for the server to have read what was sent, on a busy machine.
 const SETTLE: Duration = Duration::from_millis(500);
 
-/// A sign-in post sent by hand in two parts, so that it is under way (its head read, its
-/// body not complete) when the stop is asked for: the server must answer it, refuse new
-/// connections meanwhile, and exit cleanly after it.
+/// A failed sign-in post sent by hand, its head and only part of its body: a request the
+/// server has taken and is working on (reading its body) until [`PostUnderWay::finish`].
+struct PostUnderWay {
+    stream: TcpStream,
+    rest: &'static str,
+}
+
+const SIGN_IN_BODY: &str = "ten_dang_nhap=khong.co.ai&mat_khau=sai-mat-khau";
+
+impl PostUnderWay {
+    async fn start(addr: &str) -> PostUnderWay {
+        let (first, rest) = SIGN_IN_BODY.split_at(20);
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        let head = format!(
+            "POST /dang-nhap HTTP/1.1\r\nHost: {addr}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Sec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n{first}",
+            SIGN_IN_BODY.len()
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        PostUnderWay { stream, rest }
+    }
+
+    /// Sends the rest and returns the answer's status code (and the answer, for messages).
+    async fn finish(mut self) -> (u16, String) {
+        self.stream.write_all(self.rest.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        self.stream.read_to_string(&mut answer).await.unwrap();
+        let status = answer
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, answer.chars().take(300).collect())
+    }
+}
+
+fn is_answered(status: u16) -> bool {
+    (200..400).contains(&status)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stop_finishes_the_request_under_way_and_takes_no_new_one() {
     let db = TestDatabase::new().await;
     let mut server = Served::start(&db);
     server.wait_until_ready(&common::client()).await;
 
-    let body = "ten_dang_nhap=khong.co.ai&mat_khau=sai-mat-khau";
-    let (first, rest) = body.split_at(20);
-    let mut under_way = TcpStream::connect(&server.addr).await.unwrap();
-    let head = format!(
-        "POST /dang-nhap HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-         Content-Length: {}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n",
-        server.addr,
-        body.len()
-    );
-    under_way.write_all(head.as_bytes()).await.unwrap();
-    under_way.write_all(first.as_bytes()).await.unwrap();
+    let under_way = PostUnderWay::start(&server.addr).await;
     tokio::time::sleep(SETTLE).await;
-
     server.ask_to_stop();
     tokio::time::sleep(SETTLE).await;
     assert!(server.is_running(), "exited with a request under way");
@@ -43,14 +72,8 @@ async fn a_stop_finishes_the_request_under_way_and_takes_no_new_one() {
         "a new connection was taken after the stop was asked for"
     );
 
-    under_way.write_all(rest.as_bytes()).await.unwrap();
-    let mut answer = String::new();
-    under_way.read_to_string(&mut answer).await.unwrap();
-    let status = answer.split(' ').nth(1).unwrap_or_default();
-    assert!(
-        status.starts_with('2') || status.starts_with('3'),
-        "the request under way was answered with {status:?}: {answer:.300}"
-    );
+    let (status, answer) = under_way.finish().await;
+    assert!(is_answered(status), "the request under way: {answer}");
 
     let (exit, log) = server.exited().await;
     assert!(exit.success(), "{exit}: {log}");
@@ -58,4 +81,48 @@ async fn a_stop_finishes_the_request_under_way_and_takes_no_new_one() {
         log.contains("asked to stop") && log.contains("stopped"),
         "{log}"
     );
+}
+
+/// One request at a time and four in line (`max_requests` 1): a sixth gets the 503 page at
+/// once, in the person's language, with `Retry-After`; the health check still answers; the
+/// five taken are all answered, and then the server takes requests again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_line_a_request_is_answered_503_at_once_and_the_others_are_served() {
+    let app = common::spawn_app_with(Settings {
+        max_requests: 1,
+        ..Settings::default()
+    })
+    .await;
+    let addr = app.base.trim_start_matches("http://").to_string();
+    let mut taken = Vec::new();
+    for _ in 0..5 {
+        taken.push(PostUnderWay::start(&addr).await);
+    }
+    tokio::time::sleep(SETTLE).await;
+
+    let started = std::time::Instant::now();
+    let refused = common::client().get(app.url("/")).send().await.unwrap();
+    assert_eq!(refused.status(), 503);
+    assert!(started.elapsed() < Duration::from_secs(2), "refused late");
+    assert_eq!(refused.headers()["retry-after"], "5");
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Hệ thống đang quá tải")
+    );
+    let health = common::client()
+        .get(app.url("/suc-khoe"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200, "the health check was shed");
+
+    for post in taken {
+        let (status, answer) = post.finish().await;
+        assert!(is_answered(status), "a request in line: {answer}");
+    }
+    let after = common::client().get(app.url("/")).send().await.unwrap();
+    assert_eq!(after.status(), 200);
 }

@@ -51,6 +51,9 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpAddr>,
     /// How many filings one client may start in an hour (`filings_per_hour`).
     pub filings_per_hour: u32,
+    /// How many requests a server works on at once before others wait in line, and 503s
+    /// answer the rest (`max_requests`; `server/src/overload.rs`).
+    pub max_requests: usize,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             public_url: PublicUrl::default(),
             trusted_proxies: Vec::new(),
             filings_per_hour: 30,
+            max_requests: 64,
         }
     }
 }

@@ -51,6 +51,12 @@ pub(super) fn text(key: Key) -> &'static str {
         ServerErrorHelp => "If you ask for help, please give this id.",
         EventUnreadable => "The details of this event could not be read.",
         FormNotReadTitle => "What was sent could not be read",
+        BusyTitle => "The service is overloaded",
+        BusyBody => {
+            "Too many people are using it at the same moment. Please try again in a few \
+             seconds; what was saved is kept."
+        }
+        HomeLink => "Home",
         TooManyFilingsTitle => "Too many filings started",
         TooManyFilingsBody => {
             "Many filings were started from this network in a short time. Please try again in \

@@ -65,6 +65,11 @@ pub enum Key {
     FormNotReadTitle,
     FormNotReadBody,
     TooManyFilingsTitle,
+    /// The server has more requests than it can take (503, `server/src/overload.rs`).
+    BusyTitle,
+    BusyBody,
+    /// A link to the home page.
+    HomeLink,
     TooManyFilingsBody,
     /// Filing refused because no agency receives the procedure (a catalogue mistake).
     NoReceiverTitle,

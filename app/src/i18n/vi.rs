@@ -51,6 +51,12 @@ pub(super) fn text(key: Key) -> &'static str {
         ServerErrorHelp => "Nếu cần hỗ trợ, xin cho biết mã này.",
         EventUnreadable => "Không đọc được chi tiết của sự kiện này.",
         FormNotReadTitle => "Không đọc được nội dung đã gửi",
+        BusyTitle => "Hệ thống đang quá tải",
+        BusyBody => {
+            "Có quá nhiều người đang dùng cùng lúc. Xin thử lại sau ít giây; những gì đã lưu \
+             vẫn còn."
+        }
+        HomeLink => "Về trang chủ",
         TooManyFilingsTitle => "Đã bắt đầu quá nhiều hồ sơ",
         TooManyFilingsBody => {
             "Từ mạng này đã có nhiều hồ sơ được bắt đầu trong thời gian ngắn. Hãy thử lại sau \
