@@ -12,6 +12,7 @@ use std::net::SocketAddr;
 use app::pages::Posted;
 use axum::extract::ConnectInfo;
 use http::request::Parts;
+use motcua_core::accounts::Problem;
 use motcua_core::accounts::register::{RegisterError, Registration, register};
 use serde::Deserialize;
 
@@ -77,7 +78,11 @@ pub async fn post(
             (jar, see_other("/ho-so-cua-toi")).into_response()
         }
         Err(RegisterError::Invalid(problems)) => {
-            app.registration_limiter.forgive(addr.ip()).await;
+            // A phone that has an account is not a typing mistake: forgiven, it would let
+            // a client ask about phone after phone without limit.
+            if !problems.contains(&Problem::PhoneTaken) {
+                app.registration_limiter.forgive(addr.ip()).await;
+            }
             back(&problems_list(&problems)).await
         }
         Err(RegisterError::NoSession { .. }) => see_other("/dang-nhap"),
