@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use motcua_core::accounts::password::hash_password;
+use motcua_core::accounts::password::{hash_password, verify_password};
 use motcua_core::accounts::setup;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::prelude::*;
@@ -126,6 +126,65 @@ const DEMO_STAFF: [(&str, &str, &[StaffRole]); 6] = [
     ("vanthu", "Phạm Thị Hoa", &[StaffRole::Clerk]),
     ("quantri", "Đỗ Văn Quân", &[StaffRole::Admin]),
 ];
+
+/// The demo staff accounts that are active and still sign in with [`DEMO_PASSWORD`]: anyone
+/// who has read the README could sign in as them. Each distinct hash is checked once (the
+/// demo's accounts share one), so this costs one slow hash however many agencies there are.
+pub async fn accounts_with_the_published_password(store: &Store) -> Result<Vec<String>, String> {
+    let mut open = Vec::new();
+    let mut verdicts: std::collections::HashMap<String, bool> = Default::default();
+    for agency in store.agencies().await.map_err(|e| e.to_string())? {
+        for (prefix, ..) in DEMO_STAFF {
+            let login = demo_login(prefix, agency.code.as_str());
+            let Some((account, hash)) = store
+                .account_for_sign_in(&login)
+                .await
+                .map_err(|e| e.to_string())?
+            else {
+                continue;
+            };
+            let published = match verdicts.get(&hash) {
+                Some(&v) => v,
+                None => {
+                    let h = hash.clone();
+                    let v = tokio::task::spawn_blocking(move || verify_password(DEMO_PASSWORD, &h))
+                        .await
+                        .unwrap_or(false);
+                    verdicts.insert(hash, v);
+                    v
+                }
+            };
+            if account.active && published {
+                open.push(login);
+            }
+        }
+    }
+    Ok(open)
+}
+
+/// What `motcua serve` does about [`accounts_with_the_published_password`]: a warning at
+/// every start, and no start at all for a public `https://` site, since then the demo's
+/// accounts would be a way in for anyone.
+pub async fn refuse_published_passwords(store: &Store, public_https: bool) -> Result<(), String> {
+    let open = accounts_with_the_published_password(store).await?;
+    let Some(first) = open.first() else {
+        return Ok(());
+    };
+    let what = format!(
+        "{} staff account(s) (such as {first}) still have the demo's published password \
+         {DEMO_PASSWORD:?}",
+        open.len()
+    );
+    if public_https {
+        return Err(format!(
+            "{what}: refusing to serve a public https site with them. Start on a database \
+             without the demo, or start once on loopback without MOTCUA_PUBLIC_URL and lock \
+             them or change their passwords on the admin's users page"
+        ));
+    }
+    tracing::warn!("{what}: anyone who has read the README can sign in as them");
+    Ok(())
+}
 
 /// The demo login of `prefix` at `agency`.
 pub fn demo_login(prefix: &str, agency: &str) -> String {

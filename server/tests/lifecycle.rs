@@ -126,3 +126,33 @@ async fn past_the_line_a_request_is_answered_503_at_once_and_the_others_are_serv
     let after = common::client().get(app.url("/")).send().await.unwrap();
     assert_eq!(after.status(), 200);
 }
+
+/// The demo's staff share a password the README publishes: a server on a database that
+/// still has them warns at every start, and one serving a public https site does not start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_accounts_with_the_published_password_are_warned_of_and_refused_on_https() {
+    let db = TestDatabase::new().await;
+    let demo = (
+        "MOTCUA_DEMO_DIR",
+        common::repo_root().join("demo").display().to_string(),
+    );
+    let mut local = Served::start_with(&db, std::slice::from_ref(&demo));
+    local.wait_until_ready(&common::client()).await;
+    let log = local.stop();
+    assert!(
+        log.contains("still have the demo's published password"),
+        "no warning: {log}"
+    );
+
+    let https = (
+        "MOTCUA_PUBLIC_URL",
+        "https://dichvucong.example.gov.vn".to_string(),
+    );
+    let mut public = Served::start_with(&db, &[https]);
+    let (exit, log) = public.exited().await;
+    assert!(!exit.success(), "served on https: {log}");
+    assert!(
+        log.contains("published password") && log.contains("refusing"),
+        "{log}"
+    );
+}
