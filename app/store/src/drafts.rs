@@ -423,8 +423,8 @@ impl DraftStore for Store {
 
 impl Store {
     /// Writes uploaded bytes durably under their SHA-256 (see [`crate::Blobs::put`]) and
-    /// returns the hash and size. The caller then inserts the `files` row in the transaction
-    /// that references it ([`insert_file_row`]).
+    /// returns the hash and size. The `files` row exists from here on; the transaction that
+    /// references it inserts it again only if missing ([`insert_file_row`]).
     ///
     /// The row is touched first, in a statement of its own: the collector
     /// ([`DraftStore::collect_unreferenced_files`]) deletes only rows untouched for its grace

@@ -32,7 +32,10 @@ fn connection_settings() -> String {
     )
 }
 
-pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
+/// The options of a `sqlite:` URL that names a file: an in-memory database is refused (it
+/// would lose every dossier at the next restart). Read first by [`setup_lock_file`], so a
+/// refused URL leaves nothing behind, not even the lock file.
+fn file_options(database_url: &str) -> Result<SqliteConnectOptions> {
     let options = SqliteConnectOptions::from_str(database_url)?;
     if options
         .get_filename()
@@ -44,6 +47,11 @@ pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
             "in-memory databases are not supported; use a file path".into(),
         ));
     }
+    Ok(options)
+}
+
+pub(super) async fn connect(database_url: &str) -> Result<AnyPool> {
+    let options = file_options(database_url)?;
     // Create the file and its folder (and switch it to WAL, which then stays) with the native
     // driver: the `Any` driver opens existing files only.
     if let Some(parent) = options.get_filename().parent()
@@ -83,7 +91,7 @@ pub(super) async fn begin_write(pool: &AnyPool) -> Result<Transaction<'static, A
 /// database, `motcua.db.setup-lock`. Not the database file itself: SQLite's own locks on it
 /// are POSIX record locks, which closing any other handle on the file would drop.
 pub(super) fn setup_lock_file(database_url: &str) -> Result<std::path::PathBuf> {
-    let options = SqliteConnectOptions::from_str(database_url)?;
+    let options = file_options(database_url)?;
     let mut name = options.get_filename().as_os_str().to_owned();
     name.push(".setup-lock");
     Ok(name.into())
