@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/tra-cuu") view=pages::lookup::LookupPage ssr=SsrMode::Async/>
                 <Route path=path!("/dang-nhap") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/dang-ky") view=pages::register::RegisterPage ssr=SsrMode::Async/>
+                <Route path=path!("/doi-mat-khau") view=pages::change_password::ChangePasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/ho-so-cua-toi") view=pages::my_dossiers::MyDossiersPage ssr=SsrMode::Async/>
                 <Route path=path!("/bo-sung/:code/:token") view=pages::supplement::SupplementPage ssr=SsrMode::Async/>
                 <Route path=path!("/can-bo") view=pages::staff_queue::StaffQueuePage ssr=SsrMode::Async/>

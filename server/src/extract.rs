@@ -3,7 +3,8 @@
 //!
 //! - [`SignedInStaff`]: a staff member of any role;
 //! - [`SignedInAdmin`]: a staff member with the admin role;
-//! - [`SignedInCitizen`]: a citizen.
+//! - [`SignedInCitizen`]: a citizen;
+//! - [`SignedIn`]: anyone signed in (their own account: the password change).
 //!
 //! Nobody, or an account of the other kind, is answered 303 to the sign-in page, which comes
 //! back afterwards: to this page for a `GET`, and for a form post to the page the form was
@@ -30,11 +31,14 @@ pub struct SignedInAdmin(pub Account);
 /// The signed-in citizen.
 pub struct SignedInCitizen(pub Account);
 
+/// Anyone signed in, citizen or officer (their own account's pages).
+pub struct SignedIn(pub Account);
+
 impl FromRequestParts<ServerState> for SignedInStaff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
-        signed_in(parts, state, AccountKind::Staff)
+        signed_in(parts, state, Some(AccountKind::Staff))
             .await
             .map(SignedInStaff)
     }
@@ -56,20 +60,30 @@ impl FromRequestParts<ServerState> for SignedInCitizen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
-        signed_in(parts, state, AccountKind::Citizen)
+        signed_in(parts, state, Some(AccountKind::Citizen))
             .await
             .map(SignedInCitizen)
     }
 }
 
 /// The account of `kind` signed in on this request, or the answer "sign in first".
+impl FromRequestParts<ServerState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
+        signed_in(parts, state, None).await.map(SignedIn)
+    }
+}
+
+/// The account signed in, if it is of `kind` (any kind for `None`); otherwise the answer
+/// that sends the browser to sign in and come back.
 async fn signed_in(
     parts: &Parts,
     state: &ServerState,
-    kind: AccountKind,
+    kind: Option<AccountKind>,
 ) -> Result<Account, Response> {
     match app::auth::account_for(&state.app, &parts.headers).await {
-        Some(account) if account.kind == kind => Ok(account),
+        Some(account) if kind.is_none_or(|k| account.kind == k) => Ok(account),
         _ => Err(match come_back_to(parts, state) {
             Some(page) => see_other(&format!(
                 "/dang-nhap?tiep={}",

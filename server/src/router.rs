@@ -102,6 +102,7 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
         .route("/dang-nhap", post(routes::sign_in::post))
         .route("/dang-xuat", post(routes::sign_out::post))
         .route("/dang-ky", post(routes::register::post))
+        .route("/doi-mat-khau", post(routes::change_password::post))
         .route("/ho-so-cua-toi/nhan", post(routes::claim::post))
         .route("/bo-sung/{code}", post(routes::supplement::start))
         .route("/rut-ho-so/{code}", post(routes::withdraw::post))
@@ -233,18 +234,24 @@ async fn fallback(State(state): State<ServerState>, req: Request) -> axum::respo
 }
 
 /// Pages with personal data (the staff workspace, "my dossiers", supplement answers, lookup
-/// results, slips) are never stored by a cache, so the back button after signing out on a
-/// shared computer shows nothing.
+/// results, slips, the filing pages with what the citizen typed, the account pages) are
+/// never stored by a cache, so the back button after signing out on a shared computer
+/// shows nothing.
 async fn private_pages(req: Request, next: middleware::Next) -> axum::response::Response {
+    let path = req.uri().path();
     let private = [
         "/can-bo",
         "/ho-so-cua-toi",
         "/bo-sung",
         "/tra-cuu",
         "/phieu",
+        "/doi-mat-khau",
+        "/dang-nhap",
+        "/dang-ky",
     ]
     .iter()
-    .any(|p| req.uri().path().starts_with(p));
+    .any(|p| path.starts_with(p))
+        || (path.starts_with("/thu-tuc/") && path.contains("/nop"));
     let mut res = next.run(req).await;
     if private {
         res.headers_mut().insert(

@@ -4,6 +4,7 @@
 //! `#[cfg(feature = "ssr")]` blocks beside the function, as in Leptos's `session_auth_axum`
 //! example.
 
+pub mod account;
 pub mod admin;
 pub mod catalogue;
 pub mod citizen;

@@ -1,5 +1,6 @@
 //! Shared widgets: the page layout, the error summary and the schema-driven form fields.
 
+pub mod account_field;
 pub mod answer_rows;
 pub mod error_summary;
 pub mod fields;

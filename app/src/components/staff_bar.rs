@@ -30,6 +30,7 @@ pub fn StaffBar(lang: Lang, officer: Officer) -> impl IntoView {
                     <a href="/can-bo/quan-tri/can-bo">{t(lang, Key::ManageUsers)}</a>
                     <a href="/can-bo/quan-tri/lich">{t(lang, Key::ManageCalendar)}</a>
                 })}
+                <a href="/doi-mat-khau">{t(lang, Key::ChangePassword)}</a>
                 <form method="post" action="/dang-xuat" class="inline">
                     <button type="submit" class="link">{t(lang, Key::SignOut)}</button>
                 </form>

@@ -185,6 +185,18 @@ pub fn account_error(lang: Lang, key: &str) -> &'static str {
                 "Mật khẩu cần ít nhất 8 ký tự",
                 "The password needs at least 8 characters",
             ),
+            "password_common" => (
+                "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác, ví dụ một câu ngắn dễ nhớ",
+                "This password is too common and easily guessed. Choose another, such as a short sentence you remember",
+            ),
+            "current_password_wrong" => (
+                "Mật khẩu hiện tại không đúng",
+                "The current password is not right",
+            ),
+            "too_many_tries" => (
+                "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau vài phút.",
+                "Too many wrong passwords. Please try again in a few minutes.",
+            ),
             "password_mismatch" => (
                 "Hai lần nhập mật khẩu không giống nhau",
                 "The two passwords differ",

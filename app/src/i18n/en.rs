@@ -234,6 +234,14 @@ pub(super) fn text(key: Key) -> &'static str {
         SignInWrong => "The phone number/user name or password is wrong.",
         SignOut => "Sign out",
         SignedOut => "You are signed out.",
+        ChangePassword => "Change password",
+        ChangePasswordIntro => {
+            "Once changed, every other device signed in to this account is signed out."
+        }
+        ChangePasswordDone => "Your password is changed. Other devices have been signed out.",
+        ChangePasswordSignIn => "Sign in to change your password.",
+        CurrentPassword => "Current password",
+        NewPassword => "New password",
         SlipNo => "Slip",
         Slips => "Slips issued",
         SortLatestDue => "Latest due first",

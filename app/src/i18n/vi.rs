@@ -230,6 +230,14 @@ pub(super) fn text(key: Key) -> &'static str {
         SignInWrong => "Số điện thoại/tên đăng nhập hoặc mật khẩu không đúng.",
         SignOut => "Đăng xuất",
         SignedOut => "Bạn đã đăng xuất.",
+        ChangePassword => "Đổi mật khẩu",
+        ChangePasswordIntro => {
+            "Sau khi đổi, mọi thiết bị khác đang đăng nhập tài khoản này sẽ bị đăng xuất."
+        }
+        ChangePasswordDone => "Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.",
+        ChangePasswordSignIn => "Hãy đăng nhập để đổi mật khẩu.",
+        CurrentPassword => "Mật khẩu hiện tại",
+        NewPassword => "Mật khẩu mới",
         SlipNo => "Phiếu",
         Slips => "Phiếu đã cấp",
         SortLatestDue => "Xếp hạn muộn trước",

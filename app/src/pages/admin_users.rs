@@ -23,7 +23,9 @@ pub fn admin_error(lang: Lang, key: &str) -> String {
         "required" => return field_error(lang, &FieldErrorKind::Required),
         "too_long" => return field_error(lang, &FieldErrorKind::TooLong { max: 100 }),
         "phone_invalid" => return field_error(lang, &FieldErrorKind::InvalidPhone),
-        "password_short" | "password_mismatch" => return account_error(lang, key).to_string(),
+        "password_short" | "password_common" | "password_mismatch" => {
+            return account_error(lang, key).to_string();
+        }
         "login_invalid" => Key::AdminLoginInvalid,
         "login_taken" => Key::AdminLoginTaken,
         "roles_required" => Key::AdminRolesRequired,

@@ -3,6 +3,7 @@
 pub mod admin_calendar;
 pub mod admin_users;
 pub mod catalogue;
+pub mod change_password;
 pub mod documents;
 pub mod filing;
 pub mod filing_start;

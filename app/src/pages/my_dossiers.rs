@@ -63,7 +63,7 @@ fn page(lang: Lang, v: MyDossiers, claim: &str) -> AnyView {
         <Layout title=t(lang, Key::MyDossiers)>
             {notice}
             <h1>{t(lang, Key::MyDossiers)}</h1>
-            <div class="who">{v.name}" · "<form method="post" action="/dang-xuat" class="inline"><button type="submit" class="link">{t(lang, Key::SignOut)}</button></form></div>
+            <div class="who">{v.name}" · "<a href="/doi-mat-khau">{t(lang, Key::ChangePassword)}</a>" · "<form method="post" action="/dang-xuat" class="inline"><button type="submit" class="link">{t(lang, Key::SignOut)}</button></form></div>
             {empty}
             <ul class="queue">{v.dossiers.into_iter().map(|d| item(lang, d)).collect_view()}</ul>
             <h2>{t(lang, Key::ClaimTitle)}</h2>

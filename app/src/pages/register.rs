@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::account_field::{AccountField, account_problems};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::layout::{Layout, current_lang};
-use crate::i18n::{Key, account_error, t};
+use crate::i18n::{Key, t};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -21,36 +22,18 @@ pub fn RegisterPage() -> impl IntoView {
         posted.value("so_dien_thoai"),
         posted.value("email"),
     );
-    let errors: Vec<(String, String)> = posted
-        .errors
-        .split(',')
-        .filter_map(|e| e.split_once(':'))
-        .map(|(field, key)| (field.to_string(), account_error(lang, key).to_string()))
-        .collect();
-    let all_errors = errors.clone();
-    let field = move |id: &'static str,
-                      label: Key,
-                      kind: &'static str,
-                      value: String,
-                      auto: &'static str| {
-        let error = all_errors
-            .iter()
-            .find(|(f, _)| f == id)
-            .map(|(_, m)| m.clone());
-        let has_error = error.is_some();
-        view! {
-            <div class="field" class:has-error=has_error>
-                <label for=id>{t(lang, label)}</label>
-                {error.map(|m| view! { <p class="error" id=format!("{id}-error")>{m}</p> })}
-                <input type=kind id=id name=id value=value autocomplete=auto
-                    aria-invalid=has_error.then_some("true")
-                    aria-describedby=has_error.then(|| format!("{id}-error"))/>
-            </div>
-        }
-    };
+    let errors = account_problems(lang, &posted.errors);
+    let summary = errors.clone();
+    let field =
+        move |id: &'static str, label: Key, kind: &'static str, value: String, autocomplete| {
+            view! {
+                <AccountField id=id label=t(lang, label) kind=kind value=value
+                    autocomplete=autocomplete problems=errors.clone()/>
+            }
+        };
     view! {
         <Layout title=t(lang, Key::Register)>
-            <ErrorSummary lang=lang items=errors.clone()/>
+            <ErrorSummary lang=lang items=summary/>
             <h1>{t(lang, Key::Register)}</h1>
             <p class="lead">{t(lang, Key::RegisterIntro)}</p>
             <form method="post" action="/dang-ky">

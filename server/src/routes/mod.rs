@@ -2,6 +2,7 @@
 
 pub mod admin_calendar;
 pub mod admin_users;
+pub mod change_password;
 pub mod claim;
 pub mod communes;
 pub mod filing_page;

@@ -10,6 +10,7 @@ mod problem;
 
 pub mod add_staff;
 pub mod admin_staff;
+pub mod change_password;
 pub mod claim;
 pub mod password;
 pub mod register;

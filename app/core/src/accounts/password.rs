@@ -1,4 +1,5 @@
-//! Passwords: the length rule, and hashing and checking them.
+//! Passwords: the rules for a new one (long enough, not a common one), and hashing and
+//! checking them.
 //!
 //! **argon2id** (the `argon2` crate of RustCrypto, maintained, pure Rust) with its default
 //! parameters (OWASP's minimum: 19 MiB, 2 passes), stored as a PHC string so parameters can
@@ -14,7 +15,29 @@ pub const MIN_PASSWORD_LEN: usize = 8;
 pub(crate) const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0Xbk9D3pdSyb0YTnAA5bMfmCI0nN3dJVgQNwmjaCWKU";
 
-/// A password chosen in a form: long enough, and typed the same twice.
+/// Words of this site and its demo that a guesser tries first, beyond the general list.
+const LOCAL_COMMON: &[&str] = &[
+    "motcua",
+    "motcua123",
+    "motcua-demo",
+    "dichvucong",
+    "dichvucong123",
+    "matkhau123",
+    "vietnam123",
+    "12345678a",
+];
+
+/// Whether `password` is one a guesser tries first: on the list of about 100,000 common
+/// passwords shipped in the `passwords` crate (its `common-password` table, compiled into
+/// the binary: no file to deploy, no network), in any letter case, or a word of this site.
+pub fn is_common(password: &str) -> bool {
+    let lower = password.to_lowercase();
+    passwords::analyzer::is_common_password(password)
+        || passwords::analyzer::is_common_password(&lower)
+        || LOCAL_COMMON.contains(&lower.as_str())
+}
+
+/// A password chosen in a form: long enough, not a common one, and typed the same twice.
 pub struct NewPassword(String);
 
 impl NewPassword {
@@ -22,6 +45,8 @@ impl NewPassword {
     pub fn parse(password: &str, confirmation: &str) -> Result<NewPassword, Problem> {
         if password.chars().count() < MIN_PASSWORD_LEN {
             Err(Problem::PasswordShort)
+        } else if is_common(password) {
+            Err(Problem::PasswordCommon)
         } else if password != confirmation {
             Err(Problem::PasswordMismatch)
         } else {
@@ -103,5 +128,26 @@ mod tests {
             NewPassword::parse("mat-khau-dai", "mat-khau-khac"),
             Err(Problem::PasswordMismatch)
         ));
+    }
+
+    #[test]
+    fn a_common_password_is_refused_in_any_case() {
+        for common in [
+            "12345678",
+            "Password1",
+            "ANHYEUEM",
+            "iloveyou",
+            "motcua-demo",
+        ] {
+            assert!(
+                matches!(
+                    NewPassword::parse(common, common),
+                    Err(Problem::PasswordCommon)
+                ),
+                "{common}"
+            );
+        }
+        assert!(!is_common("mat-khau-dai"));
+        assert!(!is_common("Ngựa vằn ăn cỏ xanh"));
     }
 }

@@ -86,9 +86,15 @@ pub async fn register(
     now: OffsetDateTime,
 ) -> Result<Registered, RegisterError> {
     let citizen = parse(form).map_err(RegisterError::Invalid)?;
+    // Before the slow hash, so that a registration bound to fail costs no CPU (the insert
+    // below still refuses a phone taken meanwhile).
+    let login = citizen.phone.to_string();
+    if store.account_for_sign_in(&login).await?.is_some() {
+        return Err(RegisterError::Invalid(vec![Problem::PhoneTaken]));
+    }
     let new = NewAccount {
         kind: AccountKind::Citizen,
-        login: citizen.phone.to_string(),
+        login,
         full_name: citizen.full_name,
         phone: Some(citizen.phone),
         email: citizen.email,

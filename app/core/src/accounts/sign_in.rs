@@ -2,9 +2,14 @@
 //! session id is issued at every sign-in (no session fixation). A refusal is the same
 //! whether the account exists or not, and takes as long; the limit on tries from one
 //! address is the caller's (it counts per client address, which only the request knows).
+//!
+//! Each login also has its own counter, for a guesser who spreads tries over many
+//! addresses: past a few misses in an hour its sign-ins are *slowed*, never refused, so a
+//! stranger who keeps guessing cannot lock the owner out; the owner waits a few seconds.
 
 use motcua_domain::ids::Phone;
-use motcua_store::{Account, AccountStore, StoreError};
+use motcua_store::{Account, AccountStore, LimitStore, StoreError};
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::password::{DUMMY_HASH, verify_off_thread};
@@ -13,6 +18,31 @@ use super::sessions;
 /// How long a refused sign-in waits before answering: a guesser gets a few tries a second
 /// at most, a person who mistyped does not notice.
 pub const REFUSAL_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// The counter of misses per login, as stored in the miss counters.
+const ACCOUNT_SCOPE: &str = "sign-in-account";
+/// Misses on one login in [`ACCOUNT_WINDOW`] that cost nothing more than [`REFUSAL_DELAY`].
+pub const ACCOUNT_FREE_MISSES: u32 = 5;
+/// The window of the per-login counter.
+pub const ACCOUNT_WINDOW: time::Duration = time::Duration::hours(1);
+/// The longest a sign-in is slowed: long enough that guessing one account from many
+/// addresses gets a few hundred tries an hour, short enough for its owner to wait.
+pub const MAX_SLOWDOWN: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// How long a sign-in waits before its password is checked, when it is the `misses`-th
+/// attempt on its login in the window: nothing for the first few, then one second,
+/// doubling with each further miss up to [`MAX_SLOWDOWN`].
+pub fn slowdown(misses: u32) -> std::time::Duration {
+    let Some(over) = misses.checked_sub(ACCOUNT_FREE_MISSES + 1) else {
+        return std::time::Duration::ZERO;
+    };
+    std::time::Duration::from_secs(1u64 << over.min(8)).min(MAX_SLOWDOWN)
+}
+
+/// The per-login counter's key: a digest, so the table of counters holds no phone number.
+fn login_key(login: &str) -> String {
+    format!("{:x}", Sha256::digest(format!("motcua-login/1:{login}")))
+}
 
 /// What the sign-in form sends.
 pub struct Credentials<'a> {
@@ -47,16 +77,25 @@ pub fn normalise_login(login: &str) -> String {
 }
 
 /// Signs in with `credentials` at `now`. The session the browser already had
-/// (`previous_session`) is ended, so the new one has a fresh id.
+/// (`previous_session`) is ended, so the new one has a fresh id. The attempt is counted on
+/// its login before the check (unknown logins too, so the wait tells nothing) and taken
+/// back when it succeeds; a counter that cannot be written is logged and slows nothing.
 pub async fn sign_in(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + LimitStore),
     credentials: &Credentials<'_>,
     previous_session: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<SignedIn, SignInError> {
-    let found = store
-        .account_for_sign_in(&normalise_login(credentials.login))
-        .await?;
+    let login = normalise_login(credentials.login);
+    let key = login_key(&login);
+    match store
+        .record_miss(ACCOUNT_SCOPE, &key, ACCOUNT_WINDOW, now)
+        .await
+    {
+        Ok(misses) => tokio::time::sleep(slowdown(misses.count)).await,
+        Err(e) => tracing::error!(error = %e, "counting a sign-in on its login failed"),
+    }
+    let found = store.account_for_sign_in(&login).await?;
     let (account, hash) = match found {
         Some((account, hash)) => (Some(account), hash),
         None => (None, DUMMY_HASH.to_string()),
@@ -66,6 +105,9 @@ pub async fn sign_in(
         tokio::time::sleep(REFUSAL_DELAY).await;
         return Err(SignInError::Refused);
     };
+    if let Err(e) = store.forgive_miss(ACCOUNT_SCOPE, &key).await {
+        tracing::error!(error = %e, "forgiving a sign-in on its login failed");
+    }
     if let Some(old) = previous_session {
         // Best effort: an old session that outlives this is still bounded by its timeouts.
         let _ = sessions::sign_out(store, old).await;
@@ -79,7 +121,19 @@ pub async fn sign_in(
 
 #[cfg(test)]
 mod tests {
-    use super::normalise_login;
+    use super::{MAX_SLOWDOWN, normalise_login, slowdown};
+    use std::time::Duration;
+
+    #[test]
+    fn a_login_is_slowed_after_five_misses_doubling_up_to_the_cap() {
+        let waits: Vec<_> = (1..=12).map(slowdown).collect();
+        assert!(waits[..5].iter().all(|w| w.is_zero()), "{waits:?}");
+        assert_eq!(waits[5], Duration::from_secs(1));
+        assert_eq!(waits[6], Duration::from_secs(2));
+        assert_eq!(waits[7], Duration::from_secs(4));
+        assert!(waits[8..].iter().all(|w| *w == MAX_SLOWDOWN));
+        assert_eq!(slowdown(u32::MAX), MAX_SLOWDOWN);
+    }
 
     #[test]
     fn logins_are_normalised() {

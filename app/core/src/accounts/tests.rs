@@ -9,9 +9,10 @@ use time::OffsetDateTime;
 use super::Problem;
 use super::add_staff::{NewStaffForm, add_staff};
 use super::admin_staff::{AdminError, replace_roles, set_active, set_password};
+use super::change_password::{ChangePasswordError, PasswordChange, change_password};
 use super::register::{RegisterError, Registration, register};
 use super::setup::{StaffSetup, create};
-use super::sign_in::{Credentials, SignInError, sign_in};
+use super::sign_in::{ACCOUNT_FREE_MISSES, Credentials, SignInError, sign_in, slowdown};
 use super::{password, sessions};
 use motcua_store::prelude::*;
 
@@ -311,4 +312,82 @@ async fn sign_in_refuses_a_wrong_password_an_unknown_login_and_a_locked_account(
 
 fn credentials<'a>(login: &'a str, password: &'a str) -> Credentials<'a> {
     Credentials { login, password }
+}
+
+#[tokio::test]
+async fn changing_ones_password_needs_the_current_one_and_ends_the_other_sessions() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let me = account(&store, "tiepnhan.a").await;
+    let other_device = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
+        .await
+        .unwrap();
+    let change = |current, new, confirmation| PasswordChange {
+        current,
+        new,
+        confirmation,
+    };
+    let refused = |r: Result<String, ChangePasswordError>| match r {
+        Err(ChangePasswordError::Invalid(p)) => p,
+        other => panic!("expected problems, got {other:?}"),
+    };
+    let new = "mat-khau-moi-dai";
+    assert_eq!(
+        refused(
+            change_password(&store, &me, &change("sai-mat-khau", "12345678", "x"), now()).await
+        ),
+        [Problem::CurrentPasswordWrong, Problem::PasswordCommon]
+    );
+    assert_eq!(
+        refused(change_password(&store, &me, &change(PASSWORD, new, "khac"), now()).await),
+        [Problem::PasswordMismatch]
+    );
+    // Nothing changed: the old password and the other device still work.
+    let st = &store;
+    let signed_in = |id: String| async move { sessions::signed_in(st, &id, now()).await };
+    assert!(
+        signed_in(other_device.session_id.clone())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let fresh = change_password(&store, &me, &change(PASSWORD, new, new), now())
+        .await
+        .unwrap();
+    assert!(signed_in(other_device.session_id).await.unwrap().is_none());
+    assert_eq!(signed_in(fresh).await.unwrap().map(|a| a.id), Some(me.id));
+    let old = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now()).await;
+    assert!(matches!(old, Err(SignInError::Refused)));
+    assert!(
+        sign_in(&store, &credentials("tiepnhan.a", new), None, now())
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn misses_on_one_login_slow_its_sign_in_but_never_lock_the_owner_out() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    // Misses from anywhere: the per-address limit is the handler's, this one is per login.
+    for _ in 0..ACCOUNT_FREE_MISSES + 1 {
+        let r = sign_in(
+            &store,
+            &credentials("quantri.a", "sai-mat-khau"),
+            None,
+            now(),
+        )
+        .await;
+        assert!(matches!(r, Err(SignInError::Refused)));
+    }
+    let started = std::time::Instant::now();
+    let owner = sign_in(&store, &credentials(" QuanTri.A ", PASSWORD), None, now()).await;
+    assert!(owner.is_ok(), "slowed, not locked: {owner:?}");
+    assert!(started.elapsed() >= slowdown(ACCOUNT_FREE_MISSES + 2));
+    // Another login is not slowed by them.
+    let started = std::time::Instant::now();
+    sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
+        .await
+        .unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
 }
