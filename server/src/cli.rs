@@ -13,7 +13,7 @@ use crate::migrate::MigrateArgs;
 use motcua_core::accounts::setup::{self, StaffSetup};
 use motcua_core::accounts::staff_input;
 
-use crate::{config, demo, import, migrate, router};
+use crate::{backup, config, demo, import, migrate, router};
 use motcua_store::prelude::*;
 use output::say;
 
@@ -74,6 +74,13 @@ pub enum Command {
     /// content hashes per table, every file's SHA-256). A target that is not empty is
     /// refused; on any failure nothing is written. The configured database is not used.
     MigrateData(MigrateArgs),
+    /// Take a consistent backup of the configured database and its uploaded files while the
+    /// server runs: a SQLite file, the files, and manifest.json with their hashes, in DIR
+    /// (new or empty).
+    Backup { dir: PathBuf },
+    /// Restore the backup in DIR into the configured database, which must be empty (a new
+    /// one), after checking it against its manifest; on any failure nothing is written.
+    Restore { dir: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -234,6 +241,29 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::MigrateData(_) => unreachable!("handled before the database is opened"),
+        Command::Backup { dir } => {
+            let manifest = backup::take(&store, &dir).await?;
+            say(&format!(
+                "backup of {} tables and {} files ({} bytes) taken at {} in {}; check it with {}",
+                manifest.tables.len(),
+                manifest.files,
+                manifest.file_bytes,
+                manifest.taken_at,
+                dir.display(),
+                dir.join("manifest.json").display()
+            ));
+            Ok(())
+        }
+        Command::Restore { dir } => {
+            let manifest = backup::restore(&dir, &store).await?;
+            say(&format!(
+                "restored the backup taken at {} ({} tables, {} files), checked against its manifest",
+                manifest.taken_at,
+                manifest.tables.len(),
+                manifest.files
+            ));
+            Ok(())
+        }
         Command::ImportUnits { file } => {
             let n = import::import_units(&store, &file).await?;
             say(&format!(

@@ -2,6 +2,7 @@
 //! not Leptos pages (form posts, uploads, language switch, static files). It assembles the
 //! parts and holds no rules: those are in `motcua-domain`.
 
+pub mod backup;
 pub mod bad_form;
 pub mod cli;
 pub mod client_addr;

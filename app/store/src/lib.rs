@@ -247,9 +247,31 @@ impl Store {
         &self.blobs
     }
 
-    /// Closes the pool, waiting for connections to finish (checkpointing the WAL).
+    /// Closes the pool, waiting for connections to finish. A SQLite file may still have its
+    /// write-ahead log beside it afterwards (the last connection's checkpoint can finish
+    /// after this returns): see [`Store::write_single_file`] where the file must stand
+    /// alone.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Writes a SQLite database, as one consistent moment of it, into the new file `path`,
+    /// which then alone holds the whole database (no write-ahead log beside it: a backup's
+    /// copy is hashed and moved as one file). Other backends are refused.
+    pub async fn write_single_file(&self, path: &std::path::Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Invalid(
+                "only a SQLite database is written into a single file".into(),
+            ));
+        }
+        let path = path
+            .to_str()
+            .ok_or_else(|| StoreError::Invalid(format!("{} is not UTF-8", path.display())))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A write transaction that runs alone among the store's writers (see
