@@ -31,7 +31,7 @@ clients=("$@")
 bin=${MOTCUA_BIN:-target/release/motcua}
 export LEPTOS_SITE_ROOT=${LEPTOS_SITE_ROOT:-$(dirname "$(dirname "$bin")")/site}
 
-log() { printf '%s\n' "$*" >&2; }
+source scripts/lib/bench-server.sh
 die() { log "bench-filings.sh: $*"; exit 1; }
 
 [ -x "$bin" ] || die "no server binary at $bin: run scripts/setup.sh (or set MOTCUA_BIN)"
@@ -46,20 +46,13 @@ work=$(mktemp -d)
 server_pid=""
 pg_dir=""
 cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_server
   if [ -n "$pg_dir" ]; then
     scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
   fi
   rm -rf -- "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 if [ "$backend" = postgres ]; then
   log "==> Starting a throwaway PostgreSQL cluster"
@@ -77,18 +70,7 @@ else
   unset MOTCUA_FILES_DIR
 fi
 
-port=$(free_port)
-log "==> Starting $bin on 127.0.0.1:$port ($backend)"
-MOTCUA_DEMO_DIR=demo MOTCUA_FILINGS_PER_HOUR=100000000 LEPTOS_SITE_ADDR="127.0.0.1:$port" "$bin" serve >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$port/suc-khoe" >/dev/null 2>&1; then
-    break
-  fi
-  kill -0 "$server_pid" 2>/dev/null || { tail -n 20 "$work/server.log" >&2; die "the server stopped"; }
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/suc-khoe" >/dev/null || die "the server did not answer"
+start_server "$backend"
 
 log "==> Load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 rows=()

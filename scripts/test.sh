@@ -11,6 +11,10 @@ echo; echo "==> cargo clippy (server and WebAssembly builds)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
 
+# The crash test (server/tests/crash.rs) kills the release server that setup.sh just built,
+# as a deployment runs it; 10 cycles here, MOTCUA_CRASH_CYCLES=100 or more on demand.
+export MOTCUA_CRASH_BINARY="$PWD/target/release/motcua"
+
 echo; echo "==> Rust tests on SQLite (domain, store, HTTP)"
 cargo test --workspace
 

@@ -19,6 +19,8 @@
 
 #[path = "../tests/common/citizen.rs"]
 mod citizen;
+#[path = "common/stats.rs"]
+mod stats;
 
 use std::collections::HashSet;
 use std::error::Error;
@@ -27,6 +29,7 @@ use std::time::{Duration, Instant};
 
 use citizen::Browser;
 use serde_json::Value;
+use stats::percentile_ms;
 
 type BoxResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -108,12 +111,6 @@ async fn client(base: String, procedure: Arc<Value>, until: Instant) -> BoxResul
         tally.codes.push(code);
     }
     Ok(tally)
-}
-
-/// The nearest-rank percentile of sorted, non-empty `times`, in milliseconds.
-fn percentile_ms(times: &[Duration], p: usize) -> f64 {
-    let i = (times.len() * p).div_ceil(100).max(1) - 1;
-    times[i].as_secs_f64() * 1000.0
 }
 
 #[tokio::main]

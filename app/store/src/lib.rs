@@ -255,6 +255,29 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// What the database's own consistency checks find wrong, one line each; empty when all
+    /// is well. SQLite: `integrity_check` (every page, index and constraint) and the rows
+    /// `foreign_key_check` finds. PostgreSQL has no whole-database check of that kind (its
+    /// write-ahead log brings it back consistent after a crash): nothing is checked there.
+    pub async fn integrity_problems(&self) -> Result<Vec<String>> {
+        if self.backend != Backend::Sqlite {
+            return Ok(vec![]);
+        }
+        let mut problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&self.pool)
+            .await?;
+        problems.retain(|p| p != "ok");
+        let orphans: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pragma_foreign_key_check")
+            .fetch_one(&self.pool)
+            .await?;
+        if orphans > 0 {
+            problems.push(format!(
+                "{orphans} row(s) refer to a row that does not exist"
+            ));
+        }
+        Ok(problems)
+    }
+
     /// Writes a SQLite database, as one consistent moment of it, into the new file `path`,
     /// which then alone holds the whole database (no write-ahead log beside it: a backup's
     /// copy is hashed and moved as one file). Other backends are refused.

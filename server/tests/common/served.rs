@@ -42,8 +42,18 @@ impl Served {
     /// replacing) the defaults. Its configuration file does not exist, so only the
     /// environment configures it.
     pub fn start_with(db: &TestDatabase, env: &[(&str, String)]) -> Served {
+        Served::start_program(env!("CARGO_BIN_EXE_motcua").as_ref(), db, env)
+    }
+
+    /// [`Served::start_with`] running `program` (the release build, say) instead of the
+    /// test build's binary.
+    pub fn start_program(
+        program: &std::path::Path,
+        db: &TestDatabase,
+        env: &[(&str, String)],
+    ) -> Served {
         let addr = format!("127.0.0.1:{}", free_port());
-        let mut command = Command::new(env!("CARGO_BIN_EXE_motcua"));
+        let mut command = Command::new(program);
         command
             .arg("serve")
             .env("MOTCUA_CONFIG", db.dir().join("none.toml"))

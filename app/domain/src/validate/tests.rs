@@ -69,6 +69,7 @@ mod direct;
 mod identifiers;
 mod numbers;
 mod pages;
+mod properties;
 mod refill;
 mod repeating;
 mod text;

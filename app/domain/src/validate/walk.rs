@@ -81,12 +81,19 @@ impl Walker<'_, '_, '_> {
         scope: &Answers,
     ) -> Option<Value> {
         let before = self.errors.len();
+        let filled: Vec<String> = entry_indices(self.raw, name)
+            .into_iter()
+            .map(|index| format!("{name}[{index}]."))
+            .filter(|prefix| !entry_is_empty(self.raw, prefix))
+            .collect();
+        // Counted before any entry is validated: a post with thousands of entries costs
+        // one count, not thousands of validations.
+        if filled.len() as u64 > u64::from(repeat.max) {
+            self.error(name, f, FieldErrorKind::TooManyEntries { max: repeat.max });
+            return None;
+        }
         let mut entries = Vec::new();
-        for index in entry_indices(self.raw, name) {
-            let prefix = format!("{name}[{index}].");
-            if entry_is_empty(self.raw, &prefix) {
-                continue;
-            }
+        for prefix in filled {
             let mut entry_scope = scope.clone();
             let mut entry = Answers::new();
             self.walk(inner, &prefix, &mut entry_scope, &mut entry);
@@ -97,8 +104,6 @@ impl Walker<'_, '_, '_> {
             self.error(name, f, FieldErrorKind::TooFewEntries { min: repeat.min });
         } else if count == 0 && f.required {
             self.error(name, f, FieldErrorKind::Required);
-        } else if count > u64::from(repeat.max) {
-            self.error(name, f, FieldErrorKind::TooManyEntries { max: repeat.max });
         }
         (self.errors.len() == before && !entries.is_empty()).then_some(Value::Array(entries))
     }
