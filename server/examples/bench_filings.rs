@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run -p motcua --example bench_filings -- --base http://127.0.0.1:3000 \
-//!     [--clients 8] [--seconds 30] [--procedure 2.000635.000.00.00.H56] [--label sqlite]
+//!     [--clients 8] [--seconds 15] [--procedure 2.000635.000.00.00.H56] [--label sqlite]
 //! ```
 //!
 //! `--clients` citizens at once each file dossiers one after another for `--seconds`: every
@@ -19,6 +19,8 @@
 
 #[path = "../tests/common/citizen.rs"]
 mod citizen;
+#[path = "common/load.rs"]
+mod load;
 #[path = "common/stats.rs"]
 mod stats;
 
@@ -33,42 +35,24 @@ use stats::percentile_ms;
 
 type BoxResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
+/// What the benchmark is told.
+#[derive(clap::Parser)]
+#[command(name = "bench_filings")]
 struct Args {
-    base: String,
-    clients: usize,
-    seconds: u64,
+    #[command(flatten)]
+    load: load::Load,
+    /// The demo procedure filed.
+    #[arg(long, default_value = "2.000635.000.00.00.H56")]
     procedure: String,
+    /// The first column of the row printed.
+    #[arg(long, default_value = "")]
     label: String,
 }
 
-fn args() -> BoxResult<Args> {
-    let mut a = Args {
-        base: "http://127.0.0.1:3000".into(),
-        clients: 8,
-        seconds: 30,
-        procedure: "2.000635.000.00.00.H56".into(),
-        label: String::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--base" => a.base = value()?.trim_end_matches('/').to_string(),
-            "--clients" => a.clients = value()?.parse()?,
-            "--seconds" => a.seconds = value()?.parse()?,
-            "--procedure" => a.procedure = value()?,
-            "--label" => a.label = value()?,
-            other => {
-                return Err(format!(
-                    "unknown argument {other}; usage: bench_filings [--base URL] \
-                     [--clients C] [--seconds T] [--procedure CODE] [--label TEXT]"
-                )
-                .into());
-            }
-        }
-    }
-    a.clients = a.clients.max(1);
-    Ok(a)
+fn args() -> Args {
+    let mut a = <Args as clap::Parser>::parse();
+    a.load = a.load.normalised();
+    a
 }
 
 /// A new browser: its own cookies, and redirects left to [`Browser::send`] so that each
@@ -115,23 +99,23 @@ async fn client(base: String, procedure: Arc<Value>, until: Instant) -> BoxResul
 
 #[tokio::main]
 async fn main() -> BoxResult<()> {
-    let args = args()?;
+    let args = args();
     let procedure = citizen::demo_procedures()
         .into_iter()
         .find(|p| p["code"] == args.procedure.as_str())
         .ok_or_else(|| format!("no demo procedure {}", args.procedure))?;
     let procedure = Arc::new(procedure);
     // One filing first: the server is up and the procedure files, or we stop here.
-    let code = browser(&args.base)?.file(&procedure).await;
+    let code = browser(&args.load.base)?.file(&procedure).await;
     eprintln!(
         "  {} clients for {} s (a first filing gave {code}) ...",
-        args.clients, args.seconds
+        args.load.clients, args.load.seconds
     );
 
     let started = Instant::now();
-    let until = started + Duration::from_secs(args.seconds);
-    let tasks: Vec<_> = (0..args.clients)
-        .map(|_| tokio::spawn(client(args.base.clone(), procedure.clone(), until)))
+    let until = started + Duration::from_secs(args.load.seconds);
+    let tasks: Vec<_> = (0..args.load.clients)
+        .map(|_| tokio::spawn(client(args.load.base.clone(), procedure.clone(), until)))
         .collect();
     let mut all = Tally::default();
     for task in tasks {
@@ -159,7 +143,7 @@ async fn main() -> BoxResult<()> {
     println!(
         "| {} | {} | {:.0} | {} | {:.1} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} |",
         args.label,
-        args.clients,
+        args.load.clients,
         elapsed,
         n,
         n as f64 / elapsed,

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run -p motcua --example bench_overload -- --base http://127.0.0.1:3000 \
-//!     [--clients 200] [--seconds 15] [--path /thu-tuc] [--label "max 8"]
+//!     [--clients 8] [--seconds 15] [--path /thu-tuc] [--label "max 8"]
 //! ```
 //!
 //! `--clients` clients each GET `--path` one request after another (each on a new
@@ -13,6 +13,8 @@
 //! `Retry-After`, failures (no answer within 30 s, or another status), and the median and
 //! 99th percentile of the served and of the refused.
 
+#[path = "common/load.rs"]
+mod load;
 #[path = "common/stats.rs"]
 mod stats;
 
@@ -27,42 +29,24 @@ type BoxResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 /// long as a person on a phone waits before giving up.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// What the benchmark is told.
+#[derive(clap::Parser)]
+#[command(name = "bench_overload")]
 struct Args {
-    base: String,
-    clients: usize,
-    seconds: u64,
+    #[command(flatten)]
+    load: load::Load,
+    /// The page every client asks for.
+    #[arg(long, default_value = "/thu-tuc")]
     path: String,
+    /// The first column of the row printed.
+    #[arg(long, default_value = "")]
     label: String,
 }
 
-fn args() -> BoxResult<Args> {
-    let mut a = Args {
-        base: "http://127.0.0.1:3000".into(),
-        clients: 200,
-        seconds: 15,
-        path: "/thu-tuc".into(),
-        label: String::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--base" => a.base = value()?.trim_end_matches('/').to_string(),
-            "--clients" => a.clients = value()?.parse()?,
-            "--seconds" => a.seconds = value()?.parse()?,
-            "--path" => a.path = value()?,
-            "--label" => a.label = value()?,
-            other => {
-                return Err(format!(
-                    "unknown argument {other}; usage: bench_overload [--base URL] \
-                     [--clients C] [--seconds T] [--path PATH] [--label TEXT]"
-                )
-                .into());
-            }
-        }
-    }
-    a.clients = a.clients.max(1);
-    Ok(a)
+fn args() -> Args {
+    let mut a = <Args as clap::Parser>::parse();
+    a.load = a.load.normalised();
+    a
 }
 
 /// What the clients saw.
@@ -118,19 +102,19 @@ fn median_and_p99(times: &mut [Duration]) -> (String, String) {
 
 #[tokio::main]
 async fn main() -> BoxResult<()> {
-    let args = args()?;
-    let url = format!("{}{}", args.base, args.path);
+    let args = args();
+    let url = format!("{}{}", args.load.base, args.path);
     let first = reqwest::get(&url).await?;
     if !first.status().is_success() {
         return Err(format!("{url} answered {} before any load", first.status()).into());
     }
     eprintln!(
         "  {} clients for {} s on {url} ...",
-        args.clients, args.seconds
+        args.load.clients, args.load.seconds
     );
     let started = Instant::now();
-    let until = started + Duration::from_secs(args.seconds);
-    let tasks: Vec<_> = (0..args.clients)
+    let until = started + Duration::from_secs(args.load.seconds);
+    let tasks: Vec<_> = (0..args.load.clients)
         .map(|_| tokio::spawn(client(url.clone(), until)))
         .collect();
     let mut all = Tally::default();
@@ -147,7 +131,7 @@ async fn main() -> BoxResult<()> {
     println!(
         "| {} | {} | {:.0} | {} | {:.1} | {} | {} | {} | {} | {} | {} | {} |",
         args.label,
-        args.clients,
+        args.load.clients,
         elapsed,
         all.served.len() + all.refused.len() + all.failed,
         all.served.len() as f64 / elapsed,

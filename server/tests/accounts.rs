@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::post_landing as post;
+use common::staff::text as get;
 use common::{TestApp, client, raw_client, spawn_app};
 use motcua_server::demo::{DEMO_PASSWORD, demo_login};
 use motcua_store::prelude::*;
@@ -12,19 +14,6 @@ const AGENCY: &str = "000.50.01.H56";
 const PAGE: &str = "/doi-mat-khau";
 const PHONE: &str = "0911111111";
 const PASSWORD: &str = "mat-khau-dai";
-
-/// Posts a form; returns the final status, where the browser landed, and the page.
-async fn post(c: &reqwest::Client, url: &str, pairs: &[(&str, &str)]) -> (u16, String, String) {
-    let res = c.post(url).form(pairs).send().await.unwrap();
-    let status = res.status().as_u16();
-    let landed = res.url().to_string();
-    (status, landed, res.text().await.unwrap())
-}
-
-async fn get(c: &reqwest::Client, url: &str) -> (u16, String) {
-    let res = c.get(url).send().await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
 
 /// Signs `c` in; the path it landed on.
 async fn sign_in(app: &TestApp, c: &reqwest::Client, login: &str, password: &str) -> String {

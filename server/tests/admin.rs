@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::post_landing as post;
+use common::staff::text as get;
 use common::{TestApp, client, raw_client, spawn_app};
 use motcua_domain::calendar::DayKind;
 use motcua_domain::workflow::StaffRole;
@@ -34,19 +36,6 @@ async fn staff(app: &TestApp, prefix: &str, agency: &str) -> reqwest::Client {
         "sign-in as {prefix} of {agency}"
     );
     c
-}
-
-async fn get(c: &reqwest::Client, url: &str) -> (u16, String) {
-    let res = c.get(url).send().await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
-
-/// Posts a form; returns the final status, where the browser landed, and the page.
-async fn post(c: &reqwest::Client, url: &str, pairs: &[(&str, &str)]) -> (u16, String, String) {
-    let res = c.post(url).form(pairs).send().await.unwrap();
-    let status = res.status().as_u16();
-    let landed = res.url().to_string();
-    (status, landed, res.text().await.unwrap())
 }
 
 async fn account(app: &TestApp, login: &str) -> motcua_store::Account {

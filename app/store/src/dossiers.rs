@@ -317,6 +317,10 @@ pub trait DossierStore: Send + Sync {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<FiledDossier>> + Send;
 
+    /// How many dossiers the database holds (every status), for the operator and the crash
+    /// test's count of what was filed.
+    fn dossier_count(&self) -> impl Future<Output = Result<u64>> + Send;
+
     /// One dossier by code.
     fn dossier(&self, code: &DossierCode) -> impl Future<Output = Result<Option<Dossier>>> + Send;
 
@@ -490,6 +494,13 @@ impl DossierStore for Store {
             dossier,
             newly_filed: true,
         })
+    }
+
+    async fn dossier_count(&self) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM dossiers")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     async fn dossier(&self, code: &DossierCode) -> Result<Option<Dossier>> {

@@ -134,6 +134,19 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// Posts a form as a browser does, following the redirect; returns the final status, where
+/// the browser landed, and the page.
+pub async fn post_landing(
+    c: &reqwest::Client,
+    url: &str,
+    pairs: &[(&str, &str)],
+) -> (u16, String, String) {
+    let res = c.post(url).form(pairs).send().await.unwrap();
+    let status = res.status().as_u16();
+    let landed = res.url().to_string();
+    (status, landed, res.text().await.unwrap())
+}
+
 /// A client that does not follow redirects, to see them.
 pub fn raw_client() -> reqwest::Client {
     reqwest::Client::builder()

@@ -28,12 +28,14 @@ async fn filing_is_idempotent() {
         .await
         .unwrap();
     let who = applicant("001090012345", "0912345678");
+    assert_eq!(store.dossier_count().await.unwrap(), 0);
 
     let first = store
         .file_dossier(&token, &dossier_of(&who), NOW)
         .await
         .unwrap();
     assert!(first.newly_filed);
+    assert_eq!(store.dossier_count().await.unwrap(), 1);
     let d = &first.dossier;
     assert_eq!(d.code, "000.00.06.H56-251122-0001");
     assert_eq!(d.status, Status::Submitted);
@@ -58,6 +60,7 @@ async fn filing_is_idempotent() {
         .unwrap();
     assert!(!again.newly_filed);
     assert_eq!(again.dossier, first.dossier);
+    assert_eq!(store.dossier_count().await.unwrap(), 1, "filed once");
 
     assert_eq!(store.dossier(&d.code).await.unwrap().as_ref(), Some(d));
     assert_eq!(
