@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/can-bo/ho-so/:code") view=pages::staff_dossier::StaffDossierPage ssr=SsrMode::Async/>
                 <Route path=path!("/can-bo/quan-tri/can-bo") view=pages::admin_users::AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/can-bo/quan-tri/lich") view=pages::admin_calendar::AdminCalendarPage ssr=SsrMode::Async/>
+                <Route path=path!("/can-bo/quan-tri/nhat-ky") view=pages::admin_audit::AdminAuditPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -15,6 +15,7 @@ use axum::extract::{FromRequestParts, OriginalUri};
 use axum::response::Response;
 use http::request::Parts;
 use http::{Method, header};
+use motcua_core::audit::Origin;
 use motcua_domain::workflow::StaffRole;
 use motcua_store::{Account, AccountKind};
 
@@ -33,6 +34,17 @@ pub struct SignedInCitizen(pub Account);
 
 /// Anyone signed in, citizen or officer (their own account's pages).
 pub struct SignedIn(pub Account);
+
+/// Where the request came from (its id and the client's address), for the audit trail.
+pub struct RequestOrigin(pub Origin);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestOrigin {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(RequestOrigin(app::api::origin::origin_of(parts)))
+    }
+}
 
 impl FromRequestParts<ServerState> for SignedInStaff {
     type Rejection = Response;

@@ -205,10 +205,14 @@ fn read_calendar(file: &Path) -> Result<Vec<CalendarRow>, String> {
 /// is reported with its line number, and nothing is applied.
 pub async fn import_calendar(store: &Store, file: &Path) -> Result<usize, String> {
     let rows = read_calendar(file)?;
-    calendar::import(store, rows).await.map_err(|e| match e {
-        ImportError::Row { .. } => format!("{}: {e}", file.display()),
-        ImportError::Store(e) => e.to_string(),
-    })
+    let origin = motcua_core::audit::Origin::command_line();
+    let now = time::OffsetDateTime::now_utc();
+    calendar::import(store, rows, &origin, now)
+        .await
+        .map_err(|e| match e {
+            ImportError::Row { .. } => format!("{}: {e}", file.display()),
+            ImportError::Store(e) => e.to_string(),
+        })
 }
 
 pub async fn import_units(store: &Store, file: &Path) -> Result<usize, String> {

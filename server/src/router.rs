@@ -137,6 +137,7 @@ pub fn build(app: AppState, options: LeptosOptions) -> Router {
             post(routes::admin_users::password),
         )
         .route("/can-bo/quan-tri/lich", post(routes::admin_calendar::save))
+        .route("/can-bo/quan-tri/nhat-ky", post(routes::admin_audit::post))
         .route(
             "/can-bo/quan-tri/lich/xoa",
             post(routes::admin_calendar::delete),

@@ -15,24 +15,26 @@ use tokio::net::TcpStream;
 /// Long enough for the server to have read what was sent, on a busy machine.
 const SETTLE: Duration = Duration::from_millis(500);
 
-/// A failed sign-in post sent by hand, its head and only part of its body: a request the
+/// An empty lookup post sent by hand, its head and only part of its body: a request the
 /// server has taken and is working on (reading its body) until [`PostUnderWay::finish`].
+/// Empty, so that it counts as no guess and costs only a page (a sign-in costs an argon2
+/// check, and five of them in line on a loaded machine outwaited the line's 10 s).
 struct PostUnderWay {
     stream: TcpStream,
     rest: &'static str,
 }
 
-const SIGN_IN_BODY: &str = "ten_dang_nhap=khong.co.ai&mat_khau=sai-mat-khau";
+const POST_BODY: &str = "ma=&giay_to=&padding=0123456789abcdef";
 
 impl PostUnderWay {
     async fn start(addr: &str) -> PostUnderWay {
-        let (first, rest) = SIGN_IN_BODY.split_at(20);
+        let (first, rest) = POST_BODY.split_at(20);
         let mut stream = TcpStream::connect(addr).await.unwrap();
         let head = format!(
-            "POST /dang-nhap HTTP/1.1\r\nHost: {addr}\r\n\
+            "POST /tra-cuu HTTP/1.1\r\nHost: {addr}\r\n\
              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
              Sec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n{first}",
-            SIGN_IN_BODY.len()
+            POST_BODY.len()
         );
         stream.write_all(head.as_bytes()).await.unwrap();
         PostUnderWay { stream, rest }

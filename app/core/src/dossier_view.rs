@@ -2,6 +2,7 @@
 //! the "why this date?" walk, the actions the officer may take now with the people who may
 //! take the step they enter, and the slips issued. The page words and formats it.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::calendar::{DueWalk, WorkingCalendar};
 use motcua_domain::ids::DossierCode;
 use motcua_domain::procedure::{Procedure, ProcessStep};
@@ -10,12 +11,13 @@ use motcua_domain::workflow::{
     Action, EndedPause, EventDetails, StaffRole, Status, available_actions,
 };
 use motcua_store::{
-    Account, AccountStore, Attachment, Dossier, DossierStore, Event, ProcedureStore, StoreError,
-    UploadedFile, WorkflowStore,
+    Account, AccountStore, Attachment, AuditStore, Dossier, DossierStore, Event, ProcedureStore,
+    StoreError, UploadedFile, WorkflowStore,
 };
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use crate::audit::{self, Act, Origin};
 use crate::workflow::{self, ActionError, Loaded, Who};
 
 /// An action the officer may take now.
@@ -78,12 +80,14 @@ pub enum DossierViewError {
     Load(ActionError),
 }
 
-/// Loads dossier `code` for `officer`, judged at `now` with `calendar`.
+/// Loads dossier `code` for `officer`, judged at `now` with `calendar`; the trail records
+/// the view (from `origin`).
 pub async fn staff_dossier(
-    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore),
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + AuditStore),
     calendar: &WorkingCalendar,
     officer: &Account,
     code: &DossierCode,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<StaffDossier, DossierViewError> {
     let who = Who::Staff(officer.clone());
@@ -92,6 +96,8 @@ pub async fn staff_dossier(
         Err(ActionError::NotFound) => return Err(DossierViewError::NotFound),
         Err(e) => return Err(DossierViewError::Load(e)),
     };
+    let act = Act::new(AuditAction::DossierViewed).on_dossier(code);
+    audit::record(store, origin, audit::actor(officer), act, now).await?;
     let (d, p) = (&loaded.dossier, &loaded.procedure);
     let events = store.events(&d.code).await?;
     let approved = workflow::stop_approved(d, &events);

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod admin_views;
+pub mod audit;
 pub mod calendar;
 pub mod citizen;
 pub mod citizen_access;

@@ -2,9 +2,12 @@
 //! copies included) or a file attached to a move (the result, a scan). Only staff of the
 //! dossier's agency may; for anyone else the file does not exist.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::ids::DossierCode;
-use motcua_store::{Account, DossierStore, DraftStore, StoreError, WorkflowStore};
+use motcua_store::{Account, AuditStore, DossierStore, DraftStore, StoreError, WorkflowStore};
+use time::OffsetDateTime;
 
+use crate::audit::{self, Act, Origin};
 use crate::workflow::{Who, may_see};
 
 /// The bytes of a file and what the browser needs to show it.
@@ -31,39 +34,50 @@ pub enum StaffFileError {
 /// Which of a dossier's files.
 pub struct StaffFile;
 
+/// Who asks for a file, from where, when: the trail records every file an officer opens.
+pub struct Opening<'a> {
+    pub officer: &'a Account,
+    pub origin: &'a Origin,
+    pub now: OffsetDateTime,
+}
+
 impl StaffFile {
     /// Document file `id` of dossier `code`.
     pub async fn document(
-        store: &(impl DraftStore + DossierStore + WorkflowStore),
-        officer: &Account,
+        store: &(impl DraftStore + DossierStore + WorkflowStore + AuditStore),
+        opening: &Opening<'_>,
         code: &DossierCode,
         id: i64,
     ) -> Result<ServedFile, StaffFileError> {
-        visible(store, officer, code).await?;
+        visible(store, opening.officer, code).await?;
         let found = store
             .dossier_document_history(code)
             .await?
             .into_iter()
             .find(|(f, _, _)| f.id == id)
             .map(|(f, _, _)| (f.sha256, f.content_type, f.original_name));
-        read(store, found).await
+        let file = read(store, found).await?;
+        record(store, opening, code, format!("document:{id}")).await?;
+        Ok(file)
     }
 
     /// Attachment `id` of a move of dossier `code`.
     pub async fn attachment(
-        store: &(impl DraftStore + DossierStore + WorkflowStore),
-        officer: &Account,
+        store: &(impl DraftStore + DossierStore + WorkflowStore + AuditStore),
+        opening: &Opening<'_>,
         code: &DossierCode,
         id: i64,
     ) -> Result<ServedFile, StaffFileError> {
-        visible(store, officer, code).await?;
+        visible(store, opening.officer, code).await?;
         let found = store
             .attachments(code)
             .await?
             .into_iter()
             .find(|a| a.id == id)
             .map(|a| (a.sha256, a.content_type, a.original_name));
-        read(store, found).await
+        let file = read(store, found).await?;
+        record(store, opening, code, format!("attachment:{id}")).await?;
+        Ok(file)
     }
 }
 
@@ -79,6 +93,20 @@ async fn visible(
     } else {
         Err(StaffFileError::NotFound)
     }
+}
+
+/// Records that `opening`'s officer opened `object` of dossier `code`.
+async fn record(
+    store: &impl AuditStore,
+    opening: &Opening<'_>,
+    code: &DossierCode,
+    object: String,
+) -> Result<(), StoreError> {
+    let act = Act::new(AuditAction::FileViewed)
+        .on_dossier(code)
+        .on(object);
+    let actor = audit::actor(opening.officer);
+    audit::record(store, opening.origin, actor, act, opening.now).await
 }
 
 /// The bytes of `found`: `(hash, content type, original name)`.

@@ -8,6 +8,7 @@
 //! dossier they own (account) or proved they own (code plus ID number). A dossier the actor
 //! may not see is reported exactly like one that does not exist.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::calendar::{WorkingCalendar, WorkingPeriod};
 use motcua_domain::ids::{AgencyCode, DossierCode};
 use motcua_domain::procedure::{Procedure, ProcessStep};
@@ -16,11 +17,13 @@ use motcua_domain::workflow::{
     MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
-    Account, AccountKind, AccountStore, CITIZEN_ACTOR, CalendarStore, Dossier, DossierStore, Event,
-    NewAttachment, ProcedureStore, StoreError, SupplementAnswer, Transition, WorkflowStore,
+    Account, AccountKind, AccountStore, AuditActor, AuditStore, CITIZEN_ACTOR, CalendarStore,
+    Dossier, DossierStore, Event, NewAttachment, ProcedureStore, StoreError, SupplementAnswer,
+    Transition, WorkflowStore,
 };
 use time::OffsetDateTime;
 
+use crate::audit::{self, Act, Origin};
 use crate::calendar::CalendarCache;
 
 /// Who acts.
@@ -29,6 +32,13 @@ pub enum Who {
     Staff(Account),
     /// A citizen, signed in (`Some(account)`) or proven by code plus ID number (`None`).
     Citizen(Option<Account>),
+}
+
+/// Who asks for a move and where the request came from (for the audit trail).
+#[derive(Clone, Copy, Debug)]
+pub struct Requester<'a> {
+    pub who: &'a Who,
+    pub origin: &'a Origin,
 }
 
 /// What the actor entered with the action.
@@ -198,18 +208,21 @@ fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
         .collect()
 }
 
-/// Carries out `action` on dossier `code` for `who` at `now`. Returns the events written
-/// (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar is read
-/// once, for both moves of an acceptance.
+/// Carries out `action` on dossier `code` for `requester` at `now`. Returns the events
+/// written (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar
+/// is read once, for both moves of an acceptance. The trail records the move once written.
 pub async fn perform(
-    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore),
+    store: &(
+         impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore + AuditStore
+     ),
     calendar: &CalendarCache,
-    who: &Who,
+    requester: &Requester<'_>,
     code: &DossierCode,
     action: Action,
     input: ActionInput,
     now: OffsetDateTime,
 ) -> Result<Vec<Event>, ActionError> {
+    let who = requester.who;
     let Loaded { dossier, procedure } = load_for(store, who, code).await?;
     let cal = calendar.current(store).await?;
     let assignee = input.assignee;
@@ -245,7 +258,21 @@ pub async fn perform(
         start.expected_version = None;
         moves.push(start);
     }
-    Ok(store.apply_transitions(code, &moves).await?)
+    let events = store.apply_transitions(code, &moves).await?;
+    let act = Act::new(AuditAction::Moved)
+        .on_dossier(code)
+        .saying(action.as_str());
+    audit::record(store, requester.origin, audit_actor(who), act, now).await?;
+    Ok(events)
+}
+
+/// `who` as the trail records an actor: a citizen has no roles, and an account only when
+/// signed in.
+fn audit_actor(who: &Who) -> AuditActor {
+    match who {
+        Who::Staff(account) | Who::Citizen(Some(account)) => audit::actor(account),
+        Who::Citizen(None) => AuditActor::default(),
+    }
 }
 
 /// Whether a leader has approved stopping the dossier in its current step: the spec lets a

@@ -5,6 +5,7 @@
 //! dependency on purpose: the compiler keeps it pure.
 
 pub mod answers;
+pub mod audit;
 pub mod calendar;
 pub mod check;
 pub mod condition;

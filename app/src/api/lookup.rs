@@ -13,6 +13,17 @@ pub struct TimelineEntry {
     pub status: motcua_domain::workflow::Status,
 }
 
+/// One thing done to the dossier, as its citizen sees it: by whom in role and agency only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeenEntry {
+    pub at: String,
+    pub action: motcua_domain::audit::AuditAction,
+    /// The roles and the agency (`Chuyên viên · UBND phường …`); empty for the citizen.
+    pub by: String,
+    /// A move's action.
+    pub moved: Option<motcua_domain::workflow::Action>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LookupResult {
     pub code: motcua_domain::ids::DossierCode,
@@ -33,6 +44,8 @@ pub struct LookupResult {
     /// (supplement, withdrawal, slips); `None` when they typed the ID number, which shows the
     /// status only.
     pub key: Option<String>,
+    /// Who handled and viewed the dossier (with the access code only).
+    pub seen: Vec<SeenEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +64,44 @@ pub enum LookupView {
 /// the server function's wire name). Attempts count against the client
 /// address, and past the limit the answer is HTTP 429 with `Retry-After`, whether or not
 /// the next guess would be right.
+/// Who handled and viewed dossier `d`, by role and agency, for its citizen.
+#[cfg(feature = "ssr")]
+pub async fn seen_by(
+    store: &motcua_store::Store,
+    d: &motcua_store::Dossier,
+    agency_name: &str,
+    lang: Lang,
+) -> Result<Vec<SeenEntry>, ApiError> {
+    use motcua_domain::format::format_datetime_vn;
+    let seen = motcua_core::audit::for_citizen(store, &d.code).await?;
+    Ok(seen
+        .into_iter()
+        .map(|s| {
+            let roles: Vec<&str> = s
+                .roles
+                .iter()
+                .map(|r| crate::i18n::role_name(lang, r.as_str()))
+                .collect();
+            let agency = match &s.agency {
+                Some(a) if *a == d.agency_code => agency_name.to_string(),
+                Some(a) => a.to_string(),
+                None => String::new(),
+            };
+            let by = [roles.join(", "), agency]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            SeenEntry {
+                at: format_datetime_vn(s.at),
+                action: s.action,
+                by,
+                moved: motcua_domain::workflow::Action::parse(&s.detail),
+            }
+        })
+        .collect())
+}
+
 #[server(endpoint = "tra-cuu")]
 pub async fn lookup_dossier(
     code: String,
@@ -97,7 +148,12 @@ pub async fn lookup_dossier(
                 .map(|s| s.title.get(lang).to_string())
         })
         .flatten();
+    let seen = match &key {
+        Some(_) => seen_by(&state.store, &d, &found.agency_name, lang).await?,
+        None => vec![],
+    };
     Ok(LookupView::Found(Box::new(LookupResult {
+        seen,
         due: d.state.due_at.map(format_datetime_vn),
         step,
         slips: key

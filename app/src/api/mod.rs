@@ -6,11 +6,14 @@
 
 pub mod account;
 pub mod admin;
+pub mod audit;
 pub mod catalogue;
 pub mod citizen;
 pub mod error;
 pub mod filing;
 pub mod lookup;
+#[cfg(feature = "ssr")]
+pub mod origin;
 pub mod procedure;
 pub mod staff;
 #[cfg(feature = "ssr")]

@@ -309,9 +309,10 @@ pub mod ssr {
         let Ok(code) = DossierCode::parse(&code) else {
             return Ok(Guarded::NotFound);
         };
-        let found = match dossier_view::staff_dossier(&state.store, &calendar, &account, &code, now)
-            .await
-        {
+        let origin = crate::api::origin::current_origin();
+        let viewed =
+            dossier_view::staff_dossier(&state.store, &calendar, &account, &code, &origin, now);
+        let found = match viewed.await {
             Ok(found) => found,
             Err(dossier_view::DossierViewError::NotFound) => return Ok(Guarded::NotFound),
             Err(e) => return Err(ApiError::internal(e)),

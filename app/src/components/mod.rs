@@ -7,6 +7,7 @@ pub mod fields;
 pub mod layout;
 pub mod print_button;
 pub mod procedure_facts;
+pub mod seen_list;
 pub mod server_error;
 pub mod staff_bar;
 pub mod withdraw_form;

@@ -29,6 +29,7 @@ pub fn StaffBar(lang: Lang, officer: Officer) -> impl IntoView {
                 {admin.then(|| view! {
                     <a href="/can-bo/quan-tri/can-bo">{t(lang, Key::ManageUsers)}</a>
                     <a href="/can-bo/quan-tri/lich">{t(lang, Key::ManageCalendar)}</a>
+                    <a href="/can-bo/quan-tri/nhat-ky">{t(lang, Key::AuditTrail)}</a>
                 })}
                 <a href="/doi-mat-khau">{t(lang, Key::ChangePassword)}</a>
                 <form method="post" action="/dang-xuat" class="inline">

@@ -208,3 +208,31 @@ pub fn account_error(lang: Lang, key: &str) -> &'static str {
         },
     )
 }
+
+/// The name of an audit-trail action, for the admin's trail.
+pub fn audit_action_name(lang: Lang, action: motcua_domain::audit::AuditAction) -> &'static str {
+    use motcua_domain::audit::AuditAction::*;
+    pick(
+        lang,
+        match action {
+            SignIn => ("Đăng nhập", "Signed in"),
+            SignInRefused => ("Đăng nhập bị từ chối", "Sign-in refused"),
+            SignInSlowed => ("Đăng nhập bị làm chậm", "Sign-ins slowed"),
+            SignInBlocked => (
+                "Chặn đăng nhập từ địa chỉ này",
+                "Sign-ins from this address blocked",
+            ),
+            DossierViewed => ("Xem hồ sơ", "Viewed the dossier"),
+            FileViewed => ("Mở tệp", "Opened a file"),
+            Moved => ("Xử lý hồ sơ", "Moved the dossier"),
+            StaffAdded => ("Thêm cán bộ", "Added a staff member"),
+            RolesChanged => ("Đổi vai trò", "Changed roles"),
+            AccountLocked => ("Khóa tài khoản", "Locked an account"),
+            AccountUnlocked => ("Mở khóa tài khoản", "Unlocked an account"),
+            PasswordSet => ("Đặt mật khẩu cho cán bộ", "Set a password"),
+            PasswordChanged => ("Đổi mật khẩu của mình", "Changed their own password"),
+            CalendarChanged => ("Sửa lịch làm việc", "Changed the calendar"),
+            CalendarImported => ("Nhập lịch làm việc từ tệp", "Imported the calendar"),
+        },
+    )
+}

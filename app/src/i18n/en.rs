@@ -197,6 +197,33 @@ pub(super) fn text(key: Key) -> &'static str {
         LoginNameHint => {
             "Citizens sign in with their phone number; staff with the user name they were given."
         }
+        AuditTrail => "Audit trail",
+        AuditIntro => {
+            "Every sign-in, every staff view of a dossier or a file, every move and every admin change in the agency, newest first. The trail is only ever added to; nothing in it can be changed or deleted."
+        }
+        AuditDossier => "Dossier code",
+        AuditActor => "Actor (user name or phone)",
+        AuditFrom => "From (dd/mm/yyyy)",
+        AuditUntil => "Until (dd/mm/yyyy)",
+        AuditSearch => "Search the trail",
+        AuditNone => "Nothing matches.",
+        AuditCut => "Only the newest 200 entries are shown: narrow the search to see older ones.",
+        AuditWhen => "When",
+        AuditWhat => "What",
+        AuditWho => "Who",
+        AuditObject => "Object",
+        AuditClient => "Client address",
+        AuditRequest => "Request id",
+        AuditNobody => "(no account)",
+        AuditDossierInvalid => {
+            "The dossier code is not in its form: type the whole code as on the receipt"
+        }
+        AuditDateInvalid => "The date does not read: type it as dd/mm/yyyy",
+        SeenTitle => "Who handled and viewed the dossier",
+        SeenIntro => "By role and agency, never by name.",
+        SeenYou => "You",
+        SeenViewed => "viewed the dossier",
+        SeenFile => "opened a file of the dossier",
         ManageCalendar => "Working calendar",
         ManageUsers => "Staff accounts",
         MyDossiers => "My dossiers",

@@ -8,7 +8,9 @@ mod en;
 mod errors;
 mod vi;
 
-pub use back_office::{account_error, action_error, action_name, queue_name, role_name};
+pub use back_office::{
+    account_error, action_error, action_name, audit_action_name, queue_name, role_name,
+};
 pub use errors::{error_message, field_error, field_message};
 pub use motcua_domain::text::Lang;
 use motcua_domain::workflow::Status;
@@ -182,6 +184,29 @@ pub enum Key {
     LeastLoaded,
     LoginName,
     LoginNameHint,
+    AuditTrail,
+    AuditIntro,
+    AuditDossier,
+    AuditActor,
+    AuditFrom,
+    AuditUntil,
+    AuditSearch,
+    AuditNone,
+    AuditCut,
+    AuditWhen,
+    AuditWhat,
+    AuditWho,
+    AuditObject,
+    AuditClient,
+    AuditRequest,
+    AuditNobody,
+    AuditDossierInvalid,
+    AuditDateInvalid,
+    SeenTitle,
+    SeenIntro,
+    SeenYou,
+    SeenViewed,
+    SeenFile,
     ManageCalendar,
     ManageUsers,
     MyDossiers,

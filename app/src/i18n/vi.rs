@@ -193,6 +193,31 @@ pub(super) fn text(key: Key) -> &'static str {
         LoginNameHint => {
             "Công dân đăng nhập bằng số điện thoại; cán bộ bằng tên đăng nhập được cấp."
         }
+        AuditTrail => "Nhật ký hệ thống",
+        AuditIntro => {
+            "Mọi lần đăng nhập, mọi lần cán bộ xem hồ sơ hoặc tệp, mọi bước xử lý và mọi thay đổi của quản trị viên trong cơ quan, mới nhất trước. Nhật ký chỉ được ghi thêm, không sửa hay xóa được."
+        }
+        AuditDossier => "Mã hồ sơ",
+        AuditActor => "Người thực hiện (tên đăng nhập hoặc số điện thoại)",
+        AuditFrom => "Từ ngày (dd/mm/yyyy)",
+        AuditUntil => "Đến ngày (dd/mm/yyyy)",
+        AuditSearch => "Tìm trong nhật ký",
+        AuditNone => "Không có mục nào khớp.",
+        AuditCut => "Chỉ hiện 200 mục mới nhất: thu hẹp tìm kiếm để xem mục cũ hơn.",
+        AuditWhen => "Thời điểm",
+        AuditWhat => "Việc",
+        AuditWho => "Người thực hiện",
+        AuditObject => "Đối tượng",
+        AuditClient => "Địa chỉ máy",
+        AuditRequest => "Mã yêu cầu",
+        AuditNobody => "(không có tài khoản)",
+        AuditDossierInvalid => "Mã hồ sơ không đúng dạng: nhập đủ mã như trên giấy biên nhận",
+        AuditDateInvalid => "Ngày không đúng: nhập theo dạng dd/mm/yyyy",
+        SeenTitle => "Ai đã xử lý và xem hồ sơ",
+        SeenIntro => "Theo vai trò và cơ quan, không ghi tên người.",
+        SeenYou => "Bạn",
+        SeenViewed => "xem hồ sơ",
+        SeenFile => "mở một tệp của hồ sơ",
         ManageCalendar => "Lịch làm việc",
         ManageUsers => "Cán bộ",
         MyDossiers => "Hồ sơ của tôi",

@@ -13,6 +13,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::lookup::{LookupView, lookup_dossier};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::seen_list::SeenList;
 use crate::components::server_error::ServerErrorNotice;
 use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, Lang, next_step, status_name, t};
@@ -101,6 +102,7 @@ pub fn LookupPage() -> impl IntoView {
                                     <li><time>{e.at}</time>" — "{status_name(lang, e.status)}</li>
                                 }).collect_view()}
                             </ol>
+                            <SeenList lang=lang entries=d.seen.clone()/>
                         </section>
                     }
                     .into_any(),

@@ -1,5 +1,6 @@
 //! One file per page, named after what the citizen or the officer sees.
 
+pub mod admin_audit;
 pub mod admin_calendar;
 pub mod admin_users;
 pub mod catalogue;

@@ -125,15 +125,7 @@ impl TryFrom<AccountRow> for Account {
             "citizen" => AccountKind::Citizen,
             other => return Err(StoreError::Corrupt(format!("account kind {other:?}"))),
         };
-        let mut roles: Vec<StaffRole> = r
-            .roles
-            .as_deref()
-            .unwrap_or("")
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(|s| StaffRole::parse(s).ok_or_else(|| StoreError::Corrupt(format!("role {s:?}"))))
-            .collect::<Result<_>>()?;
-        roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
+        let roles = parse_roles(r.roles.as_deref().unwrap_or(""))?;
         let what = format!("account {}", r.id);
         Ok(Account {
             id: r.id,
@@ -485,4 +477,24 @@ async fn write_roles(
         .await?;
     }
     Ok(())
+}
+
+/// Reads roles stored as comma-separated codes, in [`StaffRole::ALL`]'s order.
+pub(crate) fn parse_roles(text: &str) -> Result<Vec<StaffRole>> {
+    let mut roles: Vec<StaffRole> = text
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| StaffRole::parse(s).ok_or_else(|| StoreError::Corrupt(format!("role {s:?}"))))
+        .collect::<Result<_>>()?;
+    roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
+    Ok(roles)
+}
+
+/// Roles as stored: comma-separated codes.
+pub(crate) fn roles_text(roles: &[StaffRole]) -> String {
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -27,6 +27,7 @@
 //!   dossier keeps the rules it was filed under.
 
 mod accounts;
+mod audit;
 mod backend;
 pub mod blob;
 mod calendar;
@@ -48,6 +49,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use accounts::{Account, AccountKind, AccountStore, NewAccount, StaffLoad};
+pub use audit::{AuditActor, AuditEntry, AuditQuery, AuditRecord, AuditStore};
 pub use backend::{Backend, SetupLock};
 pub use blob::{BlobKey, BlobLocation, BlobStore, Blobs, S3Location};
 pub use calendar::{CalendarStore, CalendarVersion};
@@ -79,6 +81,7 @@ pub trait Storage:
     + CalendarStore
     + LimitStore
     + RatingStore
+    + AuditStore
 {
 }
 
@@ -88,8 +91,8 @@ impl Storage for Store {}
 /// the store's methods (a trait's methods need the trait in scope).
 pub mod prelude {
     pub use crate::{
-        AccountStore, CalendarStore, DossierStore, DraftStore, LimitStore, ProcedureStore,
-        RatingStore, Storage, UnitStore, WorkflowStore,
+        AccountStore, AuditStore, CalendarStore, DossierStore, DraftStore, LimitStore,
+        ProcedureStore, RatingStore, Storage, UnitStore, WorkflowStore,
     };
 }
 

@@ -32,7 +32,7 @@ const ABSOLUTE: Duration = Duration::hours(12);
 const MISS_WINDOW: Duration = Duration::minutes(15);
 
 /// Every table the copy knows, in its order.
-const TABLES: [&str; 21] = [
+const TABLES: [&str; 22] = [
     "admin_units",
     "reference_data",
     "agencies",
@@ -54,6 +54,7 @@ const TABLES: [&str; 21] = [
     "drafts",
     "draft_uploads",
     "miss_counters",
+    "audit_log",
 ];
 
 /// The sample procedure and its definition as imported.
@@ -302,6 +303,17 @@ async fn populate(store: &Store) -> Populated {
         .record_miss("lookup", "203.0.113.9", MISS_WINDOW, NOW)
         .await
         .unwrap();
+    let viewed = motcua_store::AuditEntry {
+        at: NOW,
+        action: motcua_domain::audit::AuditAction::DossierViewed,
+        actor: motcua_store::AuditActor::default(),
+        dossier: Some(accepted.clone()),
+        object: None,
+        detail: String::new(),
+        client: Some("203.0.113.9".into()),
+        request_id: "req-1".into(),
+    };
+    store.append_audit(&viewed).await.unwrap();
     Populated {
         accepted,
         supplemented,

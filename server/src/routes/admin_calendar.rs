@@ -17,7 +17,7 @@ use motcua_domain::format::format_date;
 use motcua_domain::url::urlencode;
 use serde::Deserialize;
 
-use crate::extract::SignedInAdmin;
+use crate::extract::{RequestOrigin, SignedInAdmin};
 use crate::router::ServerState;
 use crate::routes::admin_users::internal;
 use crate::routes::see_other;
@@ -37,7 +37,8 @@ pub struct DayForm {
 /// `POST /can-bo/quan-tri/lich`: adds or replaces one day.
 pub async fn save(
     State(state): State<ServerState>,
-    _admin: SignedInAdmin,
+    RequestOrigin(origin): RequestOrigin,
+    SignedInAdmin(admin): SignedInAdmin,
     Form(form): Form<DayForm>,
 ) -> Response {
     let post = DayPost {
@@ -45,7 +46,15 @@ pub async fn save(
         kind: &form.loai,
         name: &form.ten,
     };
-    match save_day(&state.app.store, &post, state.app.clock.now()).await {
+    match save_day(
+        &state.app.store,
+        &admin,
+        &post,
+        &origin,
+        state.app.clock.now(),
+    )
+    .await
+    {
         Ok(day) => see_other(&format!(
             "{PAGE}?xong=luu&ngay_da={}",
             urlencode(&format_date(day.date))
@@ -78,10 +87,19 @@ pub struct DeleteForm {
 /// changes nothing and answers the same, so a repeated post is harmless).
 pub async fn delete(
     State(state): State<ServerState>,
-    _admin: SignedInAdmin,
+    RequestOrigin(origin): RequestOrigin,
+    SignedInAdmin(admin): SignedInAdmin,
     Form(form): Form<DeleteForm>,
 ) -> Response {
-    match delete_day(&state.app.store, &form.ngay).await {
+    match delete_day(
+        &state.app.store,
+        &admin,
+        &form.ngay,
+        &origin,
+        state.app.clock.now(),
+    )
+    .await
+    {
         Ok(date) => see_other(&format!(
             "{PAGE}?xong=xoa&ngay_da={}",
             urlencode(&format_date(date))

@@ -23,7 +23,7 @@ use motcua_core::accounts::admin_staff::{self, AdminError};
 use motcua_domain::url::urlencode;
 
 use crate::error::AppError;
-use crate::extract::SignedInAdmin;
+use crate::extract::{RequestOrigin, SignedInAdmin};
 use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -91,6 +91,7 @@ fn answer(id: i64, done: &str) -> Response {
 /// `POST /can-bo/quan-tri/can-bo`: a new staff member of the admin's agency.
 pub async fn add(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInAdmin(admin): SignedInAdmin,
     Form(pairs): Form<Pairs>,
 ) -> Response {
@@ -103,7 +104,15 @@ pub async fn add(
         password: value(&pairs, "mat_khau"),
         confirmation: value(&pairs, "nhap_lai"),
     };
-    match add_staff(&state.app.store, &admin, &form, state.app.clock.now()).await {
+    match add_staff(
+        &state.app.store,
+        &admin,
+        &form,
+        &origin,
+        state.app.clock.now(),
+    )
+    .await
+    {
         Ok(id) => answer(id, "them"),
         Err(AdminError::Invalid(problems)) => see_other(&format!(
             "{PAGE}?loi={}&dang_nhap={}&ho_ten={}&so_dien_thoai={}&vai_tro={}#loi",
@@ -121,6 +130,7 @@ pub async fn add(
 /// `POST /can-bo/quan-tri/can-bo/{id}/vai-tro`: the account's roles become those ticked.
 pub async fn roles(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
     Form(pairs): Form<Pairs>,
@@ -130,7 +140,16 @@ pub async fn roles(
         return not_found();
     };
     let typed = ticked(&pairs);
-    match admin_staff::replace_roles(&state.app.store, &admin, id, &typed).await {
+    match admin_staff::replace_roles(
+        &state.app.store,
+        &admin,
+        id,
+        &typed,
+        &origin,
+        state.app.clock.now(),
+    )
+    .await
+    {
         Ok(()) => answer(id, "vai-tro"),
         Err(e) => {
             let kept = format!("&vai_tro={}", urlencode(&typed.join(",")));
@@ -142,6 +161,7 @@ pub async fn roles(
 /// `POST /can-bo/quan-tri/can-bo/{id}/trang-thai`: lock (`hoat_dong=0`) or unlock (`1`).
 pub async fn active(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
     Form(pairs): Form<Pairs>,
@@ -155,7 +175,16 @@ pub async fn active(
         "0" => false,
         _ => return (StatusCode::BAD_REQUEST, "Bad request").into_response(),
     };
-    match admin_staff::set_active(&state.app.store, &admin, id, active).await {
+    match admin_staff::set_active(
+        &state.app.store,
+        &admin,
+        id,
+        active,
+        &origin,
+        state.app.clock.now(),
+    )
+    .await
+    {
         Ok(()) => answer(id, if active { "mo-khoa" } else { "khoa" }),
         Err(e) => refused(id, e, "", "locking an account"),
     }
@@ -165,6 +194,7 @@ pub async fn active(
 /// account ends. An admin who sets their own gets a fresh session, so they stay signed in.
 pub async fn password(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInAdmin(admin): SignedInAdmin,
     Path(id): Path<String>,
     headers: HeaderMap,
@@ -183,6 +213,7 @@ pub async fn password(
         id,
         password,
         confirmation,
+        &origin,
         app.clock.now(),
     )
     .await

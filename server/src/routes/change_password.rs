@@ -43,6 +43,7 @@ pub async fn post(
     Form(form): Form<ChangePasswordForm>,
 ) -> Response {
     let headers = parts.headers.clone();
+    let origin = app::api::origin::origin_of(&parts);
     let back = |errors: &str| {
         let posted = Posted {
             errors: errors.to_string(),
@@ -60,7 +61,7 @@ pub async fn post(
         new: &form.mat_khau,
         confirmation: &form.nhap_lai,
     };
-    let result = change_password(&app.store, &account, &change, app.clock.now()).await;
+    let result = change_password(&app.store, &account, &change, &origin, app.clock.now()).await;
     let current_was_right = !matches!(
         &result,
         Err(ChangePasswordError::Invalid(p)) if p.contains(&Problem::CurrentPasswordWrong)

@@ -1,5 +1,6 @@
 //! Handlers that are not Leptos pages, one file per route.
 
+pub mod admin_audit;
 pub mod admin_calendar;
 pub mod admin_users;
 pub mod change_password;

@@ -18,6 +18,8 @@ use serde::Deserialize;
 use crate::render::posted_page;
 use crate::router::ServerState;
 use crate::routes::{local_path, see_other};
+use motcua_core::audit;
+use motcua_domain::audit::AuditAction;
 
 #[derive(Deserialize)]
 pub struct SignInForm {
@@ -37,6 +39,7 @@ pub async fn post(
     Form(form): Form<SignInForm>,
 ) -> Response {
     let headers = parts.headers.clone();
+    let origin = app::api::origin::origin_of(&parts);
     // The form again, with the login typed (never in the URL) and the problem.
     let back = |error: &str| {
         let posted = Posted {
@@ -56,6 +59,17 @@ pub async fn post(
     // Counted before the (slow) check and taken back on success, so that many attempts sent
     // at once cannot all slip under the limit.
     if limiter.attempt(addr.ip()).await.is_err() {
+        let act = audit::Act::new(AuditAction::SignInBlocked);
+        let blocked = audit::record(
+            &app.store,
+            &origin,
+            Default::default(),
+            act,
+            app.clock.now(),
+        );
+        if let Err(e) = blocked.await {
+            tracing::error!(error = %e, "recording a blocked sign-in failed");
+        }
         return back("qua-nhieu").await;
     }
     let credentials = Credentials {
@@ -67,6 +81,7 @@ pub async fn post(
         &app.store,
         &credentials,
         previous.as_deref(),
+        &origin,
         app.clock.now(),
     )
     .await

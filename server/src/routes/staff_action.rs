@@ -8,7 +8,7 @@
 use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use motcua_core::upload::{self, SentFile};
-use motcua_core::workflow::{ActionError, ActionInput, Who, perform};
+use motcua_core::workflow::{ActionError, ActionInput, Requester, Who, perform};
 use motcua_domain::ids::DossierCode;
 use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::workflow::Action;
@@ -16,6 +16,7 @@ use motcua_store::NewAttachment;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 use crate::error::AppError;
+use crate::extract::RequestOrigin;
 use crate::extract::SignedInStaff;
 use crate::not_found::not_found;
 use crate::router::ServerState;
@@ -23,6 +24,7 @@ use crate::routes::see_other;
 
 pub async fn post(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInStaff(officer): SignedInStaff,
     Path((code, action)): Path<(String, String)>,
     multipart: Multipart,
@@ -43,7 +45,10 @@ pub async fn post(
     match perform(
         store,
         &state.app.calendar_cache,
-        &Who::Staff(officer),
+        &Requester {
+            who: &Who::Staff(officer),
+            origin: &origin,
+        },
         &code,
         action,
         input,

@@ -14,30 +14,45 @@ use motcua_core::staff_file::{ServedFile, StaffFile, StaffFileError};
 use motcua_domain::ids::DossierCode;
 
 use crate::error::AppError;
-use crate::extract::SignedInStaff;
+use crate::extract::{RequestOrigin, SignedInStaff};
 use crate::not_found::not_found;
 use crate::router::ServerState;
+use motcua_core::audit::Origin;
+use motcua_core::staff_file::Opening;
+use motcua_store::Account;
 
 pub async fn document(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
     let Ok(code) = DossierCode::parse(&code) else {
         return Ok(not_found());
     };
-    respond(StaffFile::document(&state.app.store, &officer, &code, id).await)
+    let opening = opening(&state, &officer, &origin);
+    respond(StaffFile::document(&state.app.store, &opening, &code, id).await)
 }
 
 pub async fn attachment(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     SignedInStaff(officer): SignedInStaff,
     Path((code, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
     let Ok(code) = DossierCode::parse(&code) else {
         return Ok(not_found());
     };
-    respond(StaffFile::attachment(&state.app.store, &officer, &code, id).await)
+    let opening = opening(&state, &officer, &origin);
+    respond(StaffFile::attachment(&state.app.store, &opening, &code, id).await)
+}
+
+fn opening<'a>(state: &ServerState, officer: &'a Account, origin: &'a Origin) -> Opening<'a> {
+    Opening {
+        officer,
+        origin,
+        now: state.app.clock.now(),
+    }
 }
 
 fn respond(found: Result<ServedFile, StaffFileError>) -> Result<Response, AppError> {

@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use crate::bad_form::FormNotRead;
 use crate::error::AppError;
+use crate::extract::RequestOrigin;
 use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -59,6 +60,7 @@ pub async fn start(
 
 pub async fn answer(
     State(state): State<ServerState>,
+    RequestOrigin(origin): RequestOrigin,
     Path((code, token)): Path<(String, String)>,
     headers: HeaderMap,
     mut multipart: Multipart,
@@ -109,6 +111,7 @@ pub async fn answer(
         &app.calendar_cache,
         app.units.as_ref(),
         pending,
+        &origin,
         app.clock.now(),
     );
     match sent.await {

@@ -15,6 +15,7 @@ use motcua_domain::ids::DossierCode;
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::extract::RequestOrigin;
 use crate::not_found::not_found;
 use crate::router::ServerState;
 use crate::routes::see_other;
@@ -30,6 +31,7 @@ pub struct WithdrawForm {
 pub async fn post(
     State(state): State<ServerState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    RequestOrigin(origin): RequestOrigin,
     Path(code): Path<String>,
     headers: HeaderMap,
     Form(form): Form<WithdrawForm>,
@@ -49,6 +51,7 @@ pub async fn post(
         &who,
         &dossier.code,
         form.ly_do,
+        &origin,
         app.clock.now(),
     );
     let done = match withdrawn.await {

@@ -10,6 +10,7 @@
 mod common;
 
 mod access;
+mod audit;
 mod due_dates;
 mod my_dossiers;
 mod processing;

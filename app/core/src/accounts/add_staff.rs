@@ -1,13 +1,15 @@
 //! An admin adds a staff member to their own agency.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::ids::Phone;
-use motcua_store::{Account, AccountKind, AccountStore, NewAccount, StoreError};
+use motcua_store::{Account, AccountKind, AccountStore, AuditStore, NewAccount, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
-use super::admin_staff::{AdminError, admins_agency};
+use super::admin_staff::{AdminError, admins_agency, record, roles_detail};
 use super::password::NewPassword;
 use super::staff_input::{parse_full_name, parse_roles, parse_typed_login};
+use crate::audit::{Act, Origin};
 
 /// What the admin's form sends, as typed.
 pub struct NewStaffForm<'a> {
@@ -24,9 +26,10 @@ pub struct NewStaffForm<'a> {
 /// Creates the staff account of `form` in `admin`'s agency at `now`: its id. Every problem
 /// of the form is reported at once (a login already taken first), before the slow hashing.
 pub async fn add_staff(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + AuditStore),
     admin: &Account,
     form: &NewStaffForm<'_>,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<i64, AdminError> {
     let agency = admins_agency(admin)?.clone();
@@ -53,6 +56,7 @@ pub async fn add_staff(
     else {
         return Err(AdminError::Invalid(problems));
     };
+    let act = Act::new(AuditAction::StaffAdded).saying(roles_detail(&roles));
     let new = NewAccount {
         kind: AccountKind::Staff,
         login,
@@ -63,11 +67,13 @@ pub async fn add_staff(
         password_hash: password.hash().await?,
         roles,
     };
-    match store.create_account(&new, now).await {
-        Ok(id) => Ok(id),
-        Err(StoreError::Conflict(_)) => Err(Problem::LoginTaken.into()),
-        Err(e) => Err(e.into()),
-    }
+    let id = match store.create_account(&new, now).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => return Err(Problem::LoginTaken.into()),
+        Err(e) => return Err(e.into()),
+    };
+    record(store, origin, admin, act, id, now).await?;
+    Ok(id)
 }
 
 /// The value of `checked`, or `None` with its problem added to `problems`.

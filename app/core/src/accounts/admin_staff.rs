@@ -6,15 +6,17 @@
 //! unknown id) is "not found" alike, so an admin learns nothing of other agencies. An admin
 //! cannot remove their own admin role nor lock themselves out: nobody could undo it.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::ids::AgencyCode;
 use motcua_domain::workflow::StaffRole;
-use motcua_store::{Account, AccountKind, AccountStore, StoreError};
+use motcua_store::{Account, AccountKind, AccountStore, AuditStore, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
 use super::password::{HashError, NewPassword};
 use super::sessions;
 use super::staff_input::parse_roles;
+use crate::audit::{self, Act, Origin, account_object};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
@@ -63,48 +65,85 @@ pub async fn staff_of_admin(
     }
 }
 
+/// Records `act` of `admin` on staff account `target`.
+pub(super) async fn record(
+    store: &impl AuditStore,
+    origin: &Origin,
+    admin: &Account,
+    act: Act,
+    target: i64,
+    now: OffsetDateTime,
+) -> Result<(), AdminError> {
+    let act = act.on(account_object(target));
+    Ok(audit::record(store, origin, audit::actor(admin), act, now).await?)
+}
+
+/// The roles as the trail's detail says them.
+pub(crate) fn roles_detail(roles: &[StaffRole]) -> String {
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// The roles of account `id` become those `ticked` (role names as the form sends them).
 pub async fn replace_roles(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + AuditStore),
     admin: &Account,
     id: i64,
     ticked: &[String],
+    origin: &Origin,
+    now: OffsetDateTime,
 ) -> Result<(), AdminError> {
     let target = staff_of_admin(store, admin, id).await?;
     let roles = parse_roles(ticked)?;
     if target.id == admin.id && !roles.contains(&StaffRole::Admin) {
         return Err(Problem::OwnAdminRole.into());
     }
-    Ok(store.set_roles(target.id, &roles).await?)
+    store.set_roles(target.id, &roles).await?;
+    let act = Act::new(AuditAction::RolesChanged).saying(roles_detail(&roles));
+    record(store, origin, admin, act, target.id, now).await
 }
 
 /// Locks (`active == false`, which ends its sessions) or unlocks the account `id`.
 pub async fn set_active(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + AuditStore),
     admin: &Account,
     id: i64,
     active: bool,
+    origin: &Origin,
+    now: OffsetDateTime,
 ) -> Result<(), AdminError> {
     let target = staff_of_admin(store, admin, id).await?;
     if target.id == admin.id && !active {
         return Err(Problem::OwnLockOut.into());
     }
-    Ok(store.set_active(target.id, active).await?)
+    store.set_active(target.id, active).await?;
+    let action = if active {
+        AuditAction::AccountUnlocked
+    } else {
+        AuditAction::AccountLocked
+    };
+    record(store, origin, admin, Act::new(action), target.id, now).await
 }
 
 /// Gives account `id` a new password, which ends every session of it. An admin who sets
 /// their own gets a fresh session so that they stay signed in: its id is returned.
 pub async fn set_password(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + AuditStore),
     admin: &Account,
     id: i64,
     password: &str,
     confirmation: &str,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<Option<String>, AdminError> {
     let target = staff_of_admin(store, admin, id).await?;
     let hash = NewPassword::parse(password, confirmation)?.hash().await?;
     store.set_password_hash(target.id, &hash).await?;
+    let act = Act::new(AuditAction::PasswordSet);
+    record(store, origin, admin, act, target.id, now).await?;
     if target.id != admin.id {
         return Ok(None);
     }

@@ -3,12 +3,14 @@
 //! account over); the change ends every session of the account, on every device, and
 //! this browser gets a fresh one.
 
-use motcua_store::{Account, AccountStore, StoreError};
+use motcua_domain::audit::AuditAction;
+use motcua_store::{Account, AccountStore, AuditStore, StoreError};
 use time::OffsetDateTime;
 
 use super::Problem;
 use super::password::{HashError, NewPassword, verify_off_thread};
 use super::sessions;
+use crate::audit::{self, Act, Origin};
 
 /// What the form sends, as typed.
 pub struct PasswordChange<'a> {
@@ -34,9 +36,10 @@ pub enum ChangePasswordError {
 /// Changes the password of `account` (signed in) as `change` asks, at `now`. Returns the
 /// id of the new session for the cookie.
 pub async fn change_password(
-    store: &impl AccountStore,
+    store: &(impl AccountStore + AuditStore),
     account: &Account,
     change: &PasswordChange<'_>,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<String, ChangePasswordError> {
     let mut problems = vec![];
@@ -59,6 +62,8 @@ pub async fn change_password(
     store
         .set_password_hash(account.id, &new.hash().await?)
         .await?;
+    let act = Act::new(AuditAction::PasswordChanged);
+    audit::record(store, origin, audit::actor(account), act, now).await?;
     sessions::start(store, account.id, now)
         .await
         .map_err(|error| ChangePasswordError::NoSession {

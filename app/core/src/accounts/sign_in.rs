@@ -7,13 +7,15 @@
 //! addresses: past a few misses in an hour its sign-ins are *slowed*, never refused, so a
 //! stranger who keeps guessing cannot lock the owner out; the owner waits a few seconds.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::ids::Phone;
-use motcua_store::{Account, AccountStore, LimitStore, StoreError};
+use motcua_store::{Account, AccountStore, AuditActor, AuditStore, LimitStore, StoreError};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::password::{DUMMY_HASH, verify_off_thread};
 use super::sessions;
+use crate::audit::{self, Act, Origin};
 
 /// How long a refused sign-in waits before answering: a guesser gets a few tries a second
 /// at most, a person who mistyped does not notice.
@@ -80,19 +82,26 @@ pub fn normalise_login(login: &str) -> String {
 /// (`previous_session`) is ended, so the new one has a fresh id. The attempt is counted on
 /// its login before the check (unknown logins too, so the wait tells nothing) and taken
 /// back when it succeeds; a counter that cannot be written is logged and slows nothing.
+/// The trail records the sign-in, a refusal (of a known account, or of an unknown login
+/// with no actor; what was typed is not kept) and the attempt that starts the slowing.
 pub async fn sign_in(
-    store: &(impl AccountStore + LimitStore),
+    store: &(impl AccountStore + LimitStore + AuditStore),
     credentials: &Credentials<'_>,
     previous_session: Option<&str>,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<SignedIn, SignInError> {
     let login = normalise_login(credentials.login);
     let key = login_key(&login);
+    let mut starts_slowing = false;
     match store
         .record_miss(ACCOUNT_SCOPE, &key, ACCOUNT_WINDOW, now)
         .await
     {
-        Ok(misses) => tokio::time::sleep(slowdown(misses.count)).await,
+        Ok(misses) => {
+            starts_slowing = misses.count == ACCOUNT_FREE_MISSES + 1;
+            tokio::time::sleep(slowdown(misses.count)).await
+        }
         Err(e) => tracing::error!(error = %e, "counting a sign-in on its login failed"),
     }
     let found = store.account_for_sign_in(&login).await?;
@@ -101,7 +110,13 @@ pub async fn sign_in(
         None => (None, DUMMY_HASH.to_string()),
     };
     let matches = verify_off_thread(credentials.password.to_string(), hash).await;
+    let who = account.as_ref().map(audit::actor).unwrap_or_default();
+    if starts_slowing {
+        let act = Act::new(AuditAction::SignInSlowed);
+        audit::record(store, origin, who.clone(), act, now).await?;
+    }
     let Some(account) = account.filter(|a| matches && a.active) else {
+        refused(store, origin, who, now).await?;
         tokio::time::sleep(REFUSAL_DELAY).await;
         return Err(SignInError::Refused);
     };
@@ -113,10 +128,27 @@ pub async fn sign_in(
         let _ = sessions::sign_out(store, old).await;
     }
     let session_id = sessions::start(store, account.id, now).await?;
+    audit::record(store, origin, who, Act::new(AuditAction::SignIn), now).await?;
     Ok(SignedIn {
         account,
         session_id,
     })
+}
+
+/// Records a refused sign-in of `who` (no account for an unknown login).
+async fn refused(
+    store: &impl AuditStore,
+    origin: &Origin,
+    who: AuditActor,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let detail = if who.account_id.is_some() {
+        ""
+    } else {
+        "unknown login"
+    };
+    let act = Act::new(AuditAction::SignInRefused).saying(detail);
+    audit::record(store, origin, who, act, now).await
 }
 
 #[cfg(test)]

@@ -14,9 +14,14 @@ use super::register::{RegisterError, Registration, register};
 use super::setup::{StaffSetup, create};
 use super::sign_in::{ACCOUNT_FREE_MISSES, Credentials, SignInError, sign_in, slowdown};
 use super::{password, sessions};
+use motcua_domain::audit::AuditAction;
 use motcua_store::prelude::*;
 
 const PASSWORD: &str = "mat-khau-rat-dai";
+
+fn origin() -> &'static crate::audit::Origin {
+    crate::audit::test_origin()
+}
 
 fn now() -> OffsetDateTime {
     time::macros::datetime!(2026-12-03 09:00 UTC)
@@ -132,28 +137,41 @@ async fn an_admin_cannot_drop_their_own_admin_role_nor_lock_themselves_out() {
     let admin = account(&store, "quantri.a").await;
     let own = admin.id;
     assert_eq!(
-        problems(replace_roles(&store, &admin, own, &strings(&["leader"])).await),
+        problems(replace_roles(&store, &admin, own, &strings(&["leader"]), origin(), now()).await),
         [Problem::OwnAdminRole]
     );
     assert_eq!(
-        problems(set_active(&store, &admin, own, false).await),
+        problems(set_active(&store, &admin, own, false, origin(), now()).await),
         [Problem::OwnLockOut]
     );
     assert_eq!(account(&store, "quantri.a").await, admin);
     // Keeping the admin role while adding another is fine.
-    replace_roles(&store, &admin, own, &strings(&["leader", "admin"]))
-        .await
-        .unwrap();
+    replace_roles(
+        &store,
+        &admin,
+        own,
+        &strings(&["leader", "admin"]),
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         account(&store, "quantri.a").await.roles,
         [StaffRole::Leader, StaffRole::Admin]
     );
     // Another account of the agency can be locked, which ends its sessions.
     let reception = account(&store, "tiepnhan.a").await;
-    let signed = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
-        .await
-        .unwrap();
-    set_active(&store, &admin, reception.id, false)
+    let signed = sign_in(
+        &store,
+        &credentials("tiepnhan.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
+    set_active(&store, &admin, reception.id, false, origin(), now())
         .await
         .unwrap();
     assert!(
@@ -173,22 +191,38 @@ async fn another_agencys_account_and_a_non_admin_find_nothing() {
     let reception = account(&store, "tiepnhan.a").await;
     let not_found = |r: Result<_, AdminError>| matches!(r, Err(AdminError::NotFound));
     assert!(not_found(
-        set_active(&store, &admin_b, reception.id, false).await
+        set_active(&store, &admin_b, reception.id, false, origin(), now()).await
     ));
     assert!(not_found(
-        replace_roles(&store, &admin_b, reception.id, &strings(&["admin"])).await
+        replace_roles(
+            &store,
+            &admin_b,
+            reception.id,
+            &strings(&["admin"]),
+            origin(),
+            now()
+        )
+        .await
     ));
     assert!(not_found(
-        set_password(&store, &admin_b, reception.id, PASSWORD, PASSWORD, now())
-            .await
-            .map(|_| ())
+        set_password(
+            &store,
+            &admin_b,
+            reception.id,
+            PASSWORD,
+            PASSWORD,
+            origin(),
+            now()
+        )
+        .await
+        .map(|_| ())
     ));
     assert!(not_found(
-        set_active(&store, &admin_a, 999_999, false).await
+        set_active(&store, &admin_a, 999_999, false, origin(), now()).await
     ));
     // Staff without the admin role change nothing, even in their own agency.
     assert!(not_found(
-        set_active(&store, &reception, admin_a.id, false).await
+        set_active(&store, &reception, admin_a.id, false, origin(), now()).await
     ));
     assert_eq!(account(&store, "tiepnhan.a").await, reception);
 }
@@ -217,7 +251,7 @@ async fn adding_staff_checks_every_field_and_puts_them_in_the_admins_agency() {
         confirmation: "",
     };
     assert_eq!(
-        problems(add_staff(&store, &admin, &bad, now()).await),
+        problems(add_staff(&store, &admin, &bad, origin(), now()).await),
         [
             Problem::LoginTaken,
             Problem::NameRequired,
@@ -227,10 +261,10 @@ async fn adding_staff_checks_every_field_and_puts_them_in_the_admins_agency() {
         ]
     );
     assert_eq!(
-        problems(add_staff(&store, &admin, &form("0912345678"), now()).await),
+        problems(add_staff(&store, &admin, &form("0912345678"), origin(), now()).await),
         [Problem::LoginInvalid]
     );
-    let id = add_staff(&store, &admin, &form("ChuyenVien.B"), now())
+    let id = add_staff(&store, &admin, &form("ChuyenVien.B"), origin(), now())
         .await
         .unwrap();
     let added = account(&store, "chuyenvien.b").await;
@@ -238,9 +272,15 @@ async fn adding_staff_checks_every_field_and_puts_them_in_the_admins_agency() {
     assert_eq!(added.agency_code.as_deref(), Some(B));
     assert_eq!(added.roles, [StaffRole::Specialist]);
     assert!(
-        sign_in(&store, &credentials("chuyenvien.b", PASSWORD), None, now())
-            .await
-            .is_ok()
+        sign_in(
+            &store,
+            &credentials("chuyenvien.b", PASSWORD),
+            None,
+            origin(),
+            now()
+        )
+        .await
+        .is_ok()
     );
 }
 
@@ -249,14 +289,28 @@ async fn an_admin_setting_their_own_password_stays_signed_in() {
     let db = TestDatabase::new().await;
     let store = agencies(&db).await;
     let admin = account(&store, "quantri.a").await;
-    let old = sign_in(&store, &credentials("quantri.a", PASSWORD), None, now())
-        .await
-        .unwrap();
+    let old = sign_in(
+        &store,
+        &credentials("quantri.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
     let new_password = "mat-khau-moi-dai";
-    let fresh = set_password(&store, &admin, admin.id, new_password, new_password, now())
-        .await
-        .unwrap()
-        .expect("a new session for the admin");
+    let fresh = set_password(
+        &store,
+        &admin,
+        admin.id,
+        new_password,
+        new_password,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap()
+    .expect("a new session for the admin");
     let session = |id| sessions::signed_in(&store, id, now());
     assert!(session(&old.session_id).await.unwrap().is_none());
     assert_eq!(session(&fresh).await.unwrap().map(|a| a.id), Some(admin.id));
@@ -267,11 +321,23 @@ async fn an_admin_setting_their_own_password_stays_signed_in() {
         reception.id,
         new_password,
         new_password,
+        origin(),
         now(),
     );
     assert_eq!(for_other.await.unwrap(), None);
     assert_eq!(
-        problems(set_password(&store, &admin, reception.id, "ngan", "ngan", now()).await),
+        problems(
+            set_password(
+                &store,
+                &admin,
+                reception.id,
+                "ngan",
+                "ngan",
+                origin(),
+                now()
+            )
+            .await
+        ),
         [Problem::PasswordShort]
     );
 }
@@ -281,17 +347,24 @@ async fn sign_in_refuses_a_wrong_password_an_unknown_login_and_a_locked_account(
     let db = TestDatabase::new().await;
     let store = agencies(&db).await;
     for (login, password) in [("quantri.a", "sai-mat-khau"), ("khong-co", PASSWORD)] {
-        let r = sign_in(&store, &credentials(login, password), None, now()).await;
+        let r = sign_in(&store, &credentials(login, password), None, origin(), now()).await;
         assert!(matches!(r, Err(SignInError::Refused)), "{login}");
     }
-    let first = sign_in(&store, &credentials(" QuanTri.A ", PASSWORD), None, now())
-        .await
-        .unwrap();
+    let first = sign_in(
+        &store,
+        &credentials(" QuanTri.A ", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
     // Signing in again ends the session the browser had.
     let second = sign_in(
         &store,
         &credentials("quantri.a", PASSWORD),
         Some(&first.session_id),
+        origin(),
         now(),
     )
     .await
@@ -306,7 +379,14 @@ async fn sign_in_refuses_a_wrong_password_an_unknown_login_and_a_locked_account(
 
     let reception = account(&store, "tiepnhan.a").await;
     store.set_active(reception.id, false).await.unwrap();
-    let r = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now()).await;
+    let r = sign_in(
+        &store,
+        &credentials("tiepnhan.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await;
     assert!(matches!(r, Err(SignInError::Refused)));
 }
 
@@ -319,9 +399,15 @@ async fn changing_ones_password_needs_the_current_one_and_ends_the_other_session
     let db = TestDatabase::new().await;
     let store = agencies(&db).await;
     let me = account(&store, "tiepnhan.a").await;
-    let other_device = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
-        .await
-        .unwrap();
+    let other_device = sign_in(
+        &store,
+        &credentials("tiepnhan.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
     let change = |current, new, confirmation| PasswordChange {
         current,
         new,
@@ -334,12 +420,21 @@ async fn changing_ones_password_needs_the_current_one_and_ends_the_other_session
     let new = "mat-khau-moi-dai";
     assert_eq!(
         refused(
-            change_password(&store, &me, &change("sai-mat-khau", "12345678", "x"), now()).await
+            change_password(
+                &store,
+                &me,
+                &change("sai-mat-khau", "12345678", "x"),
+                origin(),
+                now()
+            )
+            .await
         ),
         [Problem::CurrentPasswordWrong, Problem::PasswordCommon]
     );
     assert_eq!(
-        refused(change_password(&store, &me, &change(PASSWORD, new, "khac"), now()).await),
+        refused(
+            change_password(&store, &me, &change(PASSWORD, new, "khac"), origin(), now()).await
+        ),
         [Problem::PasswordMismatch]
     );
     // Nothing changed: the old password and the other device still work.
@@ -351,17 +446,30 @@ async fn changing_ones_password_needs_the_current_one_and_ends_the_other_session
             .unwrap()
             .is_some()
     );
-    let fresh = change_password(&store, &me, &change(PASSWORD, new, new), now())
+    let fresh = change_password(&store, &me, &change(PASSWORD, new, new), origin(), now())
         .await
         .unwrap();
     assert!(signed_in(other_device.session_id).await.unwrap().is_none());
     assert_eq!(signed_in(fresh).await.unwrap().map(|a| a.id), Some(me.id));
-    let old = sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now()).await;
+    let old = sign_in(
+        &store,
+        &credentials("tiepnhan.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await;
     assert!(matches!(old, Err(SignInError::Refused)));
     assert!(
-        sign_in(&store, &credentials("tiepnhan.a", new), None, now())
-            .await
-            .is_ok()
+        sign_in(
+            &store,
+            &credentials("tiepnhan.a", new),
+            None,
+            origin(),
+            now()
+        )
+        .await
+        .is_ok()
     );
 }
 
@@ -375,19 +483,125 @@ async fn misses_on_one_login_slow_its_sign_in_but_never_lock_the_owner_out() {
             &store,
             &credentials("quantri.a", "sai-mat-khau"),
             None,
+            origin(),
             now(),
         )
         .await;
         assert!(matches!(r, Err(SignInError::Refused)));
     }
     let started = std::time::Instant::now();
-    let owner = sign_in(&store, &credentials(" QuanTri.A ", PASSWORD), None, now()).await;
+    let owner = sign_in(
+        &store,
+        &credentials(" QuanTri.A ", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await;
     assert!(owner.is_ok(), "slowed, not locked: {owner:?}");
     assert!(started.elapsed() >= slowdown(ACCOUNT_FREE_MISSES + 2));
     // Another login is not slowed by them.
     let started = std::time::Instant::now();
-    sign_in(&store, &credentials("tiepnhan.a", PASSWORD), None, now())
+    sign_in(
+        &store,
+        &credentials("tiepnhan.a", PASSWORD),
+        None,
+        origin(),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}
+
+/// The trail's entries of agency `A`, the oldest first, as `(action, actor id, object)`.
+async fn trail(store: &Store) -> Vec<(AuditAction, Option<i64>, Option<String>)> {
+    let admin = account(store, "quantri.a").await;
+    let form = crate::audit::SearchForm::default();
+    let mut found = crate::audit::search(store, &admin, &form).await.unwrap();
+    found.reverse();
+    found
+        .into_iter()
+        .map(|r| (r.entry.action, r.entry.actor.account_id, r.entry.object))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_trail_records_sign_ins_refusals_and_the_start_of_slowing() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let reception = account(&store, "tiepnhan.a").await;
+    let try_with = |login: &'static str, password: &'static str| {
+        let store = &store;
+        async move {
+            let typed = credentials(login, password);
+            sign_in(store, &typed, None, origin(), now()).await
+        }
+    };
+    try_with("tiepnhan.a", PASSWORD).await.unwrap();
+    for _ in 0..ACCOUNT_FREE_MISSES + 1 {
+        assert!(try_with("tiepnhan.a", "sai-mat-khau").await.is_err());
+    }
+    assert!(try_with("khong.co.ai", PASSWORD).await.is_err());
+    let me = Some(reception.id);
+    let mut expected = vec![(AuditAction::SignIn, me, None)];
+    expected.extend((0..ACCOUNT_FREE_MISSES).map(|_| (AuditAction::SignInRefused, me, None)));
+    expected.push((AuditAction::SignInSlowed, me, None));
+    expected.push((AuditAction::SignInRefused, me, None));
+    assert_eq!(trail(&store).await, expected);
+    // The unknown login has no agency: it is the operator's to see, with what was typed
+    // kept nowhere.
+    let admin_b = account(&store, "quantri.b").await;
+    let form = crate::audit::SearchForm::default();
+    let rows = crate::audit::search(&store, &admin_b, &form).await.unwrap();
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[tokio::test]
+async fn the_trail_records_each_admin_change_with_its_object_and_nothing_refused() {
+    let db = TestDatabase::new().await;
+    let store = agencies(&db).await;
+    let admin = account(&store, "quantri.a").await;
+    let reception = account(&store, "tiepnhan.a").await;
+    let them = reception.id;
+    let origin = origin();
+    replace_roles(&store, &admin, them, &strings(&["leader"]), origin, now())
         .await
         .unwrap();
-    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    set_active(&store, &admin, them, false, origin, now())
+        .await
+        .unwrap();
+    set_active(&store, &admin, them, true, origin, now())
+        .await
+        .unwrap();
+    set_password(&store, &admin, them, PASSWORD, PASSWORD, origin, now())
+        .await
+        .unwrap();
+    // Refused: nothing changed, nothing recorded.
+    let own = admin.id;
+    let refused = set_active(&store, &admin, own, false, origin, now()).await;
+    assert!(refused.is_err());
+    let object = Some(format!("account:{them}"));
+    let by = Some(admin.id);
+    assert_eq!(
+        trail(&store).await,
+        [
+            (AuditAction::RolesChanged, by, object.clone()),
+            (AuditAction::AccountLocked, by, object.clone()),
+            (AuditAction::AccountUnlocked, by, object.clone()),
+            (AuditAction::PasswordSet, by, object),
+        ]
+    );
+    let me = account(&store, "tiepnhan.a").await;
+    let new = "mot-mat-khau-moi";
+    let change = PasswordChange {
+        current: PASSWORD,
+        new,
+        confirmation: new,
+    };
+    change_password(&store, &me, &change, origin, now())
+        .await
+        .unwrap();
+    let last = trail(&store).await.pop();
+    assert_eq!(last, Some((AuditAction::PasswordChanged, Some(them), None)));
 }

@@ -1,13 +1,16 @@
 //! The admin adds or replaces one day of the current or the next year, or removes a date's
 //! entry.
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::calendar::CalendarDay;
+use motcua_domain::format::iso_date;
 use motcua_domain::format::{VN_OFFSET, parse_iso_date};
 use motcua_domain::validate::{nfc, parse_date};
-use motcua_store::{CalendarStore, StoreError};
+use motcua_store::{Account, AuditStore, CalendarStore, StoreError};
 use time::{Date, OffsetDateTime};
 
 use super::parse_kind;
+use crate::audit::{self, Act, Origin};
 
 /// Longest name of a day accepted.
 const MAX_NAME: usize = 100;
@@ -96,13 +99,19 @@ impl DayPost<'_> {
 
 /// Adds the posted day, or replaces the entry of its date; returns the day saved.
 pub async fn save_day(
-    store: &impl CalendarStore,
+    store: &(impl CalendarStore + AuditStore),
+    admin: &Account,
     post: &DayPost<'_>,
+    origin: &Origin,
     now: OffsetDateTime,
 ) -> Result<CalendarDay, SaveDayError> {
     let this_year = now.to_offset(VN_OFFSET).year();
     let day = post.parse(this_year).map_err(SaveDayError::Invalid)?;
     store.import_calendar(std::slice::from_ref(&day)).await?;
+    let act = Act::new(AuditAction::CalendarChanged)
+        .on(iso_date(day.date))
+        .saying(format!("{}: {}", day_kind_code(day.kind), day.name));
+    audit::record(store, origin, audit::actor(admin), act, now).await?;
     Ok(day)
 }
 
@@ -119,8 +128,26 @@ pub enum DeleteDayError {
 
 /// Removes the entry of the posted date (`YYYY-MM-DD`, as the page lists it); a date
 /// without one changes nothing, so a repeated post is harmless. Returns the date.
-pub async fn delete_day(store: &impl CalendarStore, posted: &str) -> Result<Date, DeleteDayError> {
+pub async fn delete_day(
+    store: &(impl CalendarStore + AuditStore),
+    admin: &Account,
+    posted: &str,
+    origin: &Origin,
+    now: OffsetDateTime,
+) -> Result<Date, DeleteDayError> {
     let date = parse_iso_date(posted.trim()).ok_or(DeleteDayError::DateInvalid)?;
     store.delete_calendar_day(date).await?;
+    let act = Act::new(AuditAction::CalendarChanged)
+        .on(iso_date(date))
+        .saying("removed");
+    audit::record(store, origin, audit::actor(admin), act, now).await?;
     Ok(date)
+}
+
+/// The kind's code, as the calendar file writes it.
+fn day_kind_code(kind: motcua_domain::calendar::DayKind) -> &'static str {
+    match kind {
+        motcua_domain::calendar::DayKind::Holiday => "holiday",
+        motcua_domain::calendar::DayKind::Workday => "workday",
+    }
 }

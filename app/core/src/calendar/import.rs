@@ -4,11 +4,14 @@
 
 use std::fmt;
 
+use motcua_domain::audit::AuditAction;
 use motcua_domain::calendar::CalendarDay;
 use motcua_domain::format::parse_iso_date;
-use motcua_store::{CalendarStore, StoreError};
+use motcua_store::{AuditActor, AuditStore, CalendarStore, StoreError};
+use time::OffsetDateTime;
 
 use super::parse_kind;
+use crate::audit::{self, Act, Origin};
 
 /// One row of a calendar file, as read, with its line number in the file.
 pub struct CalendarRow {
@@ -75,10 +78,16 @@ pub fn parse_rows(rows: Vec<CalendarRow>) -> Result<Vec<CalendarDay>, ImportErro
 
 /// Checks every row, then replaces the entries of the dates they name in one transaction.
 /// Returns how many days were written.
+/// The trail records the import as the operator's (no account), from `origin`.
 pub async fn import(
-    store: &impl CalendarStore,
+    store: &(impl CalendarStore + AuditStore),
     rows: Vec<CalendarRow>,
+    origin: &Origin,
+    now: OffsetDateTime,
 ) -> Result<usize, ImportError> {
     let days = parse_rows(rows)?;
-    Ok(store.import_calendar(&days).await?)
+    let written = store.import_calendar(&days).await?;
+    let act = Act::new(AuditAction::CalendarImported).saying(format!("{written} days"));
+    audit::record(store, origin, AuditActor::default(), act, now).await?;
+    Ok(written)
 }

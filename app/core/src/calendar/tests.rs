@@ -12,6 +12,25 @@ use motcua_store::prelude::*;
 /// 01:00 on 1 January 2027 in Hà Nội, while UTC is still in 2026.
 const NOW: time::OffsetDateTime = datetime!(2026-12-31 18:00 UTC);
 
+fn origin() -> &'static crate::audit::Origin {
+    crate::audit::test_origin()
+}
+
+/// An admin as the trail records one; the calendar's use cases trust the caller's check.
+fn admin() -> motcua_store::Account {
+    motcua_store::Account {
+        id: 1,
+        kind: motcua_store::AccountKind::Staff,
+        login: "quantri".into(),
+        full_name: "Quản trị".into(),
+        phone: None,
+        email: None,
+        agency_code: None,
+        roles: vec![motcua_domain::workflow::StaffRole::Admin],
+        active: true,
+    }
+}
+
 fn post<'a>(date: &'a str, kind: &'a str, name: &'a str) -> DayPost<'a> {
     DayPost { date, kind, name }
 }
@@ -64,18 +83,37 @@ async fn a_saved_day_replaces_its_dates_entry_and_a_deleted_one_is_gone() {
     let db = TestDatabase::new().await;
     let store = db.open().await;
     // The year is Vietnam's: 2027 and 2028 are accepted, 2026 no longer.
-    let refused = save_day(&store, &post("2026-12-31", "holiday", "Cuối năm"), NOW).await;
+    let refused = save_day(
+        &store,
+        &admin(),
+        &post("2026-12-31", "holiday", "Cuối năm"),
+        origin(),
+        NOW,
+    )
+    .await;
     assert!(matches!(
         refused,
         Err(SaveDayError::Invalid(p)) if p == [DayProblem::DateOutOfRange]
     ));
-    let saved = save_day(&store, &post("2027-04-30", "holiday", "Giải phóng"), NOW)
-        .await
-        .unwrap();
+    let saved = save_day(
+        &store,
+        &admin(),
+        &post("2027-04-30", "holiday", "Giải phóng"),
+        origin(),
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(saved.date, date!(2027 - 04 - 30));
-    save_day(&store, &post("30/04/2027", "workday", "Làm bù"), NOW)
-        .await
-        .unwrap();
+    save_day(
+        &store,
+        &admin(),
+        &post("30/04/2027", "workday", "Làm bù"),
+        origin(),
+        NOW,
+    )
+    .await
+    .unwrap();
     let days = store.calendar_days().await.unwrap();
     assert_eq!(days.len(), 1);
     assert_eq!(
@@ -84,16 +122,22 @@ async fn a_saved_day_replaces_its_dates_entry_and_a_deleted_one_is_gone() {
     );
 
     assert!(matches!(
-        delete_day(&store, "30/04/2027").await,
+        delete_day(&store, &admin(), "30/04/2027", origin(), NOW).await,
         Err(DeleteDayError::DateInvalid)
     ));
     assert_eq!(
-        delete_day(&store, "2027-04-30").await.unwrap(),
+        delete_day(&store, &admin(), "2027-04-30", origin(), NOW)
+            .await
+            .unwrap(),
         date!(2027 - 04 - 30)
     );
     assert!(store.calendar_days().await.unwrap().is_empty());
     // Again: nothing to delete, the same answer.
-    assert!(delete_day(&store, "2027-04-30").await.is_ok());
+    assert!(
+        delete_day(&store, &admin(), "2027-04-30", origin(), NOW)
+            .await
+            .is_ok()
+    );
 }
 
 fn row(line: usize, date: &str, kind: &str, name: &str) -> CalendarRow {
@@ -113,7 +157,7 @@ async fn an_import_applies_every_row_or_none_and_names_the_bad_line() {
         row(2, "2026-04-30", "holiday", "Ngày Giải phóng"),
         row(3, "2026-05-01", "nghi", "Quốc tế Lao động"),
     ];
-    let refused = import(&store, bad).await.unwrap_err();
+    let refused = import(&store, bad, origin(), NOW).await.unwrap_err();
     assert_eq!(
         refused.to_string(),
         r#"line 3: kind "nghi" must be holiday or workday"#
@@ -124,14 +168,20 @@ async fn an_import_applies_every_row_or_none_and_names_the_bad_line() {
         row(3, " 2026-04-30 ", "workday", "b"),
     ];
     assert!(matches!(
-        import(&store, twice).await,
+        import(&store, twice, origin(), NOW).await,
         Err(ImportError::Row {
             line: 3,
             problem: RowProblem::Twice(_)
         })
     ));
     assert!(matches!(
-        import(&store, vec![row(2, "30/04/2026", "holiday", "a")]).await,
+        import(
+            &store,
+            vec![row(2, "30/04/2026", "holiday", "a")],
+            origin(),
+            NOW
+        )
+        .await,
         Err(ImportError::Row {
             line: 2,
             problem: RowProblem::Date(_)
@@ -142,7 +192,7 @@ async fn an_import_applies_every_row_or_none_and_names_the_bad_line() {
         row(2, "2026-04-30", "holiday", " Ngày Giải phóng "),
         row(3, "2026-05-09", " workday ", "Làm bù, thứ Bảy"),
     ];
-    assert_eq!(import(&store, good).await.unwrap(), 2);
+    assert_eq!(import(&store, good, origin(), NOW).await.unwrap(), 2);
     let days = store.calendar_days().await.unwrap();
     assert_eq!(days[0].name, "Ngày Giải phóng");
     assert_eq!(days[1].kind, DayKind::Workday);
@@ -166,13 +216,21 @@ async fn a_change_through_one_server_is_seen_by_the_calendar_another_server_hold
         "nothing changed: the calendar held is not read again"
     );
 
-    save_day(&here, &post("2027-04-30", "holiday", "Giải phóng"), NOW)
-        .await
-        .unwrap();
+    save_day(
+        &here,
+        &admin(),
+        &post("2027-04-30", "holiday", "Giải phóng"),
+        origin(),
+        NOW,
+    )
+    .await
+    .unwrap();
     let after_save = there_cache.current(&there).await.unwrap();
     assert_eq!(after_save.day_name(friday), Some("Giải phóng"));
 
-    delete_day(&here, "2027-04-30").await.unwrap();
+    delete_day(&here, &admin(), "2027-04-30", origin(), NOW)
+        .await
+        .unwrap();
     assert!(
         there_cache
             .current(&there)
@@ -182,15 +240,22 @@ async fn a_change_through_one_server_is_seen_by_the_calendar_another_server_hold
     );
     // Deleting a date without an entry changes nothing, and raises nothing.
     let held = there_cache.current(&there).await.unwrap();
-    delete_day(&here, "2027-04-30").await.unwrap();
+    delete_day(&here, &admin(), "2027-04-30", origin(), NOW)
+        .await
+        .unwrap();
     assert!(Arc::ptr_eq(
         &held,
         &there_cache.current(&there).await.unwrap()
     ));
 
-    import(&here, vec![row(2, "2027-05-01", "holiday", "Lao động")])
-        .await
-        .unwrap();
+    import(
+        &here,
+        vec![row(2, "2027-05-01", "holiday", "Lao động")],
+        origin(),
+        NOW,
+    )
+    .await
+    .unwrap();
     let after_import = there_cache.current(&there).await.unwrap();
     assert!(!after_import.is_working_day(date!(2027 - 05 - 01)));
     // The server that made the changes sees them too: nothing of it was told either.

@@ -11,6 +11,14 @@ use crate::accounts::setup::{StaffSetup, create};
 use crate::filing::tests::{AGENCY, NOW, NoUnits, PROC, completed, seeded};
 use crate::filing::{Filing, file};
 
+fn opening(officer: &Account) -> Opening<'_> {
+    Opening {
+        officer,
+        origin: crate::audit::test_origin(),
+        now: NOW,
+    }
+}
+
 /// Another agency than the seeded one.
 const OTHER: &str = "000.00.99.H56";
 
@@ -55,25 +63,34 @@ async fn staff_of_the_agency_get_the_document_and_nobody_else_learns_it_exists()
     let (code, id) = filed(&store).await;
     let unknown: DossierCode = format!("{AGENCY}-251122-9999").parse().unwrap();
 
-    let served = StaffFile::document(&store, &ours, &code, id).await.unwrap();
+    let served = StaffFile::document(&store, &opening(&ours), &code, id)
+        .await
+        .unwrap();
     assert!(served.bytes.starts_with(b"%PDF-1.4"));
     assert_eq!(served.content_type, "application/pdf");
     assert_eq!(served.original_name, "to-khai.pdf");
+    let trail = store.dossier_audit(&code).await.unwrap();
+    let opened: Vec<_> = trail.iter().map(|e| (e.action, e.object.clone())).collect();
+    let document = Some(format!("document:{id}"));
+    assert_eq!(opened, [(AuditAction::FileViewed, document)]);
+    assert_eq!(trail[0].actor.account_id, Some(ours.id));
 
     for refused in [
-        StaffFile::document(&store, &theirs, &code, id).await,
-        StaffFile::document(&store, &ours, &code, id + 1000).await,
-        StaffFile::document(&store, &ours, &unknown, id).await,
-        StaffFile::attachment(&store, &ours, &code, id).await,
+        StaffFile::document(&store, &opening(&theirs), &code, id).await,
+        StaffFile::document(&store, &opening(&ours), &code, id + 1000).await,
+        StaffFile::document(&store, &opening(&ours), &unknown, id).await,
+        StaffFile::attachment(&store, &opening(&ours), &code, id).await,
     ] {
         assert!(
             matches!(refused, Err(StaffFileError::NotFound)),
             "{refused:?}"
         );
     }
+    let trail = store.dossier_audit(&code).await.unwrap();
+    assert_eq!(trail.len(), 1, "a refusal opened nothing: {trail:?}");
 
     store.close().await;
-    let failed = StaffFile::document(&store, &ours, &code, id).await;
+    let failed = StaffFile::document(&store, &opening(&ours), &code, id).await;
     assert!(
         matches!(failed, Err(StaffFileError::Store(_))),
         "{failed:?}"

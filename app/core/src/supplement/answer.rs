@@ -7,17 +7,18 @@ use motcua_domain::upload::{FileRule, UploadProblemKind};
 use motcua_domain::validate::{UnitCatalog, validate_fields};
 use motcua_domain::workflow::{Action, EventDetails};
 use motcua_store::{
-    AccountStore, CalendarStore, DossierStore, DraftStore, NewDocument, ProcedureStore, StoreError,
-    SupplementAnswer, WorkflowStore,
+    AccountStore, AuditStore, CalendarStore, DossierStore, DraftStore, NewDocument, ProcedureStore,
+    StoreError, SupplementAnswer, WorkflowStore,
 };
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::pending::Pending;
+use crate::audit::Origin;
 use crate::calendar::CalendarCache;
 use crate::filing::context;
 use crate::upload::{self, SentFile};
-use crate::workflow::{ActionError, ActionInput, Who, perform};
+use crate::workflow::{ActionError, ActionInput, Requester, Who, perform};
 
 /// The answer page as it is being posted.
 #[derive(Debug)]
@@ -117,10 +118,12 @@ impl AnswerPost {
              + WorkflowStore
              + AccountStore
              + CalendarStore
+             + AuditStore
          ),
         calendar: &CalendarCache,
         units: &dyn UnitCatalog,
         mut pending: Pending,
+        origin: &Origin,
         now: OffsetDateTime,
     ) -> Result<AnswerSaved, AnswerError> {
         let AnswerPost { raw, refresh, .. } = self;
@@ -174,7 +177,17 @@ impl AnswerPost {
         // The token proved the answer is the owner's, as the lookup did when it was opened.
         let who = Who::Citizen(None);
         let code = &pending.dossier.code;
-        if let Err(e) = perform(store, calendar, &who, code, Action::Resupply, input, now).await {
+        let requester = Requester { who: &who, origin };
+        let moved = perform(
+            store,
+            calendar,
+            &requester,
+            code,
+            Action::Resupply,
+            input,
+            now,
+        );
+        if let Err(e) = moved.await {
             match e {
                 ActionError::Store(e) => return Err(AnswerError::Store(e)),
                 // The dossier moved since the page was loaded, or no longer waits: sent if a

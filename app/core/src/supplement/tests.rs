@@ -12,7 +12,7 @@ use crate::calendar::CalendarCache;
 use crate::filing::tests::{AGENCY, NOW, NoUnits, completed, seeded};
 use crate::filing::{Filing, FilingToken, file};
 use crate::withdraw::withdraw;
-use crate::workflow::{ActionError, ActionInput, Who, perform};
+use crate::workflow::{ActionError, ActionInput, Requester, Who, perform};
 use motcua_store::prelude::*;
 
 const PERIODS: &str = "07:00-11:30, 13:30-17:00";
@@ -44,7 +44,9 @@ async fn waiting_for_supplement(store: &Store) -> DossierCode {
     };
     let who = Who::Staff(officer);
     let action = Action::RequestSupplement;
-    perform(store, &calendar(), &who, &code, action, input, NOW)
+    let origin = crate::audit::test_origin();
+    let requester = Requester { who: &who, origin };
+    perform(store, &calendar(), &requester, &code, action, input, NOW)
         .await
         .unwrap();
     code
@@ -65,7 +67,8 @@ async fn send(store: &Store, mut pending: Pending) -> Result<AnswerSaved, Answer
     let mut post = AnswerPost::begin(&mut pending, NOW);
     post.input("chong_ho_ten".into(), "Nguyễn Văn Bình".into());
     post.input("_action".into(), "send".into());
-    post.finish(store, &calendar(), &NoUnits, pending, NOW)
+    let origin = crate::audit::test_origin();
+    post.finish(store, &calendar(), &NoUnits, pending, origin, NOW)
         .await
 }
 
@@ -79,7 +82,8 @@ async fn an_answer_after_the_citizen_withdrew_is_not_taken_and_its_draft_is_kept
     // The answer page was loaded, then the dossier withdrawn (another tab) before it posted.
     let answer = pending(&store, &code, &token).await;
     let who = Who::Citizen(None);
-    withdraw(&store, &calendar(), &who, &code, String::new(), NOW)
+    let origin = crate::audit::test_origin();
+    withdraw(&store, &calendar(), &who, &code, String::new(), origin, NOW)
         .await
         .unwrap();
     let sent = send(&store, answer).await;
@@ -108,4 +112,18 @@ async fn a_twin_post_of_a_sent_answer_is_told_sent() {
     assert_eq!(dossier.status, Status::Submitted);
     assert_eq!(dossier.supplement_round, 1);
     assert!(store.draft(token.as_str()).await.unwrap().is_none());
+    // The trail has each move once: the officer's request, the citizen's answer.
+    let seen = crate::audit::for_citizen(&store, &code).await.unwrap();
+    let moves: Vec<_> = seen
+        .iter()
+        .map(|s| (s.detail.as_str(), s.roles.as_slice()))
+        .collect();
+    let citizen: &[StaffRole] = &[];
+    assert_eq!(
+        moves,
+        [
+            ("request_supplement", &[StaffRole::Reception][..]),
+            ("resupply", citizen)
+        ]
+    );
 }

@@ -64,6 +64,7 @@ pub(super) const TABLES: &[Table] = &[
     data("drafts"),
     data("draft_uploads"),
     data("miss_counters"),
+    data("audit_log"),
 ];
 
 /// The listed table of this name.

@@ -5,6 +5,7 @@
 //! the sample procedure, applicants, filed dossiers and staff accounts.
 
 mod accounts;
+mod audit;
 mod drafts;
 mod events;
 mod filing;

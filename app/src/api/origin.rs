@@ -1,0 +1,35 @@
+//! Where a request came from, for the audit trail: its id and the client's address, read
+//! from the request's parts by both the server functions and the server's handlers.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use motcua_core::audit::Origin;
+
+/// The origin of the request whose `parts` these are: the id the request-id layer gave it
+/// (`x-request-id`, at most 64 characters it accepted as safe) and the client's address
+/// (`ConnectInfo`, which `client_addr` set to the forwarded one behind a trusted proxy).
+pub fn origin_of(parts: &http::request::Parts) -> Origin {
+    let request_id = parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string();
+    let client = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip());
+    Origin { request_id, client }
+}
+
+/// The origin of the request a server function or page is serving.
+pub fn current_origin() -> Origin {
+    match leptos::prelude::use_context::<http::request::Parts>() {
+        Some(parts) => origin_of(&parts),
+        None => Origin {
+            request_id: "-".into(),
+            client: None,
+        },
+    }
+}
