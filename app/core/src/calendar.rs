@@ -22,5 +22,13 @@ fn parse_kind(s: &str) -> Option<DayKind> {
     }
 }
 
+/// The code [`parse_kind`] reads back.
+fn kind_code(kind: DayKind) -> &'static str {
+    match kind {
+        DayKind::Holiday => "holiday",
+        DayKind::Workday => "workday",
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -150,6 +150,15 @@ impl StaffRole {
     }
 
     /// The role named by [`StaffRole::as_str`]; exact, case-sensitive match.
+    /// `roles` as comma-separated codes (`reception,leader`), as stored and recorded.
+    pub fn codes(roles: &[StaffRole]) -> String {
+        roles
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     pub fn parse(s: &str) -> Option<StaffRole> {
         StaffRole::ALL.into_iter().find(|r| r.as_str() == s)
     }

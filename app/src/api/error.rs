@@ -87,12 +87,10 @@ mod ssr {
         }
     }
 
-    /// The id the request-id layers gave the request being served (`x-request-id`; they
-    /// accept only short ids of `[A-Za-z0-9._-]`, safe to show).
+    /// The id of the request being served.
     fn current_request_id() -> Option<String> {
         let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-        let id = parts.headers.get("x-request-id")?.to_str().ok()?;
-        Some(id.to_string())
+        crate::api::origin::request_id_of(&parts)
     }
 
     impl From<motcua_store::StoreError> for ApiError {

@@ -489,12 +489,3 @@ pub(crate) fn parse_roles(text: &str) -> Result<Vec<StaffRole>> {
     roles.sort_by_key(|r| StaffRole::ALL.iter().position(|x| x == r));
     Ok(roles)
 }
-
-/// Roles as stored: comma-separated codes.
-pub(crate) fn roles_text(roles: &[StaffRole]) -> String {
-    roles
-        .iter()
-        .map(|r| r.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}

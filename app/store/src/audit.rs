@@ -7,7 +7,7 @@ use motcua_domain::ids::{AgencyCode, DossierCode};
 use motcua_domain::workflow::StaffRole;
 use time::OffsetDateTime;
 
-use crate::accounts::{parse_roles, roles_text};
+use crate::accounts::parse_roles;
 use crate::{Result, Store, StoreError, parse_id, parse_ts, ts};
 
 /// Who acted, as they were at the time: the account (none for an unknown login or the
@@ -112,7 +112,7 @@ impl AuditStore for Store {
         .bind(e.action.as_str())
         .bind(e.actor.account_id)
         .bind(e.actor.agency.as_ref().map(|a| a.to_string()))
-        .bind(roles_text(&e.actor.roles))
+        .bind(StaffRole::codes(&e.actor.roles))
         .bind(e.dossier.as_ref().map(|d| d.to_string()))
         .bind(&e.object)
         .bind(&e.detail)

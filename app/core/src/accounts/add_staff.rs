@@ -6,7 +6,7 @@ use motcua_store::{Account, AccountKind, AccountStore, AuditStore, NewAccount, S
 use time::OffsetDateTime;
 
 use super::Problem;
-use super::admin_staff::{AdminError, admins_agency, record, roles_detail};
+use super::admin_staff::{AdminError, admins_agency, record};
 use super::password::NewPassword;
 use super::staff_input::{parse_full_name, parse_roles, parse_typed_login};
 use crate::audit::{Act, Origin};
@@ -56,7 +56,8 @@ pub async fn add_staff(
     else {
         return Err(AdminError::Invalid(problems));
     };
-    let act = Act::new(AuditAction::StaffAdded).saying(roles_detail(&roles));
+    let act =
+        Act::new(AuditAction::StaffAdded).saying(motcua_domain::workflow::StaffRole::codes(&roles));
     let new = NewAccount {
         kind: AccountKind::Staff,
         login,

@@ -78,15 +78,6 @@ pub(super) async fn record(
     Ok(audit::record(store, origin, audit::actor(admin), act, now).await?)
 }
 
-/// The roles as the trail's detail says them.
-pub(crate) fn roles_detail(roles: &[StaffRole]) -> String {
-    roles
-        .iter()
-        .map(|r| r.as_str())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// The roles of account `id` become those `ticked` (role names as the form sends them).
 pub async fn replace_roles(
     store: &(impl AccountStore + AuditStore),
@@ -102,7 +93,7 @@ pub async fn replace_roles(
         return Err(Problem::OwnAdminRole.into());
     }
     store.set_roles(target.id, &roles).await?;
-    let act = Act::new(AuditAction::RolesChanged).saying(roles_detail(&roles));
+    let act = Act::new(AuditAction::RolesChanged).saying(StaffRole::codes(&roles));
     record(store, origin, admin, act, target.id, now).await
 }
 

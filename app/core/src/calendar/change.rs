@@ -9,7 +9,7 @@ use motcua_domain::validate::{nfc, parse_date};
 use motcua_store::{Account, AuditStore, CalendarStore, StoreError};
 use time::{Date, OffsetDateTime};
 
-use super::parse_kind;
+use super::{kind_code, parse_kind};
 use crate::audit::{self, Act, Origin};
 
 /// Longest name of a day accepted.
@@ -110,7 +110,7 @@ pub async fn save_day(
     store.import_calendar(std::slice::from_ref(&day)).await?;
     let act = Act::new(AuditAction::CalendarChanged)
         .on(iso_date(day.date))
-        .saying(format!("{}: {}", day_kind_code(day.kind), day.name));
+        .saying(format!("{}: {}", kind_code(day.kind), day.name));
     audit::record(store, origin, audit::actor(admin), act, now).await?;
     Ok(day)
 }
@@ -142,12 +142,4 @@ pub async fn delete_day(
         .saying("removed");
     audit::record(store, origin, audit::actor(admin), act, now).await?;
     Ok(date)
-}
-
-/// The kind's code, as the calendar file writes it.
-fn day_kind_code(kind: motcua_domain::calendar::DayKind) -> &'static str {
-    match kind {
-        motcua_domain::calendar::DayKind::Holiday => "holiday",
-        motcua_domain::calendar::DayKind::Workday => "workday",
-    }
 }
