@@ -4,7 +4,7 @@
 use motcua_domain::procedure::Procedure;
 use motcua_domain::workflow::{Slip, Status};
 use motcua_store::{
-    Account, Dossier, DossierStore, Event, ProcedureStore, StoreError, WorkflowStore,
+    Account, Dossier, DossierStore, Event, ProcedureStore, StoreError, UnitStore, WorkflowStore,
 };
 
 /// A dossier of the citizen with what its line shows.
@@ -12,6 +12,8 @@ pub struct CitizenDossier {
     pub dossier: Dossier,
     /// The procedure version it was filed under (`None` if it is gone).
     pub procedure: Option<Procedure>,
+    /// The name of the agency handling it (its code if the agency is gone).
+    pub agency_name: String,
     pub events: Vec<Event>,
 }
 
@@ -24,7 +26,7 @@ pub struct OpenSupplement {
 
 /// The dossiers of a signed-in citizen, newest first.
 pub async fn my_dossiers(
-    store: &(impl ProcedureStore + DossierStore + WorkflowStore),
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + UnitStore),
     citizen: &Account,
 ) -> Result<Vec<CitizenDossier>, StoreError> {
     let mut out = vec![];
@@ -34,13 +36,24 @@ pub async fn my_dossiers(
             .procedure_version(dossier.procedure_id)
             .await?
             .map(|p| p.procedure);
+        let agency_name = agency_name(store, &dossier).await?;
         out.push(CitizenDossier {
             dossier,
             procedure,
+            agency_name,
             events,
         });
     }
     Ok(out)
+}
+
+/// The name of the agency handling `dossier`, or its code when the agency is gone.
+pub async fn agency_name(store: &impl UnitStore, dossier: &Dossier) -> Result<String, StoreError> {
+    Ok(store
+        .agency(&dossier.agency_code)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_else(|| dossier.agency_code.to_string()))
 }
 
 /// The supplement request waiting for the citizen, when the dossier is in status 5.

@@ -66,11 +66,7 @@ pub async fn find(
         .procedure_version(dossier.procedure_id)
         .await?
         .map(|p| p.procedure);
-    let agency_name = store
-        .agency(&dossier.agency_code)
-        .await?
-        .map(|a| a.name)
-        .unwrap_or_else(|| dossier.agency_code.to_string());
+    let agency_name = crate::citizen::agency_name(store, &dossier).await?;
     let events = store.events(&dossier.code).await?;
     Ok(Some(Found {
         dossier,

@@ -20,6 +20,8 @@ pub struct MyDossier {
     pub slips: Vec<(String, String, String)>,
     /// The supplement request waiting for an answer: its reason and items.
     pub supplement: Option<(String, Vec<String>)>,
+    /// Who handled and viewed the dossier, by role and agency.
+    pub seen: Vec<crate::api::lookup::SeenEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,25 +72,24 @@ pub mod ssr {
         else {
             return Ok(Guarded::SignInFirst);
         };
-        let dossiers = citizen::my_dossiers(&state.store, &account)
-            .await?
-            .into_iter()
-            .map(|c| {
-                let d = c.dossier;
-                MyDossier {
-                    procedure: c
-                        .procedure
-                        .map(|p| p.name.get(lang).to_string())
-                        .unwrap_or_default(),
-                    status: d.status,
-                    filed_at: format_datetime_vn(d.filed_at),
-                    due: d.state.due_at.map(format_datetime_vn),
-                    slips: citizen_slips(&d, &c.events),
-                    supplement: open_supplement(&d, &c.events),
-                    code: d.code,
-                }
-            })
-            .collect();
+        let mut dossiers = vec![];
+        for c in citizen::my_dossiers(&state.store, &account).await? {
+            let d = c.dossier;
+            let seen = crate::api::lookup::seen_by(&state.store, &d, &c.agency_name, lang).await?;
+            dossiers.push(MyDossier {
+                seen,
+                procedure: c
+                    .procedure
+                    .map(|p| p.name.get(lang).to_string())
+                    .unwrap_or_default(),
+                status: d.status,
+                filed_at: format_datetime_vn(d.filed_at),
+                due: d.state.due_at.map(format_datetime_vn),
+                slips: citizen_slips(&d, &c.events),
+                supplement: open_supplement(&d, &c.events),
+                code: d.code,
+            });
+        }
         Ok(Guarded::Ok(MyDossiers {
             name: account.full_name,
             dossiers,

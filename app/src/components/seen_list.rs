@@ -1,4 +1,6 @@
 //! Who handled and who viewed a dossier, for its citizen: role and agency, never a name.
+//! On the lookup it is a section; in "my dossiers", where a citizen may hold many dossiers,
+//! it is folded under each one (`folded`) and its heading id names the dossier.
 
 use leptos::prelude::*;
 
@@ -7,7 +9,15 @@ use crate::i18n::{Key, Lang, action_name, t};
 use motcua_domain::audit::AuditAction;
 
 #[component]
-pub fn SeenList(lang: Lang, entries: Vec<SeenEntry>) -> impl IntoView {
+pub fn SeenList(
+    lang: Lang,
+    entries: Vec<SeenEntry>,
+    /// The heading's id, unique on the page.
+    id: String,
+    /// Folded under a `<details>` (closed) rather than shown as a section.
+    #[prop(optional)]
+    folded: bool,
+) -> impl IntoView {
     let empty = entries.is_empty();
     let items = entries
         .into_iter()
@@ -26,10 +36,20 @@ pub fn SeenList(lang: Lang, entries: Vec<SeenEntry>) -> impl IntoView {
         })
         .collect_view();
     (!empty).then(|| {
-        view! {
-            <h3 id="ai-da-xem">{t(lang, Key::SeenTitle)}</h3>
+        let body = view! {
             <p class="hint">{t(lang, Key::SeenIntro)}</p>
-            <ol class="timeline" aria-labelledby="ai-da-xem">{items}</ol>
+            <ol class="timeline" aria-labelledby=id.clone()>{items}</ol>
+        };
+        if folded {
+            view! {
+                <details class="why seen">
+                    <summary id=id>{t(lang, Key::SeenTitle)}</summary>
+                    {body}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! { <h3 id=id>{t(lang, Key::SeenTitle)}</h3>{body} }.into_any()
         }
     })
 }

@@ -102,7 +102,7 @@ pub fn LookupPage() -> impl IntoView {
                                     <li><time>{e.at}</time>" — "{status_name(lang, e.status)}</li>
                                 }).collect_view()}
                             </ol>
-                            <SeenList lang=lang entries=d.seen.clone()/>
+                            <SeenList lang=lang entries=d.seen.clone() id="ai-da-xem".to_string()/>
                         </section>
                     }
                     .into_any(),

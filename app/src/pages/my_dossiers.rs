@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::citizen::{MyDossier, MyDossiers, get_my_dossiers};
 use crate::components::layout::{Layout, current_lang};
+use crate::components::seen_list::SeenList;
 use crate::components::server_error::server_error;
 use crate::components::withdraw_form::WithdrawForm;
 use crate::i18n::{Key, Lang, status_name, t};
@@ -104,6 +105,7 @@ fn item(lang: Lang, d: MyDossier) -> impl IntoView {
             {supplement}
             {d.status.can_withdraw().then(|| view! { <WithdrawForm lang=lang code=d.code.to_string() key=None/> })}
             <ul class="inline-list">{d.slips.into_iter().map(|(n, title, href)| view! { <li><a href=href>{format!("{} {n}: {title}", t(lang, Key::SlipNo))}</a></li> }).collect_view()}</ul>
+            <SeenList lang=lang entries=d.seen id=format!("ai-da-xem-{}", d.code) folded=true/>
         </li>
     }
 }

@@ -60,8 +60,15 @@ async fn citizens_see_only_their_own_dossiers() {
         list_a.contains(&format!("/phieu/{mine}/01")),
         "slip 01 offered"
     );
+    // Who handled it, folded under the dossier: the reception's role and agency, no name.
+    assert!(
+        list_a.contains(&format!(r#"id="ai-da-xem-{mine}""#)) && list_a.contains("Tiếp nhận · "),
+        "{list_a}"
+    );
+    let officer = motcua_server::demo::demo_login("tiepnhan", AGENCY);
+    assert!(!list_a.contains(&officer));
     let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
-    assert!(!list_b.contains(&mine));
+    assert!(!list_b.contains(&mine) && !list_b.contains("Tiếp nhận · "));
     // Somebody else's slips are not found; the citizen's own control slip (06) neither.
     assert_eq!(
         text(&b, &app.url(&format!("/phieu/{mine}/01"))).await.0,
