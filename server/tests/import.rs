@@ -246,7 +246,7 @@ async fn user_add_creates_the_first_admin() {
         &hash
     ));
     s.close().await;
-    // The same login again, an unknown role, a short password: refused.
+    // The same login again, an unknown role, a short or a common password: refused.
     assert!(!motcua(&dir, &args, "mat-khau-rat-dai\n").0);
     let mut bad_role = args.to_vec();
     bad_role[3] = "khac";
@@ -257,6 +257,11 @@ async fn user_add_creates_the_first_admin() {
     short[3] = "ngan";
     let (ok, _, err) = motcua(&dir, &short, "abc\n");
     assert!(!ok && err.contains("at least 8"), "{err}");
+    let (ok, _, err) = motcua(&dir, &short, "Password123\n");
+    assert!(!ok && err.contains("common passwords"), "{err}");
+    let s = store(&dir).await;
+    assert!(s.account_for_sign_in("ngan").await.unwrap().is_none());
+    s.close().await;
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use motcua_domain::workflow::StaffRole;
 use motcua_store::{AccountKind, AccountStore, NewAccount, StoreError, UnitStore};
 use time::OffsetDateTime;
 
-use super::password::{HashError, MIN_PASSWORD_LEN, hash_password};
+use super::password::{HashError, MIN_PASSWORD_LEN, hash_password, is_common};
 
 /// A staff account to create.
 pub struct StaffSetup<'a> {
@@ -24,6 +24,8 @@ pub struct StaffSetup<'a> {
 pub enum SetupError {
     #[error("the password needs at least {MIN_PASSWORD_LEN} characters")]
     PasswordShort,
+    #[error("that password is on the list of common passwords a guesser tries first")]
+    PasswordCommon,
     #[error("the login must be one word")]
     LoginInvalid,
     #[error("no agency {0}")]
@@ -36,7 +38,8 @@ pub enum SetupError {
     Store(#[from] StoreError),
 }
 
-/// Creates `staff` with `password` at `now`: the new account's id.
+/// Creates `staff` with `password` at `now`: the new account's id. The password follows the
+/// rules of one chosen in a form (long enough, not a common one).
 pub async fn add_staff(
     store: &(impl UnitStore + AccountStore),
     staff: &StaffSetup<'_>,
@@ -45,6 +48,9 @@ pub async fn add_staff(
 ) -> Result<i64, SetupError> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(SetupError::PasswordShort);
+    }
+    if is_common(password) {
+        return Err(SetupError::PasswordCommon);
     }
     create(store, staff, hash_password(password)?, now).await
 }
