@@ -47,7 +47,9 @@ pub fn parse_problems(lang: Lang, loi: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// What a refused or finished post left in the query string.
+/// What a finished post or a refused change of an account left in the query string, or what
+/// a refused new account was posted ([`Posted`](super::Posted): its name and phone stay out
+/// of the URL).
 #[derive(Clone, Default)]
 struct Answer {
     done: String,
@@ -72,21 +74,25 @@ impl Answer {
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
     let lang = current_lang();
-    let answer = use_query_map().with_untracked(|q| Answer {
-        done: q.get("xong").unwrap_or_default(),
-        account: q.get("tk").and_then(|s| s.parse().ok()),
-        problems: parse_problems(lang, &q.get("loi").unwrap_or_default()),
-        login: q.get("dang_nhap").unwrap_or_default(),
-        name: q.get("ho_ten").unwrap_or_default(),
-        phone: q.get("so_dien_thoai").unwrap_or_default(),
-        roles: q
-            .get("vai_tro")
-            .unwrap_or_default()
-            .split(',')
-            .filter(|r| StaffRole::parse(r).is_some())
-            .map(str::to_string)
-            .collect(),
-    });
+    let posted = super::Posted::get();
+    let answer = if posted.errors.is_empty() {
+        use_query_map().with_untracked(|q| Answer {
+            done: q.get("xong").unwrap_or_default(),
+            account: q.get("tk").and_then(|s| s.parse().ok()),
+            problems: parse_problems(lang, &q.get("loi").unwrap_or_default()),
+            roles: role_list(&q.get("vai_tro").unwrap_or_default()),
+            ..Answer::default()
+        })
+    } else {
+        Answer {
+            problems: parse_problems(lang, &posted.errors),
+            login: posted.value("dang_nhap"),
+            name: posted.value("ho_ten"),
+            phone: posted.value("so_dien_thoai"),
+            roles: role_list(&posted.value("vai_tro")),
+            ..Answer::default()
+        }
+    };
     let data = OnceResource::new_blocking(get_staff_accounts());
     let content = move || {
         let answer = answer.clone();
@@ -100,6 +106,14 @@ pub fn AdminUsersPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{content}</Suspense> }
+}
+
+/// The known role names of a comma-separated list.
+fn role_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|r| StaffRole::parse(r).is_some())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The id prefix of an account's inputs (`tk12-`), empty for the add form.

@@ -1,6 +1,8 @@
-//! The admin's form posts about staff accounts, all answering 303 back to
-//! `/can-bo/quan-tri/can-bo` (`?xong=` when done, `?loi=field:key,...` and what was typed,
-//! never a password, when refused):
+//! The admin's form posts about staff accounts, answering 303 back to
+//! `/can-bo/quan-tri/can-bo` (`?xong=` when done, `?loi=field:key,...` and the roles ticked
+//! when a change of an account is refused). A refused new account is answered with the page
+//! itself ([`posted_page`]), so that the name and phone typed never stand in a URL; a
+//! password is never given back:
 //!
 //! - `POST /can-bo/quan-tri/can-bo`: add a staff member to the admin's agency;
 //! - `POST /can-bo/quan-tri/can-bo/{id}/vai-tro`: replace an account's roles;
@@ -12,10 +14,12 @@
 //! ([`SignedInAdmin`]); the rules, and which accounts an admin may change (another agency's
 //! is "not found"), are in [`motcua_core::accounts::admin_staff`].
 
+use app::pages::Posted;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
+use http::request::Parts;
 use http::{HeaderMap, StatusCode};
 use motcua_core::accounts::Problem;
 use motcua_core::accounts::add_staff::{NewStaffForm, add_staff};
@@ -25,6 +29,7 @@ use motcua_domain::url::urlencode;
 use crate::error::AppError;
 use crate::extract::{RequestOrigin, SignedInAdmin};
 use crate::not_found::not_found;
+use crate::render::posted_page;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -93,6 +98,7 @@ pub async fn add(
     State(state): State<ServerState>,
     RequestOrigin(origin): RequestOrigin,
     SignedInAdmin(admin): SignedInAdmin,
+    parts: Parts,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let typed_roles = ticked(&pairs);
@@ -114,14 +120,19 @@ pub async fn add(
     .await
     {
         Ok(id) => answer(id, "them"),
-        Err(AdminError::Invalid(problems)) => see_other(&format!(
-            "{PAGE}?loi={}&dang_nhap={}&ho_ten={}&so_dien_thoai={}&vai_tro={}#loi",
-            problems_text(&problems),
-            urlencode(form.login.trim()),
-            urlencode(form.full_name.trim()),
-            urlencode(form.phone.trim()),
-            urlencode(&typed_roles.join(","))
-        )),
+        Err(AdminError::Invalid(problems)) => {
+            let values = [
+                ("dang_nhap", form.login.trim()),
+                ("ho_ten", form.full_name.trim()),
+                ("so_dien_thoai", form.phone.trim()),
+                ("vai_tro", &typed_roles.join(",")),
+            ];
+            let posted = Posted {
+                errors: problems_list(&problems),
+                values: values.map(|(n, v)| (n.to_string(), v.to_string())).into(),
+            };
+            posted_page(&state, parts, posted).await
+        }
         Err(AdminError::NotFound) => not_found(),
         Err(e) => internal("creating a staff account", e),
     }
