@@ -2,7 +2,8 @@
 # Installs everything motcua needs to build, then builds the release: idempotent, each step
 # is skipped when what it installs is already there at the right version.
 # Usage: scripts/setup.sh [--with-browser]   (--with-browser also installs what the tests need:
-#   Chromium, and nginx as the reverse proxy of server/tests/cluster.rs)
+#   Chromium, nginx as the reverse proxy of server/tests/cluster.rs, and clamd for the
+#   malware-scanner test in server/tests/filing.rs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,11 @@ if [ "${1:-}" = "--with-browser" ]; then
     step "Installing nginx (Debian package) for the two-server test behind a reverse proxy"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+  fi
+  if [ ! -x /usr/sbin/clamd ]; then
+    step "Installing ClamAV's daemon (Debian package) for the malware-scanner test"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon
   fi
   if [ ! -d end2end/node_modules/playwright-core ]; then
     step "Installing the browser-test packages"

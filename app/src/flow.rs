@@ -72,7 +72,23 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
              chụp lại ảnh",
             motcua_domain::upload::MAX_MEGAPIXELS
         ),
+        (Lang::Vi, UploadProblemKind::Malware) => format!(
+            "Tệp chọn cho {document} bị phần mềm diệt virus chặn: hãy quét virus trên máy của \
+             bạn, hoặc chụp hoặc quét lại giấy tờ rồi tải tệp mới"
+        ),
+        (Lang::Vi, UploadProblemKind::ScanUnavailable) => format!(
+            "Chưa kiểm tra được tệp chọn cho {document}, nên tệp chưa được giữ: hãy tải lại \
+             sau vài phút. Những gì bạn đã nhập vẫn được giữ"
+        ),
         (Lang::En, UploadProblemKind::Missing) => format!("Upload {document}"),
+        (Lang::En, UploadProblemKind::Malware) => format!(
+            "The file chosen for {document} was stopped by the virus check: scan your device, \
+             or photograph or scan the document again and upload the new file"
+        ),
+        (Lang::En, UploadProblemKind::ScanUnavailable) => format!(
+            "The file chosen for {document} could not be checked yet, so it was not kept: \
+             upload it again in a few minutes. What you typed is kept"
+        ),
         (Lang::En, UploadProblemKind::Empty) => {
             format!("The file chosen for {document} is empty: choose it again")
         }

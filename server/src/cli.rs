@@ -147,6 +147,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 demo::load_if_empty(&store, config.demo_dir.as_ref()).await?;
             }
             demo::refuse_published_passwords(&store, settings.public_url.is_https()).await?;
+            crate::startup::check_clamd(&settings).await?;
             spawn_draft_cleanup(store.clone());
             let addr = options.site_addr;
             let clock = std::sync::Arc::new(motcua_core::clock::Clock::default());

@@ -38,6 +38,10 @@ pub struct Config {
     /// `MOTCUA_MAX_REQUESTS`: requests worked on at once (default 64); four times as many
     /// wait in line up to 10 s, and more are answered 503 with `Retry-After`.
     pub max_requests: String,
+    /// `MOTCUA_CLAMD`: ClamAV's daemon, `unix:/run/clamav/clamd.ctl` or `tcp://host:port`;
+    /// every citizen's file is scanned before it is kept, and the server refuses to start
+    /// when clamd does not answer. Empty (the default): no malware scanning.
+    pub clamd: String,
 }
 
 impl Default for Config {
@@ -52,6 +56,7 @@ impl Default for Config {
             trusted_proxies: String::new(),
             filings_per_hour: "30".into(),
             max_requests: "64".into(),
+            clamd: String::new(),
         }
     }
 }
@@ -104,6 +109,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     }
     if let Ok(v) = std::env::var("MOTCUA_MAX_REQUESTS") {
         config.max_requests = v;
+    }
+    if let Ok(v) = std::env::var("MOTCUA_CLAMD") {
+        config.clamd = v;
     }
     Ok(config)
 }

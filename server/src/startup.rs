@@ -31,7 +31,21 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
             "filings_per_hour (MOTCUA_FILINGS_PER_HOUR)",
         )?,
         max_requests: above_zero(&config.max_requests, "max_requests (MOTCUA_MAX_REQUESTS)")?,
+        clamd: motcua_core::scan::ClamdAddress::parse(&config.clamd)
+            .map_err(|e| format!("clamd (MOTCUA_CLAMD): {e}"))?,
     })
+}
+
+/// Checks at start that the configured clamd answers, so that a wrong address or a stopped
+/// daemon is found by the operator, not by the first citizen whose file cannot be kept.
+pub async fn check_clamd(settings: &Settings) -> Result<(), String> {
+    let Some(address) = &settings.clamd else {
+        return Ok(());
+    };
+    motcua_core::scan::Clamd::new(address.clone())
+        .ping()
+        .await
+        .map_err(|e| format!("clamd (MOTCUA_CLAMD): {e}"))
 }
 
 /// A count setting: a whole number above 0, or the start is refused naming the setting.

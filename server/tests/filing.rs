@@ -653,3 +653,64 @@ async fn the_language_switch_turns_the_ui_to_english() {
         .unwrap();
     assert!(en.contains("Track a dossier") && en.contains("lang=\"en\""));
 }
+
+/// With clamd configured, a file carrying malware (here the EICAR test string inside a file
+/// of the right kind) is refused at its document with a message and nothing of it is kept; a
+/// clean one is kept; when clamd stops answering, nothing is kept unchecked and the citizen is
+/// told to send it again; and a server whose clamd does not answer refuses to start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_pass_the_malware_scanner_before_they_are_kept() {
+    let mut clamd = common::clamd::ClamdProcess::start().await;
+    let settings = app::api::state::Settings {
+        clamd: Some(clamd.address.clone()),
+        ..Default::default()
+    };
+    motcua_server::startup::check_clamd(&settings)
+        .await
+        .unwrap();
+    let app = spawn_app_with(settings.clone()).await;
+    let p = demo_procedures()
+        .into_iter()
+        .max_by_key(|p| p["documents"].as_array().unwrap().len())
+        .unwrap();
+    let (docs_url, html) = walk_to_documents(&app, &p).await;
+    let token = docs_url.rsplit('/').nth(1).unwrap().to_string();
+    let docs = document_inputs(&html);
+    let upload = |doc: String, bytes: Vec<u8>, name: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .text("_action", "upload")
+            .part(
+                format!("file.{doc}"),
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+        let res = app.client.post(&docs_url).multipart(form).send();
+        async move { res.await.unwrap().text().await.unwrap() }
+    };
+    let (good, _, _) = acceptable_file(&html, &docs[0]);
+    let mut infected = good.clone();
+    infected.extend_from_slice(b"\n");
+    infected.extend_from_slice(common::clamd::EICAR);
+    let page = upload(docs[0].clone(), infected, "nhiem.pdf").await;
+    assert!(page.contains("bị phần mềm diệt virus chặn"), "{page}");
+    assert!(page.contains(r#"id="loi""#), "in the error summary");
+    assert!(!page.contains("nhiem.pdf") && !page.contains("Eicar"));
+    assert!(app.store.uploads(&token).await.unwrap().is_empty());
+
+    let page = upload(docs[0].clone(), good.clone(), "sach.pdf").await;
+    assert!(page.contains("sach.pdf"), "a clean file is kept: {page}");
+    assert_eq!(app.store.uploads(&token).await.unwrap().len(), 1);
+
+    clamd.stop();
+    let (other, _, _) = acceptable_file(&html, &docs[1]);
+    let page = upload(docs[1].clone(), other, "chua-quet.pdf").await;
+    assert!(page.contains("Chưa kiểm tra được tệp"), "{page}");
+    assert_eq!(
+        app.store.uploads(&token).await.unwrap().len(),
+        1,
+        "nothing kept unchecked"
+    );
+    let refused = motcua_server::startup::check_clamd(&settings)
+        .await
+        .unwrap_err();
+    assert!(refused.contains("clamd (MOTCUA_CLAMD)"), "{refused}");
+}

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod lookup;
 pub mod queues;
 pub mod rating;
+pub mod scan;
 pub mod slips;
 pub mod staff_file;
 pub mod supplement;

@@ -7,6 +7,8 @@ use motcua_domain::upload::{FileRule, UploadProblemKind, draft_has_room, pixels_
 use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
+use crate::scan::{MalwareScanner, Verdict};
+
 /// The kind of a file from its first bytes (magic numbers, via the `infer` crate), with the
 /// content type we record for it. `None` for anything but PDF, JPEG and PNG.
 pub fn sniff(bytes: &[u8]) -> Option<(FileKind, &'static str)> {
@@ -62,10 +64,11 @@ pub enum AttachError {
 }
 
 /// Keeps `file` in the draft (filing or supplement answer) under `draft_token` for
-/// `document`, after checking it with the document's rule. A control left empty keeps
-/// nothing and is not an error.
+/// `document`, after checking it with the document's rule and then with `scanner` (last:
+/// it is the slow check). A control left empty keeps nothing and is not an error.
 pub async fn attach(
     store: &impl DraftStore,
+    scanner: &dyn MalwareScanner,
     draft_token: &str,
     document: &Document,
     file: SentFile<'_>,
@@ -79,6 +82,17 @@ pub async fn attach(
     let kept_bytes = kept.iter().map(|u| u.size).sum();
     if !draft_has_room(kept.len(), kept_bytes, file.bytes.len()) {
         return Err(AttachError::Refused(UploadProblemKind::DraftFull));
+    }
+    match scanner.scan(file.bytes).await {
+        Ok(Verdict::Clean) => {}
+        Ok(Verdict::Infected(found)) => {
+            tracing::warn!(%found, document = %document.id, "an upload was refused by the malware scanner");
+            return Err(AttachError::Refused(UploadProblemKind::Malware));
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "an upload could not be scanned and was not kept");
+            return Err(AttachError::Refused(UploadProblemKind::ScanUnavailable));
+        }
     }
     store
         .save_upload(
@@ -98,6 +112,7 @@ pub async fn attach(
 /// to show at that document. A file for a document the page does not ask for is ignored.
 pub async fn attach_asked(
     store: &impl DraftStore,
+    scanner: &dyn MalwareScanner,
     draft_token: &str,
     asked: &[Document],
     document_id: &str,
@@ -107,7 +122,7 @@ pub async fn attach_asked(
     let Some(document) = asked.iter().find(|d| d.id == document_id) else {
         return Ok(None);
     };
-    match attach(store, draft_token, document, file, now).await {
+    match attach(store, scanner, draft_token, document, file, now).await {
         Ok(()) => Ok(None),
         Err(AttachError::Refused(problem)) => Ok(Some(problem)),
         Err(AttachError::Store(e)) => Err(e),

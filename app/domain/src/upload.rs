@@ -32,6 +32,11 @@ pub enum UploadProblemKind {
     /// The draft already holds [`MAX_FILES_PER_DRAFT`] files or this one would take it past
     /// [`MAX_DRAFT_MB`]: nobody fills the disk through one anonymous draft.
     DraftFull,
+    /// The malware scanner found something in it (the scanner's name for what it found is
+    /// logged, not shown).
+    Malware,
+    /// The malware scanner did not answer: nothing is kept unchecked, the citizen tries again.
+    ScanUnavailable,
 }
 
 /// The most pixels a photo may have, in millions: more than the 108-megapixel camera of a

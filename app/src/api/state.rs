@@ -35,6 +35,8 @@ pub struct AppState {
     pub filing_start_limiter: Arc<LookupLimiter<Store>>,
     /// The clock of the workflow (acceptance, due moments, overdue).
     pub clock: Arc<Clock>,
+    /// What every citizen's file passes before it is kept: clamd when `clamd` is set.
+    pub scanner: Arc<dyn motcua_core::scan::MalwareScanner>,
 }
 
 /// What the deployment configures that requests need: read from the configuration once at
@@ -54,6 +56,9 @@ pub struct Settings {
     /// How many requests a server works on at once before others wait in line, and 503s
     /// answer the rest (`max_requests`; `server/src/overload.rs`).
     pub max_requests: usize,
+    /// ClamAV's daemon, which every citizen's file passes before it is kept (`clamd`);
+    /// `None`: no malware scanning.
+    pub clamd: Option<motcua_core::scan::ClamdAddress>,
 }
 
 impl Default for Settings {
@@ -65,6 +70,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             filings_per_hour: 30,
             max_requests: 64,
+            clamd: None,
         }
     }
 }
@@ -79,7 +85,12 @@ impl AppState {
         let units = Units::load(&store).await?;
         let calendar_cache = CalendarCache::new(settings.working_periods.clone());
         let filings_per_hour = settings.filings_per_hour;
+        let scanner: Arc<dyn motcua_core::scan::MalwareScanner> = match &settings.clamd {
+            Some(address) => Arc::new(motcua_core::scan::Clamd::new(address.clone())),
+            None => Arc::new(motcua_core::scan::NoScanner),
+        };
         Ok(AppState {
+            scanner,
             store: store.clone(),
             settings: Arc::new(settings),
             units: Arc::new(units),

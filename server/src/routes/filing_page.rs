@@ -154,7 +154,7 @@ async fn documents_page(
             file_name: &file_name,
             bytes: &bytes,
         };
-        post.upload(store, filing, document_id, sent)
+        post.upload(store, app.scanner.as_ref(), filing, document_id, sent)
             .await
             .map_err(internal)?;
     }

@@ -97,7 +97,8 @@ pub async fn answer(
                 file_name: &file_name,
                 bytes: &bytes,
             };
-            post.upload(store, &mut pending, document_id, sent).await?;
+            post.upload(store, app.scanner.as_ref(), &mut pending, document_id, sent)
+                .await?;
             continue;
         }
         let Ok(value) = field.text().await else {

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod clamd;
 pub mod cluster;
 pub mod nginx;
 pub mod served;

@@ -12,6 +12,7 @@ use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
 use super::open::{Filing, Page, context};
+use crate::scan::MalwareScanner;
 use crate::upload::{self, SentFile};
 
 /// The documents page as it is being posted.
@@ -98,13 +99,15 @@ impl DocumentsPost {
     pub async fn upload(
         &mut self,
         store: &impl DraftStore,
+        scanner: &dyn MalwareScanner,
         filing: &Filing,
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
         let token = filing.token.as_str();
         let asked = &self.documents;
-        let refused = upload::attach_asked(store, token, asked, document_id, file, self.now);
+        let refused =
+            upload::attach_asked(store, scanner, token, asked, document_id, file, self.now);
         if let Some(problem) = refused.await? {
             self.problems.push(UploadProblem {
                 document_id: document_id.to_string(),

@@ -106,7 +106,7 @@ pub(crate) async fn completed(store: &Store) -> FilingToken {
         bytes: pdf,
     };
     documents
-        .upload(store, &filing, "to_khai", file)
+        .upload(store, &crate::scan::NoScanner, &filing, "to_khai", file)
         .await
         .unwrap();
     let kept = store.uploads(token.as_str()).await.unwrap();

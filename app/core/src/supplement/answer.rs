@@ -17,6 +17,7 @@ use super::pending::Pending;
 use crate::audit::Origin;
 use crate::calendar::CalendarCache;
 use crate::filing::context;
+use crate::scan::MalwareScanner;
 use crate::upload::{self, SentFile};
 use crate::workflow::{ActionError, ActionInput, Requester, Who, perform};
 
@@ -81,13 +82,15 @@ impl AnswerPost {
     pub async fn upload(
         &mut self,
         store: &impl DraftStore,
+        scanner: &dyn MalwareScanner,
         pending: &mut Pending,
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
         let token = pending.token.as_str();
         let asked = &pending.documents;
-        let refused = upload::attach_asked(store, token, asked, document_id, file, self.now);
+        let refused =
+            upload::attach_asked(store, scanner, token, asked, document_id, file, self.now);
         if let Some(problem) = refused.await? {
             let problems = &mut pending.data.upload_problems;
             problems.insert(document_id.to_string(), problem);

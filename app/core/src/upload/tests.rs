@@ -5,6 +5,7 @@ use motcua_store::testing::TestDatabase;
 
 use super::*;
 use crate::filing::tests::{NOW, PROC, seeded};
+use crate::scan::NoScanner;
 
 /// One anonymous draft cannot keep files without end: past the cap the file is refused at
 /// its document, and removing one makes room again.
@@ -25,7 +26,7 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
             file_name: "trang.pdf",
             bytes: &bytes,
         };
-        attach(&store, token.as_str(), document, sent, NOW)
+        attach(&store, &NoScanner, token.as_str(), document, sent, NOW)
             .await
             .unwrap();
     }
@@ -34,7 +35,7 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
         file_name: "mot-trang-nua.pdf",
         bytes: &bytes,
     };
-    let refused = attach(&store, token.as_str(), document, sent, NOW).await;
+    let refused = attach(&store, &NoScanner, token.as_str(), document, sent, NOW).await;
     assert!(
         matches!(
             refused,
@@ -50,7 +51,7 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
             .await
             .unwrap()
     );
-    attach(&store, token.as_str(), document, sent, NOW)
+    attach(&store, &NoScanner, token.as_str(), document, sent, NOW)
         .await
         .unwrap();
 }
