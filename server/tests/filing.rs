@@ -714,3 +714,46 @@ async fn files_pass_the_malware_scanner_before_they_are_kept() {
         .unwrap_err();
     assert!(refused.contains("clamd (MOTCUA_CLAMD)"), "{refused}");
 }
+
+/// A documents post carrying a flood of removals is answered as one: the draft's file named
+/// first is removed, the rest cost nothing (one transaction, at most a draft's worth of ids).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_removals_is_one_write() {
+    let app = spawn_app().await;
+    let p = demo_procedures()
+        .into_iter()
+        .find(|p| !p["documents"].as_array().unwrap().is_empty())
+        .unwrap();
+    let (docs_url, html) = walk_to_documents(&app, &p).await;
+    let token = docs_url.rsplit('/').nth(1).unwrap().to_string();
+    let doc = document_inputs(&html)[0].clone();
+    let (good, name, _) = acceptable_file(&html, &doc);
+    let form = reqwest::multipart::Form::new()
+        .text("_action", "upload")
+        .part(
+            format!("file.{doc}"),
+            reqwest::multipart::Part::bytes(good).file_name(name),
+        );
+    app.client
+        .post(&docs_url)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let kept = app.store.uploads(&token).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    let mut form = reqwest::multipart::Form::new().text("_remove", kept[0].id.to_string());
+    for id in 0..5_000 {
+        form = form.text("_remove", (1_000_000 + id).to_string());
+    }
+    let res = app
+        .client
+        .post(&docs_url)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.url().as_str().ends_with("/giay-to"));
+    assert!(app.store.uploads(&token).await.unwrap().is_empty());
+}

@@ -31,7 +31,7 @@ pub struct Draft {
 }
 
 /// An uploaded file attached to a document of a draft or a dossier. `id` is the row id of
-/// the draft upload (for [`DraftStore::remove_upload`]) or of the dossier document; the bytes are
+/// the draft upload (for [`DraftStore::remove_uploads`]) or of the dossier document; the bytes are
 /// read with [`DraftStore::read_file`] by `sha256`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadedFile {
@@ -146,7 +146,7 @@ pub trait DraftStore: Send + Sync {
     ) -> impl Future<Output = Result<u64>> + Send;
 
     /// Attaches a file to document `document_id` of the draft. Several files per document are
-    /// allowed (e.g. one scan per page); remove one with [`DraftStore::remove_upload`].
+    /// allowed (e.g. one scan per page); remove one with [`DraftStore::remove_uploads`].
     ///
     /// `document_id` must be a document of the draft's procedure version. Size and kind limits
     /// are the caller's (they depend on the procedure and are checked before calling). The
@@ -161,14 +161,15 @@ pub trait DraftStore: Send + Sync {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<UploadedFile>> + Send;
 
-    /// Detaches an upload from a draft that is not yet filed. Returns `false` if the draft has
-    /// no such upload (including an id belonging to another draft).
-    fn remove_upload(
+    /// Detaches uploads from a draft that is not yet filed, all in one transaction (a post
+    /// carrying many removals opens one, not one each). Returns how many were removed: ids
+    /// the draft has no upload of (another draft's included) are skipped.
+    fn remove_uploads(
         &self,
         token: &str,
-        upload_id: i64,
+        upload_ids: &[i64],
         now: OffsetDateTime,
-    ) -> impl Future<Output = Result<bool>> + Send;
+    ) -> impl Future<Output = Result<u64>> + Send;
 
     /// The draft's uploads in upload order; empty for an unknown token.
     fn uploads(&self, token: &str) -> impl Future<Output = Result<Vec<UploadedFile>>> + Send;
@@ -340,22 +341,28 @@ impl DraftStore for Store {
         })
     }
 
-    async fn remove_upload(
+    async fn remove_uploads(
         &self,
         token: &str,
-        upload_id: i64,
+        upload_ids: &[i64],
         now: OffsetDateTime,
-    ) -> Result<bool> {
+    ) -> Result<u64> {
+        if upload_ids.is_empty() {
+            return Ok(0);
+        }
         let mut tx = self.begin_rows().await?;
         let draft_id = Self::open_draft(&mut tx, token, self.backend.for_update())
             .await?
             .id;
-        let removed = sqlx::query("DELETE FROM draft_uploads WHERE id = $1 AND draft_id = $2")
-            .bind(upload_id)
-            .bind(draft_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let mut removed = 0;
+        for upload_id in upload_ids {
+            removed += sqlx::query("DELETE FROM draft_uploads WHERE id = $1 AND draft_id = $2")
+                .bind(upload_id)
+                .bind(draft_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
         if removed > 0 {
             sqlx::query("UPDATE drafts SET updated_at = $1 WHERE id = $2")
                 .bind(ts(now)?)
@@ -364,7 +371,7 @@ impl DraftStore for Store {
                 .await?;
         }
         tx.commit().await?;
-        Ok(removed > 0)
+        Ok(removed)
     }
 
     async fn uploads(&self, token: &str) -> Result<Vec<UploadedFile>> {

@@ -138,7 +138,7 @@ async fn documents_page(
             if name == "_action" {
                 post.press(DocumentsButton::parse(&value));
             } else if let Ok(id) = value.parse::<i64>() {
-                post.remove(store, filing, id).await.map_err(internal)?;
+                post.remove(id);
             }
             continue;
         }

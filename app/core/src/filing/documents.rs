@@ -6,7 +6,7 @@
 use motcua_domain::condition::applicable_documents;
 use motcua_domain::filing::{REVIEW, UploadProblem, evaluate, next_page};
 use motcua_domain::procedure::Document;
-use motcua_domain::upload::UploadProblemKind;
+use motcua_domain::upload::{MAX_FILES_PER_DRAFT, UploadProblemKind};
 use motcua_domain::validate::UnitCatalog;
 use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
@@ -23,6 +23,9 @@ pub struct DocumentsPost {
     problems: Vec<UploadProblem>,
     /// "Continue" (the default) rather than "upload" or "remove".
     moving_on: bool,
+    /// Files the post asked to remove, not yet removed: all are removed in one transaction,
+    /// before the next file is kept or when the post ends.
+    removals: Vec<i64>,
     /// The moment of the post: what the draft's writes are stamped with.
     now: OffsetDateTime,
 }
@@ -80,6 +83,7 @@ impl DocumentsPost {
                 .collect(),
             problems: Vec::new(),
             moving_on: true,
+            removals: Vec::new(),
             now,
         }
     }
@@ -117,18 +121,26 @@ impl DocumentsPost {
         Ok(())
     }
 
-    /// Removes the file `upload_id` from the draft (a file of another draft is left alone);
-    /// the page is then shown again.
-    pub async fn remove(
+    /// Notes that the file `upload_id` is to be removed from the draft (a file of another
+    /// draft is left alone); the page is then shown again. More ids than a draft can hold
+    /// files are ignored: a post cannot make the server delete without end.
+    pub fn remove(&mut self, upload_id: i64) {
+        if self.removals.len() < MAX_FILES_PER_DRAFT {
+            self.removals.push(upload_id);
+        }
+        self.moving_on = false;
+    }
+
+    /// Removes the files noted by [`remove`](Self::remove), in one transaction.
+    async fn remove_noted(
         &mut self,
         store: &impl DraftStore,
         filing: &Filing,
-        upload_id: i64,
     ) -> Result<(), StoreError> {
+        let ids = std::mem::take(&mut self.removals);
         store
-            .remove_upload(filing.token.as_str(), upload_id, self.now)
+            .remove_uploads(filing.token.as_str(), &ids, self.now)
             .await?;
-        self.moving_on = false;
         Ok(())
     }
 
@@ -140,6 +152,7 @@ impl DocumentsPost {
         filing: &mut Filing,
         page: &Page,
     ) -> Result<DocumentsSaved, SaveDocumentsError> {
+        self.remove_noted(store, filing).await?;
         if self.moving_on && self.problems.is_empty() {
             let uploads = store.uploads(filing.token.as_str()).await?;
             self.problems = missing(self.documents.iter(), &uploads);

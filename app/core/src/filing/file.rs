@@ -93,11 +93,14 @@ pub async fn file(
         let applicable = applicable_documents(&filing.procedure, &answers);
         // Files for documents that a later answer made unnecessary are not filed: what is
         // hidden is not stored.
-        for u in store.uploads(token).await? {
-            if !applicable.iter().any(|d| d.id == u.document_id) {
-                store.remove_upload(token, u.id, now).await?;
-            }
-        }
+        let hidden: Vec<i64> = store
+            .uploads(token)
+            .await?
+            .into_iter()
+            .filter(|u| !applicable.iter().any(|d| d.id == u.document_id))
+            .map(|u| u.id)
+            .collect();
+        store.remove_uploads(token, &hidden, now).await?;
         let uploads = store.uploads(token).await?;
         let missing = missing(applicable, &uploads);
         if !missing.is_empty() {

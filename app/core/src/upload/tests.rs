@@ -45,12 +45,9 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
     );
     let kept = store.uploads(token.as_str()).await.unwrap();
     assert_eq!(kept.len(), MAX_FILES_PER_DRAFT);
-    assert!(
-        store
-            .remove_upload(token.as_str(), kept[0].id, NOW)
-            .await
-            .unwrap()
-    );
+    let first = [kept[0].id];
+    let removed = store.remove_uploads(token.as_str(), &first, NOW);
+    assert_eq!(removed.await.unwrap(), 1);
     attach(&store, &NoScanner, token.as_str(), document, sent, NOW)
         .await
         .unwrap();

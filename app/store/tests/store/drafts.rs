@@ -131,9 +131,25 @@ async fn uploads_are_content_addressed_and_durable() {
 
     // Removal only through the owning draft.
     let stranger = store.create_draft(pid, NOW).await.unwrap();
-    assert!(!store.remove_upload(&stranger, b.id, NOW).await.unwrap());
-    assert!(store.remove_upload(&token, b.id, NOW).await.unwrap());
-    assert!(!store.remove_upload(&token, b.id, NOW).await.unwrap());
+    assert_eq!(
+        store.remove_uploads(&stranger, &[b.id], NOW).await.unwrap(),
+        0
+    );
+    assert_eq!(store.remove_uploads(&token, &[b.id], NOW).await.unwrap(), 1);
+    assert_eq!(store.remove_uploads(&token, &[b.id], NOW).await.unwrap(), 0);
+    assert_eq!(store.uploads(&token).await.unwrap(), [a.clone(), c.clone()]);
+    // Several in one call: the draft's are removed, the rest skipped; none is no write.
+    let d = store
+        .save_upload(&token, "to_khai", "d.pdf", "application/pdf", b"d", NOW)
+        .await
+        .unwrap();
+    let e = store
+        .save_upload(&token, "to_khai", "e.pdf", "application/pdf", b"e", NOW)
+        .await
+        .unwrap();
+    let ids = [d.id, b.id, e.id, i64::MAX];
+    assert_eq!(store.remove_uploads(&token, &ids, NOW).await.unwrap(), 2);
+    assert_eq!(store.remove_uploads(&token, &[], NOW).await.unwrap(), 0);
     assert_eq!(store.uploads(&token).await.unwrap(), [a.clone(), c]);
 
     // Survives reopening.
@@ -188,7 +204,13 @@ async fn unreferenced_files_are_collected_after_their_grace_period() {
     let draft = store.create_draft(pid, NOW).await.unwrap();
     let drafted = upload(draft.clone(), b"%PDF drafted").await;
     let removed = upload(draft.clone(), b"%PDF removed").await;
-    assert!(store.remove_upload(&draft, removed.id, NOW).await.unwrap());
+    assert_eq!(
+        store
+            .remove_uploads(&draft, &[removed.id], NOW)
+            .await
+            .unwrap(),
+        1
+    );
     assert!(on_disk(&removed.sha256), "removing deletes the row only");
 
     // Within the grace period nothing goes; after it, what nothing names.

@@ -105,7 +105,7 @@ async fn filing_is_idempotent() {
         Err(StoreError::Conflict(_))
     ));
     assert!(matches!(
-        store.remove_upload(&token, doc.id, NOW).await,
+        store.remove_uploads(&token, &[doc.id], NOW).await,
         Err(StoreError::Conflict(_))
     ));
     store
