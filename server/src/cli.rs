@@ -28,8 +28,9 @@ use output::say;
 /// MOTCUA_DEMO_DIR (the demo to load into an empty database, e.g. demo; default none),
 /// MOTCUA_WORKING_PERIODS (default "07:00-11:30,13:30-17:00"), MOTCUA_PUBLIC_URL (the
 /// address citizens use, e.g. https://dichvucong.example.gov.vn; set it behind a proxy),
-/// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client) and
-/// LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand but migrate-data (which
+/// MOTCUA_TRUSTED_PROXIES (the proxies whose X-Forwarded-For names the client),
+/// MOTCUA_CLAMD (ClamAV's daemon, unix:/PATH or tcp://HOST:PORT, which scans every
+/// citizen's file; default none) and LEPTOS_SITE_ADDR (default 127.0.0.1:3000). Every subcommand but migrate-data (which
 /// names its two databases itself) creates the configured database and runs its migrations
 /// when needed.
 #[derive(Parser, Debug)]

@@ -689,7 +689,7 @@ async fn files_pass_the_malware_scanner_before_they_are_kept() {
     let (good, _, _) = acceptable_file(&html, &docs[0]);
     let mut infected = good.clone();
     infected.extend_from_slice(b"\n");
-    infected.extend_from_slice(common::clamd::EICAR);
+    infected.extend_from_slice(&common::clamd::eicar());
     let page = upload(docs[0].clone(), infected, "nhiem.pdf").await;
     assert!(page.contains("bị phần mềm diệt virus chặn"), "{page}");
     assert!(page.contains(r#"id="loi""#), "in the error summary");

@@ -66,7 +66,14 @@ async fn citizens_see_only_their_own_dossiers() {
         "{list_a}"
     );
     let officer = motcua_server::demo::demo_login("tiepnhan", AGENCY);
-    assert!(!list_a.contains(&officer));
+    let officer = app
+        .store
+        .account_for_sign_in(&officer)
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    assert!(!list_a.contains(&officer.full_name) && !list_a.contains(&officer.login));
     let (_, list_b) = text(&b, &app.url("/ho-so-cua-toi")).await;
     assert!(!list_b.contains(&mine) && !list_b.contains("Tiếp nhận · "));
     // Somebody else's slips are not found; the citizen's own control slip (06) neither.

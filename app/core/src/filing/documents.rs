@@ -108,6 +108,8 @@ impl DocumentsPost {
         document_id: &str,
         file: SentFile<'_>,
     ) -> Result<(), StoreError> {
+        // Removals first: "remove one, send its replacement" works on a full draft.
+        self.remove_noted(store, filing).await?;
         let token = filing.token.as_str();
         let asked = &self.documents;
         let refused =

@@ -59,7 +59,7 @@ pub(crate) async fn seeded(db: &TestDatabase) -> Store {
     store
 }
 
-async fn open(store: &Store, token: &FilingToken) -> Filing {
+pub(crate) async fn open(store: &Store, token: &FilingToken) -> Filing {
     Filing::open(store, PROC, token).await.unwrap().unwrap()
 }
 

@@ -4,7 +4,7 @@ use motcua_store::prelude::*;
 use motcua_store::testing::TestDatabase;
 
 use super::*;
-use crate::filing::tests::{NOW, PROC, seeded};
+use crate::filing::tests::{NOW, NoUnits, PROC, seeded};
 use crate::scan::NoScanner;
 
 /// One anonymous draft cannot keep files without end: past the cap the file is refused at
@@ -45,12 +45,22 @@ async fn a_draft_keeps_at_most_its_quota_of_files() {
     );
     let kept = store.uploads(token.as_str()).await.unwrap();
     assert_eq!(kept.len(), MAX_FILES_PER_DRAFT);
-    let first = [kept[0].id];
-    let removed = store.remove_uploads(token.as_str(), &first, NOW);
-    assert_eq!(removed.await.unwrap(), 1);
-    attach(&store, &NoScanner, token.as_str(), document, sent, NOW)
+    // On the documents page, "remove one" and its replacement in the same post: the removal
+    // is done before the file is kept, so the full draft takes it.
+    let filing = crate::filing::tests::open(&store, &token).await;
+    let mut post = crate::filing::DocumentsPost::begin(&filing, &NoUnits, NOW);
+    post.remove(kept[0].id);
+    post.upload(&store, &NoScanner, &filing, &document.id, sent)
         .await
         .unwrap();
+    let now_kept = store.uploads(token.as_str()).await.unwrap();
+    assert_eq!(now_kept.len(), MAX_FILES_PER_DRAFT);
+    assert!(!now_kept.iter().any(|u| u.id == kept[0].id));
+    assert!(
+        now_kept
+            .iter()
+            .any(|u| u.original_name == "mot-trang-nua.pdf")
+    );
 }
 
 /// The first bytes of a PNG that says it is `width` × `height` (a signature and its header
