@@ -80,7 +80,16 @@ pub fn upload_message(lang: Lang, document: &str, p: &UploadProblemKind) -> Stri
             "Chưa kiểm tra được tệp chọn cho {document}, nên tệp chưa được giữ: hãy tải lại \
              sau vài phút. Những gì bạn đã nhập vẫn được giữ"
         ),
+        (Lang::Vi, UploadProblemKind::TooLargeToScan) => format!(
+            "Tệp chọn cho {document} lớn hơn mức phần mềm diệt virus kiểm tra được, nên tệp \
+             chưa được giữ: hãy chọn tệp nhỏ hơn (chụp ảnh với độ phân giải thấp hơn hoặc tách \
+             tệp PDF)"
+        ),
         (Lang::En, UploadProblemKind::Missing) => format!("Upload {document}"),
+        (Lang::En, UploadProblemKind::TooLargeToScan) => format!(
+            "The file chosen for {document} is larger than the virus check takes, so it was not \
+             kept: choose a smaller file (a lower-resolution photo, or split the PDF)"
+        ),
         (Lang::En, UploadProblemKind::Malware) => format!(
             "The file chosen for {document} was stopped by the virus check: scan your device, \
              or photograph or scan the document again and upload the new file"

@@ -38,8 +38,17 @@ pub fn settings(config: &Config) -> Result<Settings, String> {
 
 /// Checks at start that the configured clamd answers, so that a wrong address or a stopped
 /// daemon is found by the operator, not by the first citizen whose file cannot be kept.
+///
+/// A public (https) deployment without one is warned at every start: it runs, but the files
+/// citizens send reach office computers unscanned.
 pub async fn check_clamd(settings: &Settings) -> Result<(), String> {
     let Some(address) = &settings.clamd else {
+        if settings.public_url.is_https() {
+            tracing::warn!(
+                "no malware scanner is configured (clamd, MOTCUA_CLAMD): citizens' files reach \
+                 staff unscanned; see docs/deployment.md"
+            );
+        }
         return Ok(());
     };
     motcua_core::scan::Clamd::new(address.clone())

@@ -181,10 +181,7 @@ async fn two_hundred_concurrent_filings_get_consecutive_codes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_upload_is_checked_by_content_and_a_rejected_file_keeps_the_rest() {
     let app = spawn_app().await;
-    let p = demo_procedures()
-        .into_iter()
-        .max_by_key(|p| p["documents"].as_array().unwrap().len())
-        .unwrap();
+    let p = procedure_with_most_documents();
     let (docs_url, html) = walk_to_documents(&app, &p).await;
     let docs = document_inputs(&html);
     assert!(docs.len() >= 2, "need two documents");
@@ -294,6 +291,50 @@ async fn a_post_to_a_filing_that_is_not_there_is_a_translated_page_not_found() {
         .unwrap();
     let page = get().await.unwrap().text().await.unwrap();
     assert!(page.contains("Page not found"), "{page}");
+}
+
+/// The demo procedure that asks for the most documents.
+fn procedure_with_most_documents() -> serde_json::Value {
+    demo_procedures()
+        .into_iter()
+        .max_by_key(|p| p["documents"].as_array().unwrap().len())
+        .unwrap()
+}
+
+/// A filing's documents page, walked to without JavaScript.
+struct DocumentsPage {
+    url: String,
+    html: String,
+    /// The draft's token, from the address.
+    token: String,
+    /// The documents it asks for, by id.
+    docs: Vec<String>,
+}
+
+impl DocumentsPage {
+    async fn open(app: &TestApp, p: &serde_json::Value) -> DocumentsPage {
+        let (url, html) = walk_to_documents(app, p).await;
+        let token = url.rsplit('/').nth(1).unwrap().to_string();
+        let docs = document_inputs(&html);
+        DocumentsPage {
+            url,
+            html,
+            token,
+            docs,
+        }
+    }
+
+    /// Uploads `bytes` named `name` for document `doc` ("upload" pressed): the page answered.
+    async fn upload(&self, app: &TestApp, doc: &str, bytes: Vec<u8>, name: &str) -> String {
+        let form = reqwest::multipart::Form::new()
+            .text("_action", "upload")
+            .part(
+                format!("file.{doc}"),
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        let res = app.client.post(&self.url).multipart(form).send().await;
+        res.unwrap().text().await.unwrap()
+    }
 }
 
 /// Walks a filing of procedure `p` to its documents page, without JavaScript: its address
@@ -669,43 +710,31 @@ async fn files_pass_the_malware_scanner_before_they_are_kept() {
         .await
         .unwrap();
     let app = spawn_app_with(settings.clone()).await;
-    let p = demo_procedures()
-        .into_iter()
-        .max_by_key(|p| p["documents"].as_array().unwrap().len())
-        .unwrap();
-    let (docs_url, html) = walk_to_documents(&app, &p).await;
-    let token = docs_url.rsplit('/').nth(1).unwrap().to_string();
-    let docs = document_inputs(&html);
-    let upload = |doc: String, bytes: Vec<u8>, name: &'static str| {
-        let form = reqwest::multipart::Form::new()
-            .text("_action", "upload")
-            .part(
-                format!("file.{doc}"),
-                reqwest::multipart::Part::bytes(bytes).file_name(name),
-            );
-        let res = app.client.post(&docs_url).multipart(form).send();
-        async move { res.await.unwrap().text().await.unwrap() }
-    };
-    let (good, _, _) = acceptable_file(&html, &docs[0]);
+    let page = DocumentsPage::open(&app, &procedure_with_most_documents()).await;
+    let (html, docs, token) = (&page.html, &page.docs, &page.token);
+    let (good, _, _) = acceptable_file(html, &docs[0]);
     let mut infected = good.clone();
     infected.extend_from_slice(b"\n");
     infected.extend_from_slice(&common::clamd::eicar());
-    let page = upload(docs[0].clone(), infected, "nhiem.pdf").await;
-    assert!(page.contains("bị phần mềm diệt virus chặn"), "{page}");
-    assert!(page.contains(r#"id="loi""#), "in the error summary");
-    assert!(!page.contains("nhiem.pdf") && !page.contains("Eicar"));
-    assert!(app.store.uploads(&token).await.unwrap().is_empty());
+    let answer = page.upload(&app, &docs[0], infected, "nhiem.pdf").await;
+    assert!(answer.contains("bị phần mềm diệt virus chặn"), "{answer}");
+    assert!(answer.contains(r#"id="loi""#), "in the error summary");
+    assert!(!answer.contains("nhiem.pdf") && !answer.contains("Eicar"));
+    assert!(app.store.uploads(token).await.unwrap().is_empty());
 
-    let page = upload(docs[0].clone(), good.clone(), "sach.pdf").await;
-    assert!(page.contains("sach.pdf"), "a clean file is kept: {page}");
-    assert_eq!(app.store.uploads(&token).await.unwrap().len(), 1);
+    let answer = page.upload(&app, &docs[0], good.clone(), "sach.pdf").await;
+    assert!(
+        answer.contains("sach.pdf"),
+        "a clean file is kept: {answer}"
+    );
+    assert_eq!(app.store.uploads(token).await.unwrap().len(), 1);
 
     clamd.stop();
-    let (other, _, _) = acceptable_file(&html, &docs[1]);
-    let page = upload(docs[1].clone(), other, "chua-quet.pdf").await;
-    assert!(page.contains("Chưa kiểm tra được tệp"), "{page}");
+    let (other, _, _) = acceptable_file(html, &docs[1]);
+    let answer = page.upload(&app, &docs[1], other, "chua-quet.pdf").await;
+    assert!(answer.contains("Chưa kiểm tra được tệp"), "{answer}");
     assert_eq!(
-        app.store.uploads(&token).await.unwrap().len(),
+        app.store.uploads(token).await.unwrap().len(),
         1,
         "nothing kept unchecked"
     );
@@ -724,23 +753,10 @@ async fn a_flood_of_removals_is_one_write() {
         .into_iter()
         .find(|p| !p["documents"].as_array().unwrap().is_empty())
         .unwrap();
-    let (docs_url, html) = walk_to_documents(&app, &p).await;
-    let token = docs_url.rsplit('/').nth(1).unwrap().to_string();
-    let doc = document_inputs(&html)[0].clone();
-    let (good, name, _) = acceptable_file(&html, &doc);
-    let form = reqwest::multipart::Form::new()
-        .text("_action", "upload")
-        .part(
-            format!("file.{doc}"),
-            reqwest::multipart::Part::bytes(good).file_name(name),
-        );
-    app.client
-        .post(&docs_url)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let kept = app.store.uploads(&token).await.unwrap();
+    let page = DocumentsPage::open(&app, &p).await;
+    let (good, name, _) = acceptable_file(&page.html, &page.docs[0]);
+    page.upload(&app, &page.docs[0], good, &name).await;
+    let kept = app.store.uploads(&page.token).await.unwrap();
     assert_eq!(kept.len(), 1);
     let mut form = reqwest::multipart::Form::new().text("_remove", kept[0].id.to_string());
     for id in 0..5_000 {
@@ -748,12 +764,57 @@ async fn a_flood_of_removals_is_one_write() {
     }
     let res = app
         .client
-        .post(&docs_url)
+        .post(&page.url)
         .multipart(form)
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
     assert!(res.url().as_str().ends_with("/giay-to"));
-    assert!(app.store.uploads(&token).await.unwrap().is_empty());
+    assert!(app.store.uploads(&page.token).await.unwrap().is_empty());
+}
+
+/// A file longer than clamd takes (its `StreamMaxLength`, here 10 KB, below the document's
+/// limit) is refused with "send a smaller file", not "try again later" for ever; and after
+/// clamd stops, every file of a post is refused at its document (clamd is asked once per
+/// post, `scan::OnePost`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_longer_than_the_scanner_takes_asks_for_a_smaller_one() {
+    let mut clamd = common::clamd::ClamdProcess::start_taking("10K").await;
+    let app = spawn_app_with(app::api::state::Settings {
+        clamd: Some(clamd.address.clone()),
+        ..Default::default()
+    })
+    .await;
+    let page = DocumentsPage::open(&app, &procedure_with_most_documents()).await;
+    let (good, _, _) = acceptable_file(&page.html, &page.docs[0]);
+    let mut long = good.clone();
+    long.extend(std::iter::repeat_n(b' ', 20_000));
+    let answer = page.upload(&app, &page.docs[0], long, "dai.pdf").await;
+    assert!(
+        answer.contains("lớn hơn mức phần mềm diệt virus kiểm tra được"),
+        "{answer}"
+    );
+    let answer = page.upload(&app, &page.docs[0], good, "ngan.pdf").await;
+    assert!(answer.contains("ngan.pdf"), "a short one is kept: {answer}");
+    assert_eq!(app.store.uploads(&page.token).await.unwrap().len(), 1);
+
+    // clamd gone: every file of the post is refused (it was asked once) and none is kept.
+    clamd.stop();
+    let mut form = reqwest::multipart::Form::new().text("_action", "upload");
+    for doc in &page.docs {
+        let (bytes, name, _) = acceptable_file(&page.html, doc);
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
+        form = form.part(format!("file.{doc}"), part);
+    }
+    let res = app.client.post(&page.url).multipart(form).send().await;
+    let answer = res.unwrap().text().await.unwrap();
+    assert_eq!(
+        answer
+            .matches(r#"class="error">Chưa kiểm tra được tệp"#)
+            .count(),
+        page.docs.len(),
+        "{answer}"
+    );
+    assert_eq!(app.store.uploads(&page.token).await.unwrap().len(), 1);
 }

@@ -9,10 +9,11 @@
 use std::fmt::Debug;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 mod clamd;
 
-pub use clamd::{Clamd, ClamdAddress};
+pub use clamd::{ANSWER_WITHIN, Clamd, ClamdAddress};
 
 /// What a scanner says of a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +30,21 @@ pub enum ScanError {
     Unreachable { at: String, reason: String },
     #[error("the malware scanner at {at} answered {answer:?}")]
     Unexpected { at: String, answer: String },
+    /// An earlier file of the same post found the scanner down ([`OnePost`]).
+    #[error("the malware scanner did not answer for an earlier file of this post")]
+    GaveUp,
+    /// The file is longer than the scanner takes (clamd's `StreamMaxLength`): sending it
+    /// again will not help, a smaller file will.
+    #[error("the file is longer than the malware scanner at {at} takes")]
+    TooLarge { at: String },
+}
+
+impl ScanError {
+    /// Whether the scanner itself is down (rather than this file too long for it): then the
+    /// post's other files are not sent to it ([`OnePost`]).
+    fn is_down(&self) -> bool {
+        !matches!(self, ScanError::TooLarge { .. })
+    }
 }
 
 /// A scan in progress.
@@ -48,3 +64,40 @@ impl MalwareScanner for NoScanner {
         Box::pin(async { Ok(Verdict::Clean) })
     }
 }
+
+/// The scanner as one post sees it. Once it has failed to answer, the post's further files
+/// are not sent to it: each would wait its own [`ANSWER_WITHIN`], and a post of
+/// several files would outlast the reverse proxy's patience. They are refused as the first
+/// was, and the citizen sends them again later.
+#[derive(Debug)]
+pub struct OnePost<'a> {
+    scanner: &'a dyn MalwareScanner,
+    down: AtomicBool,
+}
+
+impl<'a> OnePost<'a> {
+    pub fn new(scanner: &'a dyn MalwareScanner) -> OnePost<'a> {
+        OnePost {
+            scanner,
+            down: AtomicBool::new(false),
+        }
+    }
+}
+
+impl MalwareScanner for OnePost<'_> {
+    fn scan<'a>(&'a self, bytes: &'a [u8]) -> ScanFuture<'a> {
+        Box::pin(async move {
+            if self.down.load(Ordering::Relaxed) {
+                return Err(ScanError::GaveUp);
+            }
+            let verdict = self.scanner.scan(bytes).await;
+            if verdict.as_ref().is_err_and(ScanError::is_down) {
+                self.down.store(true, Ordering::Relaxed);
+            }
+            verdict
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

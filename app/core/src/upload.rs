@@ -7,7 +7,7 @@ use motcua_domain::upload::{FileRule, UploadProblemKind, draft_has_room, pixels_
 use motcua_store::{DraftStore, StoreError};
 use time::OffsetDateTime;
 
-use crate::scan::{MalwareScanner, Verdict};
+use crate::scan::{MalwareScanner, ScanError, Verdict};
 
 /// The kind of a file from its first bytes (magic numbers, via the `infer` crate), with the
 /// content type we record for it. `None` for anything but PDF, JPEG and PNG.
@@ -52,6 +52,31 @@ pub fn check(rule: &FileRule, file: SentFile<'_>) -> Result<&'static str, Upload
     Ok(sniffed.map_or("application/octet-stream", |(_, content_type)| content_type))
 }
 
+/// Asks `scanner` about `bytes` (a file for `document`, named in the log): `Ok` when it is
+/// clean, else the problem to show. What was found and why the scanner failed are logged,
+/// never shown.
+pub async fn scan(
+    scanner: &dyn MalwareScanner,
+    bytes: &[u8],
+    document: &str,
+) -> Result<(), UploadProblemKind> {
+    match scanner.scan(bytes).await {
+        Ok(Verdict::Clean) => Ok(()),
+        Ok(Verdict::Infected(found)) => {
+            tracing::warn!(%found, document, "a file was refused by the malware scanner");
+            Err(UploadProblemKind::Malware)
+        }
+        Err(ScanError::TooLarge { at }) => {
+            tracing::warn!(%at, size = bytes.len(), document, "a file was longer than the malware scanner takes");
+            Err(UploadProblemKind::TooLargeToScan)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, document, "a file could not be scanned and was not kept");
+            Err(UploadProblemKind::ScanUnavailable)
+        }
+    }
+}
+
 /// Why a file was not kept for a document.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
@@ -83,17 +108,9 @@ pub async fn attach(
     if !draft_has_room(kept.len(), kept_bytes, file.bytes.len()) {
         return Err(AttachError::Refused(UploadProblemKind::DraftFull));
     }
-    match scanner.scan(file.bytes).await {
-        Ok(Verdict::Clean) => {}
-        Ok(Verdict::Infected(found)) => {
-            tracing::warn!(%found, document = %document.id, "an upload was refused by the malware scanner");
-            return Err(AttachError::Refused(UploadProblemKind::Malware));
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "an upload could not be scanned and was not kept");
-            return Err(AttachError::Refused(UploadProblemKind::ScanUnavailable));
-        }
-    }
+    scan(scanner, file.bytes, &document.id)
+        .await
+        .map_err(AttachError::Refused)?;
     store
         .save_upload(
             draft_token,

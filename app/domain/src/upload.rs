@@ -37,6 +37,9 @@ pub enum UploadProblemKind {
     Malware,
     /// The malware scanner did not answer: nothing is kept unchecked, the citizen tries again.
     ScanUnavailable,
+    /// Longer than the malware scanner takes (its own limit, below the document's): a
+    /// smaller file is needed, sending this one again will not help.
+    TooLargeToScan,
 }
 
 /// The most pixels a photo may have, in millions: more than the 108-megapixel camera of a

@@ -76,6 +76,22 @@ pub fn action_error(lang: Lang, key: &str) -> &'static str {
                 "Tệp quá lớn (tối đa 20 MB).",
                 "The file is too large (20 MB at most).",
             ),
+            "result_file_malware" => (
+                "Phần mềm diệt virus đã chặn tệp này: hãy quét virus trên máy rồi xuất lại văn \
+                 bản kết quả.",
+                "The virus check stopped this file: scan your computer and export the result \
+                 document again.",
+            ),
+            "result_file_unscanned" => (
+                "Chưa kiểm tra virus được tệp này, nên hồ sơ chưa được chuyển: hãy gửi lại sau \
+                 vài phút.",
+                "The file could not be checked for viruses yet, so nothing was done: send it \
+                 again in a few minutes.",
+            ),
+            "result_file_too_large_to_scan" => (
+                "Tệp lớn hơn mức phần mềm diệt virus kiểm tra được: hãy gửi tệp nhỏ hơn.",
+                "The file is larger than the virus check takes: send a smaller one.",
+            ),
             "new_due_required" | "new_due_invalid" => (
                 "Hãy nhập ngày giờ hẹn trả mới.",
                 "Please give the new due date and time.",

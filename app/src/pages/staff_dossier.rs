@@ -5,7 +5,7 @@
 //! one comes back here with its message at the top and what was typed kept.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::staff::{ActionOffer, StaffDossierView, get_staff_dossier};
 use crate::components::error_summary::ErrorSummary;
@@ -13,9 +13,11 @@ use crate::components::layout::{Layout, current_lang};
 use crate::components::server_error::server_error;
 use crate::components::staff_bar::{StaffBar, guarded};
 use crate::i18n::{Key, Lang, action_error, action_name, status_name, t};
+use crate::pages::Posted;
 use motcua_domain::workflow::Action;
 
-/// What a refused action left in the query string.
+/// A refused action: the POST is answered with this page itself ([`Posted`]), so that the
+/// reason typed (which may name the applicant) never stands in a URL.
 #[derive(Clone, Default)]
 struct Refusal {
     /// The action refused, as the form post named it.
@@ -29,12 +31,16 @@ struct Refusal {
 pub fn StaffDossierPage() -> impl IntoView {
     let lang = current_lang();
     let code = use_params_map().with_untracked(|p| p.get("code").unwrap_or_default());
-    let refusal = use_query_map().with_untracked(|q| Refusal {
-        action: q.get("hanh_dong").as_deref().and_then(Action::parse),
-        error: q.get("loi").unwrap_or_default(),
-        reason: q.get("ly_do").unwrap_or_default(),
-        unit: q.get("don_vi").unwrap_or_default(),
-    });
+    let posted = Posted::get();
+    let refusal = Refusal {
+        action: Action::parse(&posted.value("hanh_dong")),
+        error: posted.errors.clone(),
+        reason: posted.value("ly_do"),
+        unit: posted.value("don_vi"),
+    };
+    if !refusal.error.is_empty() {
+        super::set_status(422);
+    }
     let data = OnceResource::new_blocking(get_staff_dossier(code, lang));
     let content = move || {
         let refusal = refusal.clone();

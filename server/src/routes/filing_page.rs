@@ -15,6 +15,7 @@ use motcua_core::filing::{
     self, DocumentsButton, DocumentsPost, DocumentsSaved, FileError, Filing, FilingToken, Page,
     PagePost, PageSaved, SaveDocumentsError, SavePageError,
 };
+use motcua_core::scan::OnePost;
 use motcua_core::upload::SentFile;
 
 use crate::bad_form::FormNotRead;
@@ -131,6 +132,7 @@ async fn documents_page(
     let app = &state.app;
     let store = &app.store;
     let mut post = DocumentsPost::begin(filing, app.units.as_ref(), app.clock.now());
+    let scanner = OnePost::new(app.scanner.as_ref());
     while let Some(field) = multipart.next_field().await.map_err(|e| not_read.page(e))? {
         let name = field.name().unwrap_or("").to_string();
         if name == "_action" || name == "_remove" {
@@ -154,7 +156,7 @@ async fn documents_page(
             file_name: &file_name,
             bytes: &bytes,
         };
-        post.upload(store, app.scanner.as_ref(), filing, document_id, sent)
+        post.upload(store, &scanner, filing, document_id, sent)
             .await
             .map_err(internal)?;
     }

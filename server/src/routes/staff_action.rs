@@ -2,11 +2,15 @@
 //! request a supplement, hand on to the next step, finish with the result, apologise...).
 //! The form is multipart because finishing carries the result document. Authorization and
 //! the rules are in `motcua_core::workflow`; this handler reads the form, calls it, and answers
-//! 303 back to the dossier page: with a notice when done, or with the message and what was
-//! typed when refused (nothing was changed then).
+//! 303 back to the dossier page when done; a refused action (nothing was changed then) is
+//! answered with the dossier page itself, its message at the top and what was typed kept in
+//! the form: the reason may name the applicant, so it never goes in a URL.
 
+use app::pages::Posted;
 use axum::extract::{Multipart, Path, State};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use motcua_core::scan::{MalwareScanner, OnePost};
 use motcua_core::upload::{self, SentFile};
 use motcua_core::workflow::{ActionError, ActionInput, Requester, Who, perform};
 use motcua_domain::ids::DossierCode;
@@ -19,6 +23,7 @@ use crate::error::AppError;
 use crate::extract::RequestOrigin;
 use crate::extract::SignedInStaff;
 use crate::not_found::not_found;
+use crate::render::posted_page;
 use crate::router::ServerState;
 use crate::routes::see_other;
 
@@ -27,6 +32,7 @@ pub async fn post(
     RequestOrigin(origin): RequestOrigin,
     SignedInStaff(officer): SignedInStaff,
     Path((code, action)): Path<(String, String)>,
+    mut parts: Parts,
     multipart: Multipart,
 ) -> Response {
     let store = &state.app.store;
@@ -37,9 +43,26 @@ pub async fn post(
     let Some(action) = Action::parse(&action).filter(|a| !a.by_citizen()) else {
         return not_found();
     };
-    let (input, typed) = match read_form(multipart).await {
+    // The answer to a refusal is the dossier page, rendered for its own address.
+    parts.uri = match here.parse() {
+        Ok(uri) => uri,
+        Err(_) => return not_found(),
+    };
+    let refused = |key: &str, typed: &Typed| {
+        let posted = Posted {
+            errors: key.to_string(),
+            values: vec![
+                ("hanh_dong".into(), action.as_str().into()),
+                ("ly_do".into(), typed.reason.clone()),
+                ("don_vi".into(), typed.unit.clone()),
+            ],
+        };
+        posted_page(&state, parts, posted)
+    };
+    let scanner = OnePost::new(state.app.scanner.as_ref());
+    let (input, typed) = match read_form(multipart, &scanner).await {
         Ok(x) => x,
-        Err(key) => return refused(&here, action, key, &Typed::default()),
+        Err(key) => return refused(key, &Typed::default()).await,
     };
     let now = state.app.clock.now();
     match perform(
@@ -58,9 +81,9 @@ pub async fn post(
     {
         Ok(_) => see_other(&format!("{here}?xong={}", action.as_str())),
         Err(ActionError::NotFound) => not_found(),
-        Err(ActionError::Refused(e)) => refused(&here, action, e.key(), &typed),
-        Err(ActionError::Moved) => refused(&here, action, "moved", &typed),
-        Err(ActionError::Invalid(key)) => refused(&here, action, key, &typed),
+        Err(ActionError::Refused(e)) => refused(e.key(), &typed).await,
+        Err(ActionError::Moved) => refused("moved", &typed).await,
+        Err(ActionError::Invalid(key)) => refused(key, &typed).await,
         Err(ActionError::Store(e)) => {
             AppError::during(&format!("action {}", action.as_str()), e).into_response()
         }
@@ -74,16 +97,6 @@ struct Typed {
     unit: String,
 }
 
-fn refused(here: &str, action: Action, key: &str, typed: &Typed) -> Response {
-    use motcua_domain::url::urlencode;
-    see_other(&format!(
-        "{here}?hanh_dong={}&loi={key}&ly_do={}&don_vi={}#loi",
-        action.as_str(),
-        urlencode(&typed.reason),
-        urlencode(&typed.unit)
-    ))
-}
-
 /// A `datetime-local` value (`YYYY-MM-DDTHH:MM`), read as Asia/Ho_Chi_Minh time.
 fn local_moment(s: &str) -> Option<OffsetDateTime> {
     let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
@@ -92,7 +105,12 @@ fn local_moment(s: &str) -> Option<OffsetDateTime> {
         .map(|t| t.assume_offset(motcua_domain::format::VN_OFFSET))
 }
 
-async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'static str> {
+/// The action's form; a result document is checked by its content and by the malware
+/// scanner before it is taken. `Err` is the key of the message to show.
+async fn read_form(
+    mut multipart: Multipart,
+    scanner: &dyn MalwareScanner,
+) -> Result<(ActionInput, Typed), &'static str> {
     let mut input = ActionInput::default();
     let mut typed = Typed::default();
     let mut new_due_text = String::new();
@@ -117,6 +135,13 @@ async fn read_form(mut multipart: Multipart) -> Result<(ActionInput, Typed), &'s
                 Err(UploadProblemKind::TooLarge { .. }) => return Err("result_file_too_large"),
                 Err(_) => return Err("result_file_type"),
             };
+            upload::scan(scanner, &bytes, "result")
+                .await
+                .map_err(|problem| match problem {
+                    UploadProblemKind::Malware => "result_file_malware",
+                    UploadProblemKind::TooLargeToScan => "result_file_too_large_to_scan",
+                    _ => "result_file_unscanned",
+                })?;
             input.result = Some(NewAttachment {
                 kind: "result".into(),
                 original_name: file_name,

@@ -14,6 +14,7 @@ use axum::response::Response;
 use http::HeaderMap;
 use motcua_core::citizen_access::ActingCitizen;
 use motcua_core::filing::FilingToken;
+use motcua_core::scan::OnePost;
 use motcua_core::supplement::{self, AnswerError, AnswerPost, AnswerSaved, Pending, StartError};
 use motcua_core::upload::SentFile;
 use motcua_domain::ids::DossierCode;
@@ -76,6 +77,7 @@ pub async fn answer(
     let here = format!("/bo-sung/{code}/{}", token.as_str());
     let not_read = FormNotRead::new(&headers, here.clone());
     let mut post = AnswerPost::begin(&mut pending, app.clock.now());
+    let scanner = OnePost::new(app.scanner.as_ref());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -97,7 +99,7 @@ pub async fn answer(
                 file_name: &file_name,
                 bytes: &bytes,
             };
-            post.upload(store, app.scanner.as_ref(), &mut pending, document_id, sent)
+            post.upload(store, &scanner, &mut pending, document_id, sent)
                 .await?;
             continue;
         }

@@ -1,7 +1,7 @@
 //! Due dates: an overdue dossier needs its apology before it moves on, and the dossier page
 //! explains the stored due moment.
 
-use crate::common::staff::{act, full_form, staff, text};
+use crate::common::staff::{act, full_form, refusal, staff, text};
 use crate::common::{client, look_up_page, spawn_app};
 use crate::{ACCESS_CODE, AGENCY, Accepted, accepted, prefix_of};
 use motcua_domain::workflow::StaffRole;
@@ -26,7 +26,7 @@ async fn an_overdue_dossier_needs_its_apology_before_it_moves_on() {
     let (_, page) = text(&holder, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
     assert!(page.contains("Quá hạn"), "marked overdue");
     let (_, landed) = act(&app, &holder, &code, "next_step", full_form(&app, &field)).await;
-    assert!(landed.contains("loi=apology_required"), "{landed}");
+    assert!(landed.contains(&refusal("apology_required")), "{landed}");
 
     let leader = staff(&app, "lanhdao", AGENCY).await;
     let (_, landed) = act(&app, &leader, &code, "apologize", full_form(&app, &field)).await;

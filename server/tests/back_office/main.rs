@@ -14,6 +14,7 @@ mod audit;
 mod due_dates;
 mod my_dossiers;
 mod processing;
+mod result_scan;
 mod sign_in;
 mod supplement;
 mod withdrawal;

@@ -1,7 +1,7 @@
 //! A dossier through every step with its slips, refused moves, handing a step on, stopping.
 
 use crate::common::spawn_app;
-use crate::common::staff::{act, assignee, full_form, staff, text};
+use crate::common::staff::{act, assignee, full_form, refusal, staff, text};
 use crate::{AGENCY, Accepted, accepted, file, procedure, status};
 use motcua_store::prelude::*;
 
@@ -125,9 +125,12 @@ async fn a_refused_move_says_why_and_changes_nothing() {
     let specialist = staff(&app, "chuyenvien", AGENCY).await;
 
     let (_, landed) = act(&app, &reception, &code, "finish", full_form(&app, "x")).await;
-    assert!(landed.contains("loi=not_allowed_from_status"), "{landed}");
+    assert!(
+        landed.contains(&refusal("not_allowed_from_status")),
+        "{landed}"
+    );
     let (_, landed) = act(&app, &specialist, &code, "accept", full_form(&app, "x")).await;
-    assert!(landed.contains("loi=role_missing"), "{landed}");
+    assert!(landed.contains(&refusal("role_missing")), "{landed}");
     // A refusal without its reason keeps nothing half-done, and the page says what is missing.
     let (_, landed) = act(
         &app,
@@ -137,9 +140,22 @@ async fn a_refused_move_says_why_and_changes_nothing() {
         reqwest::multipart::Form::new().text("ly_do", "   "),
     )
     .await;
-    assert!(landed.contains("loi=reason_required"), "{landed}");
-    let (_, page) = text(&reception, &landed).await;
-    assert!(page.contains("Hãy nhập lý do"), "message at the top");
+    assert!(landed.contains(&refusal("reason_required")), "{landed}");
+    assert!(landed.contains("Hãy nhập lý do"), "message at the top");
+    // The refusal is the page itself: what was typed (which may name the applicant) comes
+    // back in the form, and never stands in the address.
+    let typed = format!("Ông Nguyễn Văn An {}", "x".repeat(2_000));
+    let res = reception
+        .post(app.url(&format!("/can-bo/ho-so/{code}/refuse")))
+        .multipart(reqwest::multipart::Form::new().text("ly_do", typed.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.url().query(), None, "{}", res.url());
+    let page = res.text().await.unwrap();
+    assert!(page.contains(&refusal("text_too_long")), "{page}");
+    assert!(page.contains(&typed), "the reason typed is kept");
     assert_eq!(status(&app, &code).await, 1);
     assert_eq!(
         app.store
@@ -155,7 +171,10 @@ async fn a_refused_move_says_why_and_changes_nothing() {
     let field = p.form[0].fields[0].id.clone();
     act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
     let (_, again) = act(&app, &reception, &code, "accept", full_form(&app, &field)).await;
-    assert!(again.contains("loi="), "{again}");
+    assert!(
+        again.contains(&refusal("not_allowed_from_status")),
+        "{again}"
+    );
     assert_eq!(
         app.store
             .events(&code.parse().unwrap())
@@ -203,7 +222,7 @@ async fn a_step_is_handed_on_by_its_assignee_or_a_leader() {
     };
     let other = staff(&app, other, AGENCY).await;
     let (_, landed) = act(&app, &other, &code, "next_step", full_form(&app, &field)).await;
-    assert!(landed.contains("loi=not_your_step"), "{landed}");
+    assert!(landed.contains(&refusal("not_your_step")), "{landed}");
     assert_eq!(
         app.store
             .dossier(&code.parse().unwrap())
@@ -233,7 +252,10 @@ async fn a_specialist_stops_processing_only_after_a_leader_approved() {
     let (_, page) = text(&specialist, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
     assert!(!page.contains("id=\"hd-stop\""), "no stop without approval");
     let (_, landed) = act(&app, &specialist, &code, "stop", full_form(&app, &field)).await;
-    assert!(landed.contains("loi=leader_approval_required"), "{landed}");
+    assert!(
+        landed.contains(&refusal("leader_approval_required")),
+        "{landed}"
+    );
     // Only a leader approves, and a ticked box is no approval.
     let (_, landed) = act(
         &app,
@@ -243,7 +265,7 @@ async fn a_specialist_stops_processing_only_after_a_leader_approved() {
         full_form(&app, &field),
     )
     .await;
-    assert!(landed.contains("loi=role_missing"), "{landed}");
+    assert!(landed.contains(&refusal("role_missing")), "{landed}");
     let leader = staff(&app, "lanhdao", AGENCY).await;
     let (_, page) = text(&leader, &app.url(&format!("/can-bo/ho-so/{code}"))).await;
     assert!(

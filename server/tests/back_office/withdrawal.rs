@@ -1,6 +1,6 @@
 //! A citizen withdraws a new dossier from the lookup.
 
-use crate::common::staff::{act, full_form, staff};
+use crate::common::staff::{act, full_form, refusal, staff};
 use crate::common::{client, look_up_page, spawn_app};
 use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, file, status};
 use motcua_store::prelude::*;
@@ -71,5 +71,8 @@ async fn a_citizen_withdraws_a_new_dossier_from_the_lookup() {
     );
     // Final: nothing moves it any more.
     let (_, landed) = act(&app, &staff_member, &code, "accept", full_form(&app, "x")).await;
-    assert!(landed.contains("loi=not_allowed_from_status"), "{landed}");
+    assert!(
+        landed.contains(&refusal("not_allowed_from_status")),
+        "{landed}"
+    );
 }

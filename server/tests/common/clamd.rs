@@ -39,6 +39,12 @@ impl ClamdProcess {
     /// Starts clamd and waits until it answers `PING`. Fails the test, rather than skipping
     /// it, when clamd is missing.
     pub async fn start() -> ClamdProcess {
+        ClamdProcess::start_taking("64M").await
+    }
+
+    /// [`start`](Self::start) with `StreamMaxLength` (the longest file clamd takes) set to
+    /// `max_length` (`64M`, `10K`).
+    pub async fn start_taking(max_length: &str) -> ClamdProcess {
         assert!(
             Path::new(CLAMD).exists(),
             "{CLAMD} is missing: the malware test needs Debian's clamav-daemon \
@@ -56,7 +62,7 @@ impl ClamdProcess {
         .unwrap();
         let socket = dir.path().join("clamd.ctl");
         let conf = dir.path().join("clamd.conf");
-        std::fs::write(&conf, config(dir.path(), &db, &socket)).unwrap();
+        std::fs::write(&conf, config(dir.path(), &db, &socket, max_length)).unwrap();
         let child = Command::new(CLAMD)
             .arg("-c")
             .arg(&conf)
@@ -94,10 +100,10 @@ impl Drop for ClamdProcess {
     }
 }
 
-fn config(dir: &Path, db: &Path, socket: &Path) -> String {
+fn config(dir: &Path, db: &Path, socket: &Path, max_length: &str) -> String {
     format!(
         "LocalSocket {}\nForeground yes\nDatabaseDirectory {}\nLogFile {}\n\
-         PidFile {}\nStreamMaxLength 64M\n",
+         PidFile {}\nStreamMaxLength {max_length}\n",
         socket.display(),
         db.display(),
         dir.join("clamd.log").display(),

@@ -50,6 +50,15 @@ pub async fn signed_in_at(base: &str, login: &str) -> reqwest::Client {
 
 /// Every input an action may need, so that only status, role and agency decide.
 pub fn full_form(app: &TestApp, field: &str) -> reqwest::multipart::Form {
+    full_form_with_result(app, field, super::tiny_pdf())
+}
+
+/// [`full_form`] with `result` as the result document.
+pub fn full_form_with_result(
+    app: &TestApp,
+    field: &str,
+    result: Vec<u8>,
+) -> reqwest::multipart::Form {
     let due = (app.clock.now() + time::Duration::days(60)).to_offset(time::macros::offset!(+7));
     reqwest::multipart::Form::new()
         .text("ly_do", "Lý do kiểm tra")
@@ -66,15 +75,17 @@ pub fn full_form(app: &TestApp, field: &str) -> reqwest::multipart::Form {
         .text("don_vi", "Bộ phận chuyên môn")
         .part(
             "ket_qua",
-            reqwest::multipart::Part::bytes(super::tiny_pdf())
+            reqwest::multipart::Part::bytes(result)
                 .file_name("ket-qua.pdf")
                 .mime_str("application/pdf")
                 .unwrap(),
         )
 }
 
-/// Posts `action` on `code`; returns where the browser lands (the dossier page with
-/// `?xong=` or `?loi=`), or the status for an answer that is not a redirect.
+/// Posts `action` on `code`; returns the status and what the officer is shown: where the
+/// browser lands when the action was done (the dossier page with `?xong=`), or the body of
+/// the dossier page that answers a refusal (status 422, the message at the top, see
+/// [`refusal`]).
 pub async fn act(
     app: &TestApp,
     c: &reqwest::Client,
@@ -89,7 +100,15 @@ pub async fn act(
         .await
         .unwrap();
     let status = res.status().as_u16();
+    if status == 422 {
+        return (status, res.text().await.unwrap());
+    }
     (status, res.url().to_string())
+}
+
+/// The message a refused action shows for `key`, as [`act`] finds it in the page.
+pub fn refusal(key: &str) -> String {
+    app::i18n::action_error(app::i18n::Lang::Vi, key).to_string()
 }
 
 /// The status and body of a GET.

@@ -7,7 +7,8 @@ use motcua_domain::workflow::StaffRole;
 use motcua_store::{AccountKind, AccountStore, NewAccount, StoreError, UnitStore};
 use time::OffsetDateTime;
 
-use super::password::{HashError, MIN_PASSWORD_LEN, hash_password, is_common};
+use super::Problem;
+use super::password::{HashError, MIN_PASSWORD_LEN, NewPassword};
 
 /// A staff account to create.
 pub struct StaffSetup<'a> {
@@ -46,13 +47,13 @@ pub async fn add_staff(
     password: &str,
     now: OffsetDateTime,
 ) -> Result<i64, SetupError> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(SetupError::PasswordShort);
-    }
-    if is_common(password) {
-        return Err(SetupError::PasswordCommon);
-    }
-    create(store, staff, hash_password(password)?, now).await
+    // Typed once on the command line, so it is its own confirmation: only the length and
+    // the common-password list can refuse it.
+    let password = NewPassword::parse(password, password).map_err(|problem| match problem {
+        Problem::PasswordCommon => SetupError::PasswordCommon,
+        _ => SetupError::PasswordShort,
+    })?;
+    create(store, staff, password.hash().await?, now).await
 }
 
 /// Creates `staff` with an already computed password hash (the demo hashes its one shared

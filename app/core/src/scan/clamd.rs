@@ -11,6 +11,28 @@ use super::{MalwareScanner, ScanError, ScanFuture, Verdict};
 /// How long a scan may take before we give up on clamd (a photo takes milliseconds).
 pub const ANSWER_WITHIN: Duration = Duration::from_secs(30);
 
+/// How clamd begins its answer to a file longer than its `StreamMaxLength`.
+const SIZE_LIMIT_EXCEEDED: &[u8] = b"INSTREAM size limit exceeded";
+
+/// `within($call)` with the `clamav-client` transport for `$address` bound to `$transport`.
+/// A macro rather than a function: the Unix socket and TCP transports are two types.
+macro_rules! over {
+    ($address:expr, |$transport:ident| $call:expr) => {
+        match $address {
+            ClamdAddress::Socket(path) => {
+                let $transport = clamav_client::tokio::Socket { socket_path: path };
+                within($call).await
+            }
+            ClamdAddress::Tcp(host_port) => {
+                let $transport = clamav_client::tokio::Tcp {
+                    host_address: host_port.as_str(),
+                };
+                within($call).await
+            }
+        }
+    };
+}
+
 /// Where clamd listens, as the `clamd` setting names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClamdAddress {
@@ -76,17 +98,10 @@ impl Clamd {
 
     /// Whether clamd answers `PING` (checked at start, so a wrong address is found then).
     pub async fn ping(&self) -> Result<(), ScanError> {
-        use clamav_client::tokio::{Socket, Tcp, ping};
-        let answer = match &self.address {
-            ClamdAddress::Socket(path) => within(ping(Socket { socket_path: path })).await,
-            ClamdAddress::Tcp(host_port) => {
-                within(ping(Tcp {
-                    host_address: host_port.as_str(),
-                }))
-                .await
-            }
-        };
-        let answer = answer.map_err(|reason| self.unreachable(reason))?;
+        let answer = over!(&self.address, |transport| clamav_client::tokio::ping(
+            transport
+        ))
+        .map_err(|e| self.unreachable(&e))?;
         if answer == clamav_client::PONG {
             Ok(())
         } else {
@@ -95,26 +110,27 @@ impl Clamd {
     }
 
     async fn scan_bytes(&self, bytes: &[u8]) -> Result<Verdict, ScanError> {
-        use clamav_client::tokio::{Socket, Tcp, scan_buffer};
-        let answer = match &self.address {
-            ClamdAddress::Socket(path) => {
-                within(scan_buffer(bytes, Socket { socket_path: path }, None)).await
-            }
-            ClamdAddress::Tcp(host_port) => {
-                let tcp = Tcp {
-                    host_address: host_port.as_str(),
-                };
-                within(scan_buffer(bytes, tcp, None)).await
-            }
+        let answer = over!(&self.address, |transport| {
+            clamav_client::tokio::scan_buffer(bytes, transport, None)
+        });
+        let too_large = || ScanError::TooLarge {
+            at: self.address.to_string(),
         };
-        let answer = answer.map_err(|reason| self.unreachable(reason))?;
-        verdict(&answer).ok_or_else(|| self.unexpected(&answer))
+        match answer {
+            Ok(answer) if answer.starts_with(SIZE_LIMIT_EXCEEDED) => Err(too_large()),
+            Ok(answer) => verdict(&answer).ok_or_else(|| self.unexpected(&answer)),
+            // clamd answers a stream past its `StreamMaxLength` and closes the connection
+            // while the rest is still being sent, so the answer is usually lost to the
+            // write's error. If clamd still answers `PING`, that is what happened.
+            Err(e) if cut_off(&e) && self.ping().await.is_ok() => Err(too_large()),
+            Err(e) => Err(self.unreachable(&e)),
+        }
     }
 
-    fn unreachable(&self, reason: String) -> ScanError {
+    fn unreachable(&self, error: &std::io::Error) -> ScanError {
         ScanError::Unreachable {
             at: self.address.to_string(),
-            reason,
+            reason: error.to_string(),
         }
     }
 
@@ -132,13 +148,22 @@ impl MalwareScanner for Clamd {
     }
 }
 
-/// `io` given [`ANSWER_WITHIN`], its error as text.
-async fn within(io: impl Future<Output = std::io::Result<Vec<u8>>>) -> Result<Vec<u8>, String> {
-    match tokio::time::timeout(ANSWER_WITHIN, io).await {
-        Ok(Ok(answer)) => Ok(answer),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err(format!("no answer within {} s", ANSWER_WITHIN.as_secs())),
-    }
+/// `io` given [`ANSWER_WITHIN`] (then a `TimedOut` error).
+async fn within(io: impl Future<Output = std::io::Result<Vec<u8>>>) -> std::io::Result<Vec<u8>> {
+    tokio::time::timeout(ANSWER_WITHIN, io)
+        .await
+        .unwrap_or_else(|_| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("no answer within {} s", ANSWER_WITHIN.as_secs()),
+            ))
+        })
+}
+
+/// Whether clamd closed the connection while the file was being sent.
+fn cut_off(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{BrokenPipe, ConnectionReset};
+    matches!(error.kind(), ConnectionReset | BrokenPipe)
 }
 
 /// clamd's answer to `INSTREAM` as a verdict; `None` for anything else (an error such as
