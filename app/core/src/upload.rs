@@ -111,17 +111,22 @@ pub async fn attach(
     scan(scanner, file.bytes, &document.id)
         .await
         .map_err(AttachError::Refused)?;
-    store
-        .save_upload(
-            draft_token,
-            &document.id,
-            &motcua_domain::plain_text::file_name(file.file_name),
-            content_type,
-            file.bytes,
-            now,
-        )
-        .await?;
-    Ok(())
+    let name = motcua_domain::plain_text::file_name(file.file_name);
+    let saved = store.save_upload(
+        draft_token,
+        &document.id,
+        &name,
+        content_type,
+        file.bytes,
+        now,
+    );
+    match saved.await {
+        Ok(_) => Ok(()),
+        // Another post took the last place meanwhile (the check above is the early answer,
+        // the store's, under the draft's lock, the one that holds).
+        Err(StoreError::DraftFull) => Err(AttachError::Refused(UploadProblemKind::DraftFull)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A file posted on a page that asks for the documents `asked` (the filing's documents page,

@@ -2,6 +2,7 @@
 
 use motcua_domain::ids::{AccessCode, DossierCode};
 use motcua_domain::procedure::Procedure;
+use motcua_domain::upload::draft_has_room;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -149,7 +150,9 @@ pub trait DraftStore: Send + Sync {
     /// allowed (e.g. one scan per page); remove one with [`DraftStore::remove_uploads`].
     ///
     /// `document_id` must be a document of the draft's procedure version. Size and kind limits
-    /// are the caller's (they depend on the procedure and are checked before calling). The
+    /// are the caller's (they depend on the procedure and are checked before calling); the
+    /// draft's room (`motcua_domain::upload::draft_has_room`) is checked here, in the
+    /// transaction that adds the file: [`StoreError::DraftFull`] when there is none. The
     /// bytes are written durably under their SHA-256 before the row is committed.
     fn save_upload(
         &self,
@@ -310,6 +313,18 @@ impl DraftStore for Store {
             .await?
             .id;
         debug_assert_eq!(draft_id, draft.id);
+        // The draft's room, counted under the draft's lock: two posts racing to fill the last
+        // place cannot both pass (the caller's check before is only the cheap early answer).
+        let (files, kept): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT)
+             FROM draft_uploads WHERE draft_id = $1",
+        )
+        .bind(draft_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if !draft_has_room(files as usize, kept as u64, bytes.len()) {
+            return Err(StoreError::DraftFull);
+        }
         insert_file_row(&mut tx, &sha256, size, &now).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO draft_uploads

@@ -110,6 +110,10 @@ pub enum StoreError {
     /// receive the procedure, malformed version date, ...).
     #[error("invalid: {0}")]
     Invalid(String),
+    /// The draft has no room for another file (`motcua_domain::upload::draft_has_room`):
+    /// the citizen's to resolve by removing one.
+    #[error("the draft has no room for another file")]
+    DraftFull,
     /// Stored data no longer reads back as expected (bad JSON, file bytes not matching their
     /// hash). Means corruption or a manual edit, never a user mistake.
     #[error("corrupt store: {0}")]

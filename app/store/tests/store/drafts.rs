@@ -249,3 +249,43 @@ async fn unreferenced_files_are_collected_after_their_grace_period() {
         b"%PDF removed"
     );
 }
+
+/// Posts racing for a draft's last place: exactly one file is kept, the others are told the
+/// draft is full (the room is counted under the draft's lock, in the transaction that adds
+/// the file), and a draft at its limit takes nothing more.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_uploads_cannot_overfill_a_draft() {
+    use motcua_domain::upload::MAX_FILES_PER_DRAFT;
+    let dir = TestDatabase::new().await;
+    let (store, pid) = seeded(&dir).await;
+    let token = store.create_draft(pid, NOW).await.unwrap();
+    for i in 0..MAX_FILES_PER_DRAFT - 1 {
+        let bytes = format!("%PDF-1.7 {i}").into_bytes();
+        store
+            .save_upload(&token, "to_khai", "a.pdf", "application/pdf", &bytes, NOW)
+            .await
+            .unwrap();
+    }
+    let racers = (0..8).map(|i| {
+        let (store, token) = (store.clone(), token.clone());
+        tokio::spawn(async move {
+            let bytes = format!("%PDF-1.7 racer {i}").into_bytes();
+            store
+                .save_upload(&token, "to_khai", "b.pdf", "application/pdf", &bytes, NOW)
+                .await
+        })
+    });
+    let mut kept = 0;
+    for racer in racers.collect::<Vec<_>>() {
+        match racer.await.unwrap() {
+            Ok(_) => kept += 1,
+            Err(StoreError::DraftFull) => {}
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert_eq!(kept, 1);
+    assert_eq!(
+        store.uploads(&token).await.unwrap().len(),
+        MAX_FILES_PER_DRAFT
+    );
+}
