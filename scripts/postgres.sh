@@ -13,7 +13,7 @@
 #
 # Example:
 #   url=$(scripts/postgres.sh 2>pg.err) && dir=$(tail -n 1 pg.err)
-#   MOTCUA_TEST_POSTGRES=$url cargo test ...; scripts/postgres.sh stop "$dir"
+#   MOTCUA_TEST_DATABASE=$url cargo test ...; scripts/postgres.sh stop "$dir"
 #
 # Idempotent: PostgreSQL is installed (Debian's `postgresql` package) only when no server
 # binary is there yet; every start is a new, independent cluster on its own free port, and

@@ -4,8 +4,9 @@
 //! workflow move, an admin's change, a password change) record what they did here, with the
 //! [`Origin`] of the request the handler passes in: the entry is written only once the act
 //! was, and a trail that cannot be written fails the act, so nothing recorded as done is
-//! missing from it. (A move's entry is written just after the move's transaction: a crash
-//! between the two loses the entry, never the move, whose event names the actor too.)
+//! missing from it. A workflow move's entry is written in the move's own transaction
+//! ([`entry`], `WorkflowStore::apply_transitions`): neither is ever on record without the
+//! other.
 
 mod read;
 #[cfg(test)]
@@ -106,7 +107,13 @@ pub async fn record(
     act: Act,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    let entry = AuditEntry {
+    store.append_audit(&entry(origin, actor, act, now)).await
+}
+
+/// The trail's entry for `act`, done by `actor` at `now`: what [`record`] appends, or what
+/// a store writes in the transaction of the act itself (a workflow move).
+pub fn entry(origin: &Origin, actor: AuditActor, act: Act, now: OffsetDateTime) -> AuditEntry {
+    AuditEntry {
         at: now,
         action: act.action,
         actor,
@@ -115,6 +122,5 @@ pub async fn record(
         detail: act.detail,
         client: origin.client.map(|c| c.to_string()),
         request_id: origin.request_id.clone(),
-    };
-    store.append_audit(&entry).await
+    }
 }

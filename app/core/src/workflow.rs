@@ -210,7 +210,7 @@ fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
 
 /// Carries out `action` on dossier `code` for `requester` at `now`. Returns the events
 /// written (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar
-/// is read once, for both moves of an acceptance. The trail records the move once written.
+/// is read once, for both moves of an acceptance. The trail's entry is written with the moves.
 pub async fn perform(
     store: &(
          impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore + AuditStore
@@ -258,12 +258,11 @@ pub async fn perform(
         start.expected_version = None;
         moves.push(start);
     }
-    let events = store.apply_transitions(code, &moves).await?;
     let act = Act::new(AuditAction::Moved)
         .on_dossier(code)
         .saying(action.as_str());
-    audit::record(store, requester.origin, audit_actor(who), act, now).await?;
-    Ok(events)
+    let trail = audit::entry(requester.origin, audit_actor(who), act, now);
+    Ok(store.apply_transitions(code, &moves, Some(&trail)).await?)
 }
 
 /// `who` as the trail records an actor: a citizen has no roles, and an account only when

@@ -101,26 +101,32 @@ type AuditRow = (
 const COLUMNS: &str = "l.id, l.at, l.action, l.actor_account_id, l.actor_agency, l.actor_roles,
      l.dossier_code, l.object, l.detail, l.client, l.request_id, a.login, a.full_name";
 
+/// Appends `e` on `conn`: the pool's, or a transaction that writes the act it records.
+pub(crate) async fn insert_entry(conn: &mut sqlx::AnyConnection, e: &AuditEntry) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, action, actor_account_id, actor_agency, actor_roles,
+                                dossier_code, object, detail, client, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(ts(e.at)?)
+    .bind(e.action.as_str())
+    .bind(e.actor.account_id)
+    .bind(e.actor.agency.as_ref().map(|a| a.to_string()))
+    .bind(StaffRole::codes(&e.actor.roles))
+    .bind(e.dossier.as_ref().map(|d| d.to_string()))
+    .bind(&e.object)
+    .bind(&e.detail)
+    .bind(&e.client)
+    .bind(&e.request_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 impl AuditStore for Store {
     async fn append_audit(&self, e: &AuditEntry) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, action, actor_account_id, actor_agency, actor_roles,
-                                    dossier_code, object, detail, client, request_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(ts(e.at)?)
-        .bind(e.action.as_str())
-        .bind(e.actor.account_id)
-        .bind(e.actor.agency.as_ref().map(|a| a.to_string()))
-        .bind(StaffRole::codes(&e.actor.roles))
-        .bind(e.dossier.as_ref().map(|d| d.to_string()))
-        .bind(&e.object)
-        .bind(&e.detail)
-        .bind(&e.client)
-        .bind(&e.request_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        insert_entry(&mut conn, e).await
     }
 
     async fn search_audit(&self, q: &AuditQuery) -> Result<Vec<AuditRecord>> {

@@ -11,7 +11,9 @@ use time::OffsetDateTime;
 
 use crate::dossiers::{DOSSIER_COLUMNS, DossierRow, load_dossier};
 use crate::drafts::insert_file_row;
-use crate::{Dossier, DossierStore, Event, Result, Store, StoreError, parse_json, to_json, ts};
+use crate::{
+    AuditEntry, Dossier, DossierStore, Event, Result, Store, StoreError, parse_json, to_json, ts,
+};
 
 /// A file that a move carries: a result document, or a scan attached by staff.
 #[derive(Clone, Debug)]
@@ -135,11 +137,13 @@ pub trait WorkflowStore: Send + Sync {
 
     /// Writes several moves of one dossier in order, in one transaction: all or none
     /// (acceptance is 1→2 and 2→4 at once). Each is checked against the state the previous
-    /// one left.
+    /// one left. `trail`, the audit entry of the act, is written in the same transaction:
+    /// a move is never on record without it, nor it without the move.
     fn apply_transitions(
         &self,
         code: &DossierCode,
         moves: &[Transition],
+        trail: Option<&AuditEntry>,
     ) -> impl Future<Output = Result<Vec<Event>>> + Send;
 
     /// A page of a staff queue of one agency.
@@ -203,7 +207,7 @@ pub trait WorkflowStore: Send + Sync {
 impl WorkflowStore for Store {
     async fn apply_transition(&self, code: &DossierCode, t: &Transition) -> Result<Event> {
         let mut events = self
-            .apply_transitions(code, std::slice::from_ref(t))
+            .apply_transitions(code, std::slice::from_ref(t), None)
             .await?;
         events
             .pop()
@@ -214,6 +218,7 @@ impl WorkflowStore for Store {
         &self,
         code: &DossierCode,
         moves: &[Transition],
+        trail: Option<&AuditEntry>,
     ) -> Result<Vec<Event>> {
         // Bytes first, durably, so that no committed row points at missing bytes.
         let mut blobs = Vec::new();
@@ -249,6 +254,9 @@ impl WorkflowStore for Store {
         let lock = self.backend.for_update();
         for (t, (attached, documents)) in moves.iter().zip(&blobs) {
             ids.push(write_transition(&mut tx, code, t, attached, documents, lock).await?);
+        }
+        if let Some(entry) = trail {
+            crate::audit::insert_entry(&mut tx, entry).await?;
         }
         tx.commit().await?;
         let events = self.events(code).await?;

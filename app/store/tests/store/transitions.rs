@@ -67,7 +67,18 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         store.apply_transition(&code, &apology).await,
         Err(StoreError::Conflict(_))
     ));
-    // Several moves at once are all or nothing: the second is refused, the first undone.
+    // Several moves at once are all or nothing: the second is refused, the first undone, and
+    // the audit entry written with them is not on the trail; it is once they are written.
+    let trail = motcua_store::AuditEntry {
+        at: NOW,
+        action: motcua_domain::audit::AuditAction::Moved,
+        actor: motcua_store::AuditActor::default(),
+        dossier: Some(code.clone()),
+        object: None,
+        detail: "start_processing".into(),
+        client: None,
+        request_id: "test".into(),
+    };
     let start = Transition {
         expected_status: Status::Accepted,
         to_status: Status::InProcess,
@@ -80,7 +91,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
     };
     assert!(
         store
-            .apply_transitions(&code, &[start.clone(), wrong])
+            .apply_transitions(&code, &[start.clone(), wrong], Some(&trail))
             .await
             .is_err()
     );
@@ -88,9 +99,10 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         store.dossier(&code).await.unwrap().unwrap().status,
         Status::Accepted
     );
+    assert!(store.dossier_audit(&code).await.unwrap().is_empty());
     assert_eq!(
         store
-            .apply_transitions(&code, &[start])
+            .apply_transitions(&code, &[start], Some(&trail))
             .await
             .unwrap()
             .len(),
@@ -100,6 +112,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         store.dossier(&code).await.unwrap().unwrap().status,
         Status::InProcess
     );
+    assert_eq!(store.dossier_audit(&code).await.unwrap(), vec![trail]);
 }
 
 #[tokio::test]
