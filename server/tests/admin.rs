@@ -6,7 +6,7 @@ mod common;
 
 use common::post_landing as post;
 use common::staff::text as get;
-use common::{TestApp, client, raw_client, spawn_app};
+use common::{TestApp, client, raw_client, registered_citizen, spawn_app};
 use motcua_domain::calendar::DayKind;
 use motcua_domain::workflow::StaffRole;
 use motcua_server::demo::{DEMO_PASSWORD, demo_login};
@@ -509,20 +509,7 @@ async fn non_admins_get_not_found_or_sign_in_and_change_nothing() {
     }
 
     // A citizen is treated as nobody.
-    let citizen = client();
-    let res = citizen
-        .post(app.url("/dang-ky"))
-        .form(&[
-            ("ho_ten", "Lê Thị Cúc"),
-            ("so_dien_thoai", "0911111111"),
-            ("email", ""),
-            ("mat_khau", "mat-khau-dai"),
-            ("nhap_lai", "mat-khau-dai"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(res.url().path().ends_with("/ho-so-cua-toi"));
+    let citizen = registered_citizen(&app, "0911111111").await;
     assert_eq!(get(&citizen, &app.url(USERS)).await.0, 401);
     assert_eq!(get(&citizen, &app.url(CALENDAR)).await.0, 401);
     let (_, landed, _) = post(&citizen, &app.url(USERS), &add).await;

@@ -1,6 +1,9 @@
 //! What a citizen sees of their dossiers (signed in, or proved with the lookup): the slips
 //! addressed to them and the supplement request waiting for their answer.
 
+use std::collections::HashMap;
+
+use motcua_domain::ids::AgencyCode;
 use motcua_domain::procedure::Procedure;
 use motcua_domain::workflow::{Slip, Status};
 use motcua_store::{
@@ -29,14 +32,30 @@ pub async fn my_dossiers(
     store: &(impl ProcedureStore + DossierStore + WorkflowStore + UnitStore),
     citizen: &Account,
 ) -> Result<Vec<CitizenDossier>, StoreError> {
+    // A citizen's dossiers mostly share a few agencies and procedure versions: each is read
+    // once, not once per dossier.
+    let mut procedures: HashMap<i64, Option<Procedure>> = HashMap::new();
+    let mut agencies: HashMap<AgencyCode, String> = HashMap::new();
     let mut out = vec![];
     for dossier in store.dossiers_of_citizen(citizen.id).await? {
         let events = store.events(&dossier.code).await?;
-        let procedure = store
-            .procedure_version(dossier.procedure_id)
-            .await?
-            .map(|p| p.procedure);
-        let agency_name = agency_name(store, &dossier).await?;
+        let procedure = match procedures.get(&dossier.procedure_id) {
+            Some(p) => p.clone(),
+            None => {
+                let read = store.procedure_version(dossier.procedure_id).await?;
+                let p = read.map(|p| p.procedure);
+                procedures.insert(dossier.procedure_id, p.clone());
+                p
+            }
+        };
+        let agency_name = match agencies.get(&dossier.agency_code) {
+            Some(name) => name.clone(),
+            None => {
+                let name = agency_name(store, &dossier).await?;
+                agencies.insert(dossier.agency_code.clone(), name.clone());
+                name
+            }
+        };
         out.push(CitizenDossier {
             dossier,
             procedure,

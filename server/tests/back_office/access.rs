@@ -203,4 +203,21 @@ async fn a_citizens_file_is_served_to_staff_as_a_download_under_a_sandbox() {
             "inline; filename=\"_nh.png\"; filename*=UTF-8''%E1%BA%A3nh.png",
         ]
     );
+
+    // The file's id under another dossier of the same agency, or asked by another agency's
+    // officer, is not found: the id alone opens nothing.
+    let file_id = documents_of(&app, &code).await[0];
+    let neighbour = file(&app, AGENCY, None).await;
+    let elsewhere = format!("/can-bo/ho-so/{neighbour}/tep/{file_id}");
+    assert_eq!(text(&reception, &app.url(&elsewhere)).await.0, 404);
+    let other = staff(&app, "tiepnhan", OTHER_AGENCY).await;
+    let own = format!("/can-bo/ho-so/{code}/tep/{file_id}");
+    assert_eq!(text(&other, &app.url(&own)).await.0, 404);
+    assert_eq!(text(&reception, &app.url(&own)).await.0, 200);
+}
+
+/// The ids of dossier `code`'s documents.
+async fn documents_of(app: &crate::common::TestApp, code: &str) -> Vec<i64> {
+    let documents = app.store.dossier_documents(&code.parse().unwrap()).await;
+    documents.unwrap().into_iter().map(|d| d.id).collect()
 }

@@ -7,24 +7,7 @@ use crate::{ACCESS_CODE, AGENCY, ID_NUMBER, PROCEDURE, file, procedure, status};
 use motcua_store::prelude::*;
 
 async fn citizen(app: &TestApp, phone: &str) -> (reqwest::Client, i64) {
-    let c = client();
-    let res = c
-        .post(app.url("/dang-ky"))
-        .form(&[
-            ("ho_ten", "Lê Thị Cúc"),
-            ("so_dien_thoai", phone),
-            ("email", ""),
-            ("mat_khau", "mat-khau-dai"),
-            ("nhap_lai", "mat-khau-dai"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        res.url().path().ends_with("/ho-so-cua-toi"),
-        "{}",
-        res.url()
-    );
+    let c = crate::common::registered_citizen(app, phone).await;
     let id = app
         .store
         .account_for_sign_in(phone)

@@ -165,3 +165,26 @@ impl Browser {
         Browser::with_client(base, client())
     }
 }
+
+/// A client signed in as a citizen just registered with `phone` (name Lê Thị Cúc).
+pub async fn registered_citizen(app: &TestApp, phone: &str) -> reqwest::Client {
+    let c = client();
+    let res = c
+        .post(app.url("/dang-ky"))
+        .form(&[
+            ("ho_ten", "Lê Thị Cúc"),
+            ("so_dien_thoai", phone),
+            ("email", ""),
+            ("mat_khau", "mat-khau-dai"),
+            ("nhap_lai", "mat-khau-dai"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.url().path().ends_with("/ho-so-cua-toi"),
+        "{}",
+        res.url()
+    );
+    c
+}
