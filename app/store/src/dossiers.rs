@@ -324,6 +324,15 @@ pub trait DossierStore: Send + Sync {
     /// One dossier by code.
     fn dossier(&self, code: &DossierCode) -> impl Future<Output = Result<Option<Dossier>>> + Send;
 
+    /// The access code of the dossier's receipt, for slip 01 to print it (the spec asks for
+    /// it there): kept in plain only by the filing's draft, so `None` once the draft has
+    /// expired (30 days after filing) or for a code that was never filed online. The
+    /// dossier itself keeps only the code's hash.
+    fn receipt_access_code(
+        &self,
+        code: &DossierCode,
+    ) -> impl Future<Output = Result<Option<AccessCode>>> + Send;
+
     /// The dossier's current documents (not superseded by a supplement), in filing order.
     /// `id` is the dossier document's own id. Empty for an unknown code.
     fn dossier_documents(
@@ -506,6 +515,17 @@ impl DossierStore for Store {
     async fn dossier(&self, code: &DossierCode) -> Result<Option<Dossier>> {
         let mut conn = self.pool.acquire().await?;
         load_dossier(&mut conn, code, "").await
+    }
+
+    async fn receipt_access_code(&self, code: &DossierCode) -> Result<Option<AccessCode>> {
+        let text: Option<Option<String>> =
+            sqlx::query_scalar("SELECT access_code FROM drafts WHERE dossier_code = $1")
+                .bind(code.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        (text.flatten().as_deref())
+            .map(|c| parse_id("draft's access code", c))
+            .transpose()
     }
 
     async fn dossier_documents(&self, code: &DossierCode) -> Result<Vec<UploadedFile>> {

@@ -36,6 +36,11 @@ async fn a_dossier_is_accepted_moved_through_every_step_and_returned() {
     let (code01, slip) = text(&reception, &app.url(&format!("/phieu/{code}/01"))).await;
     assert_eq!(code01, 200);
     assert!(slip.contains(&code) && slip.contains("<svg") && slip.contains("Hẹn trả kết quả"));
+    // It prints the receipt's access code, as the spec asks (the draft still keeps it).
+    assert!(
+        slip.contains("Mã truy cập") && slip.contains("K7QM-3XHD-9TPA"),
+        "{slip}"
+    );
     let pdf = reception
         .get(app.url(&format!("/phieu/{code}/01/pdf")))
         .send()

@@ -21,6 +21,14 @@ pub(super) fn receipt(c: &SlipContext, e: &Event) -> Body {
         _ => None,
     };
     f.push(("Hẹn trả kết quả".into(), opt_moment(due)));
+    if let Some(access) = &c.access_code {
+        // With the dossier code it opens the slips, the supplement answer and withdrawal
+        // for a citizen without an account (the spec prints it here and on the receipt).
+        f.push((
+            "Mã truy cập (giữ bí mật, dùng cùng mã hồ sơ)".into(),
+            access.grouped(),
+        ));
+    }
     let mut blocks = vec![
         Block::Fields(f),
         Block::Heading("Thành phần hồ sơ đã nhận".into()),

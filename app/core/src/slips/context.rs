@@ -3,6 +3,7 @@
 
 use motcua_domain::calendar::ResultClass;
 use motcua_domain::format::{date_line_vi, format_datetime_vn};
+use motcua_domain::ids::AccessCode;
 use motcua_domain::procedure::{CopyKind, Delivery, DurationUnit, Procedure};
 use motcua_domain::text::Lang;
 use motcua_domain::workflow::Status;
@@ -41,6 +42,9 @@ pub struct SlipContext<'a> {
     pub received: &'a [UploadedFile],
     /// The moment a slip made from the whole history (06) is dated.
     pub now: OffsetDateTime,
+    /// The access code of the receipt, printed on slip 01 while the filing's draft keeps it
+    /// (`DossierStore::receipt_access_code`).
+    pub access_code: Option<AccessCode>,
 }
 
 /// The part of a slip that differs by kind: its blocks and who signs it.

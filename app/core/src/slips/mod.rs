@@ -147,6 +147,10 @@ pub async fn slip_for(
     }
     let staff = |id: i64| staff.get(&id).cloned();
     let received = store.dossier_documents(&dossier.code).await?;
+    let access_code = match slip {
+        Slip::S01 => store.receipt_access_code(&dossier.code).await?,
+        _ => None,
+    };
     let c = SlipContext {
         dossier,
         procedure: &loaded.procedure,
@@ -157,6 +161,7 @@ pub async fn slip_for(
         staff: &staff,
         received: &received,
         now: request.now,
+        access_code,
     };
     Ok(build(&c, slip, request.event))
 }

@@ -307,6 +307,27 @@ async fn lookup_needs_code_and_id_or_access_code() {
         !digest.unwrap().contains(access.as_str()),
         "only a digest is stored"
     );
+    // Slip 01 prints the code while the filing's draft keeps it, and not after it expired.
+    assert_eq!(
+        store.receipt_access_code(&code).await.unwrap(),
+        Some(access.clone())
+    );
+    assert_eq!(
+        store
+            .delete_stale_drafts(NOW + time::Duration::days(31))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.receipt_access_code(&code).await.unwrap(), None);
+    assert!(
+        store
+            .find_for_lookup(&code, &Proof::AccessCode(access.clone()))
+            .await
+            .unwrap()
+            .is_some(),
+        "the dossier's digest still opens it"
+    );
 
     assert_eq!(
         store
