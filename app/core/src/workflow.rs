@@ -17,9 +17,9 @@ use motcua_domain::workflow::{
     MoveFacts, MoveInput, StaffRole, Status, SupplementItem, SupplementItemKind,
 };
 use motcua_store::{
-    Account, AccountKind, AccountStore, AuditActor, AuditStore, CITIZEN_ACTOR, CalendarStore,
-    Dossier, DossierStore, Event, NewAttachment, ProcedureStore, StoreError, SupplementAnswer,
-    Transition, WorkflowStore,
+    Account, AccountKind, AccountStore, AuditActor, CITIZEN_ACTOR, CalendarStore, Dossier,
+    DossierStore, Event, NewAttachment, ProcedureStore, StoreError, SupplementAnswer, Transition,
+    WorkflowStore,
 };
 use time::OffsetDateTime;
 
@@ -212,9 +212,7 @@ fn parse_periods(text: &str) -> Result<Vec<WorkingPeriod>, String> {
 /// written (acceptance writes two: 1→2 and 2→4 into the first process step). The calendar
 /// is read once, for both moves of an acceptance. The trail's entry is written with the moves.
 pub async fn perform(
-    store: &(
-         impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore + AuditStore
-     ),
+    store: &(impl ProcedureStore + DossierStore + WorkflowStore + AccountStore + CalendarStore),
     calendar: &CalendarCache,
     requester: &Requester<'_>,
     code: &DossierCode,

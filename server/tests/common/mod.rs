@@ -6,6 +6,7 @@
 
 pub mod clamd;
 pub mod cluster;
+pub mod documents;
 pub mod nginx;
 pub mod served;
 pub mod staff;

@@ -68,7 +68,7 @@ async fn a_transition_is_written_only_from_the_status_it_expects() {
         Err(StoreError::Conflict(_))
     ));
     // Several moves at once are all or nothing: the second is refused, the first undone, and
-    // the audit entry written with them is not on the trail; it is once they are written.
+    // the audit entry passed with them is not written; it is once they are written.
     let trail = motcua_store::AuditEntry {
         at: NOW,
         action: motcua_domain::audit::AuditAction::Moved,
